@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { USER_STATUSES } from '../lifecycles/user-account.ts';
+import { ACTIONS } from '../permissions.ts';
+import { ROLES } from '../roles.ts';
+import { organisationSchema } from './organisation.ts';
+
+/** 12 characters at least, no composition rules (ANSSI / NIST SP 800-63B). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const passwordSchema = z
+  .string({ error: 'Le mot de passe est obligatoire.' })
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+  })
+  .max(200, { error: 'Le mot de passe est limité à 200 caractères.' });
+
+export const emailSchema = z
+  .string({ error: "L'adresse e-mail est obligatoire." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "L'adresse e-mail n'est pas valide." }).max(254));
+
+const rolesSchema = z
+  .array(z.enum(ROLES, { error: 'Rôle inconnu.' }), { error: 'Les rôles sont obligatoires.' })
+  .min(1, { error: 'Choisissez au moins un rôle.' })
+  .transform((roles) => [...new Set(roles)]);
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    organisationId: z.uuid(),
+    organisation: organisationSchema.pick({ id: true, code: true, name: true, type: true, region: true }),
+    roles: z.array(z.enum(ROLES)),
+    status: z.enum(USER_STATUSES),
+    version: z.number().int(),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** Lifecycle transitions the caller may fire on this account. */
+    transitions: z.array(z.string()),
+  })
+  .meta({ id: 'User' });
+export type UserDto = z.infer<typeof userSchema>;
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  displayName: z
+    .string({ error: 'Le nom est obligatoire.' })
+    .trim()
+    .min(2, { error: 'Le nom doit compter au moins 2 caractères.' })
+    .max(120, { error: 'Le nom est limité à 120 caractères.' }),
+  organisationId: z.uuid({ error: "L'organisme est obligatoire." }),
+  roles: rolesSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1),
+  displayName: createUserSchema.shape.displayName.optional(),
+  organisationId: z.uuid({ error: "L'organisme n'est pas valide." }).optional(),
+  roles: rolesSchema.optional(),
+  status: z.enum(USER_STATUSES, { error: 'Statut inconnu : active ou deactivated.' }).optional(),
+  password: passwordSchema.optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  organisationId: z.uuid({ error: "L'organisme n'est pas valide." }).optional(),
+  role: z.enum(ROLES, { error: 'Rôle inconnu.' }).optional(),
+  status: z.enum(USER_STATUSES, { error: 'Statut inconnu.' }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const loginSchema = z.object({
+  email: z.string({ error: "L'adresse e-mail est obligatoire." }).trim().toLowerCase().min(1).max(254),
+  password: z.string({ error: 'Le mot de passe est obligatoire.' }).min(1).max(200),
+});
+
+export const meSchema = z
+  .object({
+    user: userSchema,
+    organisation: organisationSchema,
+    roles: z.array(z.enum(ROLES)),
+    abilities: z.array(z.enum(ACTIONS)),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Me' });
+export type MeDto = z.infer<typeof meSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: 'Le mot de passe actuel est obligatoire.' }).min(1).max(200),
+  newPassword: passwordSchema,
+});

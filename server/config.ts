@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Typed configuration read from the environment once, at start. A bad value stops the start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  demoPassword: string;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const booleanText = (name: string) =>
+  z.enum(['true', 'false', '1', '0'], {
+    error: `${name} doit valoir true ou false / ${name} must be true or false`,
+  });
+
+const integerText = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: `${name} doit être un entier / ${name} must be an integer` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, {
+      error: `${name} doit être compris entre ${min} et ${max} / ${name} must be between ${min} and ${max}`,
+    });
+
+const environmentSchema = z.object({
+  PORT: integerText('PORT', 1, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      error:
+        'DATABASE_URL doit commencer par postgres:// ou postgresql:// / DATABASE_URL must start with postgres:// or postgresql://',
+    })
+    .optional(),
+  MUTUALIS_DATA_DIR: z.string().min(1).default('./data'),
+  MUTUALIS_DEMO: booleanText('MUTUALIS_DEMO').default('true'),
+  MUTUALIS_DEMO_PASSWORD: z
+    .string()
+    .min(12, {
+      error:
+        'MUTUALIS_DEMO_PASSWORD doit compter au moins 12 caractères / MUTUALIS_DEMO_PASSWORD must be at least 12 characters',
+    })
+    .default('mutualis-demo'),
+  MUTUALIS_PUBLIC_URL: z
+    .url({
+      error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
+    })
+    .refine((u) => /^https?:\/\//.test(u), {
+      error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error:
+        'MUTUALIS_LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent / MUTUALIS_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  MUTUALIS_SESSION_IDLE_MINUTES: integerText('MUTUALIS_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
+  MUTUALIS_SESSION_ABSOLUTE_HOURS: integerText('MUTUALIS_SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
+});
+
+/** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return issue.message.includes(name) ? issue.message : `${name} : ${issue.message}`;
+    });
+    throw new ConfigError(`Configuration invalide / invalid configuration:\n- ${lines.join('\n- ')}`);
+  }
+  const e = parsed.data;
+  const demo = e.MUTUALIS_DEMO === 'true' || e.MUTUALIS_DEMO === '1';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.MUTUALIS_DATA_DIR),
+    demo,
+    demoPassword: e.MUTUALIS_DEMO_PASSWORD,
+    publicUrl: (e.MUTUALIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.MUTUALIS_LOG_LEVEL,
+    sessionIdleMinutes: e.MUTUALIS_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.MUTUALIS_SESSION_ABSOLUTE_HOURS,
+    webDir: path.resolve('build/web'),
+  };
+}

@@ -1,0 +1,58 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { loadOrganisations } from './db/reference/load-organisations.ts';
+import { seedDemo } from './db/seed-demo.ts';
+import { purgeOldLoginAttempts } from './modules/auth/login-throttle.ts';
+import { deleteExpiredSessions } from './modules/auth/sessions.queries.ts';
+
+const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const reference = await loadOrganisations(database.db);
+  const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
+
+  const app = await buildApp({ db: database.db, config });
+  app.log.info(
+    { database: database.kind, organisations: reference, demoAccountsCreated: demo.created },
+    'database ready',
+  );
+
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const housekeeping = setInterval(() => {
+    Promise.all([deleteExpiredSessions(database.db, timeouts), purgeOldLoginAttempts(database.db)]).catch(
+      (err) => app.log.warn({ err }, 'housekeeping failed'),
+    );
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    clearInterval(housekeeping);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Mutualis est prêt : ${config.publicUrl}`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Échec du démarrage / start failed:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { aliasedTable, and, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import type { AuditListQuery } from '../../../common/schemas/audit.ts';
+import type { Executor } from '../../db/client.ts';
+import { auditEvents, organisations, users } from '../../db/schema.ts';
+
+const actorUser = aliasedTable(users, 'actor_user');
+const actorOrganisation = aliasedTable(organisations, 'actor_organisation');
+
+/** A bare date in `to` includes that whole day. */
+function upperBound(value: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000);
+  return new Date(value);
+}
+
+export async function listAuditEvents(db: Executor, query: AuditListQuery) {
+  const where = and(
+    query.actor ? eq(auditEvents.actorUserId, query.actor) : undefined,
+    query.action
+      ? query.action.endsWith('.')
+        ? like(auditEvents.action, `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(auditEvents.action, query.action)
+      : undefined,
+    query.targetType ? eq(auditEvents.targetType, query.targetType) : undefined,
+    query.targetId ? eq(auditEvents.targetId, query.targetId) : undefined,
+    query.from ? gte(auditEvents.occurredAt, new Date(query.from)) : undefined,
+    query.to ? lt(auditEvents.occurredAt, upperBound(query.to)) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        event: auditEvents,
+        actor: { id: actorUser.id, displayName: actorUser.displayName, email: actorUser.email },
+        actorOrganisation: {
+          id: actorOrganisation.id,
+          code: actorOrganisation.code,
+          name: actorOrganisation.name,
+        },
+      })
+      .from(auditEvents)
+      .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
+      .leftJoin(actorOrganisation, eq(actorOrganisation.id, auditEvents.actorOrganisationId))
+      .where(where)
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(auditEvents).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Distinct actions seen so far, for the filter of the audit page. */
+export async function listAuditActions(db: Executor) {
+  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(sql`1`);
+  return rows.map((r) => r.action);
+}

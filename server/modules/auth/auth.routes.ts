@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from '../../../common/schemas/common.ts';
+import { changePasswordSchema, loginSchema, meSchema, userSchema } from '../../../common/schemas/user.ts';
+import { AppError } from '../../lib/errors.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { findOrganisation } from '../organisations/organisations.queries.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { findUser } from '../users/users.queries.ts';
+import { changeOwnPassword, login, logout } from './auth.service.ts';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+
+export const SESSION_COOKIE = 'mutualis_session';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config } = app.deps;
+  const secureCookie = config.publicUrl.startsWith('https://');
+
+  app.get(
+    '/api/config',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['session'],
+        summary: "Paramètres publics de l'instance (mode démo, comptes de démonstration)",
+        response: {
+          200: z.object({
+            demo: z.boolean(),
+            demoAccounts: z.array(z.object({ email: z.string(), description: z.string() })),
+            demoPassword: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async () => ({
+      demo: config.demo,
+      demoAccounts: config.demo
+        ? DEMO_ACCOUNTS.map(({ email, description }) => ({ email, description }))
+        : [],
+      demoPassword: config.demo ? config.demoPassword : null,
+    }),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['session'],
+        summary: 'Se connecter',
+        body: loginSchema,
+        response: {
+          200: z.object({ user: userSchema, csrfToken: z.string() }),
+          400: problemSchema,
+          401: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await login(request.ctx, config, {
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookie,
+        expires: session.expiresAt,
+      });
+      return { user: presentUser(user, null), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: { action: 'session.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Se déconnecter',
+        response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await logout(request.ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      config: { access: { action: 'session.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Moi : mon compte, mon organisme, mes rôles et ce que je peux faire',
+        response: { 200: meSchema, 401: problemSchema },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      const user = actor && (await findUser(app.deps.db, actor.userId));
+      const organisation = user && (await findOrganisation(app.deps.db, user.organisationId));
+      if (!actor || !user || !organisation)
+        throw new AppError('unauthenticated', 'Votre session a pris fin.');
+      return {
+        user: presentUser(user, actor),
+        organisation: presentOrganisation(organisation),
+        roles: [...actor.roles],
+        abilities: app.deps.authorizer.abilities(actor),
+        csrfToken: actor.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { access: { action: 'session.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Changer mon mot de passe (met fin à mes autres sessions)',
+        body: changePasswordSchema,
+        response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(request.ctx, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+};

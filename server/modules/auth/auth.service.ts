@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { findUser, findUserByEmail, recordLogin, updateUserAtVersion } from '../users/users.queries.ts';
+import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+import { hashPassword, spendVerificationTime, verifyPassword } from './password.ts';
+import { deleteSession, deleteUserSessions, insertSession } from './sessions.queries.ts';
+
+const BAD_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
+
+export async function login(
+  ctx: ServiceContext,
+  config: Config,
+  input: { email: string; password: string; ip: string; userAgent: string | undefined },
+) {
+  const emailKey = input.email.trim().toLowerCase();
+  await assertLoginAllowed(ctx.db, emailKey, input.ip);
+  const user = await findUserByEmail(ctx.db, emailKey);
+  const valid =
+    user && user.status === 'active'
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await spendVerificationTime(input.password).then(() => false);
+  if (!user || !valid) {
+    await recordLoginAttempt(ctx.db, emailKey, input.ip, false);
+    throw new AppError('unauthenticated', BAD_CREDENTIALS);
+  }
+  return inTransaction(ctx, async (tx) => {
+    await recordLoginAttempt(tx.db, emailKey, input.ip, true);
+    const session = await insertSession(tx.db, {
+      userId: user.id,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    });
+    await recordLogin(tx.db, user.id);
+    const actorCtx = {
+      ...tx,
+      actor: {
+        userId: user.id,
+        organisationId: user.organisationId,
+        roles: user.roles as never,
+        sessionId: '',
+        csrfToken: '',
+      },
+    };
+    await recordAudit(actorCtx, { action: 'session.login', targetType: 'user', targetId: user.id });
+    const full = await findUser(tx.db, user.id);
+    if (!full) throw new Error('user vanished during login');
+    return { user: full, session };
+  });
+}
+
+export async function logout(ctx: ServiceContext) {
+  const actor = ctx.actor;
+  if (!actor) return;
+  await inTransaction(ctx, async (tx) => {
+    await deleteSession(tx.db, actor.sessionId);
+    await recordAudit(tx, { action: 'session.logout', targetType: 'user', targetId: actor.userId });
+  });
+}
+
+/** A password change ends every other session of the user; the current one stays. */
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', 'Connectez-vous pour changer votre mot de passe.');
+  const user = await findUser(ctx.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Votre session a pris fin.');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('badRequest', 'Le mot de passe actuel est incorrect.', {
+      errors: [{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }],
+    });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError('badRequest', "Le nouveau mot de passe doit être différent de l'actuel.", {
+      errors: [{ field: 'newPassword', message: "Le nouveau mot de passe doit être différent de l'actuel." }],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    const updated = await updateUserAtVersion(tx.db, user.id, user.version, {
+      passwordHash,
+      passwordChangedAt: sql`now()`,
+    });
+    if (!updated) throw new AppError('conflict', 'Votre compte vient d’être modifié : réessayez.');
+    const ended = await deleteUserSessions(tx.db, user.id, actor.sessionId);
+    await recordAudit(tx, {
+      action: 'user.changePassword',
+      targetType: 'user',
+      targetId: user.id,
+      after: { endedSessions: ended },
+    });
+  });
+}

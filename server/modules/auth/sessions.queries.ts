@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../common/roles.ts';
+import type { Executor } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Creates a session; returns the cookie token (256 random bits), never stored in clear. */
+export async function insertSession(
+  db: Executor,
+  input: { userId: string; ip: string; userAgent: string | undefined; timeouts: SessionTimeouts },
+) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + input.timeouts.absoluteHours * 3_600_000);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: input.userId,
+    csrfToken,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface ActiveSession {
+  sessionId: string;
+  userId: string;
+  organisationId: string;
+  roles: Role[];
+  csrfToken: string;
+  lastSeenAt: Date;
+}
+
+/** A session counts only while it is within both timeouts and its user is active. */
+export async function findActiveSession(
+  db: Executor,
+  token: string,
+  timeouts: SessionTimeouts,
+): Promise<ActiveSession | null> {
+  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      organisationId: users.organisationId,
+      roles: users.roles,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, hashToken(token)),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleLimit),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row ? { ...row, roles: row.roles as Role[] } : null;
+}
+
+export async function touchSession(db: Executor, sessionId: string) {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(db: Executor, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user, but the one to keep (if any). Returns how many ended. */
+export async function deleteUserSessions(db: Executor, userId: string, keepSessionId?: string) {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+export async function deleteExpiredSessions(db: Executor, timeouts: SessionTimeouts) {
+  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)));
+}

@@ -1,0 +1,116 @@
+import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../common/roles.ts';
+import type { UserListQuery } from '../../../common/schemas/user.ts';
+import type { Executor } from '../../db/client.ts';
+import { organisations, users } from '../../db/schema.ts';
+import type { ListScope } from '../../lib/policy.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithOrganisation = UserRow & {
+  organisation: Pick<typeof organisations.$inferSelect, 'id' | 'code' | 'name' | 'type' | 'region'>;
+};
+
+const selection = {
+  user: users,
+  organisation: {
+    id: organisations.id,
+    code: organisations.code,
+    name: organisations.name,
+    type: organisations.type,
+    region: organisations.region,
+  },
+};
+
+function scopeCondition(scope: ListScope): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  if (scope.kind === 'organisation') return eq(users.organisationId, scope.organisationId);
+  return sql`false`;
+}
+
+export async function listUsers(db: Executor, scope: ListScope, query: UserListQuery) {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(
+    scopeCondition(scope),
+    query.organisationId ? eq(users.organisationId, query.organisationId) : undefined,
+    query.role ? sql`${query.role} = ANY(${users.roles})` : undefined,
+    query.status ? eq(users.status, query.status) : undefined,
+    pattern
+      ? sql`(f_unaccent(lower(${users.displayName})) LIKE f_unaccent(lower(${pattern})) OR lower(${users.email}) LIKE lower(${pattern}))`
+      : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select(selection)
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(where)
+      .orderBy(asc(users.displayName), asc(users.email))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return {
+    items: rows.map((r): UserWithOrganisation => ({ ...r.user, organisation: r.organisation })),
+    total: totals[0]?.total ?? 0,
+  };
+}
+
+export async function findUser(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db
+    .select(selection)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update', { of: users }) : await query;
+  return row ? { ...row.user, organisation: row.organisation } : null;
+}
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertUser(
+  db: Executor,
+  values: { email: string; displayName: string; organisationId: string; roles: Role[]; passwordHash: string },
+) {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** Updates only when the version still matches; returns null on a lost update. */
+export async function updateUserAtVersion(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  values: Partial<Pick<UserRow, 'displayName' | 'organisationId' | 'roles' | 'status' | 'passwordHash'>> & {
+    passwordChangedAt?: SQL;
+  },
+) {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, version: expectedVersion + 1, updatedAt: sql`now()` })
+    .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export async function countActiveAdmins(db: Executor, excludingUserId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(
+      and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`, ne(users.id, excludingUserId)),
+    );
+  return row?.n ?? 0;
+}
+
+export async function recordLogin(db: Executor, id: string) {
+  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, id));
+}

@@ -1,0 +1,184 @@
+import { sql } from 'drizzle-orm';
+import { userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
+import type { Role } from '../../../common/roles.ts';
+import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../lib/context.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { executeTransition } from '../../lib/lifecycle.ts';
+import type { Authorizer } from '../../lib/policy.ts';
+import { hashPassword } from '../auth/password.ts';
+import { deleteUserSessions } from '../auth/sessions.queries.ts';
+import { findOrganisation } from '../organisations/organisations.queries.ts';
+import { userListScope } from './users.policy.ts';
+import { auditSnapshot } from './users.presenter.ts';
+import {
+  countActiveAdmins,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  listUsers as listUserRows,
+  updateUserAtVersion,
+} from './users.queries.ts';
+
+function requireActor(ctx: ServiceContext) {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+
+export async function listUsers(ctx: ServiceContext, query: UserListQuery) {
+  return listUserRows(ctx.db, userListScope(requireActor(ctx)), query);
+}
+
+export async function getUser(ctx: ServiceContext, authorizer: Authorizer, id: string) {
+  const actor = requireActor(ctx);
+  const user = await findUser(ctx.db, id);
+  if (!user) throw notFound('Utilisateur');
+  authorizer.authorize(actor, 'user.read', user);
+  return user;
+}
+
+async function assertOrganisationExists(ctx: ServiceContext, organisationId: string) {
+  if (!(await findOrganisation(ctx.db, organisationId))) {
+    throw new AppError('badRequest', "L'organisme choisi n'existe pas.", {
+      errors: [{ field: 'organisationId', message: "L'organisme choisi n'existe pas." }],
+    });
+  }
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
+  requireActor(ctx);
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    await assertOrganisationExists(tx, input.organisationId);
+    if (await findUserByEmail(tx.db, input.email)) {
+      throw new AppError('conflict', `Un compte existe déjà pour l'adresse ${input.email}.`, {
+        errors: [{ field: 'email', message: 'Cette adresse e-mail est déjà utilisée.' }],
+      });
+    }
+    const row = await insertUser(tx.db, {
+      email: input.email,
+      displayName: input.displayName,
+      organisationId: input.organisationId,
+      roles: input.roles,
+      passwordHash,
+    });
+    await recordAudit(tx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.id,
+      after: auditSnapshot(row),
+    });
+    const created = await findUser(tx.db, row.id);
+    if (!created) throw new Error('created user vanished');
+    return created;
+  });
+}
+
+/**
+ * Edits profile fields and, through the lifecycle executor, the account status — all in one
+ * transaction with its audit events. A stale version gets 409 and changes nothing.
+ */
+export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput) {
+  const actor = requireActor(ctx);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return inTransaction(ctx, async (tx) => {
+    const current = await findUser(tx.db, id, { forUpdate: true });
+    if (!current) throw notFound('Utilisateur');
+    if (current.version !== input.version) throw staleVersion();
+    let version = current.version;
+
+    const profileChanges = {
+      ...(input.displayName !== undefined && input.displayName !== current.displayName
+        ? { displayName: input.displayName }
+        : {}),
+      ...(input.organisationId !== undefined && input.organisationId !== current.organisationId
+        ? { organisationId: input.organisationId }
+        : {}),
+      ...(input.roles !== undefined && !sameRoles(input.roles, current.roles as Role[])
+        ? { roles: input.roles }
+        : {}),
+    };
+    if (profileChanges.organisationId) await assertOrganisationExists(tx, profileChanges.organisationId);
+    if (profileChanges.roles && current.roles.includes('admin') && !profileChanges.roles.includes('admin')) {
+      if (actor.userId === id) {
+        throw new AppError('unprocessable', 'Vous ne pouvez pas retirer votre propre rôle administrateur.');
+      }
+      if ((await countActiveAdmins(tx.db, id)) === 0) {
+        throw new AppError(
+          'unprocessable',
+          "C'est le dernier administrateur actif : nommez-en un autre d'abord.",
+        );
+      }
+    }
+    if (Object.keys(profileChanges).length > 0 || passwordHash) {
+      const updated = await updateUserAtVersion(tx.db, id, version, {
+        ...profileChanges,
+        ...(passwordHash ? { passwordHash, passwordChangedAt: sql`now()` } : {}),
+      });
+      if (!updated) throw staleVersion();
+      version = updated.version;
+      if (Object.keys(profileChanges).length > 0) {
+        await recordAudit(tx, {
+          action: 'user.update',
+          targetType: 'user',
+          targetId: id,
+          before: auditSnapshot(current),
+          after: auditSnapshot(updated),
+        });
+      }
+      if (passwordHash) {
+        const ended = await deleteUserSessions(tx.db, id);
+        await recordAudit(tx, {
+          action: 'user.resetPassword',
+          targetType: 'user',
+          targetId: id,
+          after: { endedSessions: ended },
+        });
+      }
+    }
+
+    if (input.status !== undefined && input.status !== current.status) {
+      const transition = input.status === 'deactivated' ? 'deactivate' : 'reactivate';
+      await executeTransition(tx, {
+        definition: userAccountLifecycle,
+        transition,
+        targetId: id,
+        expectedVersion: version,
+        notFoundLabel: 'Utilisateur',
+        load: async (db) => {
+          const row = await findUser(db, id, { forUpdate: true });
+          return row
+            ? {
+                state: row.status as 'active' | 'deactivated',
+                version: row.version,
+                snapshot: auditSnapshot(row),
+              }
+            : null;
+        },
+        facts: async (db, subject) => ({
+          isSelf: actor.userId === id,
+          subjectIsAdmin: (subject.snapshot.roles as string[]).includes('admin'),
+          otherActiveAdmins: await countActiveAdmins(db, id),
+        }),
+        apply: async (db, to, nextVersion) => {
+          const row = await updateUserAtVersion(db, id, nextVersion - 1, { status: to });
+          if (!row) throw staleVersion();
+          return auditSnapshot(row);
+        },
+        effects: async (db) => {
+          // A deactivated user is signed out everywhere at once.
+          if (transition === 'deactivate') await deleteUserSessions(db, id);
+        },
+      });
+    }
+
+    const result = await findUser(tx.db, id);
+    if (!result) throw notFound('Utilisateur');
+    return result;
+  });
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((role) => b.includes(role));
+}

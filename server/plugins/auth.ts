@@ -1,0 +1,97 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Action } from '../../common/permissions.ts';
+import type { ServiceContext } from '../lib/context.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Actor } from '../lib/policy.ts';
+import { findActiveSession, touchSession } from '../modules/auth/sessions.queries.ts';
+
+export type RouteAccess = { public: true } | { action: Action };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route says who may call it: public, or an action of common/permissions.ts. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    ctx: ServiceContext;
+  }
+}
+
+const SESSION_COOKIE = 'mutualis_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes served by plugins (documentation) that do not go through the policy table. */
+const PLUGIN_PREFIXES = ['/api/docs'];
+/** last_seen_at is written at most once a minute per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+function sameToken(a: string, b: string) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function isGuardedPath(url: string) {
+  return (url.startsWith('/api/') || url === '/api') && !PLUGIN_PREFIXES.some((p) => url.startsWith(p));
+}
+
+/**
+ * Sessions and access, deny by default: a route under /api without an `access` declaration cannot even
+ * be registered; a guarded route needs a live session, the CSRF header on unsafe methods, and a policy
+ * that grants its action.
+ */
+export function registerAuth(app: FastifyInstance) {
+  const { db, config, authorizer } = app.deps;
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+
+  app.addHook('onRoute', (route) => {
+    if (isGuardedPath(route.url) && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
+    }
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.ctx = { actor: null, db, log: request.log, requestId: request.id };
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findActiveSession(db, token, timeouts);
+      if (session) {
+        request.actor = {
+          userId: session.userId,
+          organisationId: session.organisationId,
+          roles: session.roles,
+          sessionId: session.sessionId,
+          csrfToken: session.csrfToken,
+        };
+        request.ctx.actor = request.actor;
+        if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+          await touchSession(db, session.sessionId);
+      }
+    }
+    if ('public' in access) return;
+
+    if (!request.actor) {
+      throw new AppError(
+        'unauthenticated',
+        'Vous devez être connecté. Votre session a peut-être expiré : reconnectez-vous.',
+      );
+    }
+    if (UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, request.actor.csrfToken)) {
+        throw new AppError(
+          'forbidden',
+          'Jeton anti-falsification (X-CSRF-Token) absent ou invalide : rechargez la page puis recommencez.',
+        );
+      }
+    }
+    authorizer.authorize(request.actor, access.action);
+  });
+}

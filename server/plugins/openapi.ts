@@ -1,0 +1,57 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+const operationIdFrom = (method: string, url: string) =>
+  method.toLowerCase() +
+  url
+    .replace(/^\/api/, '')
+    .split(/[/-]/)
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `By${part.slice(1, 2).toUpperCase()}${part.slice(2)}` : part))
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/** OpenAPI 3.1 at /api/openapi.json, Swagger UI at /api/docs. Public routes say they need no session. */
+export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mutualis API',
+        description:
+          "API du portail collaboratif des applications locales de l'Assurance Maladie. Authentification par cookie de session ; toute requête POST, PUT, PATCH ou DELETE porte l'en-tête X-CSRF-Token reçu à la connexion.",
+        version: '0.1.0',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: publicUrl }],
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mutualis_session' },
+          csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ sessionCookie: [], csrfToken: [] }],
+    },
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      const schema = transformed.schema as Record<string, unknown>;
+      const access = input.route.config?.access;
+      const method = Array.isArray(input.route.method) ? input.route.method[0] : input.route.method;
+      return {
+        ...transformed,
+        schema: {
+          ...schema,
+          operationId: String(schema.operationId ?? operationIdFrom(String(method), transformed.url)),
+          ...(access && 'public' in access ? { security: [] } : {}),
+        },
+      };
+    },
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+}
