@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

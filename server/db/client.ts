@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Directory of the embedded database; absent = in memory (tests). */
   dataDir?: string | undefined;
+  /** A PGlite data-dir dump to start from (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -61,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined, {
     extensions: { unaccent, pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {

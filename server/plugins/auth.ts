@@ -13,6 +13,10 @@ declare module 'fastify' {
     /** Every route says who may call it: public, or an action of common/permissions.ts. */
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** "METHOD /url" → access, for every route that declares one (read by the authorization matrix test). */
+    routeAccess: Map<string, RouteAccess>;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     ctx: ServiceContext;
@@ -45,9 +49,15 @@ export function registerAuth(app: FastifyInstance) {
   const { db, config, authorizer } = app.deps;
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
+  app.decorate('routeAccess', new Map<string, RouteAccess>());
   app.addHook('onRoute', (route) => {
-    if (isGuardedPath(route.url) && !route.config?.access) {
+    const access = route.config?.access;
+    if (isGuardedPath(route.url) && !access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
+    }
+    if (!access) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeAccess.set(`${method} ${route.url}`, access);
     }
   });
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demo: true,
+      demoPassword: 'mutualis-demo',
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['MUTUALIS_DEMO', 'oui'],
+    ['MUTUALIS_DEMO_PASSWORD', 'court'],
+    ['MUTUALIS_PUBLIC_URL', 'localhost:3000'],
+    ['MUTUALIS_LOG_LEVEL', 'bavard'],
+    ['MUTUALIS_SESSION_IDLE_MINUTES', '0'],
+  ])('stops on a bad %s with a French and English message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).toContain(name);
+      expect((error as Error).message).toContain('Configuration invalide / invalid configuration');
+    }
+  });
+
+  it('reads a PostgreSQL URL, a public https URL and demo off', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/mutualis',
+      MUTUALIS_PUBLIC_URL: 'https://mutualis.example.fr/',
+      MUTUALIS_DEMO: 'false',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/mutualis',
+      publicUrl: 'https://mutualis.example.fr',
+      demo: false,
+    });
+  });
+});

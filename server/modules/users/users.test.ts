@@ -1,0 +1,216 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, users } from '../../db/schema.ts';
+import {
+  type Agent,
+  createTestContext,
+  createUser,
+  login,
+  organisationId,
+  type TestContext,
+} from '../../test/harness.ts';
+
+let t: TestContext;
+let admin: Agent;
+let adminId: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  const adminRow = await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' });
+  adminId = adminRow.id;
+  admin = await login(t.app, adminRow.email);
+});
+afterAll(() => t.close());
+
+const auditFor = (targetId: string) =>
+  t.db.select().from(auditEvents).where(eq(auditEvents.targetId, targetId)).orderBy(auditEvents.id);
+
+describe('an administrator manages accounts', () => {
+  it('creates a user with roles in an office, audited in the same transaction', async () => {
+    const rhone = await organisationId(t.db, 'CPAM-69');
+    const response = await admin.post('/api/users', {
+      email: '  Marie.Lefevre@Assurance-Maladie.fr ',
+      displayName: 'Marie Lefèvre',
+      organisationId: rhone,
+      roles: ['developer', 'referent', 'developer'],
+      password: 'une phrase de passe longue',
+    });
+    expect(response.statusCode).toBe(201);
+    const user = response.json();
+    expect(user).toMatchObject({
+      email: 'marie.lefevre@assurance-maladie.fr',
+      roles: ['developer', 'referent'],
+      status: 'active',
+      version: 1,
+      organisation: { code: 'CPAM-69' },
+    });
+    expect(user).not.toHaveProperty('passwordHash');
+    const [event] = await auditFor(user.id);
+    expect(event).toMatchObject({ action: 'user.create', targetType: 'user', actorUserId: adminId });
+    expect(JSON.stringify(event?.after)).not.toContain('argon2');
+    expect(event?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await login(t.app, 'marie.lefevre@assurance-maladie.fr', 'une phrase de passe longue');
+  });
+
+  it('lists every field in error, in French, and writes nothing', async () => {
+    const before = await t.db.select().from(users);
+    const response = await admin.post('/api/users', {
+      email: 'pas-une-adresse',
+      displayName: 'X',
+      organisationId: 'nope',
+      roles: ['chef'],
+      password: 'court',
+    });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.detail).toContain('« email »');
+    const fields = problem.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['displayName', 'email', 'organisationId', 'password', 'roles.0']);
+    expect(problem.errors.find((e: { field: string }) => e.field === 'email').message).toBe(
+      "L'adresse e-mail n'est pas valide.",
+    );
+    expect(await t.db.select().from(users)).toHaveLength(before.length);
+  });
+
+  it('refuses a duplicate e-mail (whatever its case) and an unknown office', async () => {
+    const existing = await createUser(t.db, { roles: ['agent'] });
+    const duplicate = await admin.post('/api/users', {
+      email: existing.email.toUpperCase(),
+      displayName: 'Doublon',
+      organisationId: existing.organisationId,
+      roles: ['agent'],
+      password: 'une phrase de passe longue',
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().errors[0].field).toBe('email');
+    const unknownOffice = await admin.post('/api/users', {
+      email: 'new.one@test.mutualis',
+      displayName: 'Nouvel agent',
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      roles: ['agent'],
+      password: 'une phrase de passe longue',
+    });
+    expect(unknownOffice.statusCode).toBe(400);
+    expect(unknownOffice.json().errors[0].field).toBe('organisationId');
+  });
+
+  it('edits roles and office with the version, and refuses a stale version with 409', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const basRhin = await organisationId(t.db, 'CPAM-67');
+    const first = await admin.patch(`/api/users/${user.id}`, {
+      version: 1,
+      roles: ['agent', 'developer'],
+      organisationId: basRhin,
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      version: 2,
+      roles: ['agent', 'developer'],
+      organisation: { code: 'CPAM-67' },
+    });
+
+    const stale = await admin.patch(`/api/users/${user.id}`, { version: 1, displayName: 'Écrasement' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain('modifiée par quelqu');
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.displayName).toBe(user.displayName);
+
+    const events = await auditFor(user.id);
+    expect(events.map((e) => e.action)).toEqual(['user.update']);
+    expect(events[0]?.before).toMatchObject({ roles: ['agent'] });
+    expect(events[0]?.after).toMatchObject({ roles: ['agent', 'developer'], organisationId: basRhin });
+  });
+
+  it('deactivates a user through the lifecycle: their sessions end at once; reactivation restores access', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const session = await login(t.app, user.email);
+    expect((await session.get('/api/me')).statusCode).toBe(200);
+
+    const response = await admin.patch(`/api/users/${user.id}`, { version: 1, status: 'deactivated' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'deactivated', version: 2, transitions: ['reactivate'] });
+    expect((await session.get('/api/me')).statusCode).toBe(401);
+    const relogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'correct horse battery' },
+    });
+    expect(relogin.statusCode).toBe(401);
+
+    const again = await admin.patch(`/api/users/${user.id}`, { version: 2, status: 'active' });
+    expect(again.statusCode).toBe(200);
+    await login(t.app, user.email);
+    const actions = (await auditFor(user.id)).map((e) => e.action);
+    expect(actions).toEqual([
+      'session.login',
+      'userAccount.deactivate',
+      'userAccount.reactivate',
+      'session.login',
+    ]);
+  });
+
+  it('refuses to deactivate oneself with a French reason, and rolls back the rest of the edit', async () => {
+    const response = await admin.patch(`/api/users/${adminId}`, {
+      version: 1,
+      displayName: 'Nouveau nom',
+      status: 'deactivated',
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().detail).toContain('propre compte');
+    const [row] = await t.db.select().from(users).where(eq(users.id, adminId));
+    expect(row).toMatchObject({ status: 'active', version: 1 });
+    expect(row?.displayName).not.toBe('Nouveau nom');
+  });
+
+  it('resets a password: the user is signed out everywhere', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const session = await login(t.app, user.email);
+    const response = await admin.patch(`/api/users/${user.id}`, {
+      version: 1,
+      password: 'mot de passe provisoire',
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await session.get('/api/me')).statusCode).toBe(401);
+    await login(t.app, user.email, 'mot de passe provisoire');
+  });
+
+  it('answers 404 for an unknown account and 400 for a malformed id', async () => {
+    expect((await admin.get('/api/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    const malformed = await admin.get('/api/users/42');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].field).toBe('id');
+  });
+
+  it('filters the list by office, role, status and text', async () => {
+    await createUser(t.db, {
+      roles: ['sponsor'],
+      organisationCode: 'CNAM-DDGOS',
+      displayName: 'Hélène Sponsor',
+    });
+    const ddgos = await organisationId(t.db, 'CNAM-DDGOS');
+    const byOffice = (await admin.get(`/api/users?organisationId=${ddgos}`)).json();
+    expect(byOffice.items.map((u: { displayName: string }) => u.displayName)).toEqual(['Hélène Sponsor']);
+    const byText = (await admin.get('/api/users?q=helene')).json();
+    expect(byText.total).toBe(1);
+    const byRole = (await admin.get('/api/users?role=sponsor')).json();
+    expect(byRole.items.every((u: { roles: string[] }) => u.roles.includes('sponsor'))).toBe(true);
+  });
+});
+
+describe('an office director sees the accounts of their own office only', () => {
+  it('lists and reads own office, 403 elsewhere, and cannot edit', async () => {
+    const director = await createUser(t.db, { roles: ['officeDirector'], organisationCode: 'CPAM-33' });
+    const colleague = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-33' });
+    const stranger = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
+    const agent = await login(t.app, director.email);
+    const list = (await agent.get('/api/users?pageSize=200')).json();
+    expect(
+      list.items.every((u: { organisation: { code: string } }) => u.organisation.code === 'CPAM-33'),
+    ).toBe(true);
+    expect(list.total).toBe(2);
+    expect((await agent.get(`/api/users/${colleague.id}`)).statusCode).toBe(200);
+    expect((await agent.get(`/api/users/${stranger.id}`)).statusCode).toBe(403);
+    expect(
+      (await agent.patch(`/api/users/${colleague.id}`, { version: 1, displayName: 'Autre' })).statusCode,
+    ).toBe(403);
+  });
+});

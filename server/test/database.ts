@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
+
+/**
+ * A real, migrated database of its own for one test file, with the reference offices loaded:
+ * an in-memory PGlite, or — when DATABASE_URL is set — a fresh database on that PostgreSQL server.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const template = inject('embeddedTemplate');
+    return openDatabase({ loadDataDir: new Blob([readFileSync(template)]) });
+  }
+  const pg = (await import('pg')).default;
+  const name = `mutualis_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const handle = await openDatabase({ url: databaseUrl(url, name) });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleaner = new pg.Client({ connectionString: adminUrl(url) });
+      await cleaner.connect();
+      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleaner.end();
+    },
+  };
+}
