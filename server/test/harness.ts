@@ -48,9 +48,8 @@ export async function createUser(
   const organisation = await findOrganisationByCode(db, input.organisationCode ?? 'CPAM-69');
   if (!organisation) throw new Error(`unknown office ${input.organisationCode}`);
   userCounter += 1;
-  const passwordHash = input.password
-    ? await hashPassword(input.password)
-    : await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const passwordHash = input.password ? await hashPassword(input.password) : await testPasswordHash;
   return insertUser(db, {
     email: input.email ?? `user${userCounter}.${input.roles.join('-').toLowerCase()}@test.mutualis`,
     displayName: input.displayName ?? `Utilisateur ${userCounter}`,
