@@ -9,6 +9,7 @@ export const auditEventSchema = z
     action: z.string(),
     targetType: z.string(),
     targetId: z.string().nullable(),
+    targetLabel: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string().nullable(),

@@ -5,6 +5,8 @@ import { auditEvents, organisations, users } from '../../db/schema.ts';
 
 const actorUser = aliasedTable(users, 'actor_user');
 const actorOrganisation = aliasedTable(organisations, 'actor_organisation');
+const targetUser = aliasedTable(users, 'target_user');
+const targetOrganisation = aliasedTable(organisations, 'target_organisation');
 
 /** A bare date in `to` includes that whole day. */
 function upperBound(value: string): Date {
@@ -35,10 +37,25 @@ export async function listAuditEvents(db: Executor, query: AuditListQuery) {
           code: actorOrganisation.code,
           name: actorOrganisation.name,
         },
+        // A readable name for the target, so that the trail reads without looking ids up.
+        targetLabel: sql<
+          string | null
+        >`coalesce(${targetUser.displayName} || ' <' || ${targetUser.email} || '>', ${targetOrganisation.name})`,
       })
       .from(auditEvents)
       .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
       .leftJoin(actorOrganisation, eq(actorOrganisation.id, auditEvents.actorOrganisationId))
+      .leftJoin(
+        targetUser,
+        and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, sql`${targetUser.id}::text`)),
+      )
+      .leftJoin(
+        targetOrganisation,
+        and(
+          eq(auditEvents.targetType, 'organisation'),
+          eq(auditEvents.targetId, sql`${targetOrganisation.id}::text`),
+        ),
+      )
       .where(where)
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
       .limit(query.pageSize)

@@ -22,7 +22,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { rows, total } = await listAuditEvents(app.deps.db, request.query);
       return {
         total,
-        items: rows.map(({ event, actor, actorOrganisation }) => ({
+        items: rows.map(({ event, actor, actorOrganisation, targetLabel }) => ({
           id: event.id,
           occurredAt: event.occurredAt.toISOString(),
           actor,
@@ -30,6 +30,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           action: event.action,
           targetType: event.targetType,
           targetId: event.targetId,
+          targetLabel,
           before: event.before,
           after: event.after,
           requestId: event.requestId,

@@ -37,6 +37,7 @@ describe('audit trail', () => {
     expect(deactivation).toMatchObject({
       targetType: 'user',
       targetId: created.id,
+      targetLabel: 'Audité <auditee@test.mutualis>',
       actor: { id: adminId },
       actorOrganisation: { code: 'CNAM-DDO' },
       before: { status: 'active' },

@@ -1,0 +1,178 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Action } from '../../../common/permissions.ts';
+import type { AuditEventDto } from '../../../common/schemas/audit.ts';
+import type { OrganisationDto } from '../../../common/schemas/organisation.ts';
+import type { MeDto, UserDto } from '../../../common/schemas/user.ts';
+import { ApiError, api, setCsrfToken, withQuery } from './client.ts';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user, or null when there is no live session. */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async (): Promise<MeDto | null> => {
+    try {
+      const me = await api<MeDto>('GET', '/api/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export const useMe = () => useQuery(meQuery);
+
+export function can(me: MeDto | null | undefined, action: Action) {
+  return Boolean(me?.abilities.includes(action));
+}
+
+export function usePublicConfig() {
+  return useQuery({
+    queryKey: ['config'],
+    queryFn: () =>
+      api<{
+        demo: boolean;
+        demoAccounts: { email: string; description: string }[];
+        demoPassword: string | null;
+      }>('GET', '/api/config'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      api<{ user: UserDto; csrfToken: string }>('POST', '/api/auth/login', input),
+    onSuccess: async (result) => {
+      setCsrfToken(result.csrfToken);
+      client.clear();
+      await client.fetchQuery(meQuery);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api<void>('POST', '/api/me/password', input),
+  });
+}
+
+export interface OrganisationFilters {
+  q?: string;
+  type?: string;
+  region?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useOrganisations(filters: OrganisationFilters) {
+  return useQuery({
+    queryKey: ['organisations', filters],
+    queryFn: () => api<Page<OrganisationDto>>('GET', withQuery('/api/organisations', { ...filters })),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useOrganisation(id: string) {
+  return useQuery({
+    queryKey: ['organisation', id],
+    queryFn: () => api<OrganisationDto>('GET', `/api/organisations/${id}`),
+  });
+}
+
+/** Every office, for choosers (about 180 rows: one request, cached). */
+export function useAllOrganisations() {
+  return useQuery({
+    queryKey: ['organisations', 'all'],
+    queryFn: async () => {
+      const first = await api<Page<OrganisationDto>>('GET', '/api/organisations?pageSize=200');
+      const rest: OrganisationDto[] = [];
+      for (let page = 2; (page - 1) * 200 < first.total; page++) {
+        rest.push(
+          ...(await api<Page<OrganisationDto>>('GET', `/api/organisations?pageSize=200&page=${page}`)).items,
+        );
+      }
+      return [...first.items, ...rest];
+    },
+    staleTime: 10 * 60_000,
+  });
+}
+
+export interface UserFilters {
+  q?: string;
+  organisationId?: string;
+  role?: string;
+  status?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useUsers(filters: UserFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['users', filters],
+    queryFn: () => api<Page<UserDto>>('GET', withQuery('/api/users', { ...filters })),
+    placeholderData: (previous) => previous,
+    enabled,
+  });
+}
+
+export function useSaveUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string; body: Record<string, unknown> }) =>
+      input.id
+        ? api<UserDto>('PATCH', `/api/users/${input.id}`, input.body)
+        : api<UserDto>('POST', '/api/users', input.body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function useAuditEvents(filters: AuditFilters) {
+  return useQuery({
+    queryKey: ['audit', filters],
+    queryFn: () => api<Page<AuditEventDto>>('GET', withQuery('/api/audit-events', { ...filters })),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => api<{ items: string[] }>('GET', '/api/audit-events/actions'),
+  });
+}

@@ -1,0 +1,139 @@
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { can, useLogout, useMe } from '../api/queries.ts';
+import { type Language, setLanguage } from '../i18n/index.ts';
+import { SECTIONS } from './sections.ts';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Box component="fieldset" style={{ border: 0, margin: 0, padding: 0 }}>
+      <VisuallyHidden component="legend">{t('language.label')}</VisuallyHidden>
+      <SegmentedControl
+        size="xs"
+        value={i18n.language}
+        onChange={(value) => setLanguage(value as Language)}
+        data={[
+          { value: 'fr', label: 'FR' },
+          { value: 'en', label: 'EN' },
+        ]}
+        aria-label={t('language.label')}
+      />
+    </Box>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
+
+  const link = (path: string, label: string, extra?: React.ReactNode) => (
+    <NavLink
+      key={path}
+      component={Link}
+      to={path}
+      label={label}
+      active={isActive(path)}
+      onClick={close}
+      rightSection={extra}
+      aria-current={isActive(path) ? 'page' : undefined}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a href="#contenu" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.openMenu')}
+            />
+            <Anchor component={Link} to="/" underline="never" c="inherit" fw={700} fz="lg">
+              Mutualis
+            </Anchor>
+            <Text size="sm" visibleFrom="md" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            {me ? (
+              <Anchor component={Link} to="/profil" size="sm" visibleFrom="sm">
+                {me.user.displayName} · {me.organisation.code}
+              </Anchor>
+            ) : null}
+            <Button
+              variant="default"
+              size="xs"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate({ to: '/connexion' }) })}
+            >
+              {t('auth.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
+        <ScrollArea>
+          {link('/', t('nav.home'))}
+          {SECTIONS.map((section) =>
+            link(
+              section.path,
+              t(`nav.${section.key}`),
+              section.ready ? null : (
+                <Badge size="xs" variant="light" color="gray">
+                  {t('nav.soon')}
+                </Badge>
+              ),
+            ),
+          )}
+          <Divider my="xs" />
+          {link('/organismes', t('nav.directory'))}
+          {link('/profil', t('nav.profile'))}
+          {can(me, 'user.list') || can(me, 'audit.read') ? (
+            <>
+              <Divider my="xs" label={t('nav.administration')} labelPosition="left" />
+              {can(me, 'user.list') ? link('/administration/utilisateurs', t('nav.users')) : null}
+              {can(me, 'audit.read') ? link('/administration/journal', t('nav.audit')) : null}
+            </>
+          ) : null}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="contenu" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+export function usePageTitle(title: string) {
+  useEffect(() => {
+    document.title = `${title} — Mutualis`;
+  }, [title]);
+}
+
+export function PageHeader({
+  title,
+  intro,
+  actions,
+}: {
+  title: string;
+  intro?: ReactNode;
+  actions?: ReactNode;
+}) {
+  usePageTitle(title);
+  return (
+    <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
+      <Stack gap={4}>
+        <Title order={1}>{title}</Title>
+        {intro ? <Text c="dimmed">{intro}</Text> : null}
+      </Stack>
+      {actions}
+    </Group>
+  );
+}
+
+/** Shows an API problem as the server wrote it (French detail) — never a raw exception. */
+export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const detail = error instanceof ApiError ? error.problem.detail : t('common.error');
+  return (
+    <Alert color="red" title={title ?? t('common.error')} role="alert" mb="md">
+      {detail}
+    </Alert>
+  );
+}
+
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onChange,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <Group justify="space-between" mt="md">
+      <Text size="sm" aria-live="polite">
+        {t('common.results', { count: total })}
+      </Text>
+      {pages > 1 ? (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={onChange}
+          getControlProps={(control) => ({ 'aria-label': t(`common.pager.${control}`) })}
+          aria-label={t('common.page')}
+        />
+      ) : null}
+    </Group>
+  );
+}
+
+export const formatDateTime = (iso: string | null, language: string) =>
+  iso
+    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
+        dateStyle: 'short',
+        timeStyle: 'medium',
+        timeZone: 'UTC',
+      }).format(new Date(iso))
+    : null;

@@ -1,0 +1,206 @@
+import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
+import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
+import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+
+const PAGE_SIZE = 50;
+const TARGET_TYPES = ['user', 'organisation'];
+
+function Change({ event }: { event: AuditEventDto }) {
+  const { t } = useTranslation();
+  if (event.before == null && event.after == null) return null;
+  return (
+    <details>
+      <summary>{t('audit.change')}</summary>
+      <Group align="flex-start" gap="md" mt={4} wrap="nowrap">
+        {event.before != null ? (
+          <div>
+            <Text size="xs" fw={600}>
+              {t('audit.before')}
+            </Text>
+            <pre className="audit-json">{JSON.stringify(event.before, null, 1)}</pre>
+          </div>
+        ) : null}
+        {event.after != null ? (
+          <div>
+            <Text size="xs" fw={600}>
+              {t('audit.after')}
+            </Text>
+            <pre className="audit-json">{JSON.stringify(event.after, null, 1)}</pre>
+          </div>
+        ) : null}
+      </Group>
+    </details>
+  );
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [targetType, setTargetType] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [page, setPage] = useState(1);
+  const actions = useAuditActions();
+  const query = useAuditEvents({
+    actor: actor?.id,
+    action: action ?? undefined,
+    targetType: targetType ?? undefined,
+    from: from || undefined,
+    to: to || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const reset = () => {
+    setActor(null);
+    setAction(null);
+    setTargetType(null);
+    setFrom('');
+    setTo('');
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <Select
+          label={t('audit.action')}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+          data={actions.data?.items ?? []}
+          value={action}
+          onChange={(v) => {
+            setAction(v);
+            setPage(1);
+          }}
+          w={260}
+        />
+        <Select
+          label={t('audit.targetType')}
+          clearable
+          placeholder={t('common.all')}
+          data={TARGET_TYPES}
+          value={targetType}
+          onChange={(v) => {
+            setTargetType(v);
+            setPage(1);
+          }}
+          w={180}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.from')}
+          value={from}
+          onChange={(e) => {
+            setFrom(e.currentTarget.value);
+            setPage(1);
+          }}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          value={to}
+          onChange={(e) => {
+            setTo(e.currentTarget.value);
+            setPage(1);
+          }}
+        />
+        <Button variant="subtle" onClick={reset}>
+          {t('common.reset')}
+        </Button>
+      </Group>
+      {actor ? (
+        <Group mb="md" gap="xs">
+          <Text size="sm">{t('audit.actorFilter')} :</Text>
+          <Badge
+            variant="light"
+            rightSection={
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                onClick={() => setActor(null)}
+                aria-label={t('common.reset')}
+              >
+                ✕
+              </Anchor>
+            }
+          >
+            {actor.name}
+          </Badge>
+        </Group>
+      ) : null}
+      <ErrorAlert error={query.error} />
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped verticalSpacing="xs">
+          <Table.Caption>{t('audit.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('audit.when')}</Table.Th>
+              <Table.Th scope="col">{t('audit.actor')}</Table.Th>
+              <Table.Th scope="col">{t('audit.action')}</Table.Th>
+              <Table.Th scope="col">{t('audit.target')}</Table.Th>
+              <Table.Th scope="col">{t('audit.change')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data?.items.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(event.occurredAt, i18n.language)}
+                </Table.Td>
+                <Table.Td>
+                  {event.actor ? (
+                    <>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => {
+                          setActor({ id: event.actor?.id ?? '', name: event.actor?.displayName ?? '' });
+                          setPage(1);
+                        }}
+                      >
+                        {event.actor.displayName}
+                      </Anchor>
+                      <Text size="xs">{event.actorOrganisation?.code}</Text>
+                    </>
+                  ) : (
+                    <Text size="sm">{t('audit.system')}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {event.action}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{event.targetLabel ?? event.targetType}</Text>
+                  <Text size="xs" ff="monospace">
+                    {event.targetType} · {event.targetId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Change event={event} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {query.data && query.data.items.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={5}>{t('common.noResult')}</Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {query.data ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,234 @@
+import { Alert, Badge, Button, Group, Modal, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { userAccountLifecycle } from '../../../../common/lifecycles/user-account.ts';
+import { ROLE_LABELS, ROLES } from '../../../../common/roles.ts';
+import type { UserDto } from '../../../../common/schemas/user.ts';
+import { can, useAllOrganisations, useMe, useSaveUser, useUsers } from '../../api/queries.ts';
+import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { useLabel } from '../../i18n/index.ts';
+import { UserFormModal } from './user-form.tsx';
+
+const PAGE_SIZE = 25;
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const { data: me } = useMe();
+  const isAdmin = can(me, 'user.create');
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text, 250);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const [role, setRole] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
+  const [confirming, setConfirming] = useState<UserDto | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const organisations = useAllOrganisations();
+  const save = useSaveUser();
+  const query = useUsers({
+    q: q || undefined,
+    organisationId: organisationId ?? undefined,
+    role: role ?? undefined,
+    status: status ?? undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+
+  const fire = (user: UserDto, transition: 'deactivate' | 'reactivate') =>
+    save.mutate(
+      {
+        id: user.id,
+        body: { version: user.version, status: userAccountLifecycle.transitions[transition].to },
+      },
+      {
+        onSuccess: (saved) => {
+          setConfirming(null);
+          setNotice(t('users.saved', { name: saved.displayName }));
+        },
+      },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        intro={isAdmin ? t('users.intro') : t('users.introDirector')}
+        actions={isAdmin ? <Button onClick={() => setEditing('new')}>{t('users.create')}</Button> : null}
+      />
+      {notice ? (
+        <Alert color="green" role="status" mb="md" withCloseButton onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      ) : null}
+      <ErrorAlert error={save.error && !editing ? save.error : null} />
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <TextInput
+          label={t('users.search')}
+          type="search"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setPage(1);
+          }}
+        />
+        {isAdmin ? (
+          <Select
+            label={t('users.office')}
+            searchable
+            clearable
+            placeholder={t('common.all')}
+            data={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
+            value={organisationId}
+            onChange={(v) => {
+              setOrganisationId(v);
+              setPage(1);
+            }}
+            w={320}
+          />
+        ) : null}
+        <Select
+          label={t('users.roles')}
+          clearable
+          placeholder={t('common.all')}
+          data={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+        />
+        <Select
+          label={t('users.status')}
+          clearable
+          placeholder={t('common.all')}
+          data={[
+            { value: 'active', label: t('users.statuses.active') },
+            { value: 'deactivated', label: t('users.statuses.deactivated') },
+          ]}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          w={160}
+        />
+      </Group>
+      <ErrorAlert error={query.error} />
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped highlightOnHover>
+          <Table.Caption>{t('users.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('users.name')}</Table.Th>
+              <Table.Th scope="col">{t('users.office')}</Table.Th>
+              <Table.Th scope="col">{t('users.roles')}</Table.Th>
+              <Table.Th scope="col">{t('users.status')}</Table.Th>
+              <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
+              {isAdmin ? <Table.Th scope="col">{t('users.actions')}</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data?.items.map((user) => (
+              <Table.Tr key={user.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {user.displayName}
+                  </Text>
+                  <Text size="xs">{user.email}</Text>
+                </Table.Td>
+                <Table.Td>{user.organisation.code}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {user.roles.map((r) => (
+                      <Badge key={r} size="sm" variant="light">
+                        {label(ROLE_LABELS[r])}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light">
+                    {t(`users.statuses.${user.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
+                {isAdmin ? (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="xs" variant="default" onClick={() => setEditing(user)}>
+                        {t('common.edit')}
+                        <span className="sr-only"> {user.displayName}</span>
+                      </Button>
+                      {user.transitions.map((name) => {
+                        const transition = name as 'deactivate' | 'reactivate';
+                        return (
+                          <Button
+                            key={name}
+                            size="xs"
+                            variant="light"
+                            color={transition === 'deactivate' ? 'red' : 'green'}
+                            onClick={() =>
+                              transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
+                            }
+                          >
+                            {label(userAccountLifecycle.transitions[transition].label)}
+                            <span className="sr-only"> {user.displayName}</span>
+                          </Button>
+                        );
+                      })}
+                    </Group>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+            {query.data && query.data.items.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={isAdmin ? 6 : 5}>{t('common.noResult')}</Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {query.data ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />
+      ) : null}
+
+      {editing ? (
+        <UserFormModal
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+          onSaved={(saved, created) =>
+            setNotice(t(created ? 'users.created' : 'users.saved', { name: saved.displayName }))
+          }
+        />
+      ) : null}
+      <Modal
+        opened={Boolean(confirming)}
+        onClose={() => setConfirming(null)}
+        title={label(userAccountLifecycle.transitions.deactivate.label)}
+      >
+        <Text mb="md">
+          {confirming ? t('users.confirmDeactivate', { name: confirming.displayName }) : null}
+        </Text>
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirming(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={save.isPending}
+            onClick={() => confirming && fire(confirming, 'deactivate')}
+          >
+            {label(userAccountLifecycle.transitions.deactivate.label)}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS } from '../../../../common/roles.ts';
+import { useMe } from '../../api/queries.ts';
+import { PageHeader } from '../../components/page.tsx';
+import { SECTIONS } from '../../components/sections.ts';
+import { useLabel } from '../../i18n/index.ts';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <>
+      <PageHeader title={t('home.title', { name: me.user.displayName })} intro={t('home.intro')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} mb="xl">
+        <Card withBorder>
+          <Text size="sm" fw={600}>
+            {t('home.yourOffice')}
+          </Text>
+          <Anchor component={Link} to={`/organismes/${me.organisation.id}`}>
+            {me.organisation.name}
+          </Anchor>
+          <Text size="sm">{me.organisation.code}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" fw={600}>
+            {t('home.yourRoles')}
+          </Text>
+          <Group gap="xs" mt={4}>
+            {me.roles.map((role) => (
+              <Badge key={role} variant="light">
+                {label(ROLE_LABELS[role])}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+      </SimpleGrid>
+      <Title order={2} mb="md">
+        {t('home.sections')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {SECTIONS.map((section) => (
+          <Card key={section.key} withBorder component="article">
+            <Stack gap="xs" h="100%">
+              <Group justify="space-between" wrap="nowrap">
+                <Title order={3} size="h4">
+                  <Anchor component={Link} to={section.path} inherit>
+                    {t(`nav.${section.key}`)}
+                  </Anchor>
+                </Title>
+                <Badge color={section.ready ? 'green' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
+                  {section.ready ? t('home.available') : t('home.soon')}
+                </Badge>
+              </Group>
+              <Text size="sm">{t(`sections.${section.key}.summary`)}</Text>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Anchor, Card, Table } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
+import { useOrganisation } from '../../api/queries.ts';
+import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { useLabel } from '../../i18n/index.ts';
+
+export function OrganisationPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { data, error } = useOrganisation(id);
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return null;
+  const rows: [string, string | null][] = [
+    [t('organisations.code'), data.code],
+    [t('organisations.type'), label(ORGANISATION_TYPE_LABELS[data.type])],
+    [t('organisations.region'), REGION_LABELS[data.region]],
+    [t('organisations.department'), data.department],
+    [t('organisations.city'), data.city],
+    [t('organisations.parent'), data.parentCode],
+  ];
+  return (
+    <>
+      <PageHeader title={data.name} />
+      <Card withBorder maw={640}>
+        <Table>
+          <Table.Tbody>
+            {rows
+              .filter(([, value]) => value)
+              .map(([name, value]) => (
+                <Table.Tr key={name}>
+                  <Table.Th scope="row" w="40%">
+                    {name}
+                  </Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Anchor component={Link} to="/organismes" mt="md" display="inline-block">
+        ← {t('organisations.title')}
+      </Anchor>
+    </>
+  );
+}

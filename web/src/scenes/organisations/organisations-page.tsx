@@ -1,0 +1,117 @@
+import { Anchor, Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
+import { useOrganisations } from '../../api/queries.ts';
+import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
+import { useLabel } from '../../i18n/index.ts';
+import { regionOptions, shortType, typeOptions } from './organisation-labels.ts';
+
+export interface OrganisationSearch {
+  q?: string | undefined;
+  type?: string | undefined;
+  region?: string | undefined;
+  page?: number | undefined;
+}
+
+const PAGE_SIZE = 25;
+
+export function OrganisationsPage({ search }: { search: OrganisationSearch }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const navigate = useNavigate();
+  const [text, setText] = useState(search.q ?? '');
+  const update = (patch: Partial<OrganisationSearch>) =>
+    navigate({ to: '/organismes', search: { ...search, page: undefined, ...patch }, replace: true });
+  const searchText = useDebouncedCallback((value: string) => void update({ q: value || undefined }), 250);
+
+  const page = search.page ?? 1;
+  const query = useOrganisations({ ...search, q: search.q, page, pageSize: PAGE_SIZE });
+  const data = query.data;
+
+  return (
+    <>
+      <PageHeader title={t('organisations.title')} intro={t('organisations.intro')} />
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <TextInput
+          label={t('organisations.search')}
+          type="search"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            searchText(e.currentTarget.value);
+          }}
+          w={260}
+        />
+        <Select
+          label={t('organisations.type')}
+          data={typeOptions(label)}
+          value={search.type ?? null}
+          onChange={(value) => update({ type: value ?? undefined })}
+          clearable
+          placeholder={t('common.all')}
+          w={300}
+        />
+        <Select
+          label={t('organisations.region')}
+          data={regionOptions()}
+          value={search.region ?? null}
+          onChange={(value) => update({ region: value ?? undefined })}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+          w={260}
+        />
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setText('');
+            void navigate({ to: '/organismes', search: {}, replace: true });
+          }}
+        >
+          {t('common.reset')}
+        </Button>
+      </Group>
+      <ErrorAlert error={query.error} />
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <Table.Caption>{t('organisations.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('organisations.name')}</Table.Th>
+              <Table.Th scope="col">{t('organisations.type')}</Table.Th>
+              <Table.Th scope="col">{t('organisations.region')}</Table.Th>
+              <Table.Th scope="col">{t('organisations.city')}</Table.Th>
+              <Table.Th scope="col">{t('organisations.code')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.items.map((organisation) => (
+              <Table.Tr key={organisation.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/organismes/${organisation.id}`}>
+                    {organisation.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{shortType(label(ORGANISATION_TYPE_LABELS[organisation.type]))}</Table.Td>
+                <Table.Td>{REGION_LABELS[organisation.region]}</Table.Td>
+                <Table.Td>{organisation.city}</Table.Td>
+                <Table.Td>{organisation.code}</Table.Td>
+              </Table.Tr>
+            ))}
+            {data && data.items.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={5}>{t('common.noResult')}</Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={(p) => update({ page: p })} />
+      ) : null}
+    </>
+  );
+}
