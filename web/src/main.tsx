@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { Badge, createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider, Modal } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -19,6 +19,7 @@ const theme = createTheme({
   components: {
     // Upper-case badges get truncated in narrow cells and read worse; keep the words as written.
     Badge: Badge.extend({ styles: { root: { textTransform: 'none', overflow: 'visible' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer / Close' } } }),
   },
 });
 
@@ -56,8 +57,11 @@ createRoot(root).render(
       defaultColorScheme="light"
       cssVariablesResolver={() => ({
         variables: {},
-        // The default "dimmed" grey is below AA contrast on white; this one is 7:1.
-        light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+        // Default "dimmed" grey and error red are below AA contrast on white; these are above 4.5:1.
+        light: {
+          '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+          '--mantine-color-error': 'var(--mantine-color-red-9)',
+        },
         dark: {},
       })}
     >

@@ -150,7 +150,11 @@ export function UsersPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={user.status === 'active' ? 'green' : 'gray'} variant="light">
+                  <Badge
+                    color={user.status === 'active' ? 'green' : 'gray'}
+                    c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
+                    variant="light"
+                  >
                     {t(`users.statuses.${user.status}`)}
                   </Badge>
                 </Table.Td>

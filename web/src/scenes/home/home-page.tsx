@@ -51,7 +51,12 @@ export function HomePage() {
                     {t(`nav.${section.key}`)}
                   </Anchor>
                 </Title>
-                <Badge color={section.ready ? 'green' : 'gray'} variant="light" style={{ flexShrink: 0 }}>
+                <Badge
+                  color={section.ready ? 'green' : 'gray'}
+                  c={section.ready ? '#1b5e20' : 'gray.8'}
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                >
                   {section.ready ? t('home.available') : t('home.soon')}
                 </Badge>
               </Group>

@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, newPage, signIn } from './support/browser.ts';
+import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: Page;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  admin = await newPage(browser);
+  await signIn(admin, server.url, 'admin@mutualis.demo');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+});
+
+/** Every page of the foundation, with the heading that proves it rendered. */
+const PAGES: [string, string | RegExp][] = [
+  ['/', /^Bonjour/],
+  ['/profil', 'Mon profil'],
+  ['/organismes', 'Annuaire des organismes'],
+  ['/organismes?region=occitanie&type=cpam', 'Annuaire des organismes'],
+  ['/administration/utilisateurs', 'Utilisateurs'],
+  ['/administration/journal', "Journal d'audit"],
+  ['/catalogue', 'Catalogue'],
+  ['/projets', 'Projets'],
+  ['/appels-a-projets', 'Appels à projets'],
+  ['/store', 'Store'],
+  ['/forge', 'Forge'],
+  ['/communaute', 'Communauté'],
+  ['/gouvernance', 'Gouvernance'],
+  ['/une-page-qui-n-existe-pas', 'Page introuvable'],
+];
+
+async function settle(page: Page, heading: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  it('the login page, with its demo accounts, has no violation, in French and in English', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/connexion`);
+    await settle(page, 'Mutualis');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // An error shown on the form is announced and keeps the page clean.
+    await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('personne@mutualis.demo');
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill('mauvais mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const [path, heading] of PAGES) {
+    it(`${path} has no violation`, async () => {
+      await admin.goto(`${server.url}${path}`);
+      await settle(admin, heading);
+      expect(await accessibilityViolations(admin)).toEqual([]);
+    });
+  }
+
+  it('an office page, the user form and the deactivation dialog have no violation', async () => {
+    await admin.goto(`${server.url}/organismes?q=CNAM-DDSI`);
+    await admin.getByRole('link', { name: /DDSI/ }).click();
+    await settle(admin, /DDSI/);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+
+    await admin.goto(`${server.url}/administration/utilisateurs`);
+    await settle(admin, 'Utilisateurs');
+    await admin.getByRole('button', { name: 'Créer un compte' }).click();
+    await admin.getByRole('dialog').waitFor();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Créer' }).click();
+    await admin.getByRole('dialog').getByText("L'adresse e-mail n'est pas valide.").waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.keyboard.press('Escape');
+
+    await admin.getByRole('button', { name: 'Désactiver le compte Antoine Martin' }).click();
+    await admin.getByRole('dialog').waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.keyboard.press('Escape');
+  });
+
+  it('the API documentation opens', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/api/docs`);
+    await page.getByText('Mutualis API').first().waitFor();
+    await page.context().close();
+  });
+});
