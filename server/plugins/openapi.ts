@@ -13,6 +13,29 @@ const operationIdFrom = (method: string, url: string) =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 
+type OpenApiDocument = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;
+
+/**
+ * The zod transform registers an input and an output variant of every named schema; drop the
+ * variants nothing refers to, so that the document stays clean under `redocly lint`.
+ */
+function withoutUnusedSchemas(document: OpenApiDocument): OpenApiDocument {
+  const schemas = document.components?.schemas;
+  if (!schemas) return document;
+  const used = new Set<string>();
+  let frontier = JSON.stringify({ ...document, components: { ...document.components, schemas: {} } });
+  for (;;) {
+    const found = [...frontier.matchAll(/#\/components\/schemas\/([\w.-]+)/g)]
+      .map((m) => m[1] as string)
+      .filter((name) => !used.has(name));
+    if (found.length === 0) break;
+    for (const name of found) used.add(name);
+    frontier = JSON.stringify(found.map((name) => schemas[name]));
+  }
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...document.components, schemas: kept } };
+}
+
 /** OpenAPI 3.1 at /api/openapi.json, Swagger UI at /api/docs. Public routes say they need no session. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
   await app.register(fastifySwagger, {
@@ -25,7 +48,9 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
         version: '0.1.0',
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
-      servers: [{ url: publicUrl }],
+      servers: [
+        { url: publicUrl.includes('localhost') || publicUrl.includes('127.0.0.1') ? '/' : publicUrl },
+      ],
       components: {
         securitySchemes: {
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mutualis_session' },
@@ -48,7 +73,10 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
         },
       };
     },
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      withoutUnusedSchemas(jsonSchemaTransformObject(input) as OpenApiDocument) as ReturnType<
+        typeof jsonSchemaTransformObject
+      >,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
