@@ -13,3 +13,16 @@ export const ACTIONS = [
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
+  'session.use': { fr: 'Utiliser le portail avec votre compte', en: 'Use the portal with your account' },
+  'organisation.read': { fr: "Consulter l'annuaire des organismes", en: 'Browse the office directory' },
+  'user.list': { fr: 'Voir la liste des comptes', en: 'See the list of accounts' },
+  'user.read': { fr: 'Consulter un compte', en: 'Read an account' },
+  'user.create': { fr: 'Créer des comptes', en: 'Create accounts' },
+  'user.update': {
+    fr: 'Modifier, désactiver et réactiver des comptes',
+    en: 'Edit, deactivate and reactivate accounts',
+  },
+  'audit.read': { fr: "Consulter le journal d'audit", en: 'Browse the audit trail' },
+};

@@ -174,6 +174,8 @@ export const en: Dictionary = {
     lastLogin: 'Last sign-in',
     actions: 'Actions',
     password: 'Initial password',
+    passwordHelp: 'At least 12 characters. A passphrase is safer and easier to remember.',
+    passwordResetHelp: 'At least 12 characters. Every session of this account will end.',
     passwordReset: 'New password (leave empty to keep it)',
     caption: 'List of accounts',
     created: 'The account of {{name}} was created.',

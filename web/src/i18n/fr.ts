@@ -183,6 +183,8 @@ export const fr = {
     lastLogin: 'Dernière connexion',
     actions: 'Actions',
     password: 'Mot de passe initial',
+    passwordHelp: '12 caractères au moins. Une phrase de passe est plus sûre et plus facile à retenir.',
+    passwordResetHelp: '12 caractères au moins. Toutes les sessions de ce compte seront fermées.',
     passwordReset: 'Nouveau mot de passe (laisser vide pour ne pas changer)',
     caption: 'Liste des comptes',
     created: 'Le compte de {{name}} a été créé.',

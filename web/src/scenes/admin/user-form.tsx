@@ -103,7 +103,7 @@ export function UserFormModal({
           <PasswordInput
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             label={user ? t('users.passwordReset') : t('users.password')}
-            description={t('profile.passwordHelp')}
+            description={user ? t('users.passwordResetHelp') : t('users.passwordHelp')}
             required={!user}
             autoComplete="new-password"
             value={password}

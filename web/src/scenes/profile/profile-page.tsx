@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  List,
   PasswordInput,
   SimpleGrid,
   Stack,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACTION_LABELS } from '../../../../common/permissions.ts';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword, useMe } from '../../api/queries.ts';
@@ -63,9 +65,11 @@ export function ProfilePage() {
           <Text size="sm" fw={600} mt="md">
             {t('profile.abilities')}
           </Text>
-          <Text size="sm" ff="monospace">
-            {me.abilities.join(', ')}
-          </Text>
+          <List size="sm" spacing={2}>
+            {me.abilities.map((action) => (
+              <List.Item key={action}>{label(ACTION_LABELS[action])}</List.Item>
+            ))}
+          </List>
         </Card>
         <ChangePasswordCard />
       </SimpleGrid>
