@@ -166,6 +166,22 @@ describe('session', () => {
     await login(t.app, user.email, 'a brand new passphrase');
   });
 
+  it('marks the cookie Secure and sends HSTS when the public address is https', async () => {
+    const secure = await createTestContext({ publicUrl: 'https://mutualis.assurance-maladie.fr' });
+    try {
+      const user = await createUser(secure.db, { roles: ['agent'] });
+      const response = await secure.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(String(response.headers['set-cookie'])).toContain('Secure');
+      expect(response.headers['strict-transport-security']).toContain('max-age=');
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('sends the security headers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health/live' });
     const csp = String(response.headers['content-security-policy']);
