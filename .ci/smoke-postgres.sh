@@ -3,7 +3,7 @@
 # demo account, then stops it with SIGTERM and checks that it exits cleanly.
 set -euo pipefail
 PORT=3917
-PORT=$PORT MUTUALIS_LOG_LEVEL=warn npx tsx server/main.ts &
+PORT=$PORT MUTUALIS_LOG_LEVEL=warn node --import tsx server/main.ts &
 PID=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break

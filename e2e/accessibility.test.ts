@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newPage, signIn } from './support/browser.ts';
+import { accessibilityViolations, launchBrowser, newPage, settledDialog, signIn } from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -76,14 +76,14 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await admin.goto(`${server.url}/administration/utilisateurs`);
     await settle(admin, 'Utilisateurs');
     await admin.getByRole('button', { name: 'Créer un compte' }).click();
-    await admin.getByRole('dialog').waitFor();
+    await settledDialog(admin);
     await admin.getByRole('dialog').getByRole('button', { name: 'Créer' }).click();
     await admin.getByRole('dialog').getByText("L'adresse e-mail n'est pas valide.").waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
     await admin.keyboard.press('Escape');
 
     await admin.getByRole('button', { name: 'Désactiver le compte Antoine Martin' }).click();
-    await admin.getByRole('dialog').waitFor();
+    await settledDialog(admin);
     expect(await accessibilityViolations(admin)).toEqual([]);
     await admin.keyboard.press('Escape');
   });

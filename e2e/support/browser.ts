@@ -23,6 +23,21 @@ export async function newPage(browser: Browser, locale = 'fr-FR'): Promise<Page>
   return context.newPage();
 }
 
+/** Waits until the open dialog has finished its entrance transition (axe measures colours). */
+export async function settledDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForFunction(() => {
+    let element: Element | null = document.querySelector('[role="dialog"]');
+    while (element) {
+      if (getComputedStyle(element).opacity !== '1') return false;
+      element = element.parentElement;
+    }
+    return true;
+  });
+  return dialog;
+}
+
 /** WCAG 2.1 A and AA rules; returns the violations in a readable form (empty when clean). */
 export async function accessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })

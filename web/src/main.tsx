@@ -16,6 +16,8 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 6 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
+  // People who ask their system for less motion get no sliding dialogs.
+  respectReducedMotion: true,
   components: {
     // Upper-case badges get truncated in narrow cells and read worse; keep the words as written.
     Badge: Badge.extend({ styles: { root: { textTransform: 'none', overflow: 'visible' } } }),
