@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { ListTable } from '../../components/tables.tsx';
 
 const PAGE_SIZE = 50;
 const TARGET_TYPES = ['user', 'organisation'];
@@ -136,68 +137,54 @@ export function AuditPage() {
         </Group>
       ) : null}
       <ErrorAlert error={query.error} />
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>{t('audit.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('audit.when')}</Table.Th>
-              <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-              <Table.Th scope="col">{t('audit.action')}</Table.Th>
-              <Table.Th scope="col">{t('audit.target')}</Table.Th>
-              <Table.Th scope="col">{t('audit.change')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.data?.items.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(event.occurredAt, i18n.language)}
-                </Table.Td>
-                <Table.Td>
-                  {event.actor ? (
-                    <>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => {
-                          setActor({ id: event.actor?.id ?? '', name: event.actor?.displayName ?? '' });
-                          setPage(1);
-                        }}
-                      >
-                        {event.actor.displayName}
-                      </Anchor>
-                      <Text size="xs">{event.actorOrganisation?.code}</Text>
-                    </>
-                  ) : (
-                    <Text size="sm">{t('audit.system')}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {event.action}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{event.targetLabel ?? event.targetType}</Text>
-                  <Text size="xs" ff="monospace">
-                    {event.targetType} · {event.targetId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Change event={event} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {query.data && query.data.items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={5}>{t('common.noResult')}</Table.Td>
-              </Table.Tr>
-            ) : null}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        caption={t('audit.caption')}
+        columns={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.change')]}
+        minWidth={900}
+        isEmpty={query.data?.items.length === 0}
+      >
+        {query.data?.items.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {formatDateTime(event.occurredAt, i18n.language)}
+            </Table.Td>
+            <Table.Td>
+              {event.actor ? (
+                <>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => {
+                      setActor({ id: event.actor?.id ?? '', name: event.actor?.displayName ?? '' });
+                      setPage(1);
+                    }}
+                  >
+                    {event.actor.displayName}
+                  </Anchor>
+                  <Text size="xs">{event.actorOrganisation?.code}</Text>
+                </>
+              ) : (
+                <Text size="sm">{t('audit.system')}</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {event.action}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{event.targetLabel ?? event.targetType}</Text>
+              <Text size="xs" ff="monospace">
+                {event.targetType} · {event.targetId}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Change event={event} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       {query.data ? (
         <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />
       ) : null}

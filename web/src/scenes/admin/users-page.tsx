@@ -7,6 +7,7 @@ import { ROLE_LABELS, ROLES } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useMe, useSaveUser, useUsers } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';
 
@@ -117,85 +118,77 @@ export function UsersPage() {
         />
       </Group>
       <ErrorAlert error={query.error} />
-      <Table.ScrollContainer minWidth={800}>
-        <Table striped highlightOnHover>
-          <Table.Caption>{t('users.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('users.name')}</Table.Th>
-              <Table.Th scope="col">{t('users.office')}</Table.Th>
-              <Table.Th scope="col">{t('users.roles')}</Table.Th>
-              <Table.Th scope="col">{t('users.status')}</Table.Th>
-              <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
-              {isAdmin ? <Table.Th scope="col">{t('users.actions')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.data?.items.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {user.displayName}
-                  </Text>
-                  <Text size="xs">{user.email}</Text>
-                </Table.Td>
-                <Table.Td>{user.organisation.code}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {user.roles.map((r) => (
-                      <Badge key={r} size="sm" variant="light">
-                        {label(ROLE_LABELS[r])}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge
-                    color={user.status === 'active' ? 'green' : 'gray'}
-                    c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
-                    variant="light"
-                  >
-                    {t(`users.statuses.${user.status}`)}
+      <ListTable
+        caption={t('users.caption')}
+        columns={[
+          t('users.name'),
+          t('users.office'),
+          t('users.roles'),
+          t('users.status'),
+          t('users.lastLogin'),
+          ...(isAdmin ? [t('users.actions')] : []),
+        ]}
+        minWidth={800}
+        isEmpty={query.data?.items.length === 0}
+      >
+        {query.data?.items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {user.displayName}
+              </Text>
+              <Text size="xs">{user.email}</Text>
+            </Table.Td>
+            <Table.Td>{user.organisation.code}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {user.roles.map((r) => (
+                  <Badge key={r} size="sm" variant="light">
+                    {label(ROLE_LABELS[r])}
                   </Badge>
-                </Table.Td>
-                <Table.Td>{formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
-                {isAdmin ? (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setEditing(user)}>
-                        {t('common.edit')}
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge
+                color={user.status === 'active' ? 'green' : 'gray'}
+                c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
+                variant="light"
+              >
+                {t(`users.statuses.${user.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
+            {isAdmin ? (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="xs" variant="default" onClick={() => setEditing(user)}>
+                    {t('common.edit')}
+                    <span className="sr-only"> {user.displayName}</span>
+                  </Button>
+                  {user.transitions.map((name) => {
+                    const transition = name as 'deactivate' | 'reactivate';
+                    return (
+                      <Button
+                        key={name}
+                        size="xs"
+                        variant="light"
+                        color={transition === 'deactivate' ? 'red' : 'green'}
+                        onClick={() =>
+                          transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
+                        }
+                      >
+                        {label(userAccountLifecycle.transitions[transition].label)}
                         <span className="sr-only"> {user.displayName}</span>
                       </Button>
-                      {user.transitions.map((name) => {
-                        const transition = name as 'deactivate' | 'reactivate';
-                        return (
-                          <Button
-                            key={name}
-                            size="xs"
-                            variant="light"
-                            color={transition === 'deactivate' ? 'red' : 'green'}
-                            onClick={() =>
-                              transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
-                            }
-                          >
-                            {label(userAccountLifecycle.transitions[transition].label)}
-                            <span className="sr-only"> {user.displayName}</span>
-                          </Button>
-                        );
-                      })}
-                    </Group>
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-            {query.data && query.data.items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={isAdmin ? 6 : 5}>{t('common.noResult')}</Table.Td>
-              </Table.Tr>
+                    );
+                  })}
+                </Group>
+              </Table.Td>
             ) : null}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Table.Tr>
+        ))}
+      </ListTable>
       {query.data ? (
         <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />
       ) : null}

@@ -1,9 +1,10 @@
-import { Anchor, Card, Table } from '@mantine/core';
+import { Anchor, Card } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
 import { useOrganisation } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 
 export function OrganisationPage({ id }: { id: string }) {
@@ -24,20 +25,7 @@ export function OrganisationPage({ id }: { id: string }) {
     <>
       <PageHeader title={data.name} />
       <Card withBorder maw={640}>
-        <Table>
-          <Table.Tbody>
-            {rows
-              .filter(([, value]) => value)
-              .map(([name, value]) => (
-                <Table.Tr key={name}>
-                  <Table.Th scope="row" w="40%">
-                    {name}
-                  </Table.Th>
-                  <Table.Td>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <FactTable rows={rows} />
       </Card>
       <Anchor component={Link} to="/organismes" mt="md" display="inline-block">
         ← {t('organisations.title')}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
 import { useOrganisations } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
+import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { regionOptions, shortType, typeOptions } from './organisation-labels.ts';
 
@@ -75,40 +76,32 @@ export function OrganisationsPage({ search }: { search: OrganisationSearch }) {
         </Button>
       </Group>
       <ErrorAlert error={query.error} />
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover>
-          <Table.Caption>{t('organisations.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('organisations.name')}</Table.Th>
-              <Table.Th scope="col">{t('organisations.type')}</Table.Th>
-              <Table.Th scope="col">{t('organisations.region')}</Table.Th>
-              <Table.Th scope="col">{t('organisations.city')}</Table.Th>
-              <Table.Th scope="col">{t('organisations.code')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data?.items.map((organisation) => (
-              <Table.Tr key={organisation.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/organismes/${organisation.id}`}>
-                    {organisation.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{shortType(label(ORGANISATION_TYPE_LABELS[organisation.type]))}</Table.Td>
-                <Table.Td>{REGION_LABELS[organisation.region]}</Table.Td>
-                <Table.Td>{organisation.city}</Table.Td>
-                <Table.Td>{organisation.code}</Table.Td>
-              </Table.Tr>
-            ))}
-            {data && data.items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={5}>{t('common.noResult')}</Table.Td>
-              </Table.Tr>
-            ) : null}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ListTable
+        caption={t('organisations.caption')}
+        columns={[
+          t('organisations.name'),
+          t('organisations.type'),
+          t('organisations.region'),
+          t('organisations.city'),
+          t('organisations.code'),
+        ]}
+        minWidth={640}
+        isEmpty={data?.items.length === 0}
+      >
+        {data?.items.map((organisation) => (
+          <Table.Tr key={organisation.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/organismes/${organisation.id}`}>
+                {organisation.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{shortType(label(ORGANISATION_TYPE_LABELS[organisation.type]))}</Table.Td>
+            <Table.Td>{REGION_LABELS[organisation.region]}</Table.Td>
+            <Table.Td>{organisation.city}</Table.Td>
+            <Table.Td>{organisation.code}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       {data ? (
         <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={(p) => update({ page: p })} />
       ) : null}

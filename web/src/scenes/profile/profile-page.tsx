@@ -8,7 +8,6 @@ import {
   PasswordInput,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -19,6 +18,7 @@ import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword, useMe } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader } from '../../components/page.tsx';
+import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 
 export function ProfilePage() {
@@ -50,18 +50,7 @@ export function ProfilePage() {
           <Title order={2} size="h4" mb="sm">
             {t('profile.identity')}
           </Title>
-          <Table>
-            <Table.Tbody>
-              {rows.map(([name, value]) => (
-                <Table.Tr key={name}>
-                  <Table.Th scope="row" w="40%">
-                    {name}
-                  </Table.Th>
-                  <Table.Td>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FactTable rows={rows} />
           <Text size="sm" fw={600} mt="md">
             {t('profile.abilities')}
           </Text>
