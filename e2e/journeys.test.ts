@@ -91,7 +91,7 @@ describe('journeys in Chromium', () => {
 
     await page.getByRole('link', { name: "Journal d'audit" }).click();
     await page.getByRole('combobox', { name: 'Action' }).click();
-    await page.getByRole('option', { name: 'user.create' }).click();
+    await page.getByRole('option', { name: 'Création de compte' }).click();
     const row = page.getByRole('row', { name: /Nadia Haddad/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Alice Administratrice');

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../db/schema.ts';
+import { AUDIT_ACTION_LABELS } from '../../../common/audit-actions.ts';
+import { auditEvents, sessions, users } from '../../db/schema.ts';
 import { createTestContext, createUser, login, TEST_PASSWORD, type TestContext } from '../../test/harness.ts';
 import { LOGIN_LIMITS } from './login-throttle.ts';
 
@@ -189,5 +190,13 @@ describe('session', () => {
     expect(csp).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+describe('audit trail words', () => {
+  it('every action this file wrote has a French and English label for the audit page', async () => {
+    const actions = await t.db.selectDistinct({ action: auditEvents.action }).from(auditEvents);
+    expect(actions.length).toBeGreaterThan(2);
+    expect(actions.map((a) => a.action).filter((action) => !AUDIT_ACTION_LABELS[action])).toEqual([]);
   });
 });

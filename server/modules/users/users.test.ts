@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTION_LABELS } from '../../../common/audit-actions.ts';
 import { auditEvents, users } from '../../db/schema.ts';
 import {
   type Agent,
@@ -212,5 +213,13 @@ describe('an office director sees the accounts of their own office only', () => 
     expect(
       (await agent.patch(`/api/users/${colleague.id}`, { version: 1, displayName: 'Autre' })).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('audit trail words', () => {
+  it('every action this file wrote has a French and English label for the audit page', async () => {
+    const actions = await t.db.selectDistinct({ action: auditEvents.action }).from(auditEvents);
+    expect(actions.length).toBeGreaterThan(2);
+    expect(actions.map((a) => a.action).filter((action) => !AUDIT_ACTION_LABELS[action])).toEqual([]);
   });
 });

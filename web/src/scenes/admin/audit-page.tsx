@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTION_LABELS } from '../../../../common/audit-actions.ts';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
+import { useLabel } from '../../i18n/index.ts';
 
 const PAGE_SIZE = 50;
 const TARGET_TYPES = ['user', 'organisation'];
@@ -39,6 +41,11 @@ function Change({ event }: { event: AuditEventDto }) {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const actionLabel = (code: string) => {
+    const known = AUDIT_ACTION_LABELS[code];
+    return known ? label(known) : code;
+  };
   const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [targetType, setTargetType] = useState<string | null>(null);
@@ -73,7 +80,7 @@ export function AuditPage() {
           clearable
           searchable
           placeholder={t('common.all')}
-          data={actions.data?.items ?? []}
+          data={(actions.data?.items ?? []).map((code) => ({ value: code, label: actionLabel(code) }))}
           value={action}
           onChange={(v) => {
             setAction(v);
