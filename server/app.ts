@@ -47,7 +47,10 @@ export async function buildApp(options: {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    trustProxy:
+      typeof options.config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (options.config.trustProxy as number)
+        : options.config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -14,6 +14,7 @@ describe('configuration', () => {
       logLevel: 'info',
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
+      trustProxy: false,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -27,6 +28,7 @@ describe('configuration', () => {
     ['MUTUALIS_PUBLIC_URL', 'localhost:3000'],
     ['MUTUALIS_LOG_LEVEL', 'bavard'],
     ['MUTUALIS_SESSION_IDLE_MINUTES', '0'],
+    ['MUTUALIS_TRUST_PROXY', 'oui'],
   ])('stops on a bad %s with a French and English message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {

@@ -13,6 +13,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Behind a reverse proxy: trust X-Forwarded-For from these hops, so login throttling sees the real address. */
+  trustProxy: boolean | number;
   webDir: string;
 }
 
@@ -67,6 +69,13 @@ const environmentSchema = z.object({
     .default('info'),
   MUTUALIS_SESSION_IDLE_MINUTES: integerText('MUTUALIS_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
   MUTUALIS_SESSION_ABSOLUTE_HOURS: integerText('MUTUALIS_SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
+  MUTUALIS_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, {
+      error:
+        'MUTUALIS_TRUST_PROXY doit valoir false, true ou un nombre de proxys / MUTUALIS_TRUST_PROXY must be false, true or a number of proxies',
+    })
+    .default('false'),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -93,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.MUTUALIS_LOG_LEVEL,
     sessionIdleMinutes: e.MUTUALIS_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.MUTUALIS_SESSION_ABSOLUTE_HOURS,
+    trustProxy:
+      e.MUTUALIS_TRUST_PROXY === 'true'
+        ? true
+        : e.MUTUALIS_TRUST_PROXY === 'false'
+          ? false
+          : Number(e.MUTUALIS_TRUST_PROXY),
     webDir: path.resolve('build/web'),
   };
 }

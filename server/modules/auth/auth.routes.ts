@@ -63,6 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
+        previousToken: request.cookies[SESSION_COOKIE],
       });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',

@@ -6,14 +6,21 @@ import { AppError } from '../../lib/errors.ts';
 import { findUser, findUserByEmail, recordLogin, updateUserAtVersion } from '../users/users.queries.ts';
 import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password.ts';
-import { deleteSession, deleteUserSessions, insertSession } from './sessions.queries.ts';
+import { deleteSession, deleteUserSessions, hashToken, insertSession } from './sessions.queries.ts';
 
 const BAD_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
 
 export async function login(
   ctx: ServiceContext,
   config: Config,
-  input: { email: string; password: string; ip: string; userAgent: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent: string | undefined;
+    /** The session cookie the browser still carried, if any: it is ended, never reused. */
+    previousToken?: string | undefined;
+  },
 ) {
   const emailKey = input.email.trim().toLowerCase();
   await assertLoginAllowed(ctx.db, emailKey, input.ip);
@@ -28,6 +35,7 @@ export async function login(
   }
   return inTransaction(ctx, async (tx) => {
     await recordLoginAttempt(tx.db, emailKey, input.ip, true);
+    if (input.previousToken) await deleteSession(tx.db, hashToken(input.previousToken));
     const session = await insertSession(tx.db, {
       userId: user.id,
       ip: input.ip,

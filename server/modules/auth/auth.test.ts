@@ -73,6 +73,28 @@ describe('login', () => {
     expect((await loginRequest(user.email, TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
   });
 
+  it('behind a trusted proxy, throttles the address the proxy reports, not the proxy itself', async () => {
+    const proxied = await createTestContext({ trustProxy: 1 });
+    try {
+      const attempt = (client: string, email: string, password: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password },
+          remoteAddress: '10.0.0.254',
+          headers: { 'x-forwarded-for': client },
+        });
+      for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
+        await attempt('192.0.2.10', `spray${i}@test.mutualis`, 'whatever password');
+      }
+      const user = await createUser(proxied.db, { roles: ['agent'] });
+      expect((await attempt('192.0.2.10', user.email, TEST_PASSWORD)).statusCode).toBe(429);
+      expect((await attempt('192.0.2.11', user.email, TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('names the missing field in French', async () => {
     const response = await t.app.inject({
       method: 'POST',
@@ -112,6 +134,19 @@ describe('session', () => {
     });
     expect(wrong.statusCode).toBe(403);
     expect((await agent.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('a new login replaces the session the browser carried: the old token stops working', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const first = await login(t.app, user.email);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+      headers: { cookie: first.cookie },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await first.get('/api/me')).statusCode).toBe(401);
   });
 
   it('logout ends the session', async () => {
