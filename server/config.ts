@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Typed configuration read from the environment once, at start. A bad value stops the start. */
@@ -108,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : e.MUTUALIS_TRUST_PROXY === 'false'
           ? false
           : Number(e.MUTUALIS_TRUST_PROXY),
-    webDir: path.resolve('build/web'),
+    // The built web app sits beside the server, wherever the process was started from.
+    webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };
 }
