@@ -149,6 +149,25 @@ describe('an administrator manages accounts', () => {
     ]);
   });
 
+  it('refuses a deactivation made on a stale version: 409, the account stays active and signed in', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const session = await login(t.app, user.email);
+    expect(
+      (await admin.patch(`/api/users/${user.id}`, { version: 1, displayName: 'Nom changé' })).statusCode,
+    ).toBe(200);
+    const stale = await admin.patch(`/api/users/${user.id}`, { version: 1, status: 'deactivated' });
+    expect(stale.statusCode).toBe(409);
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ status: 'active', version: 2 });
+    expect((await session.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('refuses to remove its own administrator role', async () => {
+    const response = await admin.patch(`/api/users/${adminId}`, { version: 1, roles: ['agent'] });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().detail).toContain('propre rôle administrateur');
+  });
+
   it('refuses to deactivate oneself with a French reason, and rolls back the rest of the edit', async () => {
     const response = await admin.patch(`/api/users/${adminId}`, {
       version: 1,
