@@ -4,7 +4,7 @@
 # Usage: source .ci/postgres.sh   (defines DATABASE_URL and stop_postgres)
 set -euo pipefail
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PG_PORT=${PG_PORT:-54329}
+PG_PORT=${PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 PG_DATA=$(mktemp -d /tmp/mutualis-pg.XXXXXX)
 chown postgres:postgres "$PG_DATA"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
