@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { Badge, createTheme, MantineProvider, Modal } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -21,7 +21,6 @@ const theme = createTheme({
   components: {
     // Upper-case badges get truncated in narrow cells and read worse; keep the words as written.
     Badge: Badge.extend({ styles: { root: { textTransform: 'none', overflow: 'visible' } } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer / Close' } } }),
   },
 });
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ORGANISATION_TYPES, REGIONS } from '../../../common/organisations.ts';
-import type { Executor } from '../client.ts';
-import { organisations } from '../schema.ts';
+import type { Database, Executor } from '../client.ts';
+import { auditEvents, organisations } from '../schema.ts';
 
 export const ORGANISATIONS_FILE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -40,6 +40,11 @@ export function readOrganisationsFile(file = ORGANISATIONS_FILE): ReferenceFile 
  * never deletes (an organisation that left the file may still own users and history).
  */
 export async function loadOrganisations(db: Executor, file = ORGANISATIONS_FILE) {
+  // One transaction: the rows and the audit event that reports them land together.
+  return (db as Database).transaction((tx) => upsertOrganisations(tx, file));
+}
+
+async function upsertOrganisations(db: Executor, file: string) {
   const data = readOrganisationsFile(file);
   const rows = data.organisations.map((o) => ({
     code: o.code,
@@ -69,7 +74,21 @@ export async function loadOrganisations(db: Executor, file = ORGANISATIONS_FILE)
       setWhere: sql`(${organisations.type}, ${organisations.name}, ${organisations.region}, ${organisations.department}, ${organisations.city}, ${organisations.parentCode}, ${organisations.referenceVersion})
         IS DISTINCT FROM (excluded.type, excluded.name, excluded.region, excluded.department, excluded.city, excluded.parent_code, excluded.reference_version)`,
     })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  const inserted = result.filter((r) => r.inserted).length;
-  return { version: data.version, total: rows.length, inserted, updated: result.length - inserted };
+    .returning({ code: organisations.code, inserted: sql<boolean>`(xmax = 0)` });
+  const insertedCodes = result.filter((r) => r.inserted).map((r) => r.code);
+  const updatedCodes = result.filter((r) => !r.inserted).map((r) => r.code);
+  if (result.length > 0) {
+    await db.insert(auditEvents).values({
+      action: 'referenceData.load',
+      targetType: 'referenceData',
+      targetId: 'organisations',
+      after: { version: data.version, inserted: insertedCodes, updated: updatedCodes },
+    });
+  }
+  return {
+    version: data.version,
+    total: rows.length,
+    inserted: insertedCodes.length,
+    updated: updatedCodes.length,
+  };
 }

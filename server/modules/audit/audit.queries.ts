@@ -65,8 +65,11 @@ export async function listAuditEvents(db: Executor, query: AuditListQuery) {
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
-/** Distinct actions seen so far, for the filter of the audit page. */
-export async function listAuditActions(db: Executor) {
-  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(sql`1`);
-  return rows.map((r) => r.action);
+/** Distinct actions and target types seen so far, for the filters of the audit page. */
+export async function listAuditVocabulary(db: Executor) {
+  const [actions, targetTypes] = await Promise.all([
+    db.selectDistinct({ value: auditEvents.action }).from(auditEvents).orderBy(sql`1`),
+    db.selectDistinct({ value: auditEvents.targetType }).from(auditEvents).orderBy(sql`1`),
+  ]);
+  return { items: actions.map((r) => r.value), targetTypes: targetTypes.map((r) => r.value) };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEventSchema, auditListQuerySchema } from '../../../common/schemas/audit.ts';
 import { pageOf, problemSchema } from '../../../common/schemas/common.ts';
-import { listAuditActions, listAuditEvents } from './audit.queries.ts';
+import { listAuditEvents, listAuditVocabulary } from './audit.queries.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
@@ -45,10 +45,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'audit.read' } },
       schema: {
         tags: ['audit'],
-        summary: 'Actions présentes dans le journal (pour filtrer)',
-        response: { 200: z.object({ items: z.array(z.string()) }), ...errors },
+        summary: "Actions et types d'objets présents dans le journal (pour filtrer)",
+        response: {
+          200: z.object({ items: z.array(z.string()), targetTypes: z.array(z.string()) }),
+          ...errors,
+        },
       },
     },
-    async () => ({ items: await listAuditActions(app.deps.db) }),
+    async () => listAuditVocabulary(app.deps.db),
   );
 };

@@ -61,7 +61,13 @@ describe('audit trail', () => {
     expect(sameDay.total).toBe(1);
 
     const actions = (await admin.get('/api/audit-events/actions')).json();
-    expect(actions.items).toEqual(['session.login', 'user.create', 'userAccount.deactivate']);
+    expect(actions.items).toEqual([
+      'referenceData.load',
+      'session.login',
+      'user.create',
+      'userAccount.deactivate',
+    ]);
+    expect(actions.targetTypes).toEqual(['referenceData', 'user']);
   });
 
   it('rejects a malformed date with a French message naming the field', async () => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrganisations, readOrganisationsFile } from '../../db/reference/load-organisations.ts';
-import { organisations } from '../../db/schema.ts';
+import { auditEvents, organisations } from '../../db/schema.ts';
 import { type Agent, createTestContext, createUser, login, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
@@ -53,6 +53,13 @@ describe('reference data of the network', () => {
     const result = await loadOrganisations(t.db, nextFile);
     expect(result.inserted).toBe(1);
     expect(result.updated).toBe(file.organisations.length); // the version changed on every row
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'referenceData.load'))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(event?.after).toMatchObject({ version: '2099.1', inserted: ['CPAM-99'] });
     const [rhone] = await t.db.select().from(organisations).where(eq(organisations.code, 'CPAM-69'));
     expect(rhone?.name).toBe('CPAM du Rhône (Lyon)');
     const [{ n: after } = { n: 0 }] = await t.db.select({ n: count() }).from(organisations);

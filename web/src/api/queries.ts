@@ -173,6 +173,6 @@ export function useAuditEvents(filters: AuditFilters) {
 export function useAuditActions() {
   return useQuery({
     queryKey: ['audit', 'actions'],
-    queryFn: () => api<{ items: string[] }>('GET', '/api/audit-events/actions'),
+    queryFn: () => api<{ items: string[]; targetTypes: string[] }>('GET', '/api/audit-events/actions'),
   });
 }

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTION_LABELS } from '../../../../common/audit-actions.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../../common/audit-actions.ts';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
@@ -9,7 +9,6 @@ import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 
 const PAGE_SIZE = 50;
-const TARGET_TYPES = ['user', 'organisation'];
 
 function Change({ event }: { event: AuditEventDto }) {
   const { t } = useTranslation();
@@ -42,6 +41,10 @@ function Change({ event }: { event: AuditEventDto }) {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
+  const targetTypeLabel = (type: string) => {
+    const known = AUDIT_TARGET_TYPE_LABELS[type];
+    return known ? label(known) : type;
+  };
   const actionLabel = (code: string) => {
     const known = AUDIT_ACTION_LABELS[code];
     return known ? label(known) : code;
@@ -92,7 +95,10 @@ export function AuditPage() {
           label={t('audit.targetType')}
           clearable
           placeholder={t('common.all')}
-          data={TARGET_TYPES}
+          data={(actions.data?.targetTypes ?? []).map((type) => ({
+            value: type,
+            label: targetTypeLabel(type),
+          }))}
           value={targetType}
           onChange={(v) => {
             setTargetType(v);

@@ -59,6 +59,7 @@ export function UserFormModal({
       onClose={onClose}
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>

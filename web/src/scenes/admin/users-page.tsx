@@ -208,6 +208,7 @@ export function UsersPage() {
         opened={Boolean(confirming)}
         onClose={() => setConfirming(null)}
         title={label(userAccountLifecycle.transitions.deactivate.label)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Text mb="md">
           {confirming ? t('users.confirmDeactivate', { name: confirming.displayName }) : null}

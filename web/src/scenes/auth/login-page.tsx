@@ -22,6 +22,10 @@ import { useLogin, usePublicConfig } from '../../api/queries.ts';
 import { LanguageSwitch } from '../../components/layout.tsx';
 import { ErrorAlert, usePageTitle } from '../../components/page.tsx';
 
+/** Only a path of this site may be a destination after login (no "//other.host" nor "https://…"). */
+const isLocalPath = (path: string | undefined): path is string =>
+  Boolean(path?.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\'));
+
 export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
   const { t } = useTranslation();
   usePageTitle(t('auth.title'));
@@ -35,7 +39,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
     event.preventDefault();
     login.mutate(
       { email, password },
-      { onSuccess: () => navigate({ to: redirectTo?.startsWith('/') ? redirectTo : '/' }) },
+      { onSuccess: () => navigate({ to: isLocalPath(redirectTo) ? redirectTo : '/' }) },
     );
   };
   const problem = login.error instanceof ApiError ? login.error : null;
