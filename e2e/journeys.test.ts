@@ -120,6 +120,38 @@ describe('journeys in Chromium', () => {
     await admin.context().close();
   });
 
+  it('the DDO browses the audit trail; an office director sees the accounts of their office, read only', async () => {
+    const ddo = await fresh();
+    await signIn(ddo, server.url, 'ddo@mutualis.demo');
+    expect(await ddo.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
+    await ddo.getByRole('link', { name: "Journal d'audit" }).click();
+    await ddo
+      .getByRole('row', { name: /Chargement du référentiel des organismes/ })
+      .first()
+      .waitFor();
+    const today = new Date().toISOString().slice(0, 10);
+    await ddo.getByLabel('Du').fill('2000-01-01');
+    await ddo.getByLabel('Au').fill('2000-01-02');
+    await ddo.getByText('Aucun résultat ne correspond à ces critères.').waitFor();
+    await ddo.getByLabel('Au').fill(today);
+    await ddo
+      .getByRole('row', { name: /Connexion/ })
+      .first()
+      .waitFor();
+    await ddo.context().close();
+
+    const director = await fresh();
+    await signIn(director, server.url, 'directeur.basrhin@mutualis.demo');
+    await director.getByRole('link', { name: 'Utilisateurs' }).click();
+    await director.getByText('Comptes de votre organisme (lecture seule).').waitFor();
+    const offices = await director.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(new Set(offices)).toEqual(new Set(['CPAM-67']));
+    expect(await director.getByRole('button', { name: /Modifier|Désactiver|Créer/ }).count()).toBe(0);
+    await director.goto(`${server.url}/administration/journal`);
+    await director.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+    await director.context().close();
+  });
+
   it('works with the keyboard alone: skip link, fields, submit with Enter, visible focus', async () => {
     const page = await fresh();
     await page.goto(`${server.url}/connexion`);

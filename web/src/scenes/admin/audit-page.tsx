@@ -182,12 +182,13 @@ export function AuditPage() {
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace">
+              <Text size="sm">{actionLabel(event.action)}</Text>
+              <Text size="xs" ff="monospace">
                 {event.action}
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{event.targetLabel ?? event.targetType}</Text>
+              <Text size="sm">{event.targetLabel ?? targetTypeLabel(event.targetType)}</Text>
               <Text size="xs" ff="monospace">
                 {event.targetType} · {event.targetId}
               </Text>
