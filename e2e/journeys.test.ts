@@ -92,11 +92,12 @@ describe('journeys in Chromium', () => {
     await page.getByRole('link', { name: "Journal d'audit" }).click();
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Création de compte' }).click();
-    const row = page.getByRole('row', { name: /Nadia Haddad/ });
+    const row = page.getByRole('row', { name: /Nadia Haddad/ }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('Alice Administratrice');
     await row.getByText('Changement').click();
-    expect(await row.locator('pre').textContent()).toContain('nadia.haddad@assurance-maladie.fr');
+    await row.getByRole('cell', { name: 'nadia.haddad@assurance-maladie.fr', exact: true }).waitFor();
+    expect(await row.textContent()).toContain('agent');
 
     // The new account works.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();

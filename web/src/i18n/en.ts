@@ -194,6 +194,7 @@ export const en: Dictionary = {
     from: 'From',
     to: 'To',
     change: 'Change',
+    field: 'Field',
     before: 'Before',
     after: 'After',
     system: 'System',

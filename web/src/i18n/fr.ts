@@ -203,6 +203,7 @@ export const fr = {
     from: 'Du',
     to: 'Au',
     change: 'Changement',
+    field: 'Champ',
     before: 'Avant',
     after: 'Après',
     system: 'Système',

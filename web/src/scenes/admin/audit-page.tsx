@@ -2,41 +2,13 @@ import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../../common/audit-actions.ts';
-import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
+import { AuditChange } from './audit-change.tsx';
 
 const PAGE_SIZE = 50;
-
-function Change({ event }: { event: AuditEventDto }) {
-  const { t } = useTranslation();
-  if (event.before == null && event.after == null) return null;
-  return (
-    <details>
-      <summary>{t('audit.change')}</summary>
-      <Group align="flex-start" gap="md" mt={4} wrap="nowrap">
-        {event.before != null ? (
-          <div>
-            <Text size="xs" fw={600}>
-              {t('audit.before')}
-            </Text>
-            <pre className="audit-json">{JSON.stringify(event.before, null, 1)}</pre>
-          </div>
-        ) : null}
-        {event.after != null ? (
-          <div>
-            <Text size="xs" fw={600}>
-              {t('audit.after')}
-            </Text>
-            <pre className="audit-json">{JSON.stringify(event.after, null, 1)}</pre>
-          </div>
-        ) : null}
-      </Group>
-    </details>
-  );
-}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -168,6 +140,7 @@ export function AuditPage() {
                     component="button"
                     type="button"
                     size="sm"
+                    ta="left"
                     onClick={() => {
                       setActor({ id: event.actor?.id ?? '', name: event.actor?.displayName ?? '' });
                       setPage(1);
@@ -194,7 +167,7 @@ export function AuditPage() {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Change event={event} />
+              <AuditChange event={event} />
             </Table.Td>
           </Table.Tr>
         ))}
