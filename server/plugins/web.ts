@@ -12,7 +12,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
-      wildcard: false,
+      wildcard: true,
       index: false,
       setHeaders: (res, filePath) => {
         if (filePath.includes('/assets/'))

@@ -11,7 +11,7 @@ export function AuditChange({ event }: { event: AuditEventDto }) {
   return (
     <details>
       <summary>{t('audit.change')}</summary>
-      <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" mt={4} fz="xs">
+      <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" mt={4} fz="xs" miw={320}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.field')}</Table.Th>
