@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../common/schemas/user.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -69,7 +70,7 @@ async function createAdmin(args: string[]) {
         passwordHash,
       });
       await recordAudit(
-        { actor: null, db: tx, log: console as never, requestId: 'cli' },
+        { actor: null, db: tx, log: pino({ level: 'warn' }), requestId: 'cli' },
         {
           action: 'user.create',
           targetType: 'user',

@@ -4,7 +4,7 @@ import type { Action } from '../../common/permissions.ts';
 import type { ServiceContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Actor } from '../lib/policy.ts';
-import { findActiveSession, touchSession } from '../modules/auth/sessions.queries.ts';
+import { findActiveSession, SESSION_COOKIE, touchSession } from '../modules/auth/sessions.queries.ts';
 
 export type RouteAccess = { public: true } | { action: Action };
 
@@ -23,7 +23,6 @@ declare module 'fastify' {
   }
 }
 
-const SESSION_COOKIE = 'mutualis_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes served by plugins (documentation) that do not go through the policy table. */
 const PLUGIN_PREFIXES = ['/api/docs'];

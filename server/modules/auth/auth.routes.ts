@@ -9,8 +9,7 @@ import { presentUser } from '../users/users.presenter.ts';
 import { findUser } from '../users/users.queries.ts';
 import { changeOwnPassword, login, logout } from './auth.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
-
-export const SESSION_COOKIE = 'mutualis_session';
+import { SESSION_COOKIE } from './sessions.queries.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.deps;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Role } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
@@ -48,7 +49,7 @@ export async function login(
       actor: {
         userId: user.id,
         organisationId: user.organisationId,
-        roles: user.roles as never,
+        roles: user.roles as Role[],
         sessionId: '',
         csrfToken: '',
       },
