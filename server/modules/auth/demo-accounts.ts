@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/roles.ts';
 
-/** The demo accounts of the issue, created only when MUTUALIS_DEMO is true, on an empty database. */
+/** The demo accounts, created only when MUTUALIS_DEMO is true, on an empty database. */
 export const DEMO_ACCOUNTS: {
   email: string;
   displayName: string;
