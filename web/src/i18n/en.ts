@@ -199,6 +199,7 @@ export const en: Dictionary = {
     after: 'After',
     system: 'System',
     caption: 'Audit trail events',
+    clearActor: 'Remove the filter on {{name}}',
     actorFilter: 'Actor (account)',
   },
   errors: {

@@ -208,6 +208,7 @@ export const fr = {
     after: 'Après',
     system: 'Système',
     caption: "Événements du journal d'audit",
+    clearActor: 'Retirer le filtre sur {{name}}',
     actorFilter: 'Auteur (compte)',
   },
   errors: {

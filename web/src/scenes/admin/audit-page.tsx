@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../../common/audit-actions.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
+import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { AuditChange } from './audit-change.tsx';
 
@@ -21,30 +21,24 @@ export function AuditPage() {
     const known = AUDIT_ACTION_LABELS[code];
     return known ? label(known) : code;
   };
-  const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
-  const [action, setAction] = useState<string | null>(null);
-  const [targetType, setTargetType] = useState<string | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, set, reset } = useFilters({
+    actorId: null as string | null,
+    actorName: null as string | null,
+    action: null as string | null,
+    targetType: null as string | null,
+    from: null as string | null,
+    to: null as string | null,
+  });
   const actions = useAuditActions();
   const query = useAuditEvents({
-    actor: actor?.id,
-    action: action ?? undefined,
-    targetType: targetType ?? undefined,
-    from: from || undefined,
-    to: to || undefined,
+    actor: filters.actorId ?? undefined,
+    action: filters.action ?? undefined,
+    targetType: filters.targetType ?? undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
     page,
     pageSize: PAGE_SIZE,
   });
-  const reset = () => {
-    setActor(null);
-    setAction(null);
-    setTargetType(null);
-    setFrom('');
-    setTo('');
-    setPage(1);
-  };
 
   return (
     <>
@@ -56,11 +50,8 @@ export function AuditPage() {
           searchable
           placeholder={t('common.all')}
           data={(actions.data?.items ?? []).map((code) => ({ value: code, label: actionLabel(code) }))}
-          value={action}
-          onChange={(v) => {
-            setAction(v);
-            setPage(1);
-          }}
+          value={filters.action}
+          onChange={(v) => set('action', v)}
           w={260}
         />
         <Select
@@ -71,36 +62,27 @@ export function AuditPage() {
             value: type,
             label: targetTypeLabel(type),
           }))}
-          value={targetType}
-          onChange={(v) => {
-            setTargetType(v);
-            setPage(1);
-          }}
+          value={filters.targetType}
+          onChange={(v) => set('targetType', v)}
           w={180}
         />
         <TextInput
           type="date"
           label={t('audit.from')}
-          value={from}
-          onChange={(e) => {
-            setFrom(e.currentTarget.value);
-            setPage(1);
-          }}
+          value={filters.from ?? ''}
+          onChange={(e) => set('from', e.currentTarget.value || null)}
         />
         <TextInput
           type="date"
           label={t('audit.to')}
-          value={to}
-          onChange={(e) => {
-            setTo(e.currentTarget.value);
-            setPage(1);
-          }}
+          value={filters.to ?? ''}
+          onChange={(e) => set('to', e.currentTarget.value || null)}
         />
         <Button variant="subtle" onClick={reset}>
           {t('common.reset')}
         </Button>
       </Group>
-      {actor ? (
+      {filters.actorName ? (
         <Group mb="md" gap="xs">
           <Text size="sm">{t('audit.actorFilter')} :</Text>
           <Badge
@@ -110,14 +92,17 @@ export function AuditPage() {
                 component="button"
                 type="button"
                 size="xs"
-                onClick={() => setActor(null)}
-                aria-label={t('common.reset')}
+                onClick={() => {
+                  set('actorId', null);
+                  set('actorName', null);
+                }}
+                aria-label={t('audit.clearActor', { name: filters.actorName })}
               >
                 ✕
               </Anchor>
             }
           >
-            {actor.name}
+            {filters.actorName}
           </Badge>
         </Group>
       ) : null}
@@ -142,8 +127,8 @@ export function AuditPage() {
                     size="sm"
                     ta="left"
                     onClick={() => {
-                      setActor({ id: event.actor?.id ?? '', name: event.actor?.displayName ?? '' });
-                      setPage(1);
+                      set('actorId', event.actor?.id ?? null);
+                      set('actorName', event.actor?.displayName ?? null);
                     }}
                   >
                     {event.actor.displayName}

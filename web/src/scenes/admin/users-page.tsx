@@ -8,6 +8,7 @@ import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useMe, useSaveUser, useUsers } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
+import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';
 
@@ -20,10 +21,11 @@ export function UsersPage() {
   const isAdmin = can(me, 'user.create');
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, 250);
-  const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [role, setRole] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, set } = useFilters({
+    organisationId: null as string | null,
+    role: null as string | null,
+    status: null as string | null,
+  });
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   const [confirming, setConfirming] = useState<UserDto | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -31,9 +33,9 @@ export function UsersPage() {
   const save = useSaveUser();
   const query = useUsers({
     q: q || undefined,
-    organisationId: organisationId ?? undefined,
-    role: role ?? undefined,
-    status: status ?? undefined,
+    organisationId: filters.organisationId ?? undefined,
+    role: filters.role ?? undefined,
+    status: filters.status ?? undefined,
     page,
     pageSize: PAGE_SIZE,
   });
@@ -82,11 +84,8 @@ export function UsersPage() {
             clearable
             placeholder={t('common.all')}
             data={(organisations.data ?? []).map((o) => ({ value: o.id, label: `${o.name} (${o.code})` }))}
-            value={organisationId}
-            onChange={(v) => {
-              setOrganisationId(v);
-              setPage(1);
-            }}
+            value={filters.organisationId}
+            onChange={(v) => set('organisationId', v)}
             w={320}
           />
         ) : null}
@@ -95,11 +94,8 @@ export function UsersPage() {
           clearable
           placeholder={t('common.all')}
           data={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
-          value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
+          value={filters.role}
+          onChange={(v) => set('role', v)}
         />
         <Select
           label={t('users.status')}
@@ -109,11 +105,8 @@ export function UsersPage() {
             { value: 'active', label: t('users.statuses.active') },
             { value: 'deactivated', label: t('users.statuses.deactivated') },
           ]}
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          value={filters.status}
+          onChange={(v) => set('status', v)}
           w={160}
         />
       </Group>
