@@ -12,10 +12,19 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'user.changePassword': { fr: 'Changement de mot de passe', en: 'Password changed' },
   'userAccount.deactivate': { fr: 'Désactivation de compte', en: 'Account deactivated' },
   'userAccount.reactivate': { fr: 'Réactivation de compte', en: 'Account reactivated' },
+  'application.create': { fr: "Déclaration d'une application", en: 'Application declared' },
+  'application.update': { fr: "Modification d'une fiche d'application", en: 'Application sheet edited' },
+  'application.archive': { fr: "Archivage d'une application", en: 'Application archived' },
+  'application.import': { fr: "Import d'un inventaire d'applications", en: 'Application inventory imported' },
+  'application.attach': { fr: "Ajout d'un fichier à une fiche", en: 'File attached to a sheet' },
+  'application.detach': { fr: "Retrait d'un fichier d'une fiche", en: 'File removed from a sheet' },
+  'usage.declare': { fr: "Déclaration d'utilisation", en: 'Usage declared' },
+  'usage.withdraw': { fr: "Retrait d'utilisation", en: 'Usage withdrawn' },
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
   user: { fr: 'Compte utilisateur', en: 'User account' },
   organisation: { fr: 'Organisme', en: 'Office' },
   referenceData: { fr: 'Référentiel', en: 'Reference data' },
+  application: { fr: 'Application', en: 'Application' },
 };

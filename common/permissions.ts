@@ -10,6 +10,12 @@ export const ACTIONS = [
   'user.create',
   'user.update',
   'audit.read',
+  'application.read',
+  'application.create',
+  'application.update',
+  'application.import',
+  'application.declareUsage',
+  'usageMap.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -25,4 +31,22 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: 'Edit, deactivate and reactivate accounts',
   },
   'audit.read': { fr: "Consulter le journal d'audit", en: 'Browse the audit trail' },
+  'application.read': {
+    fr: 'Consulter le catalogue des applications',
+    en: 'Browse the application catalogue',
+  },
+  'application.create': { fr: 'Déclarer une application', en: 'Declare an application' },
+  'application.update': {
+    fr: "Modifier et archiver les fiches d'application",
+    en: 'Edit and archive application sheets',
+  },
+  'application.import': {
+    fr: 'Importer un inventaire d’applications',
+    en: 'Import an application inventory',
+  },
+  'application.declareUsage': {
+    fr: "Déclarer l'utilisation d'une application par son organisme",
+    en: "Declare that one's office uses an application",
+  },
+  'usageMap.read': { fr: 'Consulter la cartographie des usages', en: 'Browse the usage map' },
 };

@@ -11,6 +11,8 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { applicationRoutes } from './modules/catalog/applications.routes.ts';
+import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -36,7 +38,7 @@ declare module 'fastify' {
 }
 
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
-const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy];
+const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy];
 
 /** The only place that wires plugins and modules; shared by main.ts and the tests. */
 export async function buildApp(options: {
@@ -93,6 +95,7 @@ export async function buildApp(options: {
   await app.register(organisationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(applicationRoutes);
   await registerWeb(app, options.config.webDir);
 
   await app.ready();

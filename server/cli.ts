@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../common/schemas/user.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { loadOrganisations } from './db/reference/load-organisations.ts';
+import { loadReferenceData } from './db/reference/load-reference.ts';
 import { recordAudit } from './lib/audit.ts';
 import { hashPassword } from './modules/auth/password.ts';
 import { findOrganisationByCode } from './modules/organisations/organisations.queries.ts';
@@ -14,7 +14,7 @@ import { findUserByEmail, insertUser } from './modules/users/users.queries.ts';
 const USAGE = `Utilisation / usage: npm run cli -- <commande>
 
   db migrate                         applique les migrations (code de sortie non nul en cas d'échec)
-  reference load [FICHIER]           (re)charge le référentiel des organismes (idempotent)
+  reference load [ORGANISMES] [DOMAINES]  (re)charge les référentiels (organismes, domaines métier ; idempotent)
   user create-admin --email E --name "Nom" [--organisation CODE] [--password P]
                                      crée un administrateur ; sans --password, un mot de passe
                                      aléatoire est généré et affiché une seule fois`;
@@ -55,7 +55,7 @@ async function createAdmin(args: string[]) {
   const password = input.data.password ?? randomBytes(18).toString('base64url');
   await withDatabase(async ({ db, migrate }) => {
     await migrate();
-    await loadOrganisations(db);
+    await loadReferenceData(db);
     const organisation = await findOrganisationByCode(db, input.data.organisation);
     if (!organisation) throw new UsageError(`Organisme inconnu : ${input.data.organisation}`);
     if (await findUserByEmail(db, input.data.email))
@@ -97,10 +97,14 @@ async function run(argv: string[]) {
   } else if (area === 'reference' && command === 'load') {
     const result = await withDatabase(async ({ db, migrate }) => {
       await migrate();
-      return loadOrganisations(db, rest[0]);
+      return loadReferenceData(db, { organisations: rest[0], businessDomains: rest[1] });
     });
+    const { organisations: o, businessDomains: d } = result;
     console.log(
-      `Référentiel des organismes ${result.version} : ${result.total} lignes, ${result.inserted} ajoutées, ${result.updated} mises à jour.`,
+      `Référentiel des organismes ${o.version} : ${o.total} lignes, ${o.inserted} ajoutées, ${o.updated} mises à jour.`,
+    );
+    console.log(
+      `Domaines métier ${d.version} : ${d.total} lignes, ${d.inserted} ajoutés, ${d.updated} mis à jour.`,
     );
   } else if (area === 'user' && command === 'create-admin') {
     await createAdmin(rest);

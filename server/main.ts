@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { loadOrganisations } from './db/reference/load-organisations.ts';
+import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { purgeOldLoginAttempts } from './modules/auth/login-throttle.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.ts';
@@ -12,14 +12,11 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  const reference = await loadOrganisations(database.db);
+  const reference = await loadReferenceData(database.db);
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
 
   const app = await buildApp({ db: database.db, config });
-  app.log.info(
-    { database: database.kind, organisations: reference, demoAccountsCreated: demo.created },
-    'database ready',
-  );
+  app.log.info({ database: database.kind, reference, demoAccountsCreated: demo.created }, 'database ready');
 
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const housekeeping = setInterval(() => {

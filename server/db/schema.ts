@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -115,3 +118,167 @@ export const auditEvents = pgTable(
     index('audit_events_action_idx').on(t.action, t.occurredAt),
   ],
 );
+
+/** Controlled list of business domains (reference data, loaded from reference/business-domains.json). */
+export const businessDomains = pgTable('business_domains', {
+  code: text('code').primaryKey(),
+  labelFr: text('label_fr').notNull(),
+  labelEn: text('label_en').notNull(),
+  position: integer('position').notNull(),
+  referenceVersion: text('reference_version').notNull(),
+});
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export interface ApplicationTechnologies {
+  php?: string | null;
+  symfony?: string | null;
+  starterKit?: string | null;
+  psram?: string | null;
+  database?: string | null;
+  others?: string[];
+}
+export interface Contact {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+export interface OtherLanguageText {
+  name?: string;
+  shortDescription?: string;
+  longDescription?: string;
+}
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull().default(''),
+    domainCode: text('domain_code')
+      .notNull()
+      .references(() => businessDomains.code),
+    designerOrganisationId: uuid('designer_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    track: text('track').notNull(),
+    certificationStatus: text('certification_status').notNull(),
+    lifecycleStage: text('lifecycle_stage').notNull(),
+    maturityLevel: integer('maturity_level'),
+    criticalityClass: text('criticality_class'),
+    technologies: jsonb('technologies').$type<ApplicationTechnologies>().notNull().default({}),
+    technologyTags: text('technology_tags').array().notNull().default(sql`'{}'::text[]`),
+    hosting: text('hosting').notNull(),
+    personalData: boolean('personal_data').notNull().default(false),
+    personalDataCategories: text('personal_data_categories').array().notNull().default(sql`'{}'::text[]`),
+    cnilReference: text('cnil_reference'),
+    connectors: text('connectors').array().notNull().default(sql`'{}'::text[]`),
+    forgeUrl: text('forge_url'),
+    documentationUrl: text('documentation_url'),
+    licence: text('licence'),
+    maintainer: jsonb('maintainer').$type<Contact>().notNull().default({}),
+    support: jsonb('support').$type<Contact>().notNull().default({}),
+    /** Words the sheet is also found by (domain, designer office, technologies, connectors), set by the service. */
+    keywords: text('keywords').notNull().default(''),
+    otherLanguages: jsonb('other_languages').$type<Record<string, OtherLanguageText>>().notNull().default({}),
+    /** Kept up to date with application_usages in the same transaction: sorts and ranks without a join. */
+    usageCount: integer('usage_count').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    ...timestamps,
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(name, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(summary, ''))), 'B') || setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(description, '') || ' ' || coalesce(keywords, ''))), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('applications_code_key').on(t.code),
+    index('applications_search_idx').using('gin', t.searchVector),
+    index('applications_name_trgm_idx').using('gin', sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
+    index('applications_domain_idx').on(t.domainCode),
+    index('applications_designer_idx').on(t.designerOrganisationId),
+    index('applications_usage_idx').on(t.usageCount),
+    index('applications_tags_idx').using('gin', t.technologyTags),
+  ],
+);
+
+export const applicationContributors = pgTable(
+  'application_contributors',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.organisationId] })],
+);
+
+export const applicationVersions = pgTable(
+  'application_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    releasedOn: date('released_on', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [uniqueIndex('application_versions_number_key').on(t.applicationId, t.number)],
+);
+
+export const applicationUsages = pgTable(
+  'application_usages',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    since: date('since', { mode: 'string' }),
+    userCount: integer('user_count'),
+    versionNumber: text('version_number'),
+    comment: text('comment').notNull().default(''),
+    declaredBy: uuid('declared_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.organisationId] }),
+    index('application_usages_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const applicationAttachments = pgTable(
+  'application_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_attachments_application_idx').on(t.applicationId)],
+);
+
+/** Lexicon of the words of the catalogue (unaccented, lower case): the search widens a typo to them. */
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+  index('search_words_prefix_idx').using('btree', sql`${t.word} text_pattern_ops`),
+]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.ts';
-import { loadOrganisations } from '../db/reference/load-organisations.ts';
+import { loadReferenceData } from '../db/reference/load-reference.ts';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
 
 declare module 'vitest' {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
     const template = await openDatabase({ url: databaseUrl(url, TEMPLATE_DATABASE) });
     await template.migrate();
-    await loadOrganisations(template.db);
+    await loadReferenceData(template.db);
     await template.close();
     project.provide('embeddedTemplate', '');
     return async () => {
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({});
   await database.migrate();
-  await loadOrganisations(database.db);
+  await loadReferenceData(database.db);
   const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
   const dump = await client.dumpDataDir('none');
   const dir = mkdtempSync(path.join(tmpdir(), 'mutualis-test-'));

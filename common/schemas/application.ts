@@ -1,0 +1,351 @@
+import { z } from 'zod';
+import {
+  APPLICATION_CODE_PATTERN,
+  ATTACHMENT_KINDS,
+  CERTIFICATION_STATUSES,
+  CRITICALITY_CLASSES,
+  FACETS,
+  HOSTINGS,
+  LIFECYCLE_STAGES,
+  PERSONAL_DATA_CATEGORIES,
+  PERSONAL_DATA_VALUES,
+  SEARCH_SORTS,
+  TRACKS,
+} from '../catalog/vocabulary.ts';
+import { ORGANISATION_TYPES, REGIONS } from '../organisations.ts';
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} est limité à ${max} caractères.` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const urlField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, { error: `${label} est limitée à 500 caractères.` })
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), {
+      error: `${label} doit être une adresse web commençant par http:// ou https://.`,
+    });
+
+const contactSchema = z
+  .object({
+    name: optionalText(120, 'Le nom du contact'),
+    email: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((v) => (v ? v.toLowerCase() : null))
+      .refine((v) => v === null || z.email().safeParse(v).success, {
+        error: "L'adresse e-mail du contact n'est pas valide.",
+      }),
+    phone: optionalText(30, 'Le téléphone du contact'),
+  })
+  .default({ name: null, email: null, phone: null });
+
+const technologiesSchema = z
+  .object({
+    php: optionalText(20, 'La version de PHP'),
+    symfony: optionalText(20, 'La version de Symfony'),
+    starterKit: optionalText(20, 'La version du starter kit'),
+    psram: optionalText(20, 'La version des normes PSRAM'),
+    database: optionalText(40, 'La base de données'),
+    others: z
+      .array(z.string().trim().min(1).max(40, { error: 'Une technologie est limitée à 40 caractères.' }))
+      .max(20, { error: 'Au plus 20 autres technologies.' })
+      .default([]),
+  })
+  .default({ php: null, symfony: null, starterKit: null, psram: null, database: null, others: [] });
+
+export const applicationVersionInputSchema = z.object({
+  number: z
+    .string({ error: 'Le numéro de version est obligatoire.' })
+    .trim()
+    .min(1, { error: 'Le numéro de version est obligatoire.' })
+    .max(30, { error: 'Le numéro de version est limité à 30 caractères.' }),
+  releasedOn: z.iso
+    .date({ error: 'La date de version doit être au format AAAA-MM-JJ.' })
+    .nullish()
+    .transform((v) => v ?? null),
+  notes: z
+    .string()
+    .trim()
+    .max(2000, { error: 'Les notes de version sont limitées à 2 000 caractères.' })
+    .default(''),
+});
+
+const applicationFields = {
+  code: z.string().trim().toUpperCase().regex(APPLICATION_CODE_PATTERN, {
+    error: "L'identifiant compte 2 à 40 caractères : lettres majuscules, chiffres et tirets.",
+  }),
+  name: z
+    .string({ error: 'Le nom est obligatoire.' })
+    .trim()
+    .min(2, { error: 'Le nom doit compter au moins 2 caractères.' })
+    .max(120, { error: 'Le nom est limité à 120 caractères.' }),
+  summary: z
+    .string({ error: 'La description courte est obligatoire.' })
+    .trim()
+    .min(10, { error: 'La description courte doit compter au moins 10 caractères.' })
+    .max(200, { error: 'La description courte est limitée à 200 caractères.' }),
+  description: z
+    .string()
+    .max(20000, { error: 'La description est limitée à 20 000 caractères.' })
+    .default(''),
+  domainCode: z.string({ error: 'Le domaine métier est obligatoire.' }).min(1, {
+    error: 'Le domaine métier est obligatoire.',
+  }),
+  designerOrganisationId: z.uuid({ error: "L'organisme concepteur est obligatoire." }),
+  contributorOrganisationIds: z
+    .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))
+    .max(50)
+    .default([])
+    .transform((ids) => [...new Set(ids)]),
+  track: z.enum(TRACKS, { error: 'Filière inconnue.' }),
+  certificationStatus: z
+    .enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' })
+    .default('none'),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: 'Étape du cycle de vie inconnue.' }),
+  maturityLevel: z
+    .number({ error: 'Le niveau de maturité est un nombre de 1 à 5.' })
+    .int()
+    .min(1, { error: 'Le niveau de maturité va de 1 à 5.' })
+    .max(5, { error: 'Le niveau de maturité va de 1 à 5.' })
+    .nullish()
+    .transform((v) => v ?? null),
+  criticalityClass: z
+    .enum(CRITICALITY_CLASSES, { error: 'Classe de criticité inconnue.' })
+    .nullish()
+    .transform((v) => v ?? null),
+  technologies: technologiesSchema,
+  hosting: z.enum(HOSTINGS, { error: 'Hébergement inconnu.' }),
+  personalData: z.boolean({ error: 'Indiquez si des données personnelles sont traitées.' }).default(false),
+  personalDataCategories: z
+    .array(z.enum(PERSONAL_DATA_CATEGORIES, { error: 'Catégorie de données personnelles inconnue.' }))
+    .default([])
+    .transform((list) => [...new Set(list)]),
+  cnilReference: optionalText(60, 'La référence du registre CNIL'),
+  connectors: z
+    .array(z.string().trim().min(1).max(60, { error: 'Un connecteur est limité à 60 caractères.' }))
+    .max(30)
+    .default([])
+    .transform((list) => [...new Set(list)]),
+  forgeUrl: urlField("L'adresse de la forge"),
+  documentationUrl: urlField("L'adresse de la documentation"),
+  licence: optionalText(60, 'La licence'),
+  maintainer: contactSchema,
+  support: contactSchema,
+  versions: z.array(applicationVersionInputSchema).max(200).default([]),
+};
+
+export const createApplicationSchema = z.object({
+  ...applicationFields,
+  code: applicationFields.code.optional(),
+});
+export type CreateApplicationInput = z.infer<typeof createApplicationSchema>;
+
+export const updateApplicationSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(applicationFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
+    ) as { [K in keyof typeof applicationFields]: z.ZodOptional<(typeof applicationFields)[K]> },
+  )
+  .extend({ version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1) });
+export type UpdateApplicationInput = z.infer<typeof updateApplicationSchema>;
+
+const organisationRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  region: z.enum(REGIONS),
+});
+const labelled = z.object({ code: z.string(), label: z.string() });
+const contactDto = z.object({
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+export const applicationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    summary: z.string(),
+    domain: labelled,
+    designerOrganisation: organisationRef,
+    track: z.enum(TRACKS),
+    certificationStatus: z.enum(CERTIFICATION_STATUSES),
+    lifecycleStage: z.enum(LIFECYCLE_STAGES),
+    hosting: z.enum(HOSTINGS),
+    technologyTags: z.array(z.string()),
+    personalData: z.boolean(),
+    usageCount: z.number().int(),
+    archived: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ApplicationSummary' });
+export type ApplicationSummaryDto = z.infer<typeof applicationSummarySchema>;
+
+export const attachmentSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(ATTACHMENT_KINDS),
+    fileName: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ApplicationAttachment' });
+export type AttachmentDto = z.infer<typeof attachmentSchema>;
+
+const personRef = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
+
+export const applicationSchema = applicationSummarySchema
+  .extend({
+    description: z.string(),
+    /** The description rendered from Markdown with raw HTML escaped and unsafe links refused. */
+    descriptionHtml: z.string(),
+    contributors: z.array(organisationRef),
+    maturityLevel: z.number().int().nullable(),
+    criticalityClass: z.enum(CRITICALITY_CLASSES).nullable(),
+    technologies: z.object({
+      php: z.string().nullable(),
+      symfony: z.string().nullable(),
+      starterKit: z.string().nullable(),
+      psram: z.string().nullable(),
+      database: z.string().nullable(),
+      others: z.array(z.string()),
+    }),
+    personalDataCategories: z.array(z.enum(PERSONAL_DATA_CATEGORIES)),
+    cnilReference: z.string().nullable(),
+    connectors: z.array(z.string()),
+    forgeUrl: z.string().nullable(),
+    documentationUrl: z.string().nullable(),
+    licence: z.string().nullable(),
+    maintainer: contactDto,
+    support: contactDto,
+    versions: z.array(z.object({ number: z.string(), releasedOn: z.string().nullable(), notes: z.string() })),
+    attachments: z.array(attachmentSchema),
+    /** The caller's office's declared use, if any. */
+    myUsage: z
+      .object({
+        since: z.string().nullable(),
+        userCount: z.number().int().nullable(),
+        versionNumber: z.string().nullable(),
+        comment: z.string(),
+      })
+      .nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    createdBy: personRef,
+    updatedBy: personRef,
+    /** What the caller may do on this sheet. */
+    can: z.object({ update: z.boolean(), declareUsage: z.boolean() }),
+  })
+  .meta({ id: 'Application' });
+export type ApplicationDto = z.infer<typeof applicationSchema>;
+
+const multi = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
+  z
+    .union([z.enum(values, { error }), z.array(z.enum(values, { error }))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional();
+const multiText = (max: number) =>
+  z
+    .union([z.string().trim().max(max), z.array(z.string().trim().max(max)).max(50)])
+    .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => s.length > 0))
+    .optional();
+
+/** The filters of the list and of the export: one value or several of each (several = any of them). */
+export const applicationFiltersSchema = z.object({
+  q: z.string().trim().max(200, { error: 'La recherche est limitée à 200 caractères.' }).optional(),
+  domain: multiText(60),
+  track: multi(TRACKS, 'Filière inconnue.'),
+  status: multi(CERTIFICATION_STATUSES, 'Statut de certification inconnu.'),
+  lifecycle: multi(LIFECYCLE_STAGES, 'Étape du cycle de vie inconnue.'),
+  organisation: multiText(40),
+  region: multi(REGIONS, 'Région inconnue.'),
+  technology: multiText(60),
+  hosting: multi(HOSTINGS, 'Hébergement inconnu.'),
+  personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
+  includeArchived: z
+    .enum(['true', 'false'], { error: 'includeArchived vaut true ou false.' })
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(SEARCH_SORTS, { error: 'Tri inconnu : relevance, usage, name ou updated.' }).optional(),
+});
+export type ApplicationFilters = z.infer<typeof applicationFiltersSchema>;
+
+export const applicationListQuerySchema = applicationFiltersSchema.extend({
+  page: z.coerce
+    .number({ error: 'La page est un nombre.' })
+    .int()
+    .min(1, { error: 'La page commence à 1.' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: 'La taille de page est un nombre.' })
+    .int()
+    .min(0, { error: 'La taille de page va de 0 à 100.' })
+    .max(100, { error: 'La taille de page va de 0 à 100.' })
+    .default(20),
+});
+export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
+
+const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export const applicationPageSchema = z
+  .object({
+    items: z.array(applicationSummarySchema),
+    total: z.number().int(),
+    facets: z.object(
+      Object.fromEntries(FACETS.map((f) => [f, z.array(facetValue)])) as Record<
+        (typeof FACETS)[number],
+        z.ZodArray<typeof facetValue>
+      >,
+    ),
+  })
+  .meta({ id: 'ApplicationPage' });
+export type ApplicationPageDto = z.infer<typeof applicationPageSchema>;
+
+export const usageInputSchema = z.object({
+  since: z.iso
+    .date({ error: "La date de début d'utilisation doit être au format AAAA-MM-JJ." })
+    .nullish()
+    .transform((v) => v ?? null),
+  userCount: z
+    .number({ error: "Le nombre d'utilisateurs est un nombre entier." })
+    .int({ error: "Le nombre d'utilisateurs est un nombre entier." })
+    .min(1, { error: "Le nombre d'utilisateurs est au moins 1." })
+    .max(100000, { error: "Le nombre d'utilisateurs est au plus 100 000." })
+    .nullish()
+    .transform((v) => v ?? null),
+  versionNumber: optionalText(30, 'La version utilisée'),
+  comment: z
+    .string()
+    .trim()
+    .max(1000, { error: 'Le commentaire est limité à 1 000 caractères.' })
+    .default(''),
+});
+export type UsageInput = z.infer<typeof usageInputSchema>;
+
+export const usageSchema = z
+  .object({
+    organisation: organisationRef,
+    since: z.string().nullable(),
+    userCount: z.number().int().nullable(),
+    versionNumber: z.string().nullable(),
+    comment: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ApplicationUsage' });
+export type UsageDto = z.infer<typeof usageSchema>;
+
+export const businessDomainSchema = z
+  .object({ code: z.string(), labelFr: z.string(), labelEn: z.string() })
+  .meta({ id: 'BusinessDomain' });

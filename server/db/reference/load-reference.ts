@@ -1,0 +1,13 @@
+import type { Executor } from '../client.ts';
+import { loadBusinessDomains } from './load-business-domains.ts';
+import { loadOrganisations } from './load-organisations.ts';
+
+/** Every reference list, loaded idempotently at start, by the CLI and for the test template. */
+export async function loadReferenceData(
+  db: Executor,
+  files: { organisations?: string; businessDomains?: string } = {},
+) {
+  const organisations = await loadOrganisations(db, files.organisations);
+  const businessDomains = await loadBusinessDomains(db, files.businessDomains);
+  return { organisations, businessDomains };
+}

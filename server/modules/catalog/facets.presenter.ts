@@ -1,0 +1,59 @@
+import {
+  CERTIFICATION_STATUS_LABELS,
+  FACETS,
+  type Facet,
+  HOSTING_LABELS,
+  LIFECYCLE_STAGE_LABELS,
+  PERSONAL_DATA_VALUE_LABELS,
+  TRACK_LABELS,
+} from '../../../common/catalog/vocabulary.ts';
+import { REGION_LABELS, type Region } from '../../../common/organisations.ts';
+import type { ApplicationFilters, ApplicationPageDto } from '../../../common/schemas/application.ts';
+import type { FacetCount } from './search.queries.ts';
+
+const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {
+  track: TRACK_LABELS,
+  status: CERTIFICATION_STATUS_LABELS,
+  lifecycle: LIFECYCLE_STAGE_LABELS,
+  hosting: HOSTING_LABELS,
+  personalData: PERSONAL_DATA_VALUE_LABELS,
+  region: REGION_LABELS as Record<Region, string>,
+};
+
+function labelOf(facet: Facet, value: string, fallback: string | null) {
+  const entry = FIXED_LABELS[facet]?.[value];
+  if (typeof entry === 'string') return entry;
+  return entry?.fr ?? fallback ?? value;
+}
+
+/**
+ * Facet values by count (then label); a selected value stays listed even at zero, so that it can be
+ * unselected. The total is the sum of the track counts over the selected tracks (or all): every sheet has
+ * exactly one track, and those counts already apply every other filter.
+ */
+export function presentFacets(rows: FacetCount[], filters: ApplicationFilters) {
+  const facets = Object.fromEntries(
+    FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]]),
+  ) as ApplicationPageDto['facets'];
+  for (const row of rows) {
+    if (row.count === 0) continue;
+    facets[row.facet].push({
+      value: row.value,
+      label: labelOf(row.facet, row.value, row.label),
+      count: row.count,
+    });
+  }
+  for (const facet of FACETS) {
+    const selected = (filters[facet] as string[] | undefined) ?? [];
+    for (const value of selected) {
+      if (!facets[facet].some((v) => v.value === value))
+        facets[facet].push({ value, label: labelOf(facet, value, null), count: 0 });
+    }
+    facets[facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+  }
+  const tracks = filters.track;
+  const total = facets.track
+    .filter((v) => !tracks || tracks.length === 0 || tracks.includes(v.value as never))
+    .reduce((sum, v) => sum + v.count, 0);
+  return { facets, total };
+}
