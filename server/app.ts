@@ -13,6 +13,7 @@ import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { applicationRoutes } from './modules/catalog/applications.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
+import { usageRoutes } from './modules/catalog/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
+  await app.register(usageRoutes);
   await registerWeb(app, options.config.webDir);
 
   await app.ready();

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { purgeOldLoginAttempts } from './modules/auth/login-throttle.ts';
@@ -14,9 +15,18 @@ async function main() {
   await database.migrate();
   const reference = await loadReferenceData(database.db);
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
+  const demoCatalogue = config.demo ? await seedDemoCatalogue(database.db) : { created: 0 };
 
   const app = await buildApp({ db: database.db, config });
-  app.log.info({ database: database.kind, reference, demoAccountsCreated: demo.created }, 'database ready');
+  app.log.info(
+    {
+      database: database.kind,
+      reference,
+      demoAccountsCreated: demo.created,
+      demoApplicationsCreated: demoCatalogue.created,
+    },
+    'database ready',
+  );
 
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const housekeeping = setInterval(() => {

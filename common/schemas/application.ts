@@ -349,3 +349,50 @@ export type UsageDto = z.infer<typeof usageSchema>;
 export const businessDomainSchema = z
   .object({ code: z.string(), labelFr: z.string(), labelEn: z.string() })
   .meta({ id: 'BusinessDomain' });
+
+const mapApplication = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  designerOrganisation: z.object({ code: z.string(), name: z.string() }),
+  domain: labelled,
+  usageCount: z.number().int(),
+});
+
+export const usageMapSchema = z
+  .object({
+    totals: z.object({
+      applications: z.number().int(),
+      usages: z.number().int(),
+      usingOffices: z.number().int(),
+      designerOffices: z.number().int(),
+    }),
+    ranking: z.array(mapApplication.extend({ declaredUsers: z.number().int() })),
+    byRegion: z.array(
+      z.object({
+        region: z.enum(REGIONS),
+        label: z.string(),
+        usages: z.number().int(),
+        usingOffices: z.number().int(),
+        designedApplications: z.number().int(),
+      }),
+    ),
+    byDomain: z.array(
+      z.object({
+        domain: labelled,
+        applications: z.number().int(),
+        usages: z.number().int(),
+        usingOffices: z.number().int(),
+      }),
+    ),
+    redundancies: z.array(
+      z.object({
+        /** 0–1: how close the sheets of the cluster are (shared words of name and summary, same domain). */
+        similarity: z.number(),
+        sharedDomain: labelled.nullable(),
+        applications: z.array(mapApplication),
+      }),
+    ),
+  })
+  .meta({ id: 'UsageMap' });
+export type UsageMapDto = z.infer<typeof usageMapSchema>;
