@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { applicationRoutes } from './modules/catalog/applications.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
+import { transferRoutes } from './modules/catalog/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
@@ -88,6 +90,8 @@ export async function buildApp(options: {
     strictTransportSecurity: options.config.publicUrl.startsWith('https://'),
     crossOriginEmbedderPolicy: false,
   });
+  // Uploads: one file per request; each route sets its own size limit.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: 20 * 1024 * 1024 } });
   registerAuth(app);
   await registerOpenApi(app, options.config.publicUrl);
 
@@ -98,6 +102,7 @@ export async function buildApp(options: {
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
+  await app.register(transferRoutes);
   await registerWeb(app, options.config.webDir);
 
   await app.ready();
