@@ -33,34 +33,39 @@ const urlField = (label: string) =>
       error: `${label} doit être une adresse web commençant par http:// ou https://.`,
     });
 
-const contactSchema = z
-  .object({
-    name: optionalText(120, 'Le nom du contact'),
-    email: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((v) => (v ? v.toLowerCase() : null))
-      .refine((v) => v === null || z.email().safeParse(v).success, {
-        error: "L'adresse e-mail du contact n'est pas valide.",
-      }),
-    phone: optionalText(30, 'Le téléphone du contact'),
-  })
-  .default({ name: null, email: null, phone: null });
+const contactSchema = z.object({
+  name: optionalText(120, 'Le nom du contact'),
+  email: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, {
+      error: "L'adresse e-mail du contact n'est pas valide.",
+    }),
+  phone: optionalText(30, 'Le téléphone du contact'),
+});
+const emptyContact = { name: null, email: null, phone: null };
 
-const technologiesSchema = z
-  .object({
-    php: optionalText(20, 'La version de PHP'),
-    symfony: optionalText(20, 'La version de Symfony'),
-    starterKit: optionalText(20, 'La version du starter kit'),
-    psram: optionalText(20, 'La version des normes PSRAM'),
-    database: optionalText(40, 'La base de données'),
-    others: z
-      .array(z.string().trim().min(1).max(40, { error: 'Une technologie est limitée à 40 caractères.' }))
-      .max(20, { error: 'Au plus 20 autres technologies.' })
-      .default([]),
-  })
-  .default({ php: null, symfony: null, starterKit: null, psram: null, database: null, others: [] });
+const technologiesSchema = z.object({
+  php: optionalText(20, 'La version de PHP'),
+  symfony: optionalText(20, 'La version de Symfony'),
+  starterKit: optionalText(20, 'La version du starter kit'),
+  psram: optionalText(20, 'La version des normes PSRAM'),
+  database: optionalText(40, 'La base de données'),
+  others: z
+    .array(z.string().trim().min(1).max(40, { error: 'Une technologie est limitée à 40 caractères.' }))
+    .max(20, { error: 'Au plus 20 autres technologies.' })
+    .default([]),
+});
+const noTechnologies = {
+  php: null,
+  symfony: null,
+  starterKit: null,
+  psram: null,
+  database: null,
+  others: [],
+};
 
 export const applicationVersionInputSchema = z.object({
   number: z
@@ -93,10 +98,7 @@ const applicationFields = {
     .trim()
     .min(10, { error: 'La description courte doit compter au moins 10 caractères.' })
     .max(200, { error: 'La description courte est limitée à 200 caractères.' }),
-  description: z
-    .string()
-    .max(20000, { error: 'La description est limitée à 20 000 caractères.' })
-    .default(''),
+  description: z.string().max(20000, { error: 'La description est limitée à 20 000 caractères.' }),
   domainCode: z.string({ error: 'Le domaine métier est obligatoire.' }).min(1, {
     error: 'Le domaine métier est obligatoire.',
   }),
@@ -104,12 +106,9 @@ const applicationFields = {
   contributorOrganisationIds: z
     .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))
     .max(50)
-    .default([])
     .transform((ids) => [...new Set(ids)]),
   track: z.enum(TRACKS, { error: 'Filière inconnue.' }),
-  certificationStatus: z
-    .enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' })
-    .default('none'),
+  certificationStatus: z.enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' }),
   lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: 'Étape du cycle de vie inconnue.' }),
   maturityLevel: z
     .number({ error: 'Le niveau de maturité est un nombre de 1 à 5.' })
@@ -124,28 +123,37 @@ const applicationFields = {
     .transform((v) => v ?? null),
   technologies: technologiesSchema,
   hosting: z.enum(HOSTINGS, { error: 'Hébergement inconnu.' }),
-  personalData: z.boolean({ error: 'Indiquez si des données personnelles sont traitées.' }).default(false),
+  personalData: z.boolean({ error: 'Indiquez si des données personnelles sont traitées.' }),
   personalDataCategories: z
     .array(z.enum(PERSONAL_DATA_CATEGORIES, { error: 'Catégorie de données personnelles inconnue.' }))
-    .default([])
     .transform((list) => [...new Set(list)]),
   cnilReference: optionalText(60, 'La référence du registre CNIL'),
   connectors: z
     .array(z.string().trim().min(1).max(60, { error: 'Un connecteur est limité à 60 caractères.' }))
     .max(30)
-    .default([])
     .transform((list) => [...new Set(list)]),
   forgeUrl: urlField("L'adresse de la forge"),
   documentationUrl: urlField("L'adresse de la documentation"),
   licence: optionalText(60, 'La licence'),
   maintainer: contactSchema,
   support: contactSchema,
-  versions: z.array(applicationVersionInputSchema).max(200).default([]),
+  versions: z.array(applicationVersionInputSchema).max(200),
 };
 
+/** Creation: what is left out takes its default. (No defaults in the fields: a PATCH must not reset them.) */
 export const createApplicationSchema = z.object({
   ...applicationFields,
   code: applicationFields.code.optional(),
+  description: applicationFields.description.default(''),
+  contributorOrganisationIds: applicationFields.contributorOrganisationIds.default([]),
+  certificationStatus: applicationFields.certificationStatus.default('none'),
+  technologies: applicationFields.technologies.default(noTechnologies),
+  personalData: applicationFields.personalData.default(false),
+  personalDataCategories: applicationFields.personalDataCategories.default([]),
+  connectors: applicationFields.connectors.default([]),
+  maintainer: applicationFields.maintainer.default(emptyContact),
+  support: applicationFields.support.default(emptyContact),
+  versions: applicationFields.versions.default([]),
 });
 export type CreateApplicationInput = z.infer<typeof createApplicationSchema>;
 

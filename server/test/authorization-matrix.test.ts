@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.ts';
+import { applicationAttachments } from '../db/schema.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
-import { createTestContext, createUser, TEST_PASSWORD, type TestContext } from './harness.ts';
+import { createSheet, sheetBody } from './catalog-fixtures.ts';
+import { createTestContext, createUser, login, TEST_PASSWORD, type TestContext } from './harness.ts';
 
 /**
  * Every route × every role × {own office, other office} plus unauthenticated → the expected status.
@@ -10,6 +12,12 @@ import { createTestContext, createUser, TEST_PASSWORD, type TestContext } from '
  */
 type Scope = 'own' | 'other';
 interface Fixture {
+  ownApplicationId: string;
+  otherApplicationId: string;
+  ownArchivableId: string;
+  otherArchivableId: string;
+  ownAttachmentId: string;
+  otherAttachmentId: string;
   ownUserId: string;
   otherUserId: string;
   ownOrganisationId: string;
@@ -20,8 +28,8 @@ interface Fixture {
 interface RouteCase {
   url: (f: Fixture, scope: Scope) => string;
   body?: (f: Fixture, scope: Scope) => unknown;
-  /** Status for a signed-in actor holding exactly `role`. */
-  expected: (role: Role, scope: Scope) => number;
+  /** Status for a signed-in actor holding exactly `role` (several when the outcome depends on earlier calls). */
+  expected: (role: Role, scope: Scope) => number | number[];
   /** Status without a session. */
   anonymous: number;
 }
@@ -32,7 +40,116 @@ const only =
   (role: Role): number =>
     allowed.includes(role) ? status : 403;
 
+const EDITORS: Role[] = ['admin', 'itDirectorate', 'developer', 'officeDirector'];
+/** Sheets: the DDSI and admins edit all; developers and directors the sheets of their own office. */
+const editSheet =
+  (status: number | number[]) =>
+  (role: Role, scope: Scope): number | number[] =>
+    role === 'admin' || role === 'itDirectorate' || (EDITORS.includes(role) && scope === 'own')
+      ? status
+      : 403;
+const app = (f: Fixture, s: Scope) => (s === 'own' ? f.ownApplicationId : f.otherApplicationId);
+const USAGE_DECLARERS: Role[] = ['officeDirector', 'developer', 'referent'];
+
 const MATRIX: Record<string, RouteCase> = {
+  'GET /api/business-domains': {
+    url: () => '/api/business-domains',
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications': {
+    url: () => '/api/applications?q=gestion&track=homologation',
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications': {
+    url: () => '/api/applications',
+    body: (f, s) =>
+      sheetBody(s === 'own' ? f.ownOrganisationId : f.otherOrganisationId, {
+        name: `Application ${f.unique}`,
+      }),
+    expected: editSheet(201),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id': {
+    url: (f, s) => `/api/applications/${app(f, s)}`,
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'PATCH /api/applications/:id': {
+    url: (f, s) => `/api/applications/${app(f, s)}`,
+    body: () => ({ version: 1 }),
+    expected: editSheet(200),
+    anonymous: 401,
+  },
+  'DELETE /api/applications/:id': {
+    url: (f, s) => `/api/applications/${s === 'own' ? f.ownArchivableId : f.otherArchivableId}`,
+    expected: editSheet(204),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/usages': {
+    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/:id/usages': {
+    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
+    body: () => ({ userCount: 12 }),
+    expected: (role) => (USAGE_DECLARERS.includes(role) ? [201, 204] : 403),
+    anonymous: 401,
+  },
+  'DELETE /api/applications/:id/usages': {
+    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
+    expected: (role) => (USAGE_DECLARERS.includes(role) ? [204, 404] : 403),
+    anonymous: 401,
+  },
+  'GET /api/usage-map': { url: () => '/api/usage-map', expected: everyone(200), anonymous: 401 },
+  'GET /api/applications/import/template.csv': {
+    url: () => '/api/applications/import/template.csv',
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/import/template.xlsx': {
+    url: () => '/api/applications/import/template.xlsx',
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/import': {
+    // A JSON body is refused (400) once the role may import; the per-row office check is in the import tests.
+    url: () => '/api/applications/import?dryRun=true',
+    body: () => ({}),
+    expected: only(EDITORS, 400),
+    anonymous: 401,
+  },
+  'GET /api/applications/export': {
+    url: () => '/api/applications/export?format=json&track=homologation',
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/publiccode.yml': {
+    url: (f, s) => `/api/applications/${app(f, s)}/publiccode.yml`,
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/:id/attachments': {
+    // Allowed editors reach the upload check (a JSON body → 400); others are refused before it.
+    url: (f, s) => `/api/applications/${app(f, s)}/attachments`,
+    body: () => ({}),
+    expected: editSheet(400),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/attachments/:attachmentId': {
+    url: (f, s) =>
+      `/api/applications/${app(f, s)}/attachments/${s === 'own' ? f.ownAttachmentId : f.otherAttachmentId}`,
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'DELETE /api/applications/:id/attachments/:attachmentId': {
+    url: (f, s) =>
+      `/api/applications/${app(f, s)}/attachments/${s === 'own' ? f.ownAttachmentId : f.otherAttachmentId}`,
+    expected: editSheet([204, 404]),
+    anonymous: 401,
+  },
   'GET /health/live': { url: () => '/health/live', expected: everyone(200), anonymous: 200 },
   'GET /health/ready': { url: () => '/health/ready', expected: everyone(200), anonymous: 200 },
   'GET /api/openapi.json': { url: () => '/api/openapi.json', expected: everyone(200), anonymous: 200 },
@@ -104,7 +221,36 @@ beforeAll(async () => {
   t = await createTestContext();
   const own = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-67' });
   const other = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
+  const admin = await login(
+    t.app,
+    (await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).email,
+  );
+  const sheet = async (organisationId: string, name: string) =>
+    (await createSheet(admin, organisationId, { name })).id;
+  const attach = async (applicationId: string) => {
+    const [row] = await t.db
+      .insert(applicationAttachments)
+      .values({
+        applicationId,
+        kind: 'document',
+        fileName: 'note.pdf',
+        mediaType: 'application/pdf',
+        size: 8,
+        sha256: 'x',
+        content: Buffer.from('%PDF-1.4'),
+      })
+      .returning({ id: applicationAttachments.id });
+    return row?.id as string;
+  };
+  const ownApplicationId = await sheet(own.organisationId, 'Application du Bas-Rhin');
+  const otherApplicationId = await sheet(other.organisationId, 'Application des Bouches-du-Rhône');
   base = {
+    ownApplicationId,
+    otherApplicationId,
+    ownArchivableId: await sheet(own.organisationId, 'Application à archiver (Bas-Rhin)'),
+    otherArchivableId: await sheet(other.organisationId, 'Application à archiver (Bouches-du-Rhône)'),
+    ownAttachmentId: await attach(ownApplicationId),
+    otherAttachmentId: await attach(otherApplicationId),
     ownUserId: own.id,
     otherUserId: other.id,
     ownOrganisationId: own.organisationId,
@@ -132,7 +278,7 @@ describe('authorization matrix', () => {
   });
 
   for (const [route, spec] of Object.entries(MATRIX)) {
-    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
     it(`${route}: every role, own and other office, and anonymous`, async () => {
       const failures: string[] = [];
       for (const role of ROLES) {
@@ -146,7 +292,7 @@ describe('authorization matrix', () => {
             ...(spec.body ? { payload: spec.body(fixture, scope) as object } : {}),
           });
           const expected = spec.expected(role, scope);
-          if (response.statusCode !== expected) {
+          if (!(Array.isArray(expected) ? expected : [expected]).includes(response.statusCode)) {
             failures.push(
               `${role}/${scope}: expected ${expected}, got ${response.statusCode} ${response.body}`,
             );

@@ -245,6 +245,8 @@ export async function updateApplication(
       authorizer.authorize(actor, 'application.update', {
         designerOrganisationId: merged.designerOrganisationId,
       });
+    // Nothing changed: no new version, no audit event.
+    if (JSON.stringify(merged) === JSON.stringify(sheetOf(current))) return;
     await writeSheet(tx, merged, { id, version }, { domains });
   });
   return getApplication(ctx, authorizer, id);
@@ -326,6 +328,14 @@ export async function archiveApplication(
       after: { archivedAt: row.archivedAt?.toISOString(), version: row.version },
     });
   });
+}
+
+/** The write check of a sheet, before reading an upload that would be refused anyway. */
+export async function assertMayEdit(ctx: ServiceContext, authorizer: Authorizer, id: string) {
+  const actor = requireActor(ctx);
+  const sheet = await findApplication(ctx.db, id);
+  if (!sheet) throw notFound('Application');
+  authorizer.authorize(actor, 'application.update', sheet);
 }
 
 export async function getApplication(ctx: ServiceContext, authorizer: Authorizer, id: string) {

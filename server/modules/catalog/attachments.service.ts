@@ -45,7 +45,9 @@ export async function addAttachment(
 ) {
   const actor = requireActor(ctx);
   if (file.content.length === 0)
-    throw new AppError('badRequest', 'Le fichier est vide.', { errors: [{ field: 'file', message: 'Le fichier est vide.' }] });
+    throw new AppError('badRequest', 'Le fichier est vide.', {
+      errors: [{ field: 'file', message: 'Le fichier est vide.' }],
+    });
   const detected = await fileTypeFromBuffer(file.content);
   const accepted = ACCEPTED_TYPES[file.kind];
   if (!detected || !accepted.includes(detected.mime)) {
@@ -53,9 +55,13 @@ export async function addAttachment(
       file.kind === 'screenshot'
         ? "Une capture d'écran doit être une image PNG, JPEG, WebP ou GIF."
         : 'Un document doit être un PDF, un fichier Office (docx, xlsx, pptx), OpenDocument (odt, ods, odp) ou une image.';
-    throw new AppError('unprocessable', `${message} Le contenu reçu ${detected ? `est du type ${detected.mime}` : "n'est pas reconnu"}.`, {
-      errors: [{ field: 'file', message }],
-    });
+    throw new AppError(
+      'unprocessable',
+      `${message} Le contenu reçu ${detected ? `est du type ${detected.mime}` : "n'est pas reconnu"}.`,
+      {
+        errors: [{ field: 'file', message }],
+      },
+    );
   }
   return inTransaction(ctx, async (tx) => {
     const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
@@ -66,7 +72,10 @@ export async function addAttachment(
       .from(applicationAttachments)
       .where(eq(applicationAttachments.applicationId, applicationId));
     if ((existing?.n ?? 0) >= MAX_ATTACHMENTS_PER_APPLICATION)
-      throw new AppError('unprocessable', `Une fiche porte au plus ${MAX_ATTACHMENTS_PER_APPLICATION} fichiers : retirez-en un d'abord.`);
+      throw new AppError(
+        'unprocessable',
+        `Une fiche porte au plus ${MAX_ATTACHMENTS_PER_APPLICATION} fichiers : retirez-en un d'abord.`,
+      );
     const [row] = await tx.db
       .insert(applicationAttachments)
       .values({
@@ -93,7 +102,14 @@ export async function addAttachment(
       action: 'application.attach',
       targetType: 'application',
       targetId: applicationId,
-      after: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mediaType: row.mediaType, size: row.size, sha256: row.sha256 },
+      after: {
+        attachmentId: row.id,
+        kind: row.kind,
+        fileName: row.fileName,
+        mediaType: row.mediaType,
+        size: row.size,
+        sha256: row.sha256,
+      },
     });
     return row;
   });
@@ -104,12 +120,22 @@ export async function getAttachment(ctx: ServiceContext, applicationId: string, 
   const [row] = await ctx.db
     .select()
     .from(applicationAttachments)
-    .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, applicationId)));
+    .where(
+      and(
+        eq(applicationAttachments.id, attachmentId),
+        eq(applicationAttachments.applicationId, applicationId),
+      ),
+    );
   if (!row) throw notFound('Fichier');
   return row;
 }
 
-export async function removeAttachment(ctx: ServiceContext, authorizer: Authorizer, applicationId: string, attachmentId: string) {
+export async function removeAttachment(
+  ctx: ServiceContext,
+  authorizer: Authorizer,
+  applicationId: string,
+  attachmentId: string,
+) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
@@ -117,15 +143,33 @@ export async function removeAttachment(ctx: ServiceContext, authorizer: Authoriz
     authorizer.authorize(actor, 'application.update', sheet);
     const [removed] = await tx.db
       .delete(applicationAttachments)
-      .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, applicationId)))
-      .returning({ id: applicationAttachments.id, fileName: applicationAttachments.fileName, sha256: applicationAttachments.sha256 });
+      .where(
+        and(
+          eq(applicationAttachments.id, attachmentId),
+          eq(applicationAttachments.applicationId, applicationId),
+        ),
+      )
+      .returning({
+        id: applicationAttachments.id,
+        fileName: applicationAttachments.fileName,
+        sha256: applicationAttachments.sha256,
+      });
     if (!removed) throw notFound('Fichier');
-    await recordAudit(tx, { action: 'application.detach', targetType: 'application', targetId: applicationId, before: removed });
+    await recordAudit(tx, {
+      action: 'application.detach',
+      targetType: 'application',
+      targetId: applicationId,
+      before: removed,
+    });
   });
 }
 
 /** Content-Disposition for any name: an ASCII fallback and the exact name in RFC 5987 form. */
 export function contentDisposition(fileName: string) {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'fichier';
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'fichier';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { sql } from 'drizzle-orm';
 import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../common/catalog/inventory-columns.ts';
 import {
   CERTIFICATION_STATUS_LABELS,
@@ -35,7 +35,14 @@ interface InventoryRow {
   lifecycle_stage: keyof typeof LIFECYCLE_STAGE_LABELS;
   maturity_level: number | null;
   criticality_class: keyof typeof CRITICALITY_LABELS | null;
-  technologies: { php?: string; symfony?: string; starterKit?: string; psram?: string; database?: string; others?: string[] };
+  technologies: {
+    php?: string;
+    symfony?: string;
+    starterKit?: string;
+    psram?: string;
+    database?: string;
+    others?: string[];
+  };
   hosting: keyof typeof HOSTING_LABELS;
   personal_data: boolean;
   personal_data_categories: (keyof typeof PERSONAL_DATA_CATEGORY_LABELS)[];
@@ -92,7 +99,8 @@ function cellsOf(row: InventoryRow): Record<string, string> {
     designer: row.designer,
     contributors: join(row.contributors),
     track: TRACK_LABELS[row.track]?.fr ?? row.track,
-    certificationStatus: CERTIFICATION_STATUS_LABELS[row.certification_status]?.fr ?? row.certification_status,
+    certificationStatus:
+      CERTIFICATION_STATUS_LABELS[row.certification_status]?.fr ?? row.certification_status,
     lifecycleStage: LIFECYCLE_STAGE_LABELS[row.lifecycle_stage]?.fr ?? row.lifecycle_stage,
     maturityLevel: row.maturity_level === null ? '' : String(row.maturity_level),
     criticalityClass: row.criticality_class ? (CRITICALITY_LABELS[row.criticality_class]?.fr ?? '') : '',
@@ -104,7 +112,9 @@ function cellsOf(row: InventoryRow): Record<string, string> {
     otherTechnologies: join(t.others),
     hosting: HOSTING_LABELS[row.hosting]?.fr ?? row.hosting,
     personalData: row.personal_data ? 'oui' : 'non',
-    personalDataCategories: join(row.personal_data_categories.map((c) => PERSONAL_DATA_CATEGORY_LABELS[c]?.fr ?? c)),
+    personalDataCategories: join(
+      row.personal_data_categories.map((c) => PERSONAL_DATA_CATEGORY_LABELS[c]?.fr ?? c),
+    ),
     cnilReference: row.cnil_reference ?? '',
     connectors: join(row.connectors),
     forgeUrl: row.forge_url ?? '',
@@ -114,7 +124,9 @@ function cellsOf(row: InventoryRow): Record<string, string> {
     maintainerEmail: row.maintainer?.email ?? '',
     supportName: row.support?.name ?? '',
     supportEmail: row.support?.email ?? '',
-    versions: join((row.versions ?? []).map((v) => (v.releasedOn ? `${v.number} (${v.releasedOn})` : v.number))),
+    versions: join(
+      (row.versions ?? []).map((v) => (v.releasedOn ? `${v.number} (${v.releasedOn})` : v.number)),
+    ),
   };
 }
 
@@ -136,7 +148,11 @@ export async function toXlsx(rows: InventoryRow[], options: { withGuide?: boolea
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mutualis';
   const sheet = workbook.addWorksheet('Applications', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = INVENTORY_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(14, c.header.length + 4)) }));
+  sheet.columns = INVENTORY_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.min(60, Math.max(14, c.header.length + 4)),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(cellsOf(row));
   if (options.withGuide) {
@@ -170,7 +186,14 @@ export function templateRow(): InventoryRow {
     lifecycle_stage: 'inProduction',
     maturity_level: 3,
     criticality_class: 'moderate',
-    technologies: { php: '8.2', symfony: '6.4', starterKit: '3.1', psram: '2.0', database: 'PostgreSQL', others: ['Vue.js', 'Redis'] },
+    technologies: {
+      php: '8.2',
+      symfony: '6.4',
+      starterKit: '3.1',
+      psram: '2.0',
+      database: 'PostgreSQL',
+      others: ['Vue.js', 'Redis'],
+    },
     hosting: 'amCloud',
     personal_data: true,
     personal_data_categories: ['contact', 'professional'],
@@ -244,7 +267,13 @@ export async function publiccodeOf(ctx: ServiceContext, id: string, portalUrl: s
   const features = sheet.description
     .split('\n')
     .filter((line) => /^\s*[-*]\s+/.test(line))
-    .map((line) => line.replace(/^\s*[-*]\s+/, '').replace(/[*_`]/g, '').trim().slice(0, 100))
+    .map((line) =>
+      line
+        .replace(/^\s*[-*]\s+/, '')
+        .replace(/[*_`]/g, '')
+        .trim()
+        .slice(0, 100),
+    )
     .filter(Boolean);
   let longDescription = sheet.description.trim() || sheet.summary;
   if (longDescription.length < 150)
@@ -281,7 +310,15 @@ export async function publiccodeOf(ctx: ServiceContext, id: string, portalUrl: s
       ...Object.fromEntries(
         Object.entries(sheet.otherLanguages ?? {})
           .filter(([, v]) => v.shortDescription && v.longDescription)
-          .map(([lang, v]) => [lang, { ...(v.name ? { localisedName: v.name } : {}), shortDescription: v.shortDescription, longDescription: v.longDescription, features: [v.shortDescription?.slice(0, 100)] }]),
+          .map(([lang, v]) => [
+            lang,
+            {
+              ...(v.name ? { localisedName: v.name } : {}),
+              shortDescription: v.shortDescription,
+              longDescription: v.longDescription,
+              features: [v.shortDescription?.slice(0, 100)],
+            },
+          ]),
       ),
     },
     legal: {
@@ -302,7 +339,13 @@ export async function publiccodeOf(ctx: ServiceContext, id: string, portalUrl: s
                 affiliation: sheet.designer.name,
               },
               ...(sheet.support?.name
-                ? [{ name: sheet.support.name, ...(sheet.support.email ? { email: sheet.support.email } : {}), affiliation: sheet.designer.name }]
+                ? [
+                    {
+                      name: sheet.support.name,
+                      ...(sheet.support.email ? { email: sheet.support.email } : {}),
+                      affiliation: sheet.designer.name,
+                    },
+                  ]
                 : []),
             ],
           },
@@ -311,7 +354,9 @@ export async function publiccodeOf(ctx: ServiceContext, id: string, portalUrl: s
       ? {
           dependsOn: {
             ...(open.length > 0 ? { open } : {}),
-            ...(sheet.connectors.length > 0 ? { proprietary: sheet.connectors.map((name) => ({ name })) } : {}),
+            ...(sheet.connectors.length > 0
+              ? { proprietary: sheet.connectors.map((name) => ({ name })) }
+              : {}),
           },
         }
       : {}),

@@ -50,14 +50,21 @@ export async function importApplications(
 ): Promise<ImportResult> {
   requireActor(ctx);
   const format = detectFormat(file.name, file.content);
-  if (format === 'publiccode') return importPubliccode(ctx, authorizer, file.content.toString('utf8'), options);
+  if (format === 'publiccode')
+    return importPubliccode(ctx, authorizer, file.content.toString('utf8'), options);
   if (!format)
     return {
       created: 0,
       updated: 0,
       rows: 0,
       dryRun: options.dryRun,
-      errors: [{ line: 0, field: 'fichier', message: 'Format non reconnu : envoyez un fichier CSV, XLSX ou publiccode.yml.' }],
+      errors: [
+        {
+          line: 0,
+          field: 'fichier',
+          message: 'Format non reconnu : envoyez un fichier CSV, XLSX ou publiccode.yml.',
+        },
+      ],
     };
   const parsed = format === 'xlsx' ? await parseXlsx(file.content) : parseCsv(file.content.toString('utf8'));
   return importRows(ctx, authorizer, parsed.rows, parsed.errors, options);
@@ -71,13 +78,27 @@ export async function importRows(
   options: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportResult> {
   const actor = requireActor(ctx);
-  const result: ImportResult = { created: 0, updated: 0, errors: [...fileErrors], rows: rows.length, dryRun: options.dryRun };
+  const result: ImportResult = {
+    created: 0,
+    updated: 0,
+    errors: [...fileErrors],
+    rows: rows.length,
+    dryRun: options.dryRun,
+  };
   if (rows.length > MAX_IMPORT_ROWS) {
-    result.errors.push({ line: 0, field: 'fichier', message: `Au plus ${MAX_IMPORT_ROWS} lignes par import (${rows.length} lues).` });
+    result.errors.push({
+      line: 0,
+      field: 'fichier',
+      message: `Au plus ${MAX_IMPORT_ROWS} lignes par import (${rows.length} lues).`,
+    });
     return result;
   }
   if (rows.length === 0 && result.errors.length === 0)
-    result.errors.push({ line: 0, field: 'fichier', message: "Le fichier ne contient aucune ligne d'application." });
+    result.errors.push({
+      line: 0,
+      field: 'fichier',
+      message: "Le fichier ne contient aucune ligne d'application.",
+    });
 
   const domains = await listBusinessDomains(ctx.db);
   const domainLookup = new Map<string, string>();
@@ -87,22 +108,38 @@ export async function importRows(
     domainLookup.set(norm(d.labelFr), d.code);
     domainLookup.set(norm(d.labelEn), d.code);
   }
-  const offices = await ctx.db.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
+  const offices = await ctx.db
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations);
   const organisationIdByCode = new Map(offices.map((o) => [o.code, o.id]));
   const officeName = new Map(offices.map((o) => [o.id, o.name]));
-  const existing = await findApplicationIdsByCodes(ctx.db, rows.map((r) => r.values.code?.trim().toUpperCase() ?? '').filter(Boolean));
+  const existing = await findApplicationIdsByCodes(
+    ctx.db,
+    rows.map((r) => r.values.code?.trim().toUpperCase() ?? '').filter(Boolean),
+  );
 
   const seen = new Map<string, number>();
   const sheets: { line: number; sheet: SheetInput & { code: string }; existingId: string | null }[] = [];
   for (const row of rows) {
-    const { sheet, errors } = rowToSheet(row, { domainByLabelOrCode: (v) => domainLookup.get(norm(v)) ?? null, organisationIdByCode });
+    const { sheet, errors } = rowToSheet(row, {
+      domainByLabelOrCode: (v) => domainLookup.get(norm(v)) ?? null,
+      organisationIdByCode,
+    });
     result.errors.push(...errors);
     if (!sheet?.code) continue;
-    const ruleErrors = sheetRuleErrors(sheet).map((e) => ({ line: row.line, field: headerOf(fieldToKey(e.field)), message: e.message }));
+    const ruleErrors = sheetRuleErrors(sheet).map((e) => ({
+      line: row.line,
+      field: headerOf(fieldToKey(e.field)),
+      message: e.message,
+    }));
     result.errors.push(...ruleErrors);
     const firstLine = seen.get(sheet.code);
     if (firstLine !== undefined) {
-      result.errors.push({ line: row.line, field: headerOf('code'), message: `L'identifiant ${sheet.code} figure déjà ligne ${firstLine}.` });
+      result.errors.push({
+        line: row.line,
+        field: headerOf('code'),
+        message: `L'identifiant ${sheet.code} figure déjà ligne ${firstLine}.`,
+      });
       continue;
     }
     seen.set(sheet.code, row.line);
@@ -114,7 +151,7 @@ export async function importRows(
       result.errors.push({
         line: row.line,
         field: headerOf('designer'),
-        message: "Vous ne pouvez importer que les applications dont votre organisme est le concepteur.",
+        message: 'Vous ne pouvez importer que les applications dont votre organisme est le concepteur.',
       });
       continue;
     }
@@ -132,7 +169,9 @@ export async function importRows(
       const chunk = sheets.slice(start, start + CHUNK);
       const values = chunk.map(({ sheet }) => {
         const tags = technologyTags(sheet.technologies);
-        const contributors = sheet.contributorOrganisationIds.filter((id) => id !== sheet.designerOrganisationId);
+        const contributors = sheet.contributorOrganisationIds.filter(
+          (id) => id !== sheet.designerOrganisationId,
+        );
         return {
           code: sheet.code,
           name: sheet.name,
@@ -180,12 +219,32 @@ export async function importRows(
             updatedAt: sql`now()`,
             archivedAt: sql`NULL`,
             ...Object.fromEntries(
-            [
-              'name', 'summary', 'description', 'domain_code', 'designer_organisation_id', 'track',
-              'certification_status', 'lifecycle_stage', 'maturity_level', 'criticality_class', 'technologies',
-              'technology_tags', 'hosting', 'personal_data', 'personal_data_categories', 'cnil_reference',
-              'connectors', 'forge_url', 'documentation_url', 'licence', 'maintainer', 'support', 'keywords', 'updated_by',
-            ].map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
+              [
+                'name',
+                'summary',
+                'description',
+                'domain_code',
+                'designer_organisation_id',
+                'track',
+                'certification_status',
+                'lifecycle_stage',
+                'maturity_level',
+                'criticality_class',
+                'technologies',
+                'technology_tags',
+                'hosting',
+                'personal_data',
+                'personal_data_categories',
+                'cnil_reference',
+                'connectors',
+                'forge_url',
+                'documentation_url',
+                'licence',
+                'maintainer',
+                'support',
+                'keywords',
+                'updated_by',
+              ].map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
             ),
           },
         })
@@ -204,7 +263,10 @@ export async function importRows(
         sheet.versions.map((v) => ({ ...v, applicationId: idByCode.get(sheet.code) as string })),
       );
       if (versionRows.length > 0) await tx.db.insert(applicationVersions).values(versionRows);
-      await rememberWords(tx.db, values.map((v) => `${v.name} ${v.summary} ${v.description} ${v.keywords}`).join(' '));
+      await rememberWords(
+        tx.db,
+        values.map((v) => `${v.name} ${v.summary} ${v.description} ${v.keywords}`).join(' '),
+      );
       await tx.db.insert(auditEvents).values(
         chunk.map(({ sheet, existingId }) => ({
           actorUserId: actor.userId,

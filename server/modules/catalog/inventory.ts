@@ -26,13 +26,7 @@ export interface RawRow {
 }
 
 const normalise = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 const HEADER_KEYS = new Map(INVENTORY_COLUMNS.map((c) => [normalise(c.header), c.key]));
 const HEADER_OF = new Map(INVENTORY_COLUMNS.map((c) => [c.key, c.header]));
@@ -46,12 +40,20 @@ function mapHeader(cells: string[]): { keys: (string | null)[]; errors: ImportEr
     if (!header) return null;
     const key = HEADER_KEYS.get(normalise(header));
     if (!key)
-      errors.push({ line: 1, field: header, message: `Colonne inconnue « ${header} » : voyez le modèle d'import.` });
+      errors.push({
+        line: 1,
+        field: header,
+        message: `Colonne inconnue « ${header} » : voyez le modèle d'import.`,
+      });
     return key ?? null;
   });
   for (const column of INVENTORY_COLUMNS) {
     if (column.required && !keys.includes(column.key))
-      errors.push({ line: 1, field: column.header, message: `La colonne obligatoire « ${column.header} » est absente.` });
+      errors.push({
+        line: 1,
+        field: column.header,
+        message: `La colonne obligatoire « ${column.header} » est absente.`,
+      });
   }
   return { keys, errors };
 }
@@ -101,10 +103,17 @@ export async function parseXlsx(buffer: Buffer) {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [{ line: 0, field: 'fichier', message: "Le fichier n'est pas un classeur XLSX lisible." }] };
+    return {
+      rows: [],
+      errors: [{ line: 0, field: 'fichier', message: "Le fichier n'est pas un classeur XLSX lisible." }],
+    };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ line: 0, field: 'fichier', message: 'Le classeur ne contient aucune feuille.' }] };
+  if (!sheet)
+    return {
+      rows: [],
+      errors: [{ line: 0, field: 'fichier', message: 'Le classeur ne contient aucune feuille.' }],
+    };
   const matrix: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -154,19 +163,22 @@ const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
 export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInput; errors: ImportError[] } {
   const v = row.values;
   const errors: ImportError[] = [];
-  const fail = (key: string, message: string) => errors.push({ line: row.line, field: headerOf(key), message });
+  const fail = (key: string, message: string) =>
+    errors.push({ line: row.line, field: headerOf(key), message });
 
   const domainCode = v.domainCode ? ctx.domainByLabelOrCode(v.domainCode) : null;
   if (v.domainCode && !domainCode) fail('domainCode', `Domaine métier inconnu : « ${v.domainCode} ».`);
   const designerId = v.designer ? ctx.organisationIdByCode.get(v.designer.toUpperCase()) : undefined;
-  if (v.designer && !designerId) fail('designer', `Organisme inconnu : « ${v.designer} » (code attendu, par exemple CPAM-69).`);
+  if (v.designer && !designerId)
+    fail('designer', `Organisme inconnu : « ${v.designer} » (code attendu, par exemple CPAM-69).`);
   const contributorIds = list(v.contributors).map((code) => {
     const id = ctx.organisationIdByCode.get(code.toUpperCase());
     if (!id) fail('contributors', `Organisme contributeur inconnu : « ${code} ».`);
     return id;
   });
   const personal = normalise(v.personalData ?? '');
-  if (!YES.has(personal) && !NO.has(personal)) fail('personalData', `Répondez « oui » ou « non » (lu : « ${v.personalData} »).`);
+  if (!YES.has(personal) && !NO.has(personal))
+    fail('personalData', `Répondez « oui » ou « non » (lu : « ${v.personalData} »).`);
   const maturity = v.maturityLevel ? Number(v.maturityLevel) : null;
   const versions: { number: string; releasedOn: string | null; notes: string }[] = [];
   for (const item of list(v.versions)) {
@@ -186,7 +198,8 @@ export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInp
     track: v.track ? trackOf(v.track) : undefined,
     certificationStatus: v.certificationStatus ? statusOfFull(statusOf(v.certificationStatus)) : undefined,
     lifecycleStage: v.lifecycleStage ? lifecycleOf(v.lifecycleStage) : undefined,
-    maturityLevel: maturity === null || Number.isNaN(maturity) ? (v.maturityLevel ? v.maturityLevel : null) : maturity,
+    maturityLevel:
+      maturity === null || Number.isNaN(maturity) ? (v.maturityLevel ? v.maturityLevel : null) : maturity,
     criticalityClass: v.criticalityClass ? criticalityOf(v.criticalityClass) : null,
     technologies: {
       php: orNull(v.php),
@@ -208,7 +221,9 @@ export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInp
     support: { name: orNull(v.supportName), email: orNull(v.supportEmail), phone: null },
     versions,
   };
-  const parsed = createApplicationSchema.extend({ code: createApplicationSchema.shape.code.unwrap() }).safeParse(candidate);
+  const parsed = createApplicationSchema
+    .extend({ code: createApplicationSchema.shape.code.unwrap() })
+    .safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = fieldKey(issue);
@@ -238,5 +253,7 @@ const KEY_BY_PATH: Record<string, string> = {
 
 function fieldKey(issue: z.core.$ZodIssue) {
   const path = issue.path.filter((p) => typeof p === 'string').join('.');
-  return KEY_BY_PATH[path] ?? KEY_BY_PATH[path.split('.').slice(0, 2).join('.')] ?? path.split('.')[0] ?? 'fichier';
+  return (
+    KEY_BY_PATH[path] ?? KEY_BY_PATH[path.split('.').slice(0, 2).join('.')] ?? path.split('.')[0] ?? 'fichier'
+  );
 }

@@ -14,7 +14,8 @@ import { domainForCategories, type Publiccode, parsePubliccode, STAGE_BY_STATUS 
 export const isPubliccodeFile = (content: Buffer) =>
   /^\s*(#.*\n\s*)*publiccode-?yml-?version\s*:/im.test(content.subarray(0, 4096).toString('utf8'));
 
-const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const DATABASES = ['postgresql', 'postgres', 'mysql', 'mariadb', 'oracle', 'sql server', 'sqlite', 'mongodb'];
 
@@ -22,7 +23,10 @@ const DATABASES = ['postgresql', 'postgres', 'mysql', 'mariadb', 'oracle', 'sql 
 export function sheetFromPubliccode(
   pc: Publiccode,
   designerOrganisationId: string,
-): { sheet: Omit<SheetInput, 'domainCode'> & { domainCode: string | null }; otherLanguages: Record<string, unknown> } {
+): {
+  sheet: Omit<SheetInput, 'domainCode'> & { domainCode: string | null };
+  otherLanguages: Record<string, unknown>;
+} {
   const languages = Object.keys(pc.description);
   const main = languages.includes('fr') ? 'fr' : (languages[0] as string);
   const text = pc.description[main];
@@ -31,7 +35,14 @@ export function sheetFromPubliccode(
     text?.longDescription ?? '',
     features.length > 0 ? `\n\n## Fonctionnalités\n\n${features.map((f) => `- ${f}`).join('\n')}` : '',
   ].join('');
-  const technologies: SheetInput['technologies'] = { php: null, symfony: null, starterKit: null, psram: null, database: null, others: [] };
+  const technologies: SheetInput['technologies'] = {
+    php: null,
+    symfony: null,
+    starterKit: null,
+    psram: null,
+    database: null,
+    others: [],
+  };
   for (const dep of pc.dependsOn?.open ?? []) {
     const name = norm(dep.name);
     const version = dep.versionMin ?? dep.version ?? null;
@@ -47,7 +58,14 @@ export function sheetFromPubliccode(
   const otherLanguages = Object.fromEntries(
     languages
       .filter((l) => l !== main)
-      .map((l) => [l, { name: pc.description[l]?.localisedName, shortDescription: pc.description[l]?.shortDescription, longDescription: pc.description[l]?.longDescription }]),
+      .map((l) => [
+        l,
+        {
+          name: pc.description[l]?.localisedName,
+          shortDescription: pc.description[l]?.shortDescription,
+          longDescription: pc.description[l]?.longDescription,
+        },
+      ]),
   );
   return {
     sheet: {
@@ -71,9 +89,19 @@ export function sheetFromPubliccode(
       forgeUrl: pc.url,
       documentationUrl: text?.documentation ?? pc.landingURL ?? null,
       licence: pc.legal.license,
-      maintainer: { name: contacts[0]?.name ?? contractor?.name ?? null, email: contacts[0]?.email ?? contractor?.email ?? null, phone: contacts[0]?.phone ?? null },
-      support: { name: contacts[1]?.name ?? null, email: contacts[1]?.email ?? null, phone: contacts[1]?.phone ?? null },
-      versions: pc.softwareVersion ? [{ number: pc.softwareVersion, releasedOn: pc.releaseDate ?? null, notes: '' }] : [],
+      maintainer: {
+        name: contacts[0]?.name ?? contractor?.name ?? null,
+        email: contacts[0]?.email ?? contractor?.email ?? null,
+        phone: contacts[0]?.phone ?? null,
+      },
+      support: {
+        name: contacts[1]?.name ?? null,
+        email: contacts[1]?.email ?? null,
+        phone: contacts[1]?.phone ?? null,
+      },
+      versions: pc.softwareVersion
+        ? [{ number: pc.softwareVersion, releasedOn: pc.releaseDate ?? null, notes: '' }]
+        : [],
     },
     otherLanguages,
   };
@@ -95,7 +123,9 @@ export async function importPubliccode(
   const { data, errors } = parsePubliccode(source);
   if (!data) return { ...result, errors };
 
-  const offices = await ctx.db.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
+  const offices = await ctx.db
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations);
   const officeOf = (label: string | undefined) =>
     label ? offices.find((o) => norm(o.code) === norm(label) || norm(o.name) === norm(label)) : undefined;
   const designer =
@@ -107,21 +137,40 @@ export async function importPubliccode(
   const { sheet, otherLanguages } = sheetFromPubliccode(data, designer.id);
   const fail = (field: string, message: string) => result.errors.push({ line: 1, field, message });
   if (!sheet.domainCode)
-    fail('categories', "Aucune catégorie ne correspond à un domaine métier du catalogue : ajoutez par exemple hr, accounting, crm, document-management ou it-management.");
+    fail(
+      'categories',
+      'Aucune catégorie ne correspond à un domaine métier du catalogue : ajoutez par exemple hr, accounting, crm, document-management ou it-management.',
+    );
   const [match] = await ctx.db
     .select({ id: applications.id })
     .from(applications)
     .where(and(eq(applications.forgeUrl, data.url), isNull(applications.archivedAt)))
     .limit(1);
   const current = match ? await findApplication(ctx.db, match.id) : null;
-  if (!authorizer.can(actor, 'application.update', sheet) || (current && !authorizer.can(actor, 'application.update', current)))
-    fail('legal.repoOwner', "Vous ne pouvez importer que les applications dont votre organisme est le concepteur.");
+  if (
+    !authorizer.can(actor, 'application.update', sheet) ||
+    (current && !authorizer.can(actor, 'application.update', current))
+  )
+    fail(
+      'legal.repoOwner',
+      'Vous ne pouvez importer que les applications dont votre organisme est le concepteur.',
+    );
   const candidate = current
-    ? { ...sheetOf(current), ...sheet, track: current.track, certificationStatus: current.certificationStatus, hosting: current.hosting, personalData: current.personalData, personalDataCategories: current.personalDataCategories, code: current.code }
+    ? {
+        ...sheetOf(current),
+        ...sheet,
+        track: current.track,
+        certificationStatus: current.certificationStatus,
+        hosting: current.hosting,
+        personalData: current.personalData,
+        personalDataCategories: current.personalDataCategories,
+        code: current.code,
+      }
     : sheet;
   const validated = createApplicationSchema.safeParse(candidate);
   if (!validated.success) {
-    for (const issue of validated.error.issues) fail(PUBLICCODE_FIELD[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+    for (const issue of validated.error.issues)
+      fail(PUBLICCODE_FIELD[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
   }
   if (result.errors.length > 0 || !validated.success) return result;
   if (current) result.updated = 1;
@@ -130,15 +179,27 @@ export async function importPubliccode(
 
   const domains = await domainLabels(ctx);
   await inTransaction(ctx, async (tx) => {
-    const row = await writeSheet(tx, validated.data, current ? { id: current.id, version: current.version } : null, {
-      domains,
-      otherLanguages,
-    });
+    const row = await writeSheet(
+      tx,
+      validated.data,
+      current ? { id: current.id, version: current.version } : null,
+      {
+        domains,
+        otherLanguages,
+      },
+    );
     const users = (data.usedBy ?? []).map(officeOf).filter((o): o is NonNullable<typeof o> => !!o);
     if (users.length > 0) {
       await tx.db
         .insert(applicationUsages)
-        .values(users.map((o) => ({ applicationId: row.id, organisationId: o.id, declaredBy: actor.userId, comment: 'Déclaré par publiccode.yml (usedBy)' })))
+        .values(
+          users.map((o) => ({
+            applicationId: row.id,
+            organisationId: o.id,
+            declaredBy: actor.userId,
+            comment: 'Déclaré par publiccode.yml (usedBy)',
+          })),
+        )
         .onConflictDoNothing();
       const n = await tx.db.$count(applicationUsages, eq(applicationUsages.applicationId, row.id));
       await tx.db.update(applications).set({ usageCount: n }).where(eq(applications.id, row.id));

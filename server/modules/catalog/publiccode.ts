@@ -1,6 +1,6 @@
 import { isMap, LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
-import { LIFECYCLE_STAGE_LABELS } from '../../../common/catalog/vocabulary.ts';
+import type { LIFECYCLE_STAGE_LABELS } from '../../../common/catalog/vocabulary.ts';
 import type { ImportError } from './inventory.ts';
 
 /**
@@ -10,38 +10,128 @@ import type { ImportError } from './inventory.ts';
  */
 
 export const PUBLICCODE_CATEGORIES = [
-  'accounting', 'agile-project-management', 'applicant-tracking', 'application-development',
-  'appointment-scheduling', 'backup', 'billing-and-invoicing', 'blog', 'budgeting', 'business-intelligence',
-  'business-process-management', 'cad', 'call-center-management', 'cloud-management', 'collaboration',
-  'collaborative-editing', 'communications', 'compliance-management', 'contact-management', 'content-management',
-  'crm', 'customer-service-and-support', 'data-analytics', 'data-collection', 'data-visualization',
-  'digital-asset-management', 'digital-citizenship', 'document-management', 'donor-management', 'e-commerce',
-  'e-signature', 'educational-content', 'email-management', 'email-marketing', 'employee-management',
-  'enterprise-project-management', 'enterprise-social-networking', 'erp', 'event-management',
-  'facility-management', 'feedback-and-reviews-management', 'financial-reporting', 'fleet-management',
-  'fundraising', 'gamification', 'geographic-information-systems', 'grant-management', 'graphic-design',
-  'help-desk', 'hr', 'ide', 'instant-messaging', 'inventory-management', 'it-asset-management',
-  'it-development', 'it-management', 'it-security', 'it-service-management', 'knowledge-management',
-  'learning-management-system', 'marketing', 'mind-mapping', 'mobile-marketing', 'mobile-payment',
-  'network-management', 'office', 'online-booking', 'online-community', 'payment-gateway', 'payroll',
-  'predictive-analysis', 'procurement', 'productivity-suite', 'project-collaboration', 'project-management',
-  'property-management', 'real-estate-management', 'remote-support', 'resource-management', 'sales-management',
-  'seo', 'service-desk-management', 'social-media-management', 'survey', 'talent-management',
-  'task-management', 'taxes-management', 'test-management', 'time-management', 'time-tracking', 'translation',
-  'video-conferencing', 'video-editing', 'visitor-management', 'voip', 'warehouse-management',
-  'web-collaboration', 'web-conferencing', 'website-builder', 'whistleblowing', 'workflow-management',
+  'accounting',
+  'agile-project-management',
+  'applicant-tracking',
+  'application-development',
+  'appointment-scheduling',
+  'backup',
+  'billing-and-invoicing',
+  'blog',
+  'budgeting',
+  'business-intelligence',
+  'business-process-management',
+  'cad',
+  'call-center-management',
+  'cloud-management',
+  'collaboration',
+  'collaborative-editing',
+  'communications',
+  'compliance-management',
+  'contact-management',
+  'content-management',
+  'crm',
+  'customer-service-and-support',
+  'data-analytics',
+  'data-collection',
+  'data-visualization',
+  'digital-asset-management',
+  'digital-citizenship',
+  'document-management',
+  'donor-management',
+  'e-commerce',
+  'e-signature',
+  'educational-content',
+  'email-management',
+  'email-marketing',
+  'employee-management',
+  'enterprise-project-management',
+  'enterprise-social-networking',
+  'erp',
+  'event-management',
+  'facility-management',
+  'feedback-and-reviews-management',
+  'financial-reporting',
+  'fleet-management',
+  'fundraising',
+  'gamification',
+  'geographic-information-systems',
+  'grant-management',
+  'graphic-design',
+  'help-desk',
+  'hr',
+  'ide',
+  'instant-messaging',
+  'inventory-management',
+  'it-asset-management',
+  'it-development',
+  'it-management',
+  'it-security',
+  'it-service-management',
+  'knowledge-management',
+  'learning-management-system',
+  'marketing',
+  'mind-mapping',
+  'mobile-marketing',
+  'mobile-payment',
+  'network-management',
+  'office',
+  'online-booking',
+  'online-community',
+  'payment-gateway',
+  'payroll',
+  'predictive-analysis',
+  'procurement',
+  'productivity-suite',
+  'project-collaboration',
+  'project-management',
+  'property-management',
+  'real-estate-management',
+  'remote-support',
+  'resource-management',
+  'sales-management',
+  'seo',
+  'service-desk-management',
+  'social-media-management',
+  'survey',
+  'talent-management',
+  'task-management',
+  'taxes-management',
+  'test-management',
+  'time-management',
+  'time-tracking',
+  'translation',
+  'video-conferencing',
+  'video-editing',
+  'visitor-management',
+  'voip',
+  'warehouse-management',
+  'web-collaboration',
+  'web-conferencing',
+  'website-builder',
+  'whistleblowing',
+  'workflow-management',
 ] as const;
 
 export const DEVELOPMENT_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'] as const;
 export const SOFTWARE_TYPES = [
-  'standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend',
-  'standalone/other', 'addon', 'library', 'configurationFiles',
+  'standalone/mobile',
+  'standalone/iot',
+  'standalone/desktop',
+  'standalone/web',
+  'standalone/backend',
+  'standalone/other',
+  'addon',
+  'library',
+  'configurationFiles',
 ] as const;
 const MAINTENANCE_TYPES = ['internal', 'contract', 'community', 'none'] as const;
 
 const text = (key: string) => z.string({ error: `« ${key} » doit être un texte.` });
 const url = (key: string) =>
-  text(key).regex(/^(https?|git|ssh):\/\/\S+$|^git@\S+$/, { error: `« ${key} » doit être une adresse (URL).` });
+  text(key).regex(/^(https?|git|ssh):\/\/\S+$|^git@\S+$/, {
+    error: `« ${key} » doit être une adresse (URL).`,
+  });
 const date = (key: string) =>
   z
     .union([z.string(), z.date()], { error: `« ${key} » doit être une date AAAA-MM-JJ.` })
@@ -74,7 +164,10 @@ const languageDescription = z.object({
     .max(10000, { error: '« longDescription » est limité à 10 000 caractères.' }),
   documentation: url('documentation').optional(),
   apiDocumentation: url('apiDocumentation').optional(),
-  features: z.array(text('features').max(100)).min(1, { error: 'Au moins une fonctionnalité (« features »).' }).optional(),
+  features: z
+    .array(text('features').max(100))
+    .min(1, { error: 'Au moins une fonctionnalité (« features »).' })
+    .optional(),
   screenshots: z.array(z.string()).optional(),
   videos: z.array(z.string()).optional(),
   awards: z.array(z.string()).optional(),
@@ -85,7 +178,11 @@ export const publiccodeSchema = z
     publiccodeYmlVersion: z
       .union([z.string(), z.number()], { error: '« publiccodeYmlVersion » est obligatoire.' })
       .transform(String)
-      .pipe(z.string().regex(/^0\.\d+(\.\d+)?$/, { error: 'Seules les versions 0.x du standard sont acceptées.' })),
+      .pipe(
+        z
+          .string()
+          .regex(/^0\.\d+(\.\d+)?$/, { error: 'Seules les versions 0.x du standard sont acceptées.' }),
+      ),
     name: text('name').min(1, { error: '« name » est obligatoire.' }),
     applicationSuite: z.string().optional(),
     url: url('url'),
@@ -109,13 +206,23 @@ export const publiccodeSchema = z
     }),
     softwareType: z.enum(SOFTWARE_TYPES, { error: `« softwareType » vaut ${SOFTWARE_TYPES.join(', ')}.` }),
     intendedAudience: z
-      .object({ scope: z.array(z.string()).optional(), countries: z.array(z.string()).optional(), unsupportedCountries: z.array(z.string()).optional() })
+      .object({
+        scope: z.array(z.string()).optional(),
+        countries: z.array(z.string()).optional(),
+        unsupportedCountries: z.array(z.string()).optional(),
+      })
       .optional(),
     description: z
-      .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { error: 'Code de langue invalide (fr, en, it…).' }), languageDescription, {
-        error: '« description » est obligatoire (au moins une langue).',
-      })
-      .refine((d) => Object.keys(d).length > 0, { error: '« description » doit décrire au moins une langue.' }),
+      .record(
+        z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { error: 'Code de langue invalide (fr, en, it…).' }),
+        languageDescription,
+        {
+          error: '« description » est obligatoire (au moins une langue).',
+        },
+      )
+      .refine((d) => Object.keys(d).length > 0, {
+        error: '« description » doit décrire au moins une langue.',
+      }),
     legal: z.object(
       {
         license: text('license').min(1, { error: '« legal.license » est obligatoire (identifiant SPDX).' }),
@@ -128,8 +235,19 @@ export const publiccodeSchema = z
     maintenance: z
       .object(
         {
-          type: z.enum(MAINTENANCE_TYPES, { error: '« maintenance.type » vaut internal, contract, community ou none.' }),
-          contractors: z.array(z.object({ name: text('name'), until: date('until').optional(), email: z.string().optional(), website: z.string().optional() })).optional(),
+          type: z.enum(MAINTENANCE_TYPES, {
+            error: '« maintenance.type » vaut internal, contract, community ou none.',
+          }),
+          contractors: z
+            .array(
+              z.object({
+                name: text('name'),
+                until: date('until').optional(),
+                email: z.string().optional(),
+                website: z.string().optional(),
+              }),
+            )
+            .optional(),
           contacts: z.array(contact).optional(),
         },
         { error: '« maintenance » est obligatoire.' },
@@ -145,12 +263,18 @@ export const publiccodeSchema = z
     localisation: z.object(
       {
         localisationReady: z.boolean({ error: '« localisation.localisationReady » vaut true ou false.' }),
-        availableLanguages: z.array(z.string()).min(1, { error: '« localisation.availableLanguages » est obligatoire.' }),
+        availableLanguages: z
+          .array(z.string())
+          .min(1, { error: '« localisation.availableLanguages » est obligatoire.' }),
       },
       { error: '« localisation » est obligatoire.' },
     ),
     dependsOn: z
-      .object({ open: z.array(dependency).optional(), proprietary: z.array(dependency).optional(), hardware: z.array(dependency).optional() })
+      .object({
+        open: z.array(dependency).optional(),
+        proprietary: z.array(dependency).optional(),
+        hardware: z.array(dependency).optional(),
+      })
       .optional(),
   })
   .loose();
@@ -170,12 +294,22 @@ export function parsePubliccode(source: string): { data?: Publiccode; errors: Im
     };
   }
   if (!isMap(doc.contents))
-    return { errors: [{ line: 1, field: 'publiccode.yml', message: 'Le fichier doit être un document YAML de clés (publiccode.yml).' }] };
+    return {
+      errors: [
+        {
+          line: 1,
+          field: 'publiccode.yml',
+          message: 'Le fichier doit être un document YAML de clés (publiccode.yml).',
+        },
+      ],
+    };
   const parsed = publiccodeSchema.safeParse(doc.toJS());
   if (parsed.success) return { data: parsed.data, errors: [] };
   const lineOf = (path: PropertyKey[]) => {
     for (let n = path.length; n >= 0; n -= 1) {
-      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as
+        | { range?: [number, number, number] }
+        | undefined;
       const offset = node?.range?.[0];
       if (offset !== undefined) return lineCounter.linePos(offset).line;
     }
@@ -195,17 +329,69 @@ export const stringifyPubliccode = (data: object) => stringify(data, { lineWidth
 /** Business domain ↔ publiccode.yml categories (first one is what an export writes). */
 export const CATEGORIES_BY_DOMAIN: Record<string, (typeof PUBLICCODE_CATEGORIES)[number][]> = {
   prestations: ['workflow-management', 'business-process-management'],
-  'relation-client': ['customer-service-and-support', 'crm', 'appointment-scheduling', 'call-center-management', 'help-desk', 'online-booking', 'contact-management'],
+  'relation-client': [
+    'customer-service-and-support',
+    'crm',
+    'appointment-scheduling',
+    'call-center-management',
+    'help-desk',
+    'online-booking',
+    'contact-management',
+  ],
   'gestion-du-risque': ['data-collection', 'survey'],
   'controle-medical': ['compliance-management'],
   'lutte-contre-la-fraude': ['predictive-analysis', 'whistleblowing'],
-  'ressources-humaines': ['hr', 'employee-management', 'talent-management', 'time-management', 'time-tracking', 'learning-management-system', 'payroll', 'applicant-tracking'],
-  'comptabilite-finances': ['accounting', 'billing-and-invoicing', 'budgeting', 'financial-reporting', 'taxes-management', 'payment-gateway'],
+  'ressources-humaines': [
+    'hr',
+    'employee-management',
+    'talent-management',
+    'time-management',
+    'time-tracking',
+    'learning-management-system',
+    'payroll',
+    'applicant-tracking',
+  ],
+  'comptabilite-finances': [
+    'accounting',
+    'billing-and-invoicing',
+    'budgeting',
+    'financial-reporting',
+    'taxes-management',
+    'payment-gateway',
+  ],
   'pilotage-statistiques': ['business-intelligence', 'data-analytics', 'data-visualization'],
-  'achats-logistique': ['procurement', 'inventory-management', 'facility-management', 'fleet-management', 'warehouse-management', 'resource-management', 'property-management', 'real-estate-management'],
-  'informatique-outillage': ['it-management', 'it-asset-management', 'it-development', 'it-security', 'it-service-management', 'application-development', 'network-management', 'cloud-management', 'backup', 'ide', 'test-management'],
+  'achats-logistique': [
+    'procurement',
+    'inventory-management',
+    'facility-management',
+    'fleet-management',
+    'warehouse-management',
+    'resource-management',
+    'property-management',
+    'real-estate-management',
+  ],
+  'informatique-outillage': [
+    'it-management',
+    'it-asset-management',
+    'it-development',
+    'it-security',
+    'it-service-management',
+    'application-development',
+    'network-management',
+    'cloud-management',
+    'backup',
+    'ide',
+    'test-management',
+  ],
   'juridique-contentieux': ['e-signature'],
-  'gestion-documentaire': ['document-management', 'content-management', 'digital-asset-management', 'knowledge-management', 'collaborative-editing', 'office'],
+  'gestion-documentaire': [
+    'document-management',
+    'content-management',
+    'digital-asset-management',
+    'knowledge-management',
+    'collaborative-editing',
+    'office',
+  ],
 };
 
 export function domainForCategories(categories: readonly string[]): string | null {
@@ -217,14 +403,20 @@ export function domainForCategories(categories: readonly string[]): string | nul
   return null;
 }
 
-export const STAGE_BY_STATUS: Record<(typeof DEVELOPMENT_STATUSES)[number], keyof typeof LIFECYCLE_STAGE_LABELS> = {
+export const STAGE_BY_STATUS: Record<
+  (typeof DEVELOPMENT_STATUSES)[number],
+  keyof typeof LIFECYCLE_STAGE_LABELS
+> = {
   concept: 'inDevelopment',
   development: 'inDevelopment',
   beta: 'inDevelopment',
   stable: 'inProduction',
   obsolete: 'deprecated',
 };
-export const STATUS_BY_STAGE: Record<keyof typeof LIFECYCLE_STAGE_LABELS, (typeof DEVELOPMENT_STATUSES)[number]> = {
+export const STATUS_BY_STAGE: Record<
+  keyof typeof LIFECYCLE_STAGE_LABELS,
+  (typeof DEVELOPMENT_STATUSES)[number]
+> = {
   inDevelopment: 'development',
   inProduction: 'stable',
   deprecated: 'obsolete',

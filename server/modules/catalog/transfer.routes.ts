@@ -5,6 +5,7 @@ import { applicationFiltersSchema, attachmentSchema } from '../../../common/sche
 import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
 import { AppError } from '../../lib/errors.ts';
 import { presentAttachment } from './applications.presenter.ts';
+import { assertMayEdit } from './applications.service.ts';
 import {
   addAttachment,
   contentDisposition,
@@ -55,7 +56,11 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications/import/template.csv',
     {
       config: { access: { action: 'application.read' } },
-      schema: { tags: ['catalogue'], summary: "Modèle d'inventaire CSV (en-têtes en français, une ligne d'exemple)", response: { 200: z.string(), ...errors } },
+      schema: {
+        tags: ['catalogue'],
+        summary: "Modèle d'inventaire CSV (en-têtes en français, une ligne d'exemple)",
+        response: { 200: z.string(), ...errors },
+      },
     },
     async (_request, reply) =>
       reply
@@ -68,7 +73,11 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications/import/template.xlsx',
     {
       config: { access: { action: 'application.read' } },
-      schema: { tags: ['catalogue'], summary: "Modèle d'inventaire XLSX (avec la feuille « Colonnes » qui documente chaque colonne)", response: { 200: z.unknown(), ...errors } },
+      schema: {
+        tags: ['catalogue'],
+        summary: "Modèle d'inventaire XLSX (avec la feuille « Colonnes » qui documente chaque colonne)",
+        response: { 200: z.unknown(), ...errors },
+      },
     },
     async (_request, reply) =>
       reply
@@ -86,17 +95,23 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Importer un inventaire (CSV, XLSX) ou un publiccode.yml, champ multipart « file ». dryRun=true vérifie sans écrire ; une seule erreur et rien n’est écrit.',
         querystring: z.object({
-          dryRun: z.enum(['true', 'false'], { error: 'dryRun vaut true ou false.' }).default('false').transform((v) => v === 'true'),
+          dryRun: z
+            .enum(['true', 'false'], { error: 'dryRun vaut true ou false.' })
+            .default('false')
+            .transform((v) => v === 'true'),
         }),
         response: { 200: importResultSchema, 422: importResultSchema, ...errors, 413: problemSchema },
       },
     },
     async (request, reply) => {
       const file = await uploadedFile(request, 20 * 1024 * 1024);
-      const result = await importApplications(request.ctx, authorizer, file, { dryRun: request.query.dryRun });
+      const result = await importApplications(request.ctx, authorizer, file, {
+        dryRun: request.query.dryRun,
+      });
       const failed = result.errors.length > 0;
       const written = !failed && !result.dryRun;
-      const body = failed && !result.dryRun ? { ...result, created: 0, updated: 0, written } : { ...result, written };
+      const body =
+        failed && !result.dryRun ? { ...result, created: 0, updated: 0, written } : { ...result, written };
       return reply.code(failed && !result.dryRun ? 422 : 200).send(body);
     },
   );
@@ -109,7 +124,9 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['catalogue'],
         summary: 'Exporter la liste filtrée (mêmes filtres que la recherche) en CSV, XLSX ou JSON',
         querystring: applicationFiltersSchema.extend({
-          format: z.enum(['csv', 'xlsx', 'json'], { error: 'Format inconnu : csv, xlsx ou json.' }).default('csv'),
+          format: z
+            .enum(['csv', 'xlsx', 'json'], { error: 'Format inconnu : csv, xlsx ou json.' })
+            .default('csv'),
         }),
         response: { 200: z.unknown(), ...errors },
       },
@@ -119,7 +136,8 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await exportRows(request.ctx, filters);
       const name = `catalogue-applications-${today()}.${format}`;
       reply.header('Content-Disposition', contentDisposition(name));
-      if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(rows)));
+      if (format === 'json')
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(rows)));
       if (format === 'xlsx') return reply.type(XLSX).send(await toXlsx(rows));
       return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
     },
@@ -131,7 +149,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'application.read' } },
       schema: {
         tags: ['catalogue'],
-        summary: "La fiche au format publiccode.yml (standard 0.4), valide selon le standard",
+        summary: 'La fiche au format publiccode.yml (standard 0.4), valide selon le standard',
         params: idParamsSchema,
         response: { 200: z.string(), ...errors, 404: problemSchema },
       },
@@ -151,19 +169,31 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'application.update' } },
       schema: {
         tags: ['catalogue'],
-        summary: "Joindre une capture d'écran ou un document (multipart : « file », « kind »), 5 Mo au plus, type reconnu par son contenu",
+        summary:
+          "Joindre une capture d'écran ou un document (multipart : « file », « kind »), 5 Mo au plus, type reconnu par son contenu",
         params: idParamsSchema,
-        response: { 201: attachmentSchema, ...errors, 404: problemSchema, 413: problemSchema, 422: problemSchema },
+        response: {
+          201: attachmentSchema,
+          ...errors,
+          404: problemSchema,
+          413: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request, reply) => {
+      await assertMayEdit(request.ctx, authorizer, request.params.id);
       const file = await uploadedFile(request, MAX_ATTACHMENT_BYTES);
       const kind = z.enum(ATTACHMENT_KINDS).safeParse(file.fields.kind ?? 'document');
       if (!kind.success)
         throw new AppError('badRequest', 'Le champ « kind » vaut screenshot ou document.', {
           errors: [{ field: 'kind', message: 'Choisissez capture d’écran (screenshot) ou document.' }],
         });
-      const row = await addAttachment(request.ctx, authorizer, request.params.id, { kind: kind.data, fileName: file.name, content: file.content });
+      const row = await addAttachment(request.ctx, authorizer, request.params.id, {
+        kind: kind.data,
+        fileName: file.name,
+        content: file.content,
+      });
       return reply.code(201).send(presentAttachment(row));
     },
   );
@@ -175,7 +205,9 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalogue'],
         summary: 'Télécharger un fichier joint (toujours en pièce jointe, type détecté à l’envoi)',
-        params: idParamsSchema.extend({ attachmentId: z.uuid({ error: "L'identifiant du fichier n'est pas valide." }) }),
+        params: idParamsSchema.extend({
+          attachmentId: z.uuid({ error: "L'identifiant du fichier n'est pas valide." }),
+        }),
         response: { 200: z.unknown(), ...errors, 404: problemSchema },
       },
     },
@@ -198,7 +230,9 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalogue'],
         summary: "Retirer un fichier d'une fiche",
-        params: idParamsSchema.extend({ attachmentId: z.uuid({ error: "L'identifiant du fichier n'est pas valide." }) }),
+        params: idParamsSchema.extend({
+          attachmentId: z.uuid({ error: "L'identifiant du fichier n'est pas valide." }),
+        }),
         response: { 204: z.null(), ...errors, 404: problemSchema },
       },
     },
