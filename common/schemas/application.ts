@@ -262,7 +262,7 @@ export type ApplicationDto = z.infer<typeof applicationSchema>;
 
 const multi = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
   z
-    .union([z.enum(values, { error }), z.array(z.enum(values, { error }))])
+    .union([z.enum(values, { error }), z.array(z.enum(values, { error }))], { error })
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional();
 const multiText = (max: number) =>

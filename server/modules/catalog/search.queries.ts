@@ -14,7 +14,8 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** Words of the query, as the tsquery syntax allows them (letters and digits only). */
 export function queryTokens(q: string | undefined): string[] {
   if (!q) return [];
-  return [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
+  // Digits joined by dots stay one word ("7.4"), as the French parser reads a version.
+  return [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? [])].slice(0, 8);
 }
 
 /** For each word that starts no known word, its closest known words (trigram distance). */

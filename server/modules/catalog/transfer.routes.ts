@@ -42,7 +42,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!request.isMultipart())
       throw fileRequired('Envoyez le fichier en multipart/form-data, dans le champ « file ».');
     const part = await request.file({ limits: { fileSize: limit, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw fileRequired('Le champ « file » est obligatoire.');
+    if (part?.fieldname !== 'file') throw fileRequired('Le champ « file » est obligatoire.');
     const content = await part.toBuffer();
     const fields = Object.fromEntries(
       Object.entries(part.fields).flatMap(([key, field]) =>
