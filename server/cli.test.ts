@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -54,6 +54,28 @@ describe('command line', () => {
     const result = await cli('server/cli.ts', ['reference', 'load']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\d+ lignes, 0 ajoutées, 0 mises à jour/);
+  });
+
+  it('imports an inventory file with a progress bar, in the name of the first admin; a bad file writes nothing', async () => {
+    const header =
+      'Identifiant;Nom;Description courte;Domaine métier;Organisme concepteur;Filière;Cycle de vie;Hébergement';
+    const line = (code: string, track = 'Hors standard') =>
+      `${code};Application ${code};Application ${code} pour tester la ligne de commande.;Ressources humaines;CPAM-69;${track};En production;Serveur de l'organisme`;
+    const bad = path.join(dataDir, 'mauvais.csv');
+    writeFileSync(bad, [header, line('CLI-UN'), line('CLI-DEUX', 'Inconnue')].join('\n'));
+    const refused = await cli('server/cli.ts', ['import', 'applications', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Ligne 3 — Filière : Filière inconnue.');
+    expect(refused.stderr).toContain("1 erreur(s) : rien n'a été importé (2 lignes lues).");
+
+    const good = path.join(dataDir, 'inventaire.csv');
+    writeFileSync(good, [header, line('CLI-UN'), line('CLI-DEUX')].join('\n'));
+    const imported = await cli('server/cli.ts', ['import', 'applications', good]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Import [##############################] 2/2');
+    expect(imported.stdout).toContain('Import terminé : 2 création(s), 0 mise(s) à jour, 2 ligne(s) lue(s).');
+    const again = await cli('server/cli.ts', ['import', 'applications', good, '--as', 'chef@cnam.fr']);
+    expect(again.stdout).toContain('0 création(s), 2 mise(s) à jour');
   });
 
   it('db migrate exits non-zero when the database cannot be reached', async () => {

@@ -1,13 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { z } from 'zod';
+import type { Role } from '../common/roles.ts';
 import { emailSchema, passwordSchema } from '../common/schemas/user.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
+import { users } from './db/schema.ts';
 import { recordAudit } from './lib/audit.ts';
+import { createAuthorizer } from './lib/policy.ts';
 import { hashPassword } from './modules/auth/password.ts';
+import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
+import { importApplications } from './modules/catalog/import.service.ts';
 import { findOrganisationByCode } from './modules/organisations/organisations.queries.ts';
 import { findUserByEmail, insertUser } from './modules/users/users.queries.ts';
 
@@ -17,7 +25,11 @@ const USAGE = `Utilisation / usage: npm run cli -- <commande>
   reference load [ORGANISMES] [DOMAINES]  (re)charge les référentiels (organismes, domaines métier ; idempotent)
   user create-admin --email E --name "Nom" [--organisation CODE] [--password P]
                                      crée un administrateur ; sans --password, un mot de passe
-                                     aléatoire est généré et affiché une seule fois`;
+                                     aléatoire est généré et affiché une seule fois
+  import applications FICHIER [--as E-MAIL] [--dry-run]
+                                     importe un inventaire CSV, XLSX ou un publiccode.yml (une seule
+                                     transaction : une erreur et rien n'est écrit) ; l'import est fait
+                                     au nom du compte --as, par défaut le premier administrateur actif`;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const config = loadConfig();
@@ -87,6 +99,77 @@ async function createAdmin(args: string[]) {
 
 class UsageError extends Error {}
 
+/** A progress bar on stderr: redrawn in place on a terminal, one line per step otherwise. */
+function progressBar(label: string) {
+  const tty = process.stderr.isTTY;
+  return (done: number, total: number) => {
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const line = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+    if (tty) process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else process.stderr.write(`${line}\n`);
+  };
+}
+
+async function importInventory(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { as: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError(USAGE);
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch {
+    throw new UsageError(`Fichier illisible : ${file}`);
+  }
+  const result = await withDatabase(async ({ db, migrate }) => {
+    await migrate();
+    await loadReferenceData(db);
+    const user = values.as
+      ? await findUserByEmail(db, values.as)
+      : (
+          await db
+            .select()
+            .from(users)
+            .where(and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`))
+            .orderBy(asc(users.createdAt))
+            .limit(1)
+        )[0];
+    if (user?.status !== 'active')
+      throw new UsageError(
+        values.as
+          ? `Compte introuvable ou désactivé : ${values.as}`
+          : 'Aucun administrateur actif : créez-en un (user create-admin) ou précisez --as.',
+      );
+    const actor = {
+      userId: user.id,
+      organisationId: user.organisationId,
+      roles: user.roles as Role[],
+      sessionId: 'cli',
+      csrfToken: '',
+    };
+    const log = pino({ level: 'warn' });
+    return importApplications(
+      { actor, db, log, requestId: 'cli' },
+      createAuthorizer([catalogPolicy]),
+      { name: path.basename(file), content },
+      { dryRun: values['dry-run'], onProgress: progressBar('Import') },
+    );
+  });
+  for (const error of result.errors) console.error(`Ligne ${error.line} — ${error.field} : ${error.message}`);
+  if (result.errors.length > 0) {
+    throw new UsageError(
+      `${result.errors.length} erreur(s) : rien n'a été importé (${result.rows} lignes lues).`,
+    );
+  }
+  console.log(
+    `${result.dryRun ? 'Vérification sans écriture' : 'Import terminé'} : ${result.created} création(s), ${result.updated} mise(s) à jour, ${result.rows} ligne(s) lue(s).`,
+  );
+}
+
 async function run(argv: string[]) {
   const [area, command, ...rest] = argv;
   if (area === 'db' && command === 'migrate') {
@@ -106,6 +189,8 @@ async function run(argv: string[]) {
     console.log(
       `Domaines métier ${d.version} : ${d.total} lignes, ${d.inserted} ajoutés, ${d.updated} mis à jour.`,
     );
+  } else if (area === 'import' && command === 'applications') {
+    await importInventory(rest);
   } else if (area === 'user' && command === 'create-admin') {
     await createAdmin(rest);
   } else {

@@ -1,11 +1,7 @@
-import type { CreateApplicationInput } from '../../common/schemas/application.ts';
 import type { Agent } from './harness.ts';
 
 /** A valid sheet body for POST /api/applications; override what the test is about. */
-export function sheetBody(
-  designerOrganisationId: string,
-  overrides: Partial<CreateApplicationInput> & Record<string, unknown> = {},
-) {
+export function sheetBody(designerOrganisationId: string, overrides: Record<string, unknown> = {}) {
   return {
     name: 'Gestion des congés',
     summary: 'Saisie et validation des demandes de congés et absences des agents.',

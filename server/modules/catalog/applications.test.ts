@@ -3,7 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '../../db/schema.ts';
 import { createSheet, sheetBody } from '../../test/catalog-fixtures.ts';
-import { type Agent, createTestContext, createUser, login, organisationId, type TestContext } from '../../test/harness.ts';
+import {
+  type Agent,
+  createTestContext,
+  createUser,
+  login,
+  organisationId,
+  type TestContext,
+} from '../../test/harness.ts';
 
 let t: TestContext;
 let rhone: string;
@@ -55,14 +62,17 @@ describe('an application sheet', () => {
   it('renders its Markdown description without raw HTML or script links', async () => {
     const sheet = await createSheet(developer, rhone, {
       name: 'Application piégée',
-      description: '# Titre\n\n<script>alert(1)</script> [clic](javascript:alert(1)) [doc](https://doc.example.fr)',
+      description:
+        '# Titre\n\n<script>alert(1)</script> [clic](javascript:alert(1)) [doc](https://doc.example.fr)',
     });
     const html = (await agent.get(`/api/applications/${sheet.id}`)).json().descriptionHtml as string;
     expect(html).toContain('<h1>Titre</h1>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('href="javascript:');
-    expect(html).toContain('href="https://doc.example.fr" rel="noopener noreferrer nofollow" target="_blank"');
+    expect(html).toContain(
+      'href="https://doc.example.fr" rel="noopener noreferrer nofollow" target="_blank"',
+    );
   });
 
   it('cannot be declared for another office, nor by an agent', async () => {
@@ -70,21 +80,31 @@ describe('an application sheet', () => {
     expect((await otherDeveloper.post('/api/applications', sheetBody(rhone))).statusCode).toBe(403);
     expect((await agent.post('/api/applications', sheetBody(marseille))).statusCode).toBe(403);
     expect(await countApplications()).toBe(before);
-    expect((await ddsi.post('/api/applications', sheetBody(marseille, { name: 'Outil DDSI' }))).statusCode).toBe(201);
+    expect(
+      (await ddsi.post('/api/applications', sheetBody(marseille, { name: 'Outil DDSI' }))).statusCode,
+    ).toBe(201);
   });
 
   it('refuses bad input field by field, in French, and writes nothing', async () => {
     const before = await countApplications();
     const response = await developer.post(
       '/api/applications',
-      sheetBody(rhone, { summary: 'x'.repeat(201), forgeUrl: 'forge interne', lifecycleStage: 'enProd', code: 'minuscules' }),
+      sheetBody(rhone, {
+        summary: 'x'.repeat(201),
+        forgeUrl: 'forge interne',
+        lifecycleStage: 'enProd',
+        code: 'minuscules',
+      }),
     );
     expect(response.statusCode).toBe(400);
     const problem = response.json();
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         { field: 'summary', message: 'La description courte est limitée à 200 caractères.' },
-        { field: 'forgeUrl', message: "L'adresse de la forge doit être une adresse web commençant par http:// ou https://." },
+        {
+          field: 'forgeUrl',
+          message: "L'adresse de la forge doit être une adresse web commençant par http:// ou https://.",
+        },
         { field: 'lifecycleStage', message: 'Étape du cycle de vie inconnue.' },
       ]),
     );
@@ -99,11 +119,19 @@ describe('an application sheet', () => {
     );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
-      { field: 'certificationStatus', message: 'Seule une application de la filière labellisation peut être labellisée.' },
+      {
+        field: 'certificationStatus',
+        message: 'Seule une application de la filière labellisation peut être labellisée.',
+      },
       { field: 'hosting', message: "Une application hors standard n'est jamais hébergée sur AM Cloud." },
     ]);
-    const unknownDomain = await developer.post('/api/applications', sheetBody(rhone, { domainCode: 'astrologie' }));
-    expect(unknownDomain.json().errors).toEqual([{ field: 'domainCode', message: 'Domaine métier inconnu : astrologie.' }]);
+    const unknownDomain = await developer.post(
+      '/api/applications',
+      sheetBody(rhone, { domainCode: 'astrologie' }),
+    );
+    expect(unknownDomain.json().errors).toEqual([
+      { field: 'domainCode', message: 'Domaine métier inconnu : astrologie.' },
+    ]);
   });
 });
 
@@ -114,7 +142,10 @@ describe('editing a sheet', () => {
       versions: [{ number: '1.0', releasedOn: '2025-01-10', notes: 'Première' }],
       contributorOrganisationIds: [marseille],
     });
-    const edited = await director.patch(`/api/applications/${sheet.id}`, { version: 1, summary: 'Planning des astreintes techniques et des permanences.' });
+    const edited = await director.patch(`/api/applications/${sheet.id}`, {
+      version: 1,
+      summary: 'Planning des astreintes techniques et des permanences.',
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({
       version: 2,
@@ -126,19 +157,38 @@ describe('editing a sheet', () => {
     const stale = await developer.patch(`/api/applications/${sheet.id}`, { version: 1, name: 'Écrasement' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().detail).toContain("modifiée par quelqu'un d'autre");
-    expect((await agent.get(`/api/applications/${sheet.id}`)).json()).toMatchObject({ name: 'Planning des astreintes', version: 2 });
-    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, sheet.id), eq(auditEvents.action, 'application.update')));
+    expect((await agent.get(`/api/applications/${sheet.id}`)).json()).toMatchObject({
+      name: 'Planning des astreintes',
+      version: 2,
+    });
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, sheet.id), eq(auditEvents.action, 'application.update')));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.before).toMatchObject({ summary: sheet.summary });
   });
 
   it('belongs to the designer office, the DDSI and admins', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Outil du Rhône' });
-    expect((await otherDeveloper.patch(`/api/applications/${sheet.id}`, { version: 1, name: 'Pris' })).statusCode).toBe(403);
-    expect((await agent.patch(`/api/applications/${sheet.id}`, { version: 1, name: 'Pris' })).statusCode).toBe(403);
-    expect((await ddsi.patch(`/api/applications/${sheet.id}`, { version: 1, maturityLevel: 4 })).json()).toMatchObject({ maturityLevel: 4, version: 2 });
+    expect(
+      (await otherDeveloper.patch(`/api/applications/${sheet.id}`, { version: 1, name: 'Pris' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await agent.patch(`/api/applications/${sheet.id}`, { version: 1, name: 'Pris' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ddsi.patch(`/api/applications/${sheet.id}`, { version: 1, maturityLevel: 4 })).json(),
+    ).toMatchObject({ maturityLevel: 4, version: 2 });
     // Moving a sheet to an office one does not belong to is refused.
-    expect((await developer.patch(`/api/applications/${sheet.id}`, { version: 2, designerOrganisationId: marseille })).statusCode).toBe(403);
+    expect(
+      (
+        await developer.patch(`/api/applications/${sheet.id}`, {
+          version: 2,
+          designerOrganisationId: marseille,
+        })
+      ).statusCode,
+    ).toBe(403);
     const readByOther = (await otherDeveloper.get(`/api/applications/${sheet.id}`)).json();
     expect(readByOther.can).toEqual({ update: false, declareUsage: true });
   });
@@ -146,14 +196,21 @@ describe('editing a sheet', () => {
   it('is archived by DELETE: out of the catalogue, kept with its history', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Application obsolète du Rhône' });
     expect((await otherDeveloper.request('DELETE', `/api/applications/${sheet.id}`)).statusCode).toBe(403);
-    expect((await developer.request('DELETE', `/api/applications/${sheet.id}?version=9`)).statusCode).toBe(409);
+    expect((await developer.request('DELETE', `/api/applications/${sheet.id}?version=9`)).statusCode).toBe(
+      409,
+    );
     expect((await developer.request('DELETE', `/api/applications/${sheet.id}`)).statusCode).toBe(204);
     const search = (q: string) => agent.get(`/api/applications?q=${encodeURIComponent(q)}`);
     expect((await search('obsolète rhône')).json().total).toBe(0);
-    expect((await agent.get(`/api/applications?q=obsolete&includeArchived=true`)).json().items[0]).toMatchObject({ archived: true });
+    expect(
+      (await agent.get(`/api/applications?q=obsolete&includeArchived=true`)).json().items[0],
+    ).toMatchObject({ archived: true });
     const read = (await agent.get(`/api/applications/${sheet.id}`)).json();
     expect(read.archived).toBe(true);
-    expect((await developer.patch(`/api/applications/${sheet.id}`, { version: read.version, name: 'Retour' })).statusCode).toBe(422);
+    expect(
+      (await developer.patch(`/api/applications/${sheet.id}`, { version: read.version, name: 'Retour' }))
+        .statusCode,
+    ).toBe(422);
   });
 });
 
@@ -162,16 +219,38 @@ describe('usage by offices', () => {
     const sheet = await createSheet(developer, rhone, { name: 'Gestion des réclamations' });
     const url = `/api/applications/${sheet.id}/usages`;
     expect((await agent.post(url, { userCount: 3 })).statusCode).toBe(403);
-    expect((await otherDeveloper.post(url, { since: '2024-09-01', userCount: 35, versionNumber: '2.1', comment: 'Service relations clients' })).statusCode).toBe(201);
+    expect(
+      (
+        await otherDeveloper.post(url, {
+          since: '2024-09-01',
+          userCount: 35,
+          versionNumber: '2.1',
+          comment: 'Service relations clients',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await otherDeveloper.post(url, { since: '2024-09-01', userCount: 40 })).statusCode).toBe(204);
-    expect((await otherDeveloper.post(url, { userCount: 0 })).json().errors).toEqual([{ field: 'userCount', message: "Le nombre d'utilisateurs est au moins 1." }]);
+    expect((await otherDeveloper.post(url, { userCount: 0 })).json().errors).toEqual([
+      { field: 'userCount', message: "Le nombre d'utilisateurs est au moins 1." },
+    ]);
     const usages = (await developer.get(url)).json();
-    expect(usages).toEqual([expect.objectContaining({ organisation: expect.objectContaining({ code: 'CPAM-13' }), userCount: 40, since: '2024-09-01' })]);
-    expect((await otherDeveloper.get(`/api/applications/${sheet.id}`)).json()).toMatchObject({ usageCount: 1, myUsage: { userCount: 40 } });
+    expect(usages).toEqual([
+      expect.objectContaining({
+        organisation: expect.objectContaining({ code: 'CPAM-13' }),
+        userCount: 40,
+        since: '2024-09-01',
+      }),
+    ]);
+    expect((await otherDeveloper.get(`/api/applications/${sheet.id}`)).json()).toMatchObject({
+      usageCount: 1,
+      myUsage: { userCount: 40 },
+    });
     expect((await otherDeveloper.request('DELETE', url)).statusCode).toBe(204);
     expect((await otherDeveloper.request('DELETE', url)).statusCode).toBe(404);
     expect((await developer.get(`/api/applications/${sheet.id}`)).json().usageCount).toBe(0);
-    const actions = (await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, sheet.id))).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, sheet.id))).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['application.create', 'usage.declare', 'usage.declare', 'usage.withdraw']);
   });
 });
@@ -205,14 +284,21 @@ function multipart(fields: Record<string, string>, file: { name: string; type: s
   );
   const body = Buffer.concat([
     Buffer.from(parts.join('')),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
     file.content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function upload(agentOf: Agent, applicationId: string, kind: string, file: { name: string; type: string; content: Buffer }) {
+async function upload(
+  agentOf: Agent,
+  applicationId: string,
+  kind: string,
+  file: { name: string; type: string; content: Buffer },
+) {
   const { body, contentType } = multipart({ kind }, file);
   return t.app.inject({
     method: 'POST',
@@ -225,10 +311,18 @@ async function upload(agentOf: Agent, applicationId: string, kind: string, file:
 describe('screenshots and documents', () => {
   it('stores a file typed by its content and sends it back with safe headers', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Application illustrée' });
-    const response = await upload(developer, sheet.id, 'screenshot', { name: '../../écran d’accueil.png', type: 'text/html', content: tinyPng() });
+    const response = await upload(developer, sheet.id, 'screenshot', {
+      name: '../../écran d’accueil.png',
+      type: 'text/html',
+      content: tinyPng(),
+    });
     expect(response.statusCode).toBe(201);
     const attachment = response.json();
-    expect(attachment).toMatchObject({ kind: 'screenshot', mediaType: 'image/png', fileName: 'écran d’accueil.png' });
+    expect(attachment).toMatchObject({
+      kind: 'screenshot',
+      mediaType: 'image/png',
+      fileName: 'écran d’accueil.png',
+    });
     const download = await agent.get(`/api/applications/${sheet.id}/attachments/${attachment.id}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
@@ -243,14 +337,33 @@ describe('screenshots and documents', () => {
 
   it('refuses a file whose content is not of an accepted type, an oversized file, another office', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Application sans pièges' });
-    const html = await upload(developer, sheet.id, 'screenshot', { name: 'capture.png', type: 'image/png', content: Buffer.from('<html><script>alert(1)</script></html>') });
+    const html = await upload(developer, sheet.id, 'screenshot', {
+      name: 'capture.png',
+      type: 'image/png',
+      content: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
     expect(html.statusCode).toBe(422);
-    expect(html.json().errors[0]).toEqual({ field: 'file', message: "Une capture d'écran doit être une image PNG, JPEG, WebP ou GIF." });
+    expect(html.json().errors[0]).toEqual({
+      field: 'file',
+      message: "Une capture d'écran doit être une image PNG, JPEG, WebP ou GIF.",
+    });
     const big = Buffer.concat([tinyPng(), Buffer.alloc(5 * 1024 * 1024)]);
-    const tooBig = await upload(developer, sheet.id, 'document', { name: 'gros.png', type: 'image/png', content: big });
+    const tooBig = await upload(developer, sheet.id, 'document', {
+      name: 'gros.png',
+      type: 'image/png',
+      content: big,
+    });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().detail).toBe('Le contenu envoyé est trop volumineux.');
-    expect((await upload(otherDeveloper, sheet.id, 'document', { name: 'a.png', type: 'image/png', content: tinyPng() })).statusCode).toBe(403);
+    expect(
+      (
+        await upload(otherDeveloper, sheet.id, 'document', {
+          name: 'a.png',
+          type: 'image/png',
+          content: tinyPng(),
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await agent.get(`/api/applications/${sheet.id}`)).json().attachments).toEqual([]);
   });
 });

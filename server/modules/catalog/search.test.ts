@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationPageDto } from '../../../common/schemas/application.ts';
 import { createSheet } from '../../test/catalog-fixtures.ts';
-import { type Agent, createTestContext, createUser, login, organisationId, type TestContext } from '../../test/harness.ts';
+import {
+  type Agent,
+  createTestContext,
+  createUser,
+  login,
+  organisationId,
+  type TestContext,
+} from '../../test/harness.ts';
 
 let t: TestContext;
 let admin: Agent;
@@ -9,24 +16,89 @@ let reader: Agent;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestContext();
-  admin = await login(t.app, (await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).email);
-  reader = await login(t.app, (await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-01' })).email);
+  admin = await login(
+    t.app,
+    (await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).email,
+  );
+  reader = await login(
+    t.app,
+    (await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-01' })).email,
+  );
   const office = (code: string) => organisationId(t.db, code);
   const sheets = [
-    { code: 'CONGES', name: 'Gestion des congés', summary: 'Demandes de congés des agents et validation.', domainCode: 'ressources-humaines', designer: 'CPAM-69', track: 'homologation', certificationStatus: 'homologated', hosting: 'amCloud', php: '8.2' },
-    { code: 'ABSENCES', name: 'Suivi du personnel', summary: "Tableau de bord de l'absence des équipes par service.", domainCode: 'ressources-humaines', designer: 'CPAM-13', track: 'nonStandard', certificationStatus: 'none', hosting: 'officeServer', php: '7.4' },
-    { code: 'REMBOURSEMENTS', name: 'Remboursements de transport', summary: 'Remboursement des frais de transport des assurés.', domainCode: 'prestations', designer: 'CPAM-13', track: 'homologation', certificationStatus: 'inProgress', hosting: 'officeServer', php: '8.2' },
-    { code: 'INDUS', name: 'Suivi des indus', summary: 'Relances et recouvrement des indus, plans de remboursement.', domainCode: 'comptabilite-finances', designer: 'CPAM-59-LD', track: 'labelling', certificationStatus: 'labelled', hosting: 'amCloud', php: '8.2' },
-    { code: 'HABILITATIONS', name: 'Habilitations', summary: 'Demandes et revues des habilitations aux applications.', domainCode: 'informatique-outillage', designer: 'CTI-RA', track: 'labelling', certificationStatus: 'inProgress', hosting: 'amCloud', php: '8.3', personalData: false, personalDataCategories: [] },
+    {
+      code: 'CONGES',
+      name: 'Gestion des congés',
+      summary: 'Demandes de congés des agents et validation.',
+      domainCode: 'ressources-humaines',
+      designer: 'CPAM-69',
+      track: 'homologation',
+      certificationStatus: 'homologated',
+      hosting: 'amCloud',
+      php: '8.2',
+    },
+    {
+      code: 'ABSENCES',
+      name: 'Suivi du personnel',
+      summary: "Tableau de bord de l'absence des équipes par service.",
+      domainCode: 'ressources-humaines',
+      designer: 'CPAM-13',
+      track: 'nonStandard',
+      certificationStatus: 'none',
+      hosting: 'officeServer',
+      php: '7.4',
+    },
+    {
+      code: 'REMBOURSEMENTS',
+      name: 'Remboursements de transport',
+      summary: 'Remboursement des frais de transport des assurés.',
+      domainCode: 'prestations',
+      designer: 'CPAM-13',
+      track: 'homologation',
+      certificationStatus: 'inProgress',
+      hosting: 'officeServer',
+      php: '8.2',
+    },
+    {
+      code: 'INDUS',
+      name: 'Suivi des indus',
+      summary: 'Relances et recouvrement des indus, plans de remboursement.',
+      domainCode: 'comptabilite-finances',
+      designer: 'CPAM-59-LD',
+      track: 'labelling',
+      certificationStatus: 'labelled',
+      hosting: 'amCloud',
+      php: '8.2',
+    },
+    {
+      code: 'HABILITATIONS',
+      name: 'Habilitations',
+      summary: 'Demandes et revues des habilitations aux applications.',
+      domainCode: 'informatique-outillage',
+      designer: 'CTI-RA',
+      track: 'labelling',
+      certificationStatus: 'inProgress',
+      hosting: 'amCloud',
+      php: '8.3',
+      personalData: false,
+      personalDataCategories: [],
+    },
   ];
   for (const s of sheets) {
     const { designer, php, ...fields } = s;
-    const created = await createSheet(admin, await office(designer), { ...fields, description: '', technologies: { php, others: [] } });
+    const created = await createSheet(admin, await office(designer), {
+      ...fields,
+      description: '',
+      technologies: { php, others: [] },
+    });
     ids[s.code] = created.id;
   }
   // Usage counts: HABILITATIONS 2, INDUS 1.
   for (const code of ['CPAM-01', 'CPAM-02']) {
-    const declarer = await login(t.app, (await createUser(t.db, { roles: ['officeDirector'], organisationCode: code })).email);
+    const declarer = await login(
+      t.app,
+      (await createUser(t.db, { roles: ['officeDirector'], organisationCode: code })).email,
+    );
     await declarer.post(`/api/applications/${ids.HABILITATIONS}/usages`, {});
     if (code === 'CPAM-01') await declarer.post(`/api/applications/${ids.INDUS}/usages`, {});
   }
@@ -80,7 +152,10 @@ describe('French full-text search', () => {
 
   it('finds a new or edited sheet at once', async () => {
     const sheet = await reader.get(`/api/applications/${ids.CONGES}`);
-    const edited = await admin.patch(`/api/applications/${ids.CONGES}`, { version: sheet.json().version, name: 'Congés et télétravail' });
+    const edited = await admin.patch(`/api/applications/${ids.CONGES}`, {
+      version: sheet.json().version,
+      name: 'Congés et télétravail',
+    });
     expect(edited.statusCode).toBe(200);
     expect(codes(await q('télétravail'))).toEqual(['CONGES']);
   });
@@ -112,11 +187,16 @@ describe('facets', () => {
     const withText = await search('q=suivi&pageSize=0');
     expect(withText.total).toBe(2);
     expect(facet(withText, 'organisation')).toEqual({ 'CPAM-13': 1, 'CPAM-59-LD': 1 });
-    expect(withText.facets.organisation.find((v) => v.value === 'CPAM-13')?.label).toBe('CPAM des Bouches-du-Rhône');
+    expect(withText.facets.organisation.find((v) => v.value === 'CPAM-13')?.label).toBe(
+      'CPAM des Bouches-du-Rhône',
+    );
   });
 
   it('filter by region, technology, personal data and office', async () => {
-    expect(codes(await search('region=provence-alpes-cote-d-azur&sort=name'))).toEqual(['REMBOURSEMENTS', 'ABSENCES']);
+    expect(codes(await search('region=provence-alpes-cote-d-azur&sort=name'))).toEqual([
+      'REMBOURSEMENTS',
+      'ABSENCES',
+    ]);
     expect(codes(await search('technology=PHP%207.4'))).toEqual(['ABSENCES']);
     expect(codes(await search('personalData=no'))).toEqual(['HABILITATIONS']);
     expect(codes(await search('organisation=CTI-RA'))).toEqual(['HABILITATIONS']);
@@ -127,7 +207,13 @@ describe('facets', () => {
 
   it('sort by usage, by name, by last update; page through the results', async () => {
     expect(codes(await search('sort=usage')).slice(0, 2)).toEqual(['HABILITATIONS', 'INDUS']);
-    expect(codes(await search('sort=name'))).toEqual(['CONGES', 'HABILITATIONS', 'REMBOURSEMENTS', 'INDUS', 'ABSENCES']);
+    expect(codes(await search('sort=name'))).toEqual([
+      'CONGES',
+      'HABILITATIONS',
+      'REMBOURSEMENTS',
+      'INDUS',
+      'ABSENCES',
+    ]);
     expect(codes(await search('sort=updated'))[0]).toBe('CONGES');
     const page2 = await search('sort=name&pageSize=2&page=2');
     expect(codes(page2)).toEqual(['REMBOURSEMENTS', 'INDUS']);
