@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../common/permissions.ts';
+import type { CatalogueSearch } from './api/catalogue.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
@@ -17,6 +18,11 @@ import { SECTIONS } from './components/sections.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
 import { LoginPage } from './scenes/auth/login-page.tsx';
+import { ApplicationCreatePage, ApplicationEditPage } from './scenes/catalogue/application-form-page.tsx';
+import { ApplicationPage, type SheetTab } from './scenes/catalogue/application-page.tsx';
+import { CataloguePage } from './scenes/catalogue/catalogue-page.tsx';
+import { ImportPage } from './scenes/catalogue/import-page.tsx';
+import { UsageMapPage } from './scenes/catalogue/usage-map-page.tsx';
 import { HomePage } from './scenes/home/home-page.tsx';
 import { OrganisationPage } from './scenes/organisations/organisation-page.tsx';
 import { type OrganisationSearch, OrganisationsPage } from './scenes/organisations/organisations-page.tsx';
@@ -114,7 +120,76 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
-const sectionRoutes = SECTIONS.map((section) =>
+const list = (value: unknown) => {
+  const values = (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  );
+  return values.length > 0 ? values : undefined;
+};
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue',
+  validateSearch: (search: Record<string, unknown>): CatalogueSearch => ({
+    q: typeof search.q === 'string' && search.q ? search.q : undefined,
+    domain: list(search.domain),
+    track: list(search.track),
+    status: list(search.status),
+    lifecycle: list(search.lifecycle),
+    organisation: list(search.organisation),
+    region: list(search.region),
+    technology: list(search.technology),
+    hosting: list(search.hosting),
+    personalData: list(search.personalData),
+    sort: typeof search.sort === 'string' && search.sort ? search.sort : undefined,
+    page: Number(search.page) > 1 ? Number(search.page) : undefined,
+  }),
+  component: function Catalogue() {
+    return <CataloguePage search={catalogueRoute.useSearch()} />;
+  },
+});
+const usageMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/cartographie',
+  component: UsageMapPage,
+});
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/import',
+  beforeLoad: requireAbility('application.import'),
+  component: ImportPage,
+});
+const createApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/nouvelle',
+  beforeLoad: requireAbility('application.create'),
+  component: ApplicationCreatePage,
+});
+const SHEET_TABS: SheetTab[] = ['presentation', 'utilisateurs', 'versions', 'documents'];
+const applicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/$id',
+  validateSearch: (search: Record<string, unknown>): { onglet?: SheetTab | undefined } => ({
+    onglet: SHEET_TABS.includes(search.onglet as SheetTab) ? (search.onglet as SheetTab) : undefined,
+  }),
+  component: function Application() {
+    return (
+      <ApplicationPage
+        id={applicationRoute.useParams().id}
+        tab={applicationRoute.useSearch().onglet ?? 'presentation'}
+      />
+    );
+  },
+});
+const editApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogue/$id/modifier',
+  component: function EditApplication() {
+    return <ApplicationEditPage id={editApplicationRoute.useParams().id} />;
+  },
+});
+
+const sectionRoutes = SECTIONS.filter((section) => !section.ready).map((section) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: section.path,
@@ -131,6 +206,12 @@ const routeTree = rootRoute.addChildren([
     organisationRoute,
     usersRoute,
     auditRoute,
+    catalogueRoute,
+    usageMapRoute,
+    importRoute,
+    createApplicationRoute,
+    applicationRoute,
+    editApplicationRoute,
     ...sectionRoutes,
   ]),
 ]);

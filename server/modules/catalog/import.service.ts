@@ -26,6 +26,8 @@ export interface ImportResult {
   /** Rows read from the file. */
   rows: number;
   dryRun: boolean;
+  /** What each valid row does (first 1,000): the preview of the import wizard. */
+  items: { line: number; code: string; name: string; action: 'create' | 'update' }[];
 }
 
 export type ImportFormat = 'csv' | 'xlsx' | 'publiccode';
@@ -57,6 +59,7 @@ export async function importApplications(
       created: 0,
       updated: 0,
       rows: 0,
+      items: [],
       dryRun: options.dryRun,
       errors: [
         {
@@ -84,6 +87,7 @@ export async function importRows(
     errors: [...fileErrors],
     rows: rows.length,
     dryRun: options.dryRun,
+    items: [],
   };
   if (rows.length > MAX_IMPORT_ROWS) {
     result.errors.push({
@@ -159,6 +163,12 @@ export async function importRows(
       sheets.push({ line: row.line, sheet: { ...sheet, code: sheet.code }, existingId: current?.id ?? null });
   }
   result.errors.sort((a, b) => a.line - b.line);
+  result.items = sheets.slice(0, 1000).map((s) => ({
+    line: s.line,
+    code: s.sheet.code,
+    name: s.sheet.name,
+    action: s.existingId ? 'update' : 'create',
+  }));
   result.created = sheets.filter((s) => !s.existingId).length;
   result.updated = sheets.length - result.created;
   if (options.dryRun || result.errors.length > 0) return result;

@@ -119,7 +119,14 @@ export async function importPubliccode(
   options: { dryRun: boolean },
 ): Promise<ImportResult> {
   const actor = requireActor(ctx);
-  const result: ImportResult = { created: 0, updated: 0, errors: [], rows: 1, dryRun: options.dryRun };
+  const result: ImportResult = {
+    created: 0,
+    updated: 0,
+    errors: [],
+    rows: 1,
+    dryRun: options.dryRun,
+    items: [],
+  };
   const { data, errors } = parsePubliccode(source);
   if (!data) return { ...result, errors };
 
@@ -175,6 +182,9 @@ export async function importPubliccode(
   if (result.errors.length > 0 || !validated.success) return result;
   if (current) result.updated = 1;
   else result.created = 1;
+  result.items = [
+    { line: 1, code: current?.code ?? '', name: validated.data.name, action: current ? 'update' : 'create' },
+  ];
   if (options.dryRun) return result;
 
   const domains = await domainLabels(ctx);

@@ -29,6 +29,14 @@ const importResultSchema = z
     dryRun: z.boolean(),
     /** True when the file was written; a file with any error writes nothing. */
     written: z.boolean(),
+    items: z.array(
+      z.object({
+        line: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        action: z.enum(['create', 'update']),
+      }),
+    ),
   })
   .meta({ id: 'ImportResult' });
 

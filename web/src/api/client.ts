@@ -26,12 +26,14 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | readonly string[] | undefined | null>;
 
+/** A query string; a list becomes the same key repeated (the server reads it as "any of"). */
 export function withQuery(path: string, query: Query = {}) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
@@ -41,9 +43,11 @@ export async function api<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  options: { acceptStatus?: number[] } = {},
 ) {
+  const isForm = body instanceof FormData;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -51,7 +55,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({
@@ -62,7 +66,7 @@ export async function api<T>(
   }
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
-  if (!response.ok) {
+  if (!response.ok && !options.acceptStatus?.includes(response.status)) {
     throw new ApiError(
       payload && typeof payload.detail === 'string'
         ? (payload as Problem)

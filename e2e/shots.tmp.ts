@@ -1,0 +1,21 @@
+import { launchBrowser, newPage, signIn } from './support/browser.ts';
+const base = 'http://localhost:3111';
+const browser = await launchBrowser();
+const page = await newPage(browser);
+await signIn(page, base, 'dev.basrhin@mutualis.demo');
+const shot = async (path: string, name: string, wait: string) => {
+  await page.goto(base + path);
+  await page.getByText(wait).first().waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+};
+await shot('/catalogue', 'catalogue', 'résultats');
+await shot('/catalogue/cartographie', 'map', 'Redondances à étudier');
+await shot('/catalogue/import', 'import', 'Télécharger le modèle XLSX');
+await shot('/catalogue/nouvelle', 'form', 'Identité');
+await page.goto(base + '/catalogue?q=conges');
+await page.getByText('GesCongés').first().click();
+await page.getByRole('tab', { name: 'Présentation' }).waitFor();
+await page.waitForTimeout(400);
+await page.screenshot({ path: '/tmp/shots/sheet.png', fullPage: true });
+await browser.close();

@@ -1,0 +1,160 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApplicationDto,
+  ApplicationPageDto,
+  AttachmentDto,
+  UsageDto,
+  UsageMapDto,
+} from '../../../common/schemas/application.ts';
+import { api, withQuery } from './client.ts';
+
+/** The catalogue's search, as the URL of the catalogue page holds it. */
+export interface CatalogueSearch {
+  q?: string | undefined;
+  domain?: string[] | undefined;
+  track?: string[] | undefined;
+  status?: string[] | undefined;
+  lifecycle?: string[] | undefined;
+  organisation?: string[] | undefined;
+  region?: string[] | undefined;
+  technology?: string[] | undefined;
+  hosting?: string[] | undefined;
+  personalData?: string[] | undefined;
+  sort?: string | undefined;
+  page?: number | undefined;
+}
+
+export const PAGE_SIZE = 20;
+
+export function useApplications(search: CatalogueSearch) {
+  return useQuery({
+    queryKey: ['applications', search],
+    queryFn: () =>
+      api<ApplicationPageDto>('GET', withQuery('/api/applications', { ...search, pageSize: PAGE_SIZE })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useApplication(id: string) {
+  return useQuery({
+    queryKey: ['application', id],
+    queryFn: () => api<ApplicationDto>('GET', `/api/applications/${id}`),
+  });
+}
+
+export function useBusinessDomains() {
+  return useQuery({
+    queryKey: ['business-domains'],
+    queryFn: () => api<{ code: string; labelFr: string; labelEn: string }[]>('GET', '/api/business-domains'),
+    staleTime: 10 * 60_000,
+  });
+}
+
+function useCatalogueMutation<I, O>(
+  mutationFn: (input: I) => Promise<O>,
+  applicationId?: (input: I) => string,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (_result, input) => {
+      await client.invalidateQueries({ queryKey: ['applications'] });
+      await client.invalidateQueries({ queryKey: ['usage-map'] });
+      if (applicationId) {
+        await client.invalidateQueries({ queryKey: ['application', applicationId(input)] });
+        await client.invalidateQueries({ queryKey: ['usages', applicationId(input)] });
+      }
+    },
+  });
+}
+
+export const useSaveApplication = () =>
+  useCatalogueMutation(
+    (input: { id?: string; body: Record<string, unknown> }) =>
+      input.id
+        ? api<ApplicationDto>('PATCH', `/api/applications/${input.id}`, input.body)
+        : api<ApplicationDto>('POST', '/api/applications', input.body),
+    (input) => input.id ?? '',
+  );
+
+export const useArchiveApplication = () =>
+  useCatalogueMutation(
+    (input: { id: string; version: number }) =>
+      api<void>('DELETE', withQuery(`/api/applications/${input.id}`, { version: input.version })),
+    (input) => input.id,
+  );
+
+export function useUsages(id: string) {
+  return useQuery({
+    queryKey: ['usages', id],
+    queryFn: () => api<UsageDto[]>('GET', `/api/applications/${id}/usages`),
+  });
+}
+
+export const useDeclareUsage = () =>
+  useCatalogueMutation(
+    (input: { id: string; body: Record<string, unknown> }) =>
+      api<void>('POST', `/api/applications/${input.id}/usages`, input.body),
+    (input) => input.id,
+  );
+
+export const useWithdrawUsage = () =>
+  useCatalogueMutation(
+    (input: { id: string }) => api<void>('DELETE', `/api/applications/${input.id}/usages`),
+    (input) => input.id,
+  );
+
+export const useUploadAttachment = () =>
+  useCatalogueMutation(
+    (input: { id: string; kind: string; file: File }) => {
+      const form = new FormData();
+      // The kind comes first: the server reads the fields that precede the file.
+      form.append('kind', input.kind);
+      form.append('file', input.file);
+      return api<AttachmentDto>('POST', `/api/applications/${input.id}/attachments`, form);
+    },
+    (input) => input.id,
+  );
+
+export const useDeleteAttachment = () =>
+  useCatalogueMutation(
+    (input: { id: string; attachmentId: string }) =>
+      api<void>('DELETE', `/api/applications/${input.id}/attachments/${input.attachmentId}`),
+    (input) => input.id,
+  );
+
+export function useUsageMap() {
+  return useQuery({ queryKey: ['usage-map'], queryFn: () => api<UsageMapDto>('GET', '/api/usage-map') });
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  rows: number;
+  dryRun: boolean;
+  written: boolean;
+  errors: { line: number; field: string; message: string }[];
+  items: { line: number; code: string; name: string; action: 'create' | 'update' }[];
+}
+
+export const useImportApplications = () =>
+  useCatalogueMutation((input: { file: File; dryRun: boolean }) => {
+    const form = new FormData();
+    form.append('file', input.file);
+    return api<ImportResult>(
+      'POST',
+      withQuery('/api/applications/import', { dryRun: String(input.dryRun) }),
+      form,
+      {
+        acceptStatus: [422],
+      },
+    );
+  });
+
+export const attachmentUrl = (applicationId: string, attachmentId: string) =>
+  `/api/applications/${applicationId}/attachments/${attachmentId}`;
+
+export const exportUrl = (search: CatalogueSearch, format: 'csv' | 'xlsx' | 'json') => {
+  const { page: _page, ...filters } = search;
+  return withQuery('/api/applications/export', { ...filters, format });
+};

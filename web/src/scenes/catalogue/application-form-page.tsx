@@ -1,0 +1,587 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERSONAL_DATA_CATEGORIES } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationDto } from '../../../../common/schemas/application.ts';
+import { useApplication, useBusinessDomains, useSaveApplication } from '../../api/catalogue.ts';
+import { ApiError } from '../../api/client.ts';
+import { useAllOrganisations, useMe } from '../../api/queries.ts';
+import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { useLabel } from '../../i18n/index.ts';
+import {
+  CERTIFICATION_STATUS_LABELS,
+  CRITICALITY_LABELS,
+  HOSTING_LABELS,
+  LIFECYCLE_STAGE_LABELS,
+  options,
+  PERSONAL_DATA_CATEGORY_LABELS,
+  TRACK_LABELS,
+} from './labels.ts';
+
+interface VersionRow {
+  key: number;
+  number: string;
+  releasedOn: string;
+  notes: string;
+}
+
+interface FormState {
+  code: string;
+  name: string;
+  summary: string;
+  description: string;
+  domainCode: string | null;
+  designerOrganisationId: string | null;
+  contributorOrganisationIds: string[];
+  track: string | null;
+  certificationStatus: string;
+  lifecycleStage: string | null;
+  maturityLevel: string | null;
+  criticalityClass: string | null;
+  php: string;
+  symfony: string;
+  starterKit: string;
+  psram: string;
+  database: string;
+  others: string[];
+  hosting: string | null;
+  personalData: boolean;
+  personalDataCategories: string[];
+  cnilReference: string;
+  connectors: string[];
+  forgeUrl: string;
+  documentationUrl: string;
+  licence: string;
+  maintainerName: string;
+  maintainerEmail: string;
+  supportName: string;
+  supportEmail: string;
+  versions: VersionRow[];
+}
+
+let versionKey = 0;
+function initialState(application: ApplicationDto | undefined, organisationId: string | null): FormState {
+  const a = application;
+  return {
+    code: a?.code ?? '',
+    name: a?.name ?? '',
+    summary: a?.summary ?? '',
+    description: a?.description ?? '',
+    domainCode: a?.domain.code ?? null,
+    designerOrganisationId: a?.designerOrganisation.id ?? organisationId,
+    contributorOrganisationIds: a?.contributors.map((c) => c.id) ?? [],
+    track: a?.track ?? null,
+    certificationStatus: a?.certificationStatus ?? 'none',
+    lifecycleStage: a?.lifecycleStage ?? null,
+    maturityLevel: a?.maturityLevel ? String(a.maturityLevel) : null,
+    criticalityClass: a?.criticalityClass ?? null,
+    php: a?.technologies.php ?? '',
+    symfony: a?.technologies.symfony ?? '',
+    starterKit: a?.technologies.starterKit ?? '',
+    psram: a?.technologies.psram ?? '',
+    database: a?.technologies.database ?? '',
+    others: a?.technologies.others ?? [],
+    hosting: a?.hosting ?? null,
+    personalData: a?.personalData ?? false,
+    personalDataCategories: a?.personalDataCategories ?? [],
+    cnilReference: a?.cnilReference ?? '',
+    connectors: a?.connectors ?? [],
+    forgeUrl: a?.forgeUrl ?? '',
+    documentationUrl: a?.documentationUrl ?? '',
+    licence: a?.licence ?? '',
+    maintainerName: a?.maintainer.name ?? '',
+    maintainerEmail: a?.maintainer.email ?? '',
+    supportName: a?.support.name ?? '',
+    supportEmail: a?.support.email ?? '',
+    versions: (a?.versions ?? []).map((v) => ({
+      key: ++versionKey,
+      number: v.number,
+      releasedOn: v.releasedOn ?? '',
+      notes: v.notes,
+    })),
+  };
+}
+
+function bodyOf(state: FormState, creating: boolean) {
+  const text = (value: string) => (value.trim() ? value.trim() : null);
+  return {
+    ...(creating && state.code.trim() ? { code: state.code.trim() } : {}),
+    name: state.name,
+    summary: state.summary,
+    description: state.description,
+    domainCode: state.domainCode ?? '',
+    designerOrganisationId: state.designerOrganisationId ?? '',
+    contributorOrganisationIds: state.contributorOrganisationIds,
+    track: state.track ?? '',
+    certificationStatus: state.certificationStatus,
+    lifecycleStage: state.lifecycleStage ?? '',
+    maturityLevel: state.maturityLevel ? Number(state.maturityLevel) : null,
+    criticalityClass: state.criticalityClass,
+    technologies: {
+      php: text(state.php),
+      symfony: text(state.symfony),
+      starterKit: text(state.starterKit),
+      psram: text(state.psram),
+      database: text(state.database),
+      others: state.others,
+    },
+    hosting: state.hosting ?? '',
+    personalData: state.personalData,
+    personalDataCategories: state.personalData ? state.personalDataCategories : [],
+    cnilReference: text(state.cnilReference),
+    connectors: state.connectors,
+    forgeUrl: text(state.forgeUrl),
+    documentationUrl: text(state.documentationUrl),
+    licence: text(state.licence),
+    maintainer: { name: text(state.maintainerName), email: text(state.maintainerEmail), phone: null },
+    support: { name: text(state.supportName), email: text(state.supportEmail), phone: null },
+    versions: state.versions.map((v) => ({
+      number: v.number,
+      releasedOn: v.releasedOn || null,
+      notes: v.notes,
+    })),
+  };
+}
+
+function ApplicationForm({ application }: { application?: ApplicationDto }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const domains = useBusinessDomains();
+  const organisations = useAllOrganisations();
+  const save = useSaveApplication();
+  const [state, setState] = useState(() => initialState(application, me?.organisation.id ?? null));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
+  const problem = save.error instanceof ApiError ? save.error : null;
+  const error = (field: string) => problem?.fieldError(field);
+  const creating = !application;
+  const officeOptions = (organisations.data ?? []).map((o) => ({
+    value: o.id,
+    label: `${o.name} (${o.code})`,
+  }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = bodyOf(state, creating);
+    save.mutate(
+      { id: application?.id, body: application ? { ...body, version: application.version } : body },
+      { onSuccess: (saved) => navigate({ to: `/catalogue/${saved.id}` }) },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-describedby="form-required">
+      <Stack gap="lg" maw={960}>
+        <Text id="form-required" size="sm" c="dimmed">
+          {t('form.requiredHelp')}
+        </Text>
+        {problem?.status === 409 ? (
+          <Alert color="red" role="alert" title={t('form.conflictTitle')}>
+            <Stack gap="xs">
+              <Text size="sm">{problem.problem.detail}</Text>
+              <Anchor component={Link} to={`/catalogue/${application?.id}`}>
+                {t('form.reload')}
+              </Anchor>
+            </Stack>
+          </Alert>
+        ) : problem ? (
+          <Alert color="red" role="alert" title={t('form.errorsTitle')}>
+            {problem.problem.errors
+              ? t('form.errorsHelp', { count: problem.problem.errors.length })
+              : problem.problem.detail}
+          </Alert>
+        ) : null}
+        <Fieldset legend={t('form.identity')}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('sheet.name')}
+                required
+                value={state.name}
+                onChange={(e) => set('name', e.currentTarget.value)}
+                error={error('name')}
+                data-autofocus
+              />
+              <TextInput
+                label={t('sheet.code')}
+                description={creating ? t('form.codeHelp') : undefined}
+                disabled={!creating}
+                value={state.code}
+                onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
+                error={error('code')}
+              />
+            </SimpleGrid>
+            <Textarea
+              label={t('sheet.summary')}
+              required
+              description={t('form.summaryHelp', { count: state.summary.length })}
+              value={state.summary}
+              onChange={(e) => set('summary', e.currentTarget.value)}
+              error={error('summary')}
+              autosize
+              minRows={2}
+              maxLength={200}
+            />
+            <Textarea
+              label={t('sheet.description')}
+              description={t('form.descriptionHelp')}
+              value={state.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={error('description')}
+              autosize
+              minRows={5}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('sheet.domain')}
+                required
+                data={(domains.data ?? []).map((d) => ({
+                  value: d.code,
+                  label: label({ fr: d.labelFr, en: d.labelEn }),
+                }))}
+                value={state.domainCode}
+                onChange={(v) => set('domainCode', v)}
+                error={error('domainCode')}
+                searchable
+              />
+              <Select
+                label={t('sheet.designer')}
+                required
+                data={officeOptions}
+                value={state.designerOrganisationId}
+                onChange={(v) => set('designerOrganisationId', v)}
+                error={error('designerOrganisationId')}
+                searchable
+              />
+            </SimpleGrid>
+            <MultiSelect
+              label={t('sheet.contributors')}
+              data={officeOptions}
+              value={state.contributorOrganisationIds}
+              onChange={(v) => set('contributorOrganisationIds', v)}
+              error={error('contributorOrganisationIds')}
+              searchable
+              clearable
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('form.trackAndLife')}>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            <Select
+              label={t('sheet.track')}
+              required
+              data={options(label, TRACK_LABELS)}
+              value={state.track}
+              onChange={(v) => set('track', v)}
+              error={error('track')}
+            />
+            <Select
+              label={t('sheet.certification')}
+              data={options(label, CERTIFICATION_STATUS_LABELS)}
+              value={state.certificationStatus}
+              onChange={(v) => set('certificationStatus', v ?? 'none')}
+              error={error('certificationStatus')}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('sheet.lifecycle')}
+              required
+              data={options(label, LIFECYCLE_STAGE_LABELS)}
+              value={state.lifecycleStage}
+              onChange={(v) => set('lifecycleStage', v)}
+              error={error('lifecycleStage')}
+            />
+            <Select
+              label={t('sheet.maturity')}
+              data={['1', '2', '3', '4', '5'].map((v) => ({
+                value: v,
+                label: t('sheet.maturityValue', { level: v }),
+              }))}
+              value={state.maturityLevel}
+              onChange={(v) => set('maturityLevel', v)}
+              error={error('maturityLevel')}
+              clearable
+            />
+            <Select
+              label={t('sheet.criticality')}
+              data={options(label, CRITICALITY_LABELS)}
+              value={state.criticalityClass}
+              onChange={(v) => set('criticalityClass', v)}
+              error={error('criticalityClass')}
+              clearable
+            />
+            <Select
+              label={t('sheet.hosting')}
+              required
+              data={options(label, HOSTING_LABELS)}
+              value={state.hosting}
+              onChange={(v) => set('hosting', v)}
+              error={error('hosting')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('sheet.technologies')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('sheet.php')}
+              value={state.php}
+              onChange={(e) => set('php', e.currentTarget.value)}
+              error={error('technologies.php')}
+            />
+            <TextInput
+              label={t('form.symfony')}
+              value={state.symfony}
+              onChange={(e) => set('symfony', e.currentTarget.value)}
+              error={error('technologies.symfony')}
+            />
+            <TextInput
+              label={t('form.starterKit')}
+              value={state.starterKit}
+              onChange={(e) => set('starterKit', e.currentTarget.value)}
+              error={error('technologies.starterKit')}
+            />
+            <TextInput
+              label={t('form.psram')}
+              value={state.psram}
+              onChange={(e) => set('psram', e.currentTarget.value)}
+              error={error('technologies.psram')}
+            />
+            <TextInput
+              label={t('form.database')}
+              value={state.database}
+              onChange={(e) => set('database', e.currentTarget.value)}
+              error={error('technologies.database')}
+            />
+            <TagsInput
+              label={t('form.otherTechnologies')}
+              description={t('form.tagsHelp')}
+              value={state.others}
+              onChange={(v) => set('others', v)}
+              error={error('technologies.others')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('form.dataAndLinks')}>
+          <Stack>
+            <Checkbox
+              label={t('form.personalData')}
+              checked={state.personalData}
+              onChange={(e) => set('personalData', e.currentTarget.checked)}
+            />
+            {state.personalData ? (
+              <Checkbox.Group
+                label={t('form.personalDataCategories')}
+                value={state.personalDataCategories}
+                onChange={(v) => set('personalDataCategories', v)}
+                error={error('personalDataCategories')}
+              >
+                <Group mt="xs">
+                  {PERSONAL_DATA_CATEGORIES.map((c) => (
+                    <Checkbox key={c} value={c} label={label(PERSONAL_DATA_CATEGORY_LABELS[c])} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            ) : null}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('sheet.cnil')}
+                value={state.cnilReference}
+                onChange={(e) => set('cnilReference', e.currentTarget.value)}
+                error={error('cnilReference')}
+              />
+              <TagsInput
+                label={t('sheet.connectors')}
+                description={t('form.tagsHelp')}
+                value={state.connectors}
+                onChange={(v) => set('connectors', v)}
+                error={error('connectors')}
+              />
+              <TextInput
+                label={t('sheet.forge')}
+                type="url"
+                value={state.forgeUrl}
+                onChange={(e) => set('forgeUrl', e.currentTarget.value)}
+                error={error('forgeUrl')}
+              />
+              <TextInput
+                label={t('sheet.documentation')}
+                type="url"
+                value={state.documentationUrl}
+                onChange={(e) => set('documentationUrl', e.currentTarget.value)}
+                error={error('documentationUrl')}
+              />
+              <TextInput
+                label={t('sheet.licence')}
+                value={state.licence}
+                onChange={(e) => set('licence', e.currentTarget.value)}
+                error={error('licence')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('form.contacts')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('form.maintainerName')}
+              value={state.maintainerName}
+              onChange={(e) => set('maintainerName', e.currentTarget.value)}
+              error={error('maintainer.name')}
+            />
+            <TextInput
+              label={t('form.maintainerEmail')}
+              type="email"
+              value={state.maintainerEmail}
+              onChange={(e) => set('maintainerEmail', e.currentTarget.value)}
+              error={error('maintainer.email')}
+            />
+            <TextInput
+              label={t('form.supportName')}
+              value={state.supportName}
+              onChange={(e) => set('supportName', e.currentTarget.value)}
+              error={error('support.name')}
+            />
+            <TextInput
+              label={t('form.supportEmail')}
+              type="email"
+              value={state.supportEmail}
+              onChange={(e) => set('supportEmail', e.currentTarget.value)}
+              error={error('support.email')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('sheet.tabs.versions')}>
+          <Stack>
+            {error('versions') ? (
+              <Text c="red.9" size="sm" role="alert">
+                {error('versions')}
+              </Text>
+            ) : null}
+            {state.versions.map((v, index) => (
+              <Group key={v.key} align="flex-end" wrap="wrap">
+                <TextInput
+                  label={t('sheet.versionNumber')}
+                  value={v.number}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    set(
+                      'versions',
+                      state.versions.map((x) => (x.key === v.key ? { ...x, number: value } : x)),
+                    );
+                  }}
+                  error={error(`versions.${index}.number`)}
+                  w={140}
+                />
+                <TextInput
+                  label={t('sheet.versionDate')}
+                  type="date"
+                  value={v.releasedOn}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    set(
+                      'versions',
+                      state.versions.map((x) => (x.key === v.key ? { ...x, releasedOn: value } : x)),
+                    );
+                  }}
+                  error={error(`versions.${index}.releasedOn`)}
+                  w={180}
+                />
+                <TextInput
+                  label={t('sheet.versionNotes')}
+                  value={v.notes}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    set(
+                      'versions',
+                      state.versions.map((x) => (x.key === v.key ? { ...x, notes: value } : x)),
+                    );
+                  }}
+                  style={{ flex: 1, minWidth: 200 }}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red.9"
+                  size="lg"
+                  aria-label={t('form.removeVersion', { number: v.number || index + 1 })}
+                  onClick={() =>
+                    set(
+                      'versions',
+                      state.versions.filter((x) => x.key !== v.key),
+                    )
+                  }
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button
+              variant="default"
+              w="fit-content"
+              onClick={() =>
+                set('versions', [
+                  ...state.versions,
+                  { key: ++versionKey, number: '', releasedOn: '', notes: '' },
+                ])
+              }
+            >
+              {t('form.addVersion')}
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {creating ? t('form.create') : t('common.save')}
+          </Button>
+          <Button
+            component={Link}
+            to={application ? `/catalogue/${application.id}` : '/catalogue'}
+            variant="default"
+          >
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ApplicationCreatePage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <>
+      <PageHeader title={t('form.createTitle')} intro={t('form.createIntro')} />
+      {me ? <ApplicationForm /> : null}
+    </>
+  );
+}
+
+export function ApplicationEditPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const query = useApplication(id);
+  return (
+    <>
+      <PageHeader title={query.data ? t('form.editTitle', { name: query.data.name }) : t('common.loading')} />
+      <ErrorAlert error={query.error} />
+      {query.data ? <ApplicationForm key={query.data.version} application={query.data} /> : null}
+    </>
+  );
+}

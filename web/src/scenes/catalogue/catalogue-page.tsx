@@ -1,0 +1,275 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Menu,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationPageDto, ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../../api/catalogue.ts';
+import { can, useMe } from '../../api/queries.ts';
+import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
+import { useLabel } from '../../i18n/index.ts';
+import {
+  CERTIFICATION_STATUS_LABELS,
+  facetLabel,
+  facetValueLabel,
+  LIFECYCLE_STAGE_LABELS,
+  TRACK_COLORS,
+  TRACK_LABELS,
+} from './labels.ts';
+
+const SHOWN_VALUES = 6;
+
+function FacetGroup({
+  facet,
+  values,
+  selected,
+  onToggle,
+}: {
+  facet: Facet;
+  values: ApplicationPageDto['facets'][Facet];
+  selected: string[];
+  onToggle: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [expanded, setExpanded] = useState(false);
+  if (values.length === 0) return null;
+  const shown = expanded ? values : values.slice(0, SHOWN_VALUES);
+  const name = facetLabel(label, facet);
+  return (
+    <fieldset className="facet">
+      <legend>{name}</legend>
+      <Stack gap={6}>
+        {shown.map((v) => (
+          <Checkbox
+            key={v.value}
+            size="sm"
+            checked={selected.includes(v.value)}
+            onChange={() => onToggle(v.value)}
+            label={`${facetValueLabel(label, facet, v.value, v.label)} (${v.count})`}
+          />
+        ))}
+      </Stack>
+      {values.length > SHOWN_VALUES ? (
+        <UnstyledButton
+          className="facet-more"
+          onClick={() => setExpanded((e) => !e)}
+          aria-expanded={expanded}
+        >
+          {expanded ? t('catalogue.showLess') : t('catalogue.showAll', { count: values.length, name })}
+        </UnstyledButton>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function ApplicationCard({ application }: { application: ApplicationSummaryDto }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`app-${application.id}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={2} size="h4" id={`app-${application.id}`}>
+            <Anchor component={Link} to={`/catalogue/${application.id}`}>
+              {application.name}
+            </Anchor>
+          </Title>
+          <Text size="sm" c="dimmed">
+            {application.designerOrganisation.name} · {application.domain.label}
+          </Text>
+        </Stack>
+        <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
+          {t('catalogue.usedBy', { count: application.usageCount })}
+        </Text>
+      </Group>
+      <Text mt="xs">{application.summary}</Text>
+      <Group gap="xs" mt="sm">
+        <Badge variant="light" color={TRACK_COLORS[application.track]}>
+          {label(TRACK_LABELS[application.track])}
+        </Badge>
+        {application.certificationStatus !== 'none' ? (
+          <Badge variant="outline" color="dark">
+            {label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])}
+          </Badge>
+        ) : null}
+        <Badge variant="outline" color="gray.8">
+          {label(LIFECYCLE_STAGE_LABELS[application.lifecycleStage])}
+        </Badge>
+        {application.archived ? <Badge color="red.9">{t('catalogue.archived')}</Badge> : null}
+        {application.technologyTags.slice(0, 3).map((tag) => (
+          <Text key={tag} size="xs" c="dimmed">
+            {tag}
+          </Text>
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+export function CataloguePage({ search }: { search: CatalogueSearch }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const [text, setText] = useState(search.q ?? '');
+  const update = (patch: Partial<CatalogueSearch>) =>
+    navigate({ to: '/catalogue', search: { ...search, page: undefined, ...patch }, replace: true });
+  const searchText = useDebouncedCallback((value: string) => void update({ q: value || undefined }), 250);
+  const query = useApplications(search);
+  const data = query.data;
+  const page = search.page ?? 1;
+  const active = FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q);
+
+  const toggle = (facet: Facet) => (value: string) => {
+    const current = search[facet] ?? [];
+    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+    void update({ [facet]: next.length > 0 ? next : undefined });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('catalogue.title')}
+        intro={t('catalogue.intro')}
+        actions={
+          <Group gap="xs">
+            <Button component={Link} to="/catalogue/cartographie" variant="default">
+              {t('catalogue.mapLink')}
+            </Button>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default">{t('catalogue.export')}</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component="a" href={exportUrl(search, 'csv')} download>
+                  {t('catalogue.exportCsv')}
+                </Menu.Item>
+                <Menu.Item component="a" href={exportUrl(search, 'xlsx')} download>
+                  {t('catalogue.exportXlsx')}
+                </Menu.Item>
+                <Menu.Item component="a" href={exportUrl(search, 'json')} download>
+                  {t('catalogue.exportJson')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            {can(me, 'application.import') ? (
+              <Button component={Link} to="/catalogue/import" variant="default">
+                {t('catalogue.import')}
+              </Button>
+            ) : null}
+            {can(me, 'application.create') ? (
+              <Button component={Link} to="/catalogue/nouvelle">
+                {t('catalogue.declare')}
+              </Button>
+            ) : null}
+          </Group>
+        }
+      />
+      <search>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void update({ q: text || undefined });
+          }}
+        >
+          <Group align="flex-end" mb="md" wrap="wrap">
+            <TextInput
+              label={t('catalogue.searchLabel')}
+              description={t('catalogue.searchHelp')}
+              type="search"
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                searchText(e.currentTarget.value);
+              }}
+              style={{ flex: 1, minWidth: 260 }}
+            />
+            <Select
+              label={t('catalogue.sort')}
+              data={[
+                { value: 'relevance', label: t('catalogue.sorts.relevance') },
+                { value: 'usage', label: t('catalogue.sorts.usage') },
+                { value: 'name', label: t('catalogue.sorts.name') },
+                { value: 'updated', label: t('catalogue.sorts.updated') },
+              ]}
+              value={search.sort ?? (search.q ? 'relevance' : 'name')}
+              onChange={(value) => update({ sort: value ?? undefined })}
+              allowDeselect={false}
+              w={220}
+            />
+          </Group>
+        </form>
+      </search>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Stack gap="md" component="section" aria-label={t('catalogue.filters')}>
+            <Group justify="space-between">
+              <Title order={2} size="h5">
+                {t('catalogue.filters')}
+              </Title>
+              {active ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => {
+                    setText('');
+                    void navigate({ to: '/catalogue', search: {}, replace: true });
+                  }}
+                >
+                  {t('common.reset')}
+                </Button>
+              ) : null}
+            </Group>
+            {data
+              ? FACETS.map((facet) => (
+                  <FacetGroup
+                    key={facet}
+                    facet={facet}
+                    values={data.facets[facet]}
+                    selected={search[facet] ?? []}
+                    onToggle={toggle(facet)}
+                  />
+                ))
+              : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <ErrorAlert error={query.error} />
+          <Text aria-live="polite" mb="sm" fw={500}>
+            {data ? t('common.results', { count: data.total }) : t('common.loading')}
+          </Text>
+          <Stack gap="sm">
+            {data?.items.map((application) => (
+              <ApplicationCard key={application.id} application={application} />
+            ))}
+            {data?.items.length === 0 ? <Text>{t('catalogue.noResult')}</Text> : null}
+          </Stack>
+          {data && data.total > PAGE_SIZE ? (
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onChange={(p) => update({ page: p })}
+            />
+          ) : null}
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
