@@ -5,7 +5,7 @@ import {
   Grid,
   Group,
   Progress,
-  SegmentedControl,
+  Radio,
   SimpleGrid,
   Stack,
   Table,
