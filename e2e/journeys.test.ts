@@ -127,7 +127,7 @@ describe('journeys in Chromium', () => {
     expect(await ddo.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
     await ddo.getByRole('link', { name: "Journal d'audit" }).click();
     await ddo
-      .getByRole('row', { name: /Chargement du référentiel des organismes/ })
+      .getByRole('row', { name: /Déclaration d'une application/ })
       .first()
       .waitFor();
     const today = new Date().toISOString().slice(0, 10);

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Card,
   Grid,
   Group,
@@ -204,9 +203,9 @@ export function UsageMapPage() {
                   <Text fw={600} size="sm">
                     {cluster.sharedDomain ? cluster.sharedDomain.label : t('usageMap.severalDomains')}
                   </Text>
-                  <Badge variant="outline" color="orange.9">
+                  <Text size="sm">
                     {t('usageMap.similarity', { value: Math.round(cluster.similarity * 100) })}
-                  </Badge>
+                  </Text>
                 </Group>
                 <Stack gap={4} component="ul" className="plain-list">
                   {cluster.applications.map((a) => (

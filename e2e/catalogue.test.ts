@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, newPage, settledDialog, signIn } from './support/browser.ts';
+import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+});
+
+async function signedIn(email: string): Promise<Page> {
+  const page = await newPage(browser);
+  await signIn(page, server.url, email);
+  return page;
+}
+
+/** Usages of a region in the table next to the map. */
+async function regionUsages(page: Page, region: string) {
+  await page.goto(`${server.url}/catalogue/cartographie`);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: region, exact: true }) });
+  return Number(await row.getByRole('cell').nth(1).textContent());
+}
+
+const HEADER =
+  'Identifiant;Nom;Description courte;Domaine métier;Organisme concepteur;Filière;Cycle de vie;Hébergement';
+const csvRow = (code: string, track: string) =>
+  `${code};Application ${code};Application ${code} importée depuis le navigateur.;Gestion documentaire;CPAM-67;${track};En production;Serveur de l'organisme`;
+
+describe('the catalogue in Chromium', () => {
+  it('search → facet → open a sheet → declare usage → see it on the map', async () => {
+    const page = await signedIn('directeur.basrhin@mutualis.demo');
+    const before = await regionUsages(page, 'Grand Est');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Catalogue', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Catalogue des applications locales' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher une application' }).fill('congés');
+    await page.getByText('4 résultats').waitFor();
+    await page.getByRole('checkbox', { name: /^Homologation \(1\)$/ }).check();
+    await page.getByText('1 résultat', { exact: true }).waitFor();
+    expect(page.url()).toContain('track=');
+    await page.getByRole('link', { name: 'GesCongés' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'GesCongés' }).waitFor();
+    await page.getByRole('button', { name: 'Déclarer l’utilisation' }).click();
+    const dialog = await settledDialog(page);
+    await dialog.getByRole('textbox', { name: 'Nombre d’utilisateurs' }).fill('25');
+    await dialog.getByRole('button', { name: 'Enregistrer la déclaration' }).click();
+    await page.getByText('Votre organisme utilise cette application').waitFor();
+    await page.getByRole('tab', { name: /^Utilisateurs/ }).click();
+    await page.getByRole('cell', { name: 'CPAM du Bas-Rhin' }).waitFor();
+
+    expect(await regionUsages(page, 'Grand Est')).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('import a CSV with one bad row: a clear error and nothing written; fixed, it is imported', async () => {
+    const page = await signedIn('dev.basrhin@mutualis.demo');
+    await page.goto(`${server.url}/catalogue/import`);
+    await page.getByRole('heading', { level: 1, name: 'Importer un inventaire' }).waitFor();
+    const choose = (content: string) =>
+      page
+        .getByLabel('Fichier à importer')
+        .setInputFiles({ name: 'inventaire.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+
+    await choose(
+      [HEADER, csvRow('NAV-ARCHIVES', 'Hors standard'), csvRow('NAV-COURRIER', 'Artisanale')].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByRole('alert').filter({ hasText: '1 erreur : rien ne sera importé' }).waitFor();
+    const error = page.getByRole('row').filter({ hasText: 'Filière inconnue.' });
+    expect(await error.getByRole('cell').first().textContent()).toBe('3');
+    expect(await error.getByRole('cell').nth(1).textContent()).toBe('Filière');
+    const none = await page.request.get(`${server.url}/api/applications?q=NAV-ARCHIVES`);
+    expect((await none.json()).total).toBe(0);
+
+    await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await choose(
+      [HEADER, csvRow('NAV-ARCHIVES', 'Hors standard'), csvRow('NAV-COURRIER', 'Homologation')].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('2 lignes lues : 2 fiches à créer, 0 à mettre à jour.').waitFor();
+    await page.getByRole('button', { name: 'Importer 2 fiches' }).click();
+    await page.getByText('2 fiches créées, 0 mises à jour.').waitFor();
+    await page.getByRole('link', { name: 'Voir le catalogue' }).click();
+    await page.getByRole('link', { name: 'Application NAV-COURRIER' }).waitFor();
+    await page.context().close();
+  });
+
+  it('declares an application: field errors under the fields, then the new sheet is found at once', async () => {
+    const page = await signedIn('dev.basrhin@mutualis.demo');
+    await page.goto(`${server.url}/catalogue/nouvelle`);
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Suivi des astreintes informatiques');
+    await page.getByRole('textbox', { name: 'Adresse sur la forge' }).fill('forge interne');
+    await page.getByRole('button', { name: 'Déclarer l’application' }).click();
+    await page.getByText('La description courte doit compter au moins 10 caractères.').waitFor();
+    await page
+      .getByText("L'adresse de la forge doit être une adresse web commençant par http:// ou https://.")
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page
+      .getByRole('textbox', { name: 'Description courte' })
+      .fill('Planning et indemnisation des astreintes des équipes informatiques.');
+    await page
+      .getByRole('textbox', { name: 'Adresse sur la forge' })
+      .fill('https://forge.assurance-maladie.fr/cpam-67/astreintes');
+    for (const [label, option] of [
+      ['Domaine métier', 'Informatique et outillage'],
+      ['Filière', 'Hors standard'],
+      ['Cycle de vie', 'En développement'],
+      ['Hébergement', "Serveur de l'organisme"],
+    ]) {
+      await page.getByRole('combobox', { name: label as string }).click();
+      await page.getByRole('option', { name: option as string, exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Déclarer l’application' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Suivi des astreintes informatiques' }).waitFor();
+    await page.goto(`${server.url}/catalogue?q=astreintes%20informatiqes`);
+    await page.getByRole('link', { name: 'Suivi des astreintes informatiques' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
+  it('catalogue, sheet tabs, usage dialog, map, import with errors: no violation', async () => {
+    const page = await signedIn('directeur.basrhin@mutualis.demo');
+    const clean = async () => {
+      await page.waitForLoadState('networkidle');
+      expect(await accessibilityViolations(page)).toEqual([]);
+    };
+    await page.goto(`${server.url}/catalogue?q=indus&track=%5B%22labelling%22%5D`);
+    await page.getByRole('link', { name: 'Suivi des indus' }).waitFor();
+    await clean();
+    await page.getByRole('link', { name: 'Suivi des indus' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Suivi des indus' }).waitFor();
+    await clean();
+    for (const tab of [/^Utilisateurs/, /^Versions/, /^Documents/]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await clean();
+    }
+    await page.getByRole('button', { name: 'Déclarer l’utilisation' }).click();
+    await settledDialog(page);
+    await clean();
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.url}/catalogue/cartographie`);
+    await page.getByRole('heading', { name: 'Redondances à étudier' }).waitFor();
+    await clean();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Usage map' }).waitFor();
+    await clean();
+    await page.getByText('FR', { exact: true }).click();
+
+    const developer = await signedIn('dev.basrhin@mutualis.demo');
+    await developer.goto(`${server.url}/catalogue/import`);
+    await developer.getByLabel('Fichier à importer').setInputFiles({
+      name: 'x.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${HEADER}\n${csvRow('A11Y', 'Inconnue')}`),
+    });
+    await developer.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await developer.getByText('Filière inconnue.').waitFor();
+    expect(await accessibilityViolations(developer)).toEqual([]);
+  });
+
+  it('the catalogue works with the keyboard alone: search, facet, open a sheet', async () => {
+    const page = await signedIn('agent.rhone@mutualis.demo');
+    await page.goto(`${server.url}/catalogue`);
+    await page.getByRole('searchbox', { name: 'Rechercher une application' }).focus();
+    await page.keyboard.type('rendez-vous');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Rendez-vous accueil' }).waitFor();
+    await page.getByRole('checkbox', { name: /^Labellisation/ }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/track=/);
+    await page.getByRole('link', { name: 'Rendez-vous accueil' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Rendez-vous accueil' }).waitFor();
+    await page.getByRole('tab', { name: 'Présentation' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('cell', { name: /CPAM/ }).first().waitFor();
+  });
+});
