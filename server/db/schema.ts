@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -194,18 +195,20 @@ export const applications = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
     ...timestamps,
+    /** The name as the catalogue sorts it (unaccented, lower case), computed once on write. */
+    sortName: text('sort_name').generatedAlwaysAs(sql`f_unaccent(lower(name))`),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(name, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(summary, ''))), 'B') || setweight(to_tsvector('french'::regconfig, f_unaccent(coalesce(description, '') || ' ' || coalesce(keywords, ''))), 'C')`,
     ),
   },
   (t) => [
     uniqueIndex('applications_code_key').on(t.code),
-    index('applications_search_idx').using('gin', t.searchVector),
-    index('applications_name_trgm_idx').using('gin', sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
+    // Writes are rare and reads constant: no GIN pending list that every search would scan.
+    index('applications_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
     index('applications_domain_idx').on(t.domainCode),
     index('applications_designer_idx').on(t.designerOrganisationId),
     index('applications_usage_idx').on(t.usageCount),
-    index('applications_tags_idx').using('gin', t.technologyTags),
+    index('applications_tags_idx').using('gin', t.technologyTags).with({ fastupdate: false }),
   ],
 );
 
@@ -279,6 +282,16 @@ export const applicationAttachments = pgTable(
 
 /** Lexicon of the words of the catalogue (unaccented, lower case): the search widens a typo to them. */
 export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
-  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`).with({ fastupdate: false }),
   index('search_words_prefix_idx').using('btree', sql`${t.word} text_pattern_ops`),
 ]);
+
+/**
+ * One row whose version moves with every committed change to the catalogue (a statement trigger on
+ * applications bumps it in the writing transaction): each server process compares it with the version of
+ * its in-memory search index and reloads when it moved.
+ */
+export const catalogueState = pgTable('catalogue_state', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

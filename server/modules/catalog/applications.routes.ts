@@ -42,6 +42,9 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications',
     {
       config: { access: { action: 'application.read' } },
+      // The hottest route: its presenter builds exactly the typed page (checked against the schema by the
+      // search tests), and re-encoding ~200 facet values through zod on every call cost more than the search.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['catalogue'],
         summary:
@@ -52,8 +55,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const result = await listApplications(request.ctx, request.query);
-      const { facets, total } = presentFacets(result.facetRows, request.query);
-      return { items: result.items.map(presentSummaryRow), total, facets };
+      return {
+        items: result.items.map(presentSummaryRow),
+        total: result.total,
+        facets: presentFacets(result.facets, request.query),
+      };
     },
   );
 

@@ -1,5 +1,6 @@
 import { technologyTags } from '../../../common/catalog/vocabulary.ts';
 import type {
+  ApplicationFilters,
   ApplicationListQuery,
   CreateApplicationInput,
   UpdateApplicationInput,
@@ -20,7 +21,8 @@ import {
   replaceVersions,
   updateApplicationAtVersion,
 } from './applications.queries.ts';
-import { buildTsQuery, countFacets, rememberWords, searchApplications } from './search.queries.ts';
+import { catalogueIndexFor } from './search.index.ts';
+import { buildTsQuery, loadSummaries, rememberWords, textMatches } from './search.queries.ts';
 
 export function requireActor(ctx: ServiceContext) {
   if (!ctx.actor) throw forbidden();
@@ -346,12 +348,29 @@ export async function getApplication(ctx: ServiceContext, authorizer: Authorizer
   return sheet;
 }
 
-export async function listApplications(ctx: ServiceContext, query: ApplicationListQuery) {
+/**
+ * One page of the catalogue: the text query goes to PostgreSQL (matching ids and ranks), the facets and
+ * the order come from the in-memory index, the cards of the page from PostgreSQL again.
+ */
+export async function searchCatalogue(
+  ctx: ServiceContext,
+  query: ApplicationFilters,
+  page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
+) {
   requireActor(ctx);
-  const tsQuery = await buildTsQuery(ctx.db, query.q);
-  const [facetRows, items] = await Promise.all([
-    countFacets(ctx.db, query, tsQuery),
-    query.pageSize > 0 ? searchApplications(ctx.db, query, tsQuery) : Promise.resolve([]),
-  ]);
-  return { facetRows, items, tsQuery };
+  const index = catalogueIndexFor(ctx.db);
+  await index.ensureFresh(ctx.db);
+  const tsQuery = await buildTsQuery(ctx.db, query.q, index.version);
+  const matches = tsQuery ? await textMatches(ctx.db, tsQuery) : null;
+  const sort = query.sort ?? (tsQuery ? 'relevance' : 'name');
+  return { index, result: index.search(query, matches, sort, page) };
+}
+
+export async function listApplications(ctx: ServiceContext, query: ApplicationListQuery) {
+  const { index, result } = await searchCatalogue(ctx, query, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
+  const ids = result.order.map((i) => index.idAt(i));
+  return { ...result, items: await loadSummaries(ctx.db, ids) };
 }

@@ -14,9 +14,8 @@ import type { ApplicationFilters } from '../../../common/schemas/application.ts'
 import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { findApplication } from './applications.queries.ts';
-import { requireActor } from './applications.service.ts';
+import { requireActor, searchCatalogue } from './applications.service.ts';
 import { CATEGORIES_BY_DOMAIN, STATUS_BY_STAGE, stringifyPubliccode } from './publiccode.ts';
-import { buildTsQuery, searchApplications } from './search.queries.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -60,11 +59,9 @@ interface InventoryRow {
 
 /** The sheets matching the list's filters, in the list's order, as inventory rows. */
 export async function exportRows(ctx: ServiceContext, filters: ApplicationFilters) {
-  requireActor(ctx);
-  const tsQuery = await buildTsQuery(ctx.db, filters.q);
-  const found = await searchApplications(ctx.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS }, tsQuery);
-  if (found.length === 0) return [];
-  const ids = found.map((r) => r.id);
+  const { index, result } = await searchCatalogue(ctx, filters, { offset: 0, limit: MAX_EXPORT_ROWS });
+  const ids = result.order.map((i) => index.idAt(i));
+  if (ids.length === 0) return [];
   const rows = rowsOf<InventoryRow & { id: string }>(
     await ctx.db.execute(sql`
       SELECT a.id, a.code, a.name, a.summary, a.description, d.label_fr AS domain_label, a.domain_code, o.code AS designer,

@@ -9,7 +9,7 @@ import {
 } from '../../../common/catalog/vocabulary.ts';
 import { REGION_LABELS, type Region } from '../../../common/organisations.ts';
 import type { ApplicationFilters, ApplicationPageDto } from '../../../common/schemas/application.ts';
-import type { FacetCount } from './search.queries.ts';
+import type { IndexSearch } from './search.index.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {
   track: TRACK_LABELS,
@@ -26,24 +26,12 @@ function labelOf(facet: Facet, value: string, fallback: string | null) {
   return entry?.fr ?? fallback ?? value;
 }
 
-/**
- * Facet values by count (then label); a selected value stays listed even at zero, so that it can be
- * unselected. The total is the sum of the track counts over the selected tracks (or all): every sheet has
- * exactly one track, and those counts already apply every other filter.
- */
-export function presentFacets(rows: FacetCount[], filters: ApplicationFilters) {
-  const facets = Object.fromEntries(
-    FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]]),
-  ) as ApplicationPageDto['facets'];
-  for (const row of rows) {
-    if (row.count === 0) continue;
-    facets[row.facet].push({
-      value: row.value,
-      label: labelOf(row.facet, row.value, row.label),
-      count: row.count,
-    });
-  }
+/** Facet values by count (then label); a selected value stays listed even at zero, to be unselected. */
+export function presentFacets(counted: IndexSearch['facets'], filters: ApplicationFilters) {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]])) as
+    ApplicationPageDto['facets'];
   for (const facet of FACETS) {
+    for (const v of counted[facet]) facets[facet].push({ value: v.value, label: labelOf(facet, v.value, v.label), count: v.count });
     const selected = (filters[facet] as string[] | undefined) ?? [];
     for (const value of selected) {
       if (!facets[facet].some((v) => v.value === value))
@@ -51,9 +39,5 @@ export function presentFacets(rows: FacetCount[], filters: ApplicationFilters) {
     }
     facets[facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
   }
-  const tracks = filters.track;
-  const total = facets.track
-    .filter((v) => !tracks || tracks.length === 0 || tracks.includes(v.value as never))
-    .reduce((sum, v) => sum + v.count, 0);
-  return { facets, total };
+  return facets;
 }

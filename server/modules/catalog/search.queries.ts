@@ -1,12 +1,11 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { Facet } from '../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters, ApplicationListQuery } from '../../../common/schemas/application.ts';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
 /**
- * The catalogue search: French full text (unaccented, stemmed, prefix on every word), typo tolerance
- * through a lexicon of the words of the sheets (a word that matches nothing is widened to its closest
- * known words by trigram), facets whose counts follow the other active filters.
+ * The database side of the catalogue search: French full text (unaccented, stemmed, prefix on every
+ * word), typo tolerance through a lexicon of the words of the sheets (a word that starts no known word is
+ * widened to its closest known words by trigram), and the cards of a page. Facets and ordering are
+ * counted in memory (search.index.ts).
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -18,34 +17,58 @@ export function queryTokens(q: string | undefined): string[] {
   return [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? [])].slice(0, 8);
 }
 
-/** For each word that starts no known word, its closest known words (trigram distance). */
-async function typoAlternatives(db: Executor, tokens: string[]) {
+/**
+ * For each word that starts no known word, its closest known words (trigram distance). The answer only
+ * depends on the lexicon, which only grows with catalogue writes: it is kept per catalogue version.
+ */
+const typoCache = new WeakMap<object, { version: number; words: Map<string, string[]> }>();
+
+async function typoAlternatives(db: Executor, tokens: string[], version: number | null) {
   const candidates = tokens.filter((t) => t.length >= 4);
-  if (candidates.length === 0) return new Map<string, string[]>();
-  const rows = rowsOf<{ token: string; word: string }>(
-    await db.execute(sql`
-      SELECT t.token, w.word
-      FROM unnest(${sql.param(candidates)}::text[]) AS t(token)
-      CROSS JOIN LATERAL (
-        SELECT word FROM search_words
-        WHERE word % f_unaccent(t.token)
-        ORDER BY word <-> f_unaccent(t.token)
-        LIMIT 2
-      ) w
-      WHERE NOT EXISTS (
-        SELECT 1 FROM search_words x WHERE x.word LIKE replace(replace(f_unaccent(t.token), '%', ''), '_', '') || '%'
-      )`),
-  );
   const alternatives = new Map<string, string[]>();
-  for (const row of rows) alternatives.set(row.token, [...(alternatives.get(row.token) ?? []), row.word]);
+  if (candidates.length === 0) return alternatives;
+  let cache = typoCache.get(db);
+  if (!cache || version === null || cache.version !== version) {
+    cache = { version: version ?? -1, words: new Map() };
+    if (version !== null) typoCache.set(db, cache);
+  }
+  const missing = candidates.filter((t) => !cache.words.has(t));
+  if (missing.length > 0) {
+    const rows = rowsOf<{ token: string; word: string | null }>(
+      await db.execute(sql`
+        WITH unknown AS (
+          SELECT t.token, f_unaccent(t.token) AS plain
+          FROM unnest(${sql.param(missing)}::text[]) AS t(token)
+          WHERE NOT EXISTS (
+            SELECT 1 FROM search_words x
+            WHERE x.word LIKE replace(replace(f_unaccent(t.token), '%', ''), '_', '') || '%'
+          )
+        )
+        SELECT t.token, w.word
+        FROM unnest(${sql.param(missing)}::text[]) AS t(token)
+        LEFT JOIN LATERAL (
+          SELECT word FROM search_words, unknown u
+          WHERE u.token = t.token AND word % u.plain
+          ORDER BY word <-> u.plain
+          LIMIT 2
+        ) w ON TRUE`),
+    );
+    for (const token of missing) cache.words.set(token, []);
+    for (const row of rows) if (row.word) cache.words.get(row.token)?.push(row.word);
+  }
+  for (const token of candidates) alternatives.set(token, cache.words.get(token) ?? []);
   return alternatives;
 }
 
 /** "congés absense" → "(conges:*) & (absense:* | absence)" once unaccented by the database. */
-export async function buildTsQuery(db: Executor, q: string | undefined): Promise<string | null> {
+export async function buildTsQuery(
+  db: Executor,
+  q: string | undefined,
+  catalogueVersion: number | null = null,
+): Promise<string | null> {
   const tokens = queryTokens(q);
   if (tokens.length === 0) return null;
-  const alternatives = await typoAlternatives(db, tokens);
+  const alternatives = await typoAlternatives(db, tokens, catalogueVersion);
   return tokens
     .map((token) => {
       const options = [`${token}:*`, ...(alternatives.get(token) ?? [])];
@@ -54,113 +77,16 @@ export async function buildTsQuery(db: Executor, q: string | undefined): Promise
     .join(' & ');
 }
 
-const anyOf = (column: SQL, values: readonly string[] | undefined) =>
-  values && values.length > 0 ? sql`${column} = ANY(${sql.param(values)}::text[])` : undefined;
-
-/** One boolean expression per facet: the row passes that facet's filter (TRUE when none is set). */
-function facetConditions(filters: ApplicationFilters): Record<Facet, SQL | undefined> {
-  const personal = filters.personalData;
-  return {
-    domain: anyOf(sql`a.domain_code`, filters.domain),
-    track: anyOf(sql`a.track`, filters.track),
-    status: anyOf(sql`a.certification_status`, filters.status),
-    lifecycle: anyOf(sql`a.lifecycle_stage`, filters.lifecycle),
-    organisation: anyOf(sql`o.code`, filters.organisation),
-    region: anyOf(sql`o.region`, filters.region),
-    technology:
-      filters.technology && filters.technology.length > 0
-        ? sql`a.technology_tags && ${sql.param(filters.technology)}::text[]`
-        : undefined,
-    hosting: anyOf(sql`a.hosting`, filters.hosting),
-    personalData:
-      personal && personal.length === 1 ? sql`a.personal_data = ${personal[0] === 'yes'}` : undefined,
-  };
+/** The sheets the full-text query finds, with their rank (GIN index on the stored French vector). */
+export async function textMatches(db: Executor, tsQuery: string) {
+  const rows = rowsOf<{ id: string; rank: number }>(
+    await db.execute(sql`
+      SELECT id, ts_rank_cd(search_vector, query, 1) AS rank
+      FROM applications, to_tsquery('french', f_unaccent(${tsQuery})) AS query
+      WHERE search_vector @@ query`),
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.rank)]));
 }
-
-function baseConditions(filters: ApplicationFilters, tsQuery: string | null): SQL[] {
-  return [
-    filters.includeArchived ? sql`TRUE` : sql`a.archived_at IS NULL`,
-    tsQuery ? sql`a.search_vector @@ to_tsquery('french', f_unaccent(${tsQuery}))` : sql`TRUE`,
-  ];
-}
-
-const and = (parts: SQL[]) => (parts.length === 0 ? sql`TRUE` : sql.join(parts, sql` AND `));
-const flag = (condition: SQL | undefined) => condition ?? sql`TRUE`;
-
-export interface FacetCount {
-  facet: Facet;
-  value: string;
-  label: string;
-  count: number;
-}
-
-/**
- * Every facet in one statement: the rows matching the text are read once; one pass of GROUPING SETS
- * counts each facet value under all the other filters (the facet's own filter left out), and the
- * technology tags, an array, are counted from the same rows.
- */
-export async function countFacets(db: Executor, filters: ApplicationFilters, tsQuery: string | null) {
-  const conditions = facetConditions(filters);
-  const facets = Object.keys(conditions) as Facet[];
-  const othersOf = (facet: Facet) => and(facets.filter((f) => f !== facet).map((f) => sql.raw(`m_${f}`)));
-  const countFor = (facet: Facet) => sql`count(*) FILTER (WHERE ${othersOf(facet)})`;
-  const result = await db.execute(sql`
-    WITH base AS MATERIALIZED (
-      SELECT a.domain_code, d.label_fr AS domain_label, a.track, a.certification_status, a.lifecycle_stage,
-             o.code AS organisation_code, o.name AS organisation_name, o.region, a.hosting, a.personal_data,
-             a.technology_tags,
-             ${sql.join(
-               facets.map((f) => sql`${flag(conditions[f])} AS ${sql.raw(`m_${f}`)}`),
-               sql`, `,
-             )}
-      FROM applications a
-      JOIN organisations o ON o.id = a.designer_organisation_id
-      JOIN business_domains d ON d.code = a.domain_code
-      WHERE ${and(baseConditions(filters, tsQuery))}
-    ),
-    grouped AS (
-      SELECT
-        CASE
-          WHEN GROUPING(domain_code) = 0 THEN 'domain'
-          WHEN GROUPING(track) = 0 THEN 'track'
-          WHEN GROUPING(certification_status) = 0 THEN 'status'
-          WHEN GROUPING(lifecycle_stage) = 0 THEN 'lifecycle'
-          WHEN GROUPING(organisation_code) = 0 THEN 'organisation'
-          WHEN GROUPING(region) = 0 THEN 'region'
-          WHEN GROUPING(hosting) = 0 THEN 'hosting'
-          ELSE 'personalData'
-        END AS facet,
-        COALESCE(domain_code, track, certification_status, lifecycle_stage, organisation_code, region, hosting,
-                 CASE WHEN personal_data THEN 'yes' ELSE 'no' END) AS value,
-        COALESCE(domain_label, organisation_name) AS label,
-        CASE
-          WHEN GROUPING(domain_code) = 0 THEN ${countFor('domain')}
-          WHEN GROUPING(track) = 0 THEN ${countFor('track')}
-          WHEN GROUPING(certification_status) = 0 THEN ${countFor('status')}
-          WHEN GROUPING(lifecycle_stage) = 0 THEN ${countFor('lifecycle')}
-          WHEN GROUPING(organisation_code) = 0 THEN ${countFor('organisation')}
-          WHEN GROUPING(region) = 0 THEN ${countFor('region')}
-          WHEN GROUPING(hosting) = 0 THEN ${countFor('hosting')}
-          ELSE ${countFor('personalData')}
-        END AS count
-      FROM base
-      GROUP BY GROUPING SETS ((domain_code, domain_label), (track), (certification_status), (lifecycle_stage),
-                              (organisation_code, organisation_name), (region), (hosting), (personal_data))
-    )
-    SELECT facet, value, label, count::int AS count FROM grouped
-    UNION ALL
-    SELECT 'technology', tag, tag, count(*)::int FROM base, unnest(base.technology_tags) AS tag
-    WHERE ${othersOf('technology')}
-    GROUP BY tag`);
-  return rowsOf<FacetCount>(result);
-}
-
-const ORDER: Record<NonNullable<ApplicationListQuery['sort']>, SQL> = {
-  relevance: sql`rank DESC, a.usage_count DESC, a.name ASC`,
-  usage: sql`a.usage_count DESC, a.name ASC`,
-  name: sql`f_unaccent(lower(a.name)) ASC, a.code ASC`,
-  updated: sql`a.updated_at DESC, a.name ASC`,
-};
 
 export interface ApplicationSummaryRow {
   id: string;
@@ -185,36 +111,23 @@ export interface ApplicationSummaryRow {
   organisation_region: string;
 }
 
-/** The page of results, all filters applied. */
-export async function searchApplications(
-  db: Executor,
-  query: ApplicationFilters & { page: number; pageSize: number },
-  tsQuery: string | null,
-  options: { limit?: number } = {},
-) {
-  const conditions = facetConditions(query);
-  const where = and([
-    ...baseConditions(query, tsQuery),
-    ...Object.values(conditions).filter((c): c is SQL => c !== undefined),
-  ]);
-  const sort = query.sort ?? (tsQuery ? 'relevance' : 'name');
-  const limit = options.limit ?? query.pageSize;
-  const rank = tsQuery
-    ? sql`ts_rank_cd(a.search_vector, to_tsquery('french', f_unaccent(${tsQuery})), 1)`
-    : sql`0`;
-  const result = await db.execute(sql`
-    SELECT a.id, a.code, a.name, a.summary, a.domain_code, d.label_fr AS domain_label, a.track,
-           a.certification_status, a.lifecycle_stage, a.hosting, a.technology_tags, a.personal_data,
-           a.usage_count, a.archived_at, a.updated_at,
-           o.id AS organisation_id, o.code AS organisation_code, o.name AS organisation_name,
-           o.type AS organisation_type, o.region AS organisation_region, ${rank} AS rank
-    FROM applications a
-    JOIN organisations o ON o.id = a.designer_organisation_id
-    JOIN business_domains d ON d.code = a.domain_code
-    WHERE ${where}
-    ORDER BY ${ORDER[sort]}
-    LIMIT ${limit} OFFSET ${(query.page - 1) * query.pageSize}`);
-  return rowsOf<ApplicationSummaryRow>(result);
+/** The cards of one page, in the given order (primary-key lookups). */
+export async function loadSummaries(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = rowsOf<ApplicationSummaryRow>(
+    await db.execute(sql`
+      SELECT a.id, a.code, a.name, a.summary, a.domain_code, d.label_fr AS domain_label, a.track,
+             a.certification_status, a.lifecycle_stage, a.hosting, a.technology_tags, a.personal_data,
+             a.usage_count, a.archived_at, a.updated_at,
+             o.id AS organisation_id, o.code AS organisation_code, o.name AS organisation_name,
+             o.type AS organisation_type, o.region AS organisation_region
+      FROM applications a
+      JOIN organisations o ON o.id = a.designer_organisation_id
+      JOIN business_domains d ON d.code = a.domain_code
+      WHERE a.id = ANY(${sql.param(ids)}::uuid[])`),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ApplicationSummaryRow => r !== undefined);
 }
 
 /** Keeps the lexicon of the typo tolerance: the words of a sheet, unaccented, 3 letters or more. */
