@@ -50,8 +50,33 @@ const SUBJECTS: [string, string][] = [
   ['des pièces justificatives', 'gestion-documentaire'],
   ['des notes de service', 'gestion-documentaire'],
 ];
-const ACTIONS = ['Gestion', 'Suivi', 'Planification', 'Tableau de bord', 'Pilotage', 'Instruction', 'Contrôle', 'Édition', 'Traitement', 'Relance', 'Calcul', 'Archivage', 'Saisie', 'Portail'];
-const AUDIENCES = ['', ' des assurés', ' des agents', ' des professionnels de santé', ' en agence', ' du service médical', ' par service', ' de l’accueil', ' des employeurs'];
+const ACTIONS = [
+  'Gestion',
+  'Suivi',
+  'Planification',
+  'Tableau de bord',
+  'Pilotage',
+  'Instruction',
+  'Contrôle',
+  'Édition',
+  'Traitement',
+  'Relance',
+  'Calcul',
+  'Archivage',
+  'Saisie',
+  'Portail',
+];
+const AUDIENCES = [
+  '',
+  ' des assurés',
+  ' des agents',
+  ' des professionnels de santé',
+  ' en agence',
+  ' du service médical',
+  ' par service',
+  ' de l’accueil',
+  ' des employeurs',
+];
 const FEATURES = [
   'circuit de validation à deux niveaux',
   'exports pour le pilotage',
@@ -82,7 +107,14 @@ export interface GeneratedApplication {
   track: string;
   certificationStatus: string;
   lifecycleStage: string;
-  technologies: { php: string | null; symfony: string | null; starterKit: string | null; psram: string | null; database: string | null; others: string[] };
+  technologies: {
+    php: string | null;
+    symfony: string | null;
+    starterKit: string | null;
+    psram: string | null;
+    database: string | null;
+    others: string[];
+  };
   hosting: string;
   personalDataCategories: string[];
   connectors: string[];
@@ -102,12 +134,36 @@ export function generateCatalogue(count: number, officeCodes: string[], seed = S
     const name = `${action} ${subject}${audience}`;
     const designerCode = random() < 0.75 ? pick(cpams) : pick(officeCodes);
     const roll = random();
-    const track = roll < 0.1 ? 'labelling' : roll < 0.35 ? 'homologation' : roll < 0.8 ? 'nonStandard' : roll < 0.85 ? 'nationalParticipation' : 'notDeclared';
+    const track =
+      roll < 0.1
+        ? 'labelling'
+        : roll < 0.35
+          ? 'homologation'
+          : roll < 0.8
+            ? 'nonStandard'
+            : roll < 0.85
+              ? 'nationalParticipation'
+              : 'notDeclared';
     const certified = random();
     const certificationStatus =
-      track === 'labelling' ? (certified < 0.6 ? 'labelled' : 'inProgress') : track === 'homologation' ? (certified < 0.6 ? 'homologated' : 'inProgress') : 'none';
+      track === 'labelling'
+        ? certified < 0.6
+          ? 'labelled'
+          : 'inProgress'
+        : track === 'homologation'
+          ? certified < 0.6
+            ? 'homologated'
+            : 'inProgress'
+          : 'none';
     const lifecycle = random();
-    const lifecycleStage = lifecycle < 0.12 ? 'inDevelopment' : lifecycle < 0.9 ? 'inProduction' : lifecycle < 0.97 ? 'deprecated' : 'retired';
+    const lifecycleStage =
+      lifecycle < 0.12
+        ? 'inDevelopment'
+        : lifecycle < 0.9
+          ? 'inProduction'
+          : lifecycle < 0.97
+            ? 'deprecated'
+            : 'retired';
     const starterKit = track === 'labelling' || track === 'homologation' || random() < 0.2;
     const technologies = {
       php: pick(PHP),
@@ -117,7 +173,14 @@ export function generateCatalogue(count: number, officeCodes: string[], seed = S
       database: pick(DATABASES),
       others: random() < 0.3 ? [pick(OTHERS)] : [],
     };
-    const hosting = track === 'nonStandard' ? (random() < 0.85 ? 'officeServer' : 'other') : certificationStatus === 'labelled' || certificationStatus === 'homologated' ? 'amCloud' : pick(['amCloud', 'officeServer', 'other']);
+    const hosting =
+      track === 'nonStandard'
+        ? random() < 0.85
+          ? 'officeServer'
+          : 'other'
+        : certificationStatus === 'labelled' || certificationStatus === 'homologated'
+          ? 'amCloud'
+          : pick(['amCloud', 'officeServer', 'other']);
     const personalDataCategories = random() < 0.7 ? [...new Set([pick(PERSONAL), pick(PERSONAL)])] : [];
     const features = [pick(FEATURES), pick(FEATURES), pick(FEATURES)];
     const summary = `${action} ${subject}${audience} : ${features[0]} et ${features[1]}.`.slice(0, 200);
@@ -152,7 +215,13 @@ export { technologyTags };
 export function toInventoryCsv(apps: GeneratedApplication[], domainLabels: Map<string, string>) {
   const header = INVENTORY_COLUMNS.map((c) => c.header);
   const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const TRACK_FR: Record<string, string> = { labelling: 'Labellisation', homologation: 'Homologation', nonStandard: 'Hors standard', nationalParticipation: 'Participation nationale', notDeclared: 'Non déclarée' };
+  const TRACK_FR: Record<string, string> = {
+    labelling: 'Labellisation',
+    homologation: 'Homologation',
+    nonStandard: 'Hors standard',
+    nationalParticipation: 'Participation nationale',
+    notDeclared: 'Non déclarée',
+  };
   const rows = apps.map((a) => {
     const values: Record<string, string> = {
       code: a.code,

@@ -8,10 +8,15 @@ const CHUNK = 1000;
 
 /** Generates `count` applications and writes them with their usages, in chunks, as the import would. */
 export async function loadCatalogue(db: Database, count: number) {
-  const offices = await db.select({ id: organisations.id, code: organisations.code, name: organisations.name }).from(organisations);
+  const offices = await db
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations);
   const byCode = new Map(offices.map((o) => [o.code, o]));
   const domains = new Map((await db.select().from(businessDomains)).map((d) => [d.code, d.labelFr]));
-  const apps = generateCatalogue(count, offices.map((o) => o.code));
+  const apps = generateCatalogue(
+    count,
+    offices.map((o) => o.code),
+  );
   let usages = 0;
   for (let start = 0; start < apps.length; start += CHUNK) {
     const chunk = apps.slice(start, start + CHUNK);
@@ -27,7 +32,8 @@ export async function loadCatalogue(db: Database, count: number) {
         userCount: 10,
       })),
     );
-    for (let u = 0; u < usageRows.length; u += 5000) await db.insert(applicationUsages).values(usageRows.slice(u, u + 5000));
+    for (let u = 0; u < usageRows.length; u += 5000)
+      await db.insert(applicationUsages).values(usageRows.slice(u, u + 5000));
     usages += usageRows.length;
     await rememberWords(db, chunk.map((a) => `${a.name} ${a.summary}`).join(' '));
   }
@@ -36,7 +42,11 @@ export async function loadCatalogue(db: Database, count: number) {
   return { applications: apps.length, usages };
 }
 
-function values(a: GeneratedApplication, byCode: Map<string, { id: string; name: string }>, domains: Map<string, string>) {
+function values(
+  a: GeneratedApplication,
+  byCode: Map<string, { id: string; name: string }>,
+  domains: Map<string, string>,
+) {
   const designer = byCode.get(a.designerCode);
   if (!designer) throw new Error(`unknown office ${a.designerCode}`);
   const tags = technologyTags(a.technologies);

@@ -1,12 +1,7 @@
-import type {
-  ApplicationDto,
-  ApplicationSummaryDto,
-  AttachmentDto,
-} from '../../../common/schemas/application.ts';
+import type { ApplicationDto, AttachmentDto } from '../../../common/schemas/application.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import type { Actor, Authorizer } from '../../lib/policy.ts';
 import type { ApplicationRow, ApplicationSheet, OrganisationRef } from './applications.queries.ts';
-import type { ApplicationSummaryRow } from './search.queries.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
@@ -23,32 +18,6 @@ const contact = (c: { name?: string | null; email?: string | null; phone?: strin
   email: c?.email ?? null,
   phone: c?.phone ?? null,
 });
-
-export function presentSummaryRow(row: ApplicationSummaryRow): ApplicationSummaryDto {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    summary: row.summary,
-    domain: { code: row.domain_code, label: row.domain_label },
-    designerOrganisation: organisationRef({
-      id: row.organisation_id,
-      code: row.organisation_code,
-      name: row.organisation_name,
-      type: row.organisation_type,
-      region: row.organisation_region,
-    }),
-    track: row.track as ApplicationSummaryDto['track'],
-    certificationStatus: row.certification_status as ApplicationSummaryDto['certificationStatus'],
-    lifecycleStage: row.lifecycle_stage as ApplicationSummaryDto['lifecycleStage'],
-    hosting: row.hosting as ApplicationSummaryDto['hosting'],
-    technologyTags: row.technology_tags,
-    personalData: row.personal_data,
-    usageCount: Number(row.usage_count),
-    archived: row.archived_at !== null,
-    updatedAt: iso(row.updated_at),
-  };
-}
 
 export function presentAttachment(a: ApplicationSheet['attachments'][number]): AttachmentDto {
   return {

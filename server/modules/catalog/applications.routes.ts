@@ -9,7 +9,7 @@ import {
   updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
 import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
-import { presentApplication, presentSummaryRow } from './applications.presenter.ts';
+import { presentApplication } from './applications.presenter.ts';
 import { listBusinessDomains } from './applications.queries.ts';
 import {
   archiveApplication,
@@ -56,7 +56,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const result = await listApplications(request.ctx, request.query);
       return {
-        items: result.items.map(presentSummaryRow),
+        items: result.items,
         total: result.total,
         facets: presentFacets(result.facets, request.query),
       };

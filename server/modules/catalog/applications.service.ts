@@ -22,7 +22,7 @@ import {
   updateApplicationAtVersion,
 } from './applications.queries.ts';
 import { catalogueIndexFor } from './search.index.ts';
-import { buildTsQuery, loadSummaries, rememberWords, textMatches } from './search.queries.ts';
+import { buildTsQuery, rememberWords, textMatches } from './search.queries.ts';
 
 export function requireActor(ctx: ServiceContext) {
   if (!ctx.actor) throw forbidden();
@@ -349,8 +349,8 @@ export async function getApplication(ctx: ServiceContext, authorizer: Authorizer
 }
 
 /**
- * One page of the catalogue: the text query goes to PostgreSQL (matching ids and ranks), the facets and
- * the order come from the in-memory index, the cards of the page from PostgreSQL again.
+ * One page of the catalogue: the text query goes to PostgreSQL (matching ids and ranks); the facets, the
+ * order and the cards of the page come from the in-memory index.
  */
 export async function searchCatalogue(
   ctx: ServiceContext,
@@ -371,6 +371,5 @@ export async function listApplications(ctx: ServiceContext, query: ApplicationLi
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  const ids = result.order.map((i) => index.idAt(i));
-  return { ...result, items: await loadSummaries(ctx.db, ids) };
+  return { ...result, items: result.order.map((i) => index.cardAt(i)) };
 }

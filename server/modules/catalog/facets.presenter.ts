@@ -28,10 +28,12 @@ function labelOf(facet: Facet, value: string, fallback: string | null) {
 
 /** Facet values by count (then label); a selected value stays listed even at zero, to be unselected. */
 export function presentFacets(counted: IndexSearch['facets'], filters: ApplicationFilters) {
-  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]])) as
-    ApplicationPageDto['facets'];
+  const facets = Object.fromEntries(
+    FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]]),
+  ) as ApplicationPageDto['facets'];
   for (const facet of FACETS) {
-    for (const v of counted[facet]) facets[facet].push({ value: v.value, label: labelOf(facet, v.value, v.label), count: v.count });
+    for (const v of counted[facet])
+      facets[facet].push({ value: v.value, label: labelOf(facet, v.value, v.label), count: v.count });
     const selected = (filters[facet] as string[] | undefined) ?? [];
     for (const value of selected) {
       if (!facets[facet].some((v) => v.value === value))

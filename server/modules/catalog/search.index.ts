@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { FACETS, type Facet } from '../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters } from '../../../common/schemas/application.ts';
+import type { ApplicationFilters, ApplicationSummaryDto } from '../../../common/schemas/application.ts';
 import type { Database, Executor } from '../../db/client.ts';
 
 /**
@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../db/client.ts';
  * sheet in flat arrays (a few bytes a sheet: 100,000 sheets take a few megabytes) and counts the facets
  * of a request in one pass over them, instead of the database scanning and grouping every row each time.
  * The text side stays in PostgreSQL (French full text, GIN index): it hands over the matching ids.
+ * The result cards are kept too (a few hundred bytes a sheet), so a page is served without a read.
  *
  * Freshness: a statement trigger moves `catalogue_state.version` in every transaction that writes
  * applications. Each search reads that one row (a primary-key lookup) and reloads the index, in one
@@ -39,6 +40,11 @@ class Dictionary {
 interface LoadedRow {
   id: string;
   code: string;
+  name: string;
+  summary: string;
+  organisation_id: string;
+  organisation_type: string;
+  updated_at: Date | string;
   domain_code: string;
   domain_label: string;
   track: string;
@@ -79,8 +85,9 @@ export class CatalogueIndex {
   version = -1;
   private size = 0;
   private ids: string[] = [];
-  private codes: string[] = [];
   private names: string[] = [];
+  /** The result card of each sheet, ready to send: a page needs no database read. */
+  private cards: ApplicationSummaryDto[] = [];
   private position = new Map<string, number>();
   private columns: Uint16Array[] = [];
   private tags: Uint16Array[] = [];
@@ -114,9 +121,10 @@ export class CatalogueIndex {
         );
         const loaded = rowsOf<LoadedRow>(
           await tx.execute(sql`
-            SELECT a.id, a.code, a.domain_code, d.label_fr AS domain_label, a.track, a.certification_status,
-                   a.lifecycle_stage, o.code AS organisation_code, o.name AS organisation_name, o.region, a.hosting,
-                   a.personal_data, a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count,
+            SELECT a.id, a.code, a.name, a.summary, a.domain_code, d.label_fr AS domain_label, a.track,
+                   a.certification_status, a.lifecycle_stage, o.id AS organisation_id, o.code AS organisation_code,
+                   o.name AS organisation_name, o.type AS organisation_type, o.region, a.hosting, a.personal_data,
+                   a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count, a.updated_at,
                    extract(epoch FROM a.updated_at) * 1000 AS updated, a.sort_name
             FROM applications a
             JOIN organisations o ON o.id = a.designer_organisation_id
@@ -137,6 +145,7 @@ export class CatalogueIndex {
     const ids: string[] = new Array(n);
     const codes: string[] = new Array(n);
     const names: string[] = new Array(n);
+    const cards: ApplicationSummaryDto[] = new Array(n);
     const position = new Map<string, number>();
     rows.forEach((row, i) => {
       const values: [string, string?][] = [
@@ -160,16 +169,17 @@ export class CatalogueIndex {
       ids[i] = row.id;
       codes[i] = row.code;
       names[i] = row.sort_name;
+      cards[i] = presentCard(row);
       position.set(row.id, i);
     });
     const sorted = (compare: (a: number, b: number) => number) =>
       Int32Array.from(Array.from({ length: n }, (_, i) => i).sort(compare));
     const byNameThenCode = (a: number, b: number) =>
-      compareText(names[a] as string, names[b] as string) || compareText(codes[a] as string, codes[b] as string);
+      compareText(names[a] as string, names[b] as string) ||
+      compareText(codes[a] as string, codes[b] as string);
     Object.assign(this, {
       size: n,
       ids,
-      codes,
       position,
       columns,
       tags,
@@ -181,12 +191,17 @@ export class CatalogueIndex {
       byUsage: sorted((a, b) => (usage[b] as number) - (usage[a] as number) || byNameThenCode(a, b)),
       byUpdated: sorted((a, b) => (updated[b] as number) - (updated[a] as number) || byNameThenCode(a, b)),
       names,
+      cards,
       version,
     });
   }
 
   idAt(position: number) {
     return this.ids[position] as string;
+  }
+
+  cardAt(position: number) {
+    return this.cards[position] as ApplicationSummaryDto;
   }
 
   /**
@@ -217,11 +232,15 @@ export class CatalogueIndex {
     const technology = FACETS.indexOf('technology');
     // The column of each facet (the technology facet has tags instead).
     const columnOf: (Uint16Array | null)[] = FACETS.map((facet) =>
-      facet === 'technology' ? null : (this.columns[SINGLE.indexOf(facet as (typeof SINGLE)[number])] as Uint16Array),
+      facet === 'technology'
+        ? null
+        : (this.columns[SINGLE.indexOf(facet as (typeof SINGLE)[number])] as Uint16Array),
     );
     const active = FACETS.map((_, f) => f).filter((f) => masks[f] !== null);
     const activeCount = active.length;
-    const counts = FACETS.map((facet) => new Int32Array((this.dictionaries.get(facet) as Dictionary).values.length));
+    const counts = FACETS.map(
+      (facet) => new Int32Array((this.dictionaries.get(facet) as Dictionary).values.length),
+    );
     const matched = new Uint8Array(this.size);
     const tags = this.tags;
     const archived = this.archived;
@@ -312,13 +331,44 @@ export class CatalogueIndex {
         const values: { value: string; label: string; count: number }[] = [];
         for (let code = 0; code < facetCounts.length; code += 1) {
           const n = facetCounts[code] as number;
-          if (n > 0) values.push({ value: dictionary.values[code] as string, label: dictionary.labels[code] as string, count: n });
+          if (n > 0)
+            values.push({
+              value: dictionary.values[code] as string,
+              label: dictionary.labels[code] as string,
+              count: n,
+            });
         }
         return [facet, values];
       }),
     ) as IndexSearch['facets'];
     return { order, total, facets };
   }
+}
+
+function presentCard(row: LoadedRow): ApplicationSummaryDto {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    summary: row.summary,
+    domain: { code: row.domain_code, label: row.domain_label },
+    designerOrganisation: {
+      id: row.organisation_id,
+      code: row.organisation_code,
+      name: row.organisation_name,
+      type: row.organisation_type as ApplicationSummaryDto['designerOrganisation']['type'],
+      region: row.region as ApplicationSummaryDto['designerOrganisation']['region'],
+    },
+    track: row.track as ApplicationSummaryDto['track'],
+    certificationStatus: row.certification_status as ApplicationSummaryDto['certificationStatus'],
+    lifecycleStage: row.lifecycle_stage as ApplicationSummaryDto['lifecycleStage'],
+    hosting: row.hosting as ApplicationSummaryDto['hosting'],
+    technologyTags: row.technology_tags,
+    personalData: row.personal_data,
+    usageCount: Number(row.usage_count),
+    archived: row.archived,
+    updatedAt: (row.updated_at instanceof Date ? row.updated_at : new Date(row.updated_at)).toISOString(),
+  };
 }
 
 /** Code-point order, as PostgreSQL sorts with the C collation. */

@@ -4,8 +4,8 @@ import type { Executor } from '../../db/client.ts';
 /**
  * The database side of the catalogue search: French full text (unaccented, stemmed, prefix on every
  * word), typo tolerance through a lexicon of the words of the sheets (a word that starts no known word is
- * widened to its closest known words by trigram), and the cards of a page. Facets and ordering are
- * counted in memory (search.index.ts).
+ * widened to its closest known words by trigram). Facets, order and cards come from memory
+ * (search.index.ts).
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -86,48 +86,6 @@ export async function textMatches(db: Executor, tsQuery: string) {
       WHERE search_vector @@ query`),
   );
   return new Map(rows.map((r) => [r.id, Number(r.rank)]));
-}
-
-export interface ApplicationSummaryRow {
-  id: string;
-  code: string;
-  name: string;
-  summary: string;
-  domain_code: string;
-  domain_label: string;
-  track: string;
-  certification_status: string;
-  lifecycle_stage: string;
-  hosting: string;
-  technology_tags: string[];
-  personal_data: boolean;
-  usage_count: number;
-  archived_at: Date | string | null;
-  updated_at: Date | string;
-  organisation_id: string;
-  organisation_code: string;
-  organisation_name: string;
-  organisation_type: string;
-  organisation_region: string;
-}
-
-/** The cards of one page, in the given order (primary-key lookups). */
-export async function loadSummaries(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = rowsOf<ApplicationSummaryRow>(
-    await db.execute(sql`
-      SELECT a.id, a.code, a.name, a.summary, a.domain_code, d.label_fr AS domain_label, a.track,
-             a.certification_status, a.lifecycle_stage, a.hosting, a.technology_tags, a.personal_data,
-             a.usage_count, a.archived_at, a.updated_at,
-             o.id AS organisation_id, o.code AS organisation_code, o.name AS organisation_name,
-             o.type AS organisation_type, o.region AS organisation_region
-      FROM applications a
-      JOIN organisations o ON o.id = a.designer_organisation_id
-      JOIN business_domains d ON d.code = a.domain_code
-      WHERE a.id = ANY(${sql.param(ids)}::uuid[])`),
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is ApplicationSummaryRow => r !== undefined);
 }
 
 /** Keeps the lexicon of the typo tolerance: the words of a sheet, unaccented, 3 letters or more. */
