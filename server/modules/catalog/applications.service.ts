@@ -361,7 +361,7 @@ export async function searchCatalogue(
   const index = catalogueIndexFor(ctx.db);
   await index.ensureFresh(ctx.db);
   const tsQuery = await buildTsQuery(ctx.db, query.q, index.version);
-  const matches = tsQuery ? await textMatches(ctx.db, tsQuery) : null;
+  const matches = tsQuery ? await index.textCandidates(tsQuery, () => textMatches(ctx.db, tsQuery)) : null;
   const sort = query.sort ?? (tsQuery ? 'relevance' : 'name');
   return { index, result: index.search(query, matches, sort, page) };
 }

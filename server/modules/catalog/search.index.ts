@@ -90,7 +90,8 @@ export class CatalogueIndex {
   private cards: ApplicationSummaryDto[] = [];
   private position = new Map<string, number>();
   private columns: Uint16Array[] = [];
-  private tags: Uint16Array[] = [];
+  private tagStart = new Int32Array(1);
+  private tagValues = new Uint16Array(0);
   private archived = new Uint8Array(0);
   private usage = new Int32Array(0);
   private updated = new Float64Array(0);
@@ -99,6 +100,12 @@ export class CatalogueIndex {
   private byUpdated: Int32Array = new Int32Array(0);
   private dictionaries = new Map<Facet, Dictionary>();
   private loading: Promise<void> | null = null;
+  private unfiltered: { counts: Int32Array[]; matched: Uint8Array; total: number } | null = null;
+  /** Per facet and value code: the positions of the live sheets that have it. */
+  private postings: Int32Array[][] = [];
+  private all = new Int32Array(0);
+  private live = new Int32Array(0);
+  private textCache = new Map<string, { version: number; positions: Int32Array; ranks: Float64Array }>();
 
   /** Reloads when a committed change moved the catalogue version; concurrent callers share one reload. */
   async ensureFresh(db: Executor) {
@@ -138,7 +145,7 @@ export class CatalogueIndex {
     const dictionaries = new Map<Facet, Dictionary>(FACETS.map((f) => [f, new Dictionary()]));
     const dict = (f: Facet) => dictionaries.get(f) as Dictionary;
     const columns = SINGLE.map(() => new Uint16Array(n));
-    const tags: Uint16Array[] = new Array(n);
+    const rowTags: number[][] = new Array(n);
     const archived = new Uint8Array(n);
     const usage = new Int32Array(n);
     const updated = new Float64Array(n);
@@ -162,7 +169,7 @@ export class CatalogueIndex {
         const [value, label] = values[c] as [string, string?];
         (columns[c] as Uint16Array)[i] = dict(facet).code(value, label);
       });
-      tags[i] = Uint16Array.from(row.technology_tags.map((t) => dict('technology').code(t)));
+      rowTags[i] = row.technology_tags.map((t) => dict('technology').code(t));
       archived[i] = row.archived ? 1 : 0;
       usage[i] = Number(row.usage_count);
       updated[i] = Number(row.updated);
@@ -172,6 +179,12 @@ export class CatalogueIndex {
       cards[i] = presentCard(row);
       position.set(row.id, i);
     });
+    // Tags in one flat array: the tags of sheet i are tagValues[tagStart[i] .. tagStart[i + 1]).
+    const tagStart = new Int32Array(n + 1);
+    rowTags.forEach((list, i) => {
+      tagStart[i + 1] = (tagStart[i] as number) + list.length;
+    });
+    const tagValues = Uint16Array.from(rowTags.flat());
     const sorted = (compare: (a: number, b: number) => number) =>
       Int32Array.from(Array.from({ length: n }, (_, i) => i).sort(compare));
     const byNameThenCode = (a: number, b: number) =>
@@ -182,7 +195,8 @@ export class CatalogueIndex {
       ids,
       position,
       columns,
-      tags,
+      tagStart,
+      tagValues,
       archived,
       usage,
       updated,
@@ -193,6 +207,23 @@ export class CatalogueIndex {
       names,
       cards,
       version,
+      unfiltered: null,
+      textCache: new Map(),
+      all: Int32Array.from({ length: n }, (_, i) => i),
+      postings: FACETS.map((facet, f) => {
+        const lists: number[][] = (dictionaries.get(facet) as Dictionary).values.map(() => []);
+        for (let i = 0; i < n; i += 1) {
+          if (archived[i] === 1) continue;
+          if (facet === 'technology') {
+            for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1)
+              lists[tagValues[t] as number]?.push(i);
+          } else {
+            lists[(columns[COLUMN_OF_FACET[f] as number] as Uint16Array)[i] as number]?.push(i);
+          }
+        }
+        return lists.map((list) => Int32Array.from(list));
+      }),
+      live: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] !== 1)),
     });
   }
 
@@ -205,18 +236,58 @@ export class CatalogueIndex {
   }
 
   /**
+   * The sheets a full-text query matches, as positions and ranks. Kept per catalogue version (at most
+   * MAX_CACHED_QUERIES queries): a broad word that matches a third of the catalogue costs PostgreSQL a
+   * visit of every matching row, and people search the same words again and again.
+   */
+  async textCandidates(tsQuery: string, fetch: () => Promise<Map<string, number>>) {
+    const cached = this.textCache.get(tsQuery);
+    if (cached && cached.version === this.version) return cached;
+    const matches = await fetch();
+    const positions: number[] = [];
+    const ranks: number[] = [];
+    for (const [id, rank] of matches) {
+      const i = this.position.get(id);
+      if (i !== undefined) {
+        positions.push(i);
+        ranks.push(rank);
+      }
+    }
+    const entry = {
+      version: this.version,
+      positions: Int32Array.from(positions),
+      ranks: Float64Array.from(ranks),
+    };
+    if (this.textCache.size >= MAX_CACHED_QUERIES) {
+      const oldest = this.textCache.keys().next().value;
+      if (oldest !== undefined) this.textCache.delete(oldest);
+    }
+    this.textCache.set(tsQuery, entry);
+    return entry;
+  }
+
+  /**
    * Counts every facet and orders the matching sheets; returns the positions of `limit` sheets from
-   * `offset`. `textMatches` (id → rank) restricts to the sheets the full-text query found; null: no text.
+   * `offset`. `text` restricts to the sheets a full-text query found (null: no text query).
+   *
+   * Column by column: each active filter marks the sheets it rejects (count and last facet), then each
+   * facet counts the sheets that pass every filter, plus those rejected by its own filter only.
    */
   search(
     filters: ApplicationFilters,
-    textMatches: Map<string, number> | null,
+    text: { positions: Int32Array; ranks: Float64Array } | null,
     sort: 'relevance' | 'usage' | 'name' | 'updated',
     page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
   ): IndexSearch {
     const includeArchived = filters.includeArchived === true;
-    // Per facet: the mask of allowed codes, or null when the facet is not filtered. An unknown value
-    // matches nothing.
+    const n = this.size;
+    const facetCount = FACETS.length;
+    const columnOf = FACETS.map((facet) =>
+      facet === 'technology'
+        ? null
+        : (this.columns[SINGLE.indexOf(facet as (typeof SINGLE)[number])] as Uint16Array),
+    );
+    // Per facet: the mask of allowed codes, or null when not filtered. An unknown value matches nothing.
     const masks: (Uint8Array | null)[] = FACETS.map((facet) => {
       const selected = filters[facet] as string[] | undefined;
       if (!selected || selected.length === 0) return null;
@@ -228,90 +299,88 @@ export class CatalogueIndex {
       }
       return mask;
     });
-    const facetCount = FACETS.length;
-    const technology = FACETS.indexOf('technology');
-    // The column of each facet (the technology facet has tags instead).
-    const columnOf: (Uint16Array | null)[] = FACETS.map((facet) =>
-      facet === 'technology'
-        ? null
-        : (this.columns[SINGLE.indexOf(facet as (typeof SINGLE)[number])] as Uint16Array),
-    );
-    const active = FACETS.map((_, f) => f).filter((f) => masks[f] !== null);
-    const activeCount = active.length;
+    const activeCount = masks.filter((m) => m !== null).length;
     const counts = FACETS.map(
       (facet) => new Int32Array((this.dictionaries.get(facet) as Dictionary).values.length),
     );
-    const matched = new Uint8Array(this.size);
-    const tags = this.tags;
-    const archived = this.archived;
-    let total = 0;
 
-    const passes = (f: number, i: number) => {
-      const mask = masks[f] as Uint8Array;
-      if (f === technology) {
-        const rowTags = tags[i] as Uint16Array;
-        for (let t = 0; t < rowTags.length; t += 1) if (mask[rowTags[t] as number] === 1) return true;
-        return false;
-      }
-      return mask[(columnOf[f] as Uint16Array)[i] as number] === 1;
-    };
-    const count = (f: number, i: number) => {
-      const facetCounts = counts[f] as Int32Array;
-      if (f === technology) {
-        const rowTags = tags[i] as Uint16Array;
-        for (let t = 0; t < rowTags.length; t += 1) {
-          const tag = rowTags[t] as number;
-          facetCounts[tag] = (facetCounts[tag] as number) + 1;
-        }
-      } else {
-        const code = (columnOf[f] as Uint16Array)[i] as number;
-        facetCounts[code] = (facetCounts[code] as number) + 1;
-      }
-    };
-    const visit = (i: number) => {
-      if (archived[i] === 1 && !includeArchived) return;
-      let failed = -1;
-      for (let a = 0; a < activeCount; a += 1) {
-        const f = active[a] as number;
-        if (!passes(f, i)) {
-          // Two failed filters: the sheet counts nowhere. One: it counts for that facet only.
-          if (failed !== -1) return;
-          failed = f;
-        }
-      }
-      if (failed !== -1) {
-        count(failed, i);
-        return;
-      }
-      for (let f = 0; f < facetCount; f += 1) count(f, i);
-      matched[i] = 1;
-      total += 1;
-    };
-    if (textMatches) {
-      for (const id of textMatches.keys()) {
-        const i = this.position.get(id);
-        if (i !== undefined) visit(i);
-      }
+    // Candidate rows: the text matches or every sheet, archived ones left out unless asked for.
+    const unfiltered = !text && activeCount === 0 && !includeArchived;
+    let rows: Int32Array;
+    if (text) {
+      const archived = this.archived;
+      rows = includeArchived ? text.positions : text.positions.filter((i) => archived[i] !== 1);
+    } else if (activeCount > 0 && !includeArchived) {
+      // A sheet rejected by at most one filter passes at least one of any two filters: the candidates
+      // are the sheets of the two most selective filters (their postings), not the whole catalogue.
+      const postingsOf = FACETS.map((_facet, f) => {
+        const mask = masks[f];
+        if (!mask) return null;
+        const lists = (this.postings[f] as Int32Array[]).filter((_, code) => mask[code] === 1);
+        return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) };
+      })
+        .filter((p) => p !== null)
+        .sort((a, b) => a.size - b.size)
+        .slice(0, 2);
+      const seen = new Uint8Array(n);
+      const union: number[] = [];
+      for (const { lists } of postingsOf)
+        for (const list of lists)
+          for (let k = 0; k < list.length; k += 1) {
+            const i = list[k] as number;
+            if (seen[i] === 0) {
+              seen[i] = 1;
+              union.push(i);
+            }
+          }
+      rows = Int32Array.from(union);
     } else {
-      for (let i = 0; i < this.size; i += 1) visit(i);
+      rows = includeArchived ? this.all : this.live;
+    }
+    const rejected = new Uint8Array(n);
+    const rejectedBy = new Uint8Array(n);
+    let total = 0;
+    const matched = new Uint8Array(n);
+    if (unfiltered && this.unfiltered) {
+      this.unfiltered.counts.forEach((c, f) => {
+        (counts[f] as Int32Array).set(c);
+      });
+      matched.set(this.unfiltered.matched);
+      total = this.unfiltered.total;
+    } else {
+      for (let f = 0; f < facetCount; f += 1) {
+        const mask = masks[f];
+        if (!mask) continue;
+        const column = columnOf[f];
+        if (column) rejectByColumn(rows, column, mask, rejected, rejectedBy, f);
+        else rejectByTags(rows, this.tagStart, this.tagValues, mask, rejected, rejectedBy, f);
+      }
+      total = countAll(
+        rows,
+        COLUMN_OF_FACET,
+        this.columns,
+        SINGLE.map((facet) => counts[FACETS.indexOf(facet)] as Int32Array),
+        FACETS.indexOf('technology'),
+        this.tagStart,
+        this.tagValues,
+        counts[FACETS.indexOf('technology')] as Int32Array,
+        rejected,
+        rejectedBy,
+        matched,
+      );
+      // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
+      if (activeCount === 1 && !text && !includeArchived) {
+        const only = masks.findIndex((mask) => mask !== null);
+        (counts[only] as Int32Array).set(this.unfilteredCounts()[only] as Int32Array);
+      }
+      if (unfiltered)
+        this.unfiltered = { counts: counts.map((c) => c.slice()), matched: matched.slice(), total };
     }
 
     const order: number[] = [];
     const end = page.offset + page.limit;
-    if (sort === 'relevance' && textMatches) {
-      const ranked: number[] = [];
-      for (const id of textMatches.keys()) {
-        const i = this.position.get(id);
-        if (i !== undefined && matched[i] === 1) ranked.push(i);
-      }
-      const rank = (i: number) => textMatches.get(this.ids[i] as string) ?? 0;
-      ranked.sort(
-        (a, b) =>
-          rank(b) - rank(a) ||
-          (this.usage[b] as number) - (this.usage[a] as number) ||
-          compareText(this.names[a] as string, this.names[b] as string),
-      );
-      order.push(...ranked.slice(page.offset, end));
+    if (sort === 'relevance' && text) {
+      order.push(...this.topByRank(text, matched, end).slice(page.offset, end));
     } else {
       // Walk the order prepared at load time and keep the matching sheets of the page only.
       const presorted = sort === 'usage' ? this.byUsage : sort === 'updated' ? this.byUpdated : this.byName;
@@ -330,12 +399,12 @@ export class CatalogueIndex {
         const facetCounts = counts[f] as Int32Array;
         const values: { value: string; label: string; count: number }[] = [];
         for (let code = 0; code < facetCounts.length; code += 1) {
-          const n = facetCounts[code] as number;
-          if (n > 0)
+          const c = facetCounts[code] as number;
+          if (c > 0)
             values.push({
               value: dictionary.values[code] as string,
               label: dictionary.labels[code] as string,
-              count: n,
+              count: c,
             });
         }
         return [facet, values];
@@ -343,6 +412,138 @@ export class CatalogueIndex {
     ) as IndexSearch['facets'];
     return { order, total, facets };
   }
+
+  /** The facet counts of the whole catalogue (archived sheets left out), computed once per version. */
+  private unfilteredCounts() {
+    if (!this.unfiltered) this.search({}, null, 'name', { offset: 0, limit: 0 });
+    return (this.unfiltered as { counts: Int32Array[] }).counts;
+  }
+
+  /** The `k` best matches by rank (then usage, then name), without sorting every match. */
+  private topByRank(text: { positions: Int32Array; ranks: Float64Array }, matched: Uint8Array, k: number) {
+    const better = (a: number, rankA: number, b: number, rankB: number) =>
+      rankA !== rankB
+        ? rankA > rankB
+        : this.usage[a] !== this.usage[b]
+          ? (this.usage[a] as number) > (this.usage[b] as number)
+          : compareText(this.names[a] as string, this.names[b] as string) < 0;
+    const best: number[] = [];
+    const bestRanks: number[] = [];
+    for (let c = 0; c < text.positions.length; c += 1) {
+      const i = text.positions[c] as number;
+      if (matched[i] !== 1) continue;
+      const rank = text.ranks[c] as number;
+      if (best.length >= k) {
+        const last = best.length - 1;
+        if (!better(i, rank, best[last] as number, bestRanks[last] as number)) continue;
+        best.pop();
+        bestRanks.pop();
+      }
+      let at = best.length;
+      while (at > 0 && better(i, rank, best[at - 1] as number, bestRanks[at - 1] as number)) at -= 1;
+      best.splice(at, 0, i);
+      bestRanks.splice(at, 0, rank);
+    }
+    return best;
+  }
+}
+
+const MAX_CACHED_QUERIES = 500;
+/** Facet number → column number (-1: the technology facet, which has tags). */
+const COLUMN_OF_FACET = Int8Array.from(
+  FACETS.map((facet) => SINGLE.indexOf(facet as (typeof SINGLE)[number])),
+);
+
+// The hot loops, over typed arrays only, so that the engine compiles them tight.
+function rejectByColumn(
+  rows: Int32Array,
+  column: Uint16Array,
+  mask: Uint8Array,
+  rejected: Uint8Array,
+  rejectedBy: Uint8Array,
+  facet: number,
+) {
+  for (let k = 0; k < rows.length; k += 1) {
+    const i = rows[k] as number;
+    if (mask[column[i] as number] !== 1) {
+      rejected[i] = (rejected[i] as number) + 1;
+      rejectedBy[i] = facet;
+    }
+  }
+}
+
+function rejectByTags(
+  rows: Int32Array,
+  tagStart: Int32Array,
+  tagValues: Uint16Array,
+  mask: Uint8Array,
+  rejected: Uint8Array,
+  rejectedBy: Uint8Array,
+  facet: number,
+) {
+  for (let k = 0; k < rows.length; k += 1) {
+    const i = rows[k] as number;
+    let ok = false;
+    for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
+      if (mask[tagValues[t] as number] === 1) ok = true;
+    }
+    if (!ok) {
+      rejected[i] = (rejected[i] as number) + 1;
+      rejectedBy[i] = facet;
+    }
+  }
+}
+
+/**
+ * One pass: a sheet no filter rejects counts for every facet (and matches); a sheet rejected by one
+ * filter only counts for that filter's facet. Returns the number of matching sheets.
+ */
+function countAll(
+  rows: Int32Array,
+  columnOfFacet: Int8Array,
+  columns: Uint16Array[],
+  columnCounts: Int32Array[],
+  technology: number,
+  tagStart: Int32Array,
+  tagValues: Uint16Array,
+  tagCounts: Int32Array,
+  rejected: Uint8Array,
+  rejectedBy: Uint8Array,
+  matched: Uint8Array,
+) {
+  let total = 0;
+  const columnCount = columns.length;
+  for (let k = 0; k < rows.length; k += 1) {
+    const i = rows[k] as number;
+    const r = rejected[i] as number;
+    if (r === 0) {
+      for (let c = 0; c < columnCount; c += 1) {
+        const counts = columnCounts[c] as Int32Array;
+        const code = (columns[c] as Uint16Array)[i] as number;
+        counts[code] = (counts[code] as number) + 1;
+      }
+      for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
+        const tag = tagValues[t] as number;
+        tagCounts[tag] = (tagCounts[tag] as number) + 1;
+      }
+      matched[i] = 1;
+      total += 1;
+    } else if (r === 1) {
+      const facet = rejectedBy[i] as number;
+      if (facet === technology) {
+        for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
+          const tag = tagValues[t] as number;
+          tagCounts[tag] = (tagCounts[tag] as number) + 1;
+        }
+      } else {
+        const c = columnOfFacet[facet] as number;
+        const counts = columnCounts[c] as Int32Array;
+        const code = (columns[c] as Uint16Array)[i] as number;
+        counts[code] = (counts[code] as number) + 1;
+      }
+    }
+  }
+  return total;
 }
 
 function presentCard(row: LoadedRow): ApplicationSummaryDto {
