@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationPageDto } from '../../../common/schemas/application.ts';
+import {
+  type ApplicationPageDto,
+  applicationPageSchema,
+  applicationSummarySchema,
+} from '../../../common/schemas/application.ts';
+import { CatalogueIndex } from './search.index.ts';
 import { createSheet } from '../../test/catalog-fixtures.ts';
 import {
   type Agent,
@@ -158,6 +163,31 @@ describe('French full-text search', () => {
     });
     expect(edited.statusCode).toBe(200);
     expect(codes(await q('télétravail'))).toEqual(['CONGES']);
+  });
+});
+
+describe('the in-memory index of each process', () => {
+  it('sees a change committed elsewhere (another process) at its next search', async () => {
+    // A second index on the same database stands for a second server process.
+    const other = new CatalogueIndex();
+    await other.ensureFresh(t.db);
+    const before = other.search({}, null, 'name').total;
+    const sheet = await reader.get(`/api/applications/${ids.INDUS}`);
+    await admin.patch(`/api/applications/${ids.INDUS}`, { version: sheet.json().version, track: 'homologation', certificationStatus: 'inProgress' });
+    await other.ensureFresh(t.db);
+    expect(other.search({ track: ['homologation'] }, null, 'name').order.map((i) => other.cardAt(i).code)).toContain('INDUS');
+    expect(other.search({}, null, 'name').total).toBe(before);
+    // Back as it was, for the other tests.
+    const edited = await reader.get(`/api/applications/${ids.INDUS}`);
+    await admin.patch(`/api/applications/${ids.INDUS}`, { version: edited.json().version, track: 'labelling', certificationStatus: 'labelled' });
+  });
+
+  it('every response matches the documented page schema', async () => {
+    for (const query of ['pageSize=0', 'q=suivi&track=labelling', 'sort=usage&page=2&pageSize=2']) {
+      const body = (await reader.get(`/api/applications?${query}`)).json();
+      expect(applicationPageSchema.strict().safeParse(body).success).toBe(true);
+      for (const item of body.items) expect(applicationSummarySchema.strict().safeParse(item).success).toBe(true);
+    }
   });
 });
 
