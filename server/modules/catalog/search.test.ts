@@ -4,7 +4,6 @@ import {
   applicationPageSchema,
   applicationSummarySchema,
 } from '../../../common/schemas/application.ts';
-import { CatalogueIndex } from './search.index.ts';
 import { createSheet } from '../../test/catalog-fixtures.ts';
 import {
   type Agent,
@@ -14,6 +13,7 @@ import {
   organisationId,
   type TestContext,
 } from '../../test/harness.ts';
+import { CatalogueIndex } from './search.index.ts';
 
 let t: TestContext;
 let admin: Agent;
@@ -173,20 +173,31 @@ describe('the in-memory index of each process', () => {
     await other.ensureFresh(t.db);
     const before = other.search({}, null, 'name').total;
     const sheet = await reader.get(`/api/applications/${ids.INDUS}`);
-    await admin.patch(`/api/applications/${ids.INDUS}`, { version: sheet.json().version, track: 'homologation', certificationStatus: 'inProgress' });
+    await admin.patch(`/api/applications/${ids.INDUS}`, {
+      version: sheet.json().version,
+      track: 'homologation',
+      certificationStatus: 'inProgress',
+    });
     await other.ensureFresh(t.db);
-    expect(other.search({ track: ['homologation'] }, null, 'name').order.map((i) => other.cardAt(i).code)).toContain('INDUS');
+    expect(
+      other.search({ track: ['homologation'] }, null, 'name').order.map((i) => other.cardAt(i).code),
+    ).toContain('INDUS');
     expect(other.search({}, null, 'name').total).toBe(before);
     // Back as it was, for the other tests.
     const edited = await reader.get(`/api/applications/${ids.INDUS}`);
-    await admin.patch(`/api/applications/${ids.INDUS}`, { version: edited.json().version, track: 'labelling', certificationStatus: 'labelled' });
+    await admin.patch(`/api/applications/${ids.INDUS}`, {
+      version: edited.json().version,
+      track: 'labelling',
+      certificationStatus: 'labelled',
+    });
   });
 
   it('every response matches the documented page schema', async () => {
     for (const query of ['pageSize=0', 'q=suivi&track=labelling', 'sort=usage&page=2&pageSize=2']) {
       const body = (await reader.get(`/api/applications?${query}`)).json();
       expect(applicationPageSchema.strict().safeParse(body).success).toBe(true);
-      for (const item of body.items) expect(applicationSummarySchema.strict().safeParse(item).success).toBe(true);
+      for (const item of body.items)
+        expect(applicationSummarySchema.strict().safeParse(item).success).toBe(true);
     }
   });
 });
@@ -244,7 +255,9 @@ describe('facets', () => {
       'INDUS',
       'ABSENCES',
     ]);
-    expect(codes(await search('sort=updated'))[0]).toBe('CONGES');
+    const byUpdate = (await search('sort=updated')).items.map((i) => i.updatedAt);
+    expect(byUpdate).toEqual([...byUpdate].sort().reverse());
+    expect(codes(await search('sort=updated'))[0]).toBe('INDUS'); // the last one edited above
     const page2 = await search('sort=name&pageSize=2&page=2');
     expect(codes(page2)).toEqual(['REMBOURSEMENTS', 'INDUS']);
     expect(page2.total).toBe(5);
