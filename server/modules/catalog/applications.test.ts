@@ -248,9 +248,9 @@ describe('usage by offices', () => {
     expect((await otherDeveloper.request('DELETE', url)).statusCode).toBe(204);
     expect((await otherDeveloper.request('DELETE', url)).statusCode).toBe(404);
     expect((await developer.get(`/api/applications/${sheet.id}`)).json().usageCount).toBe(0);
-    const actions = (await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, sheet.id))).map(
-      (e) => e.action,
-    );
+    const actions = (
+      await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, sheet.id)).orderBy(auditEvents.id)
+    ).map((e) => e.action);
     expect(actions).toEqual(['application.create', 'usage.declare', 'usage.declare', 'usage.withdraw']);
   });
 });
