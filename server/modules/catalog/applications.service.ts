@@ -110,25 +110,17 @@ async function freeCode(ctx: ServiceContext, name: string) {
   }
 }
 
-/** The row values of a sheet; keywords make the domain, offices and technologies findable by text. */
-async function rowValues(
-  ctx: ServiceContext,
+/**
+ * The row values of a sheet (shared by the form and the inventory import); keywords make the domain,
+ * the offices and the technologies findable by text.
+ */
+export function sheetRowValues(
   sheet: SheetInput & { code: string },
-  domains: Map<string, string>,
-): Promise<ApplicationValues> {
+  labels: { domain: string | undefined; offices: (string | undefined)[] },
+  actorId: string | null,
+): ApplicationValues {
   const tags = technologyTags(sheet.technologies);
-  const offices = await findOrganisationsByIds(ctx.db, [
-    sheet.designerOrganisationId,
-    ...sheet.contributorOrganisationIds,
-  ]);
-  const keywords = [
-    domains.get(sheet.domainCode),
-    ...offices.map((o) => o.name),
-    ...tags,
-    ...sheet.connectors,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const keywords = [labels.domain, ...labels.offices, ...tags, ...sheet.connectors].filter(Boolean).join(' ');
   return {
     code: sheet.code,
     name: sheet.name,
@@ -154,9 +146,25 @@ async function rowValues(
     maintainer: sheet.maintainer,
     support: sheet.support,
     keywords,
-    createdBy: ctx.actor?.userId ?? null,
-    updatedBy: ctx.actor?.userId ?? null,
+    createdBy: actorId,
+    updatedBy: actorId,
   };
+}
+
+async function rowValues(
+  ctx: ServiceContext,
+  sheet: SheetInput & { code: string },
+  domains: Map<string, string>,
+): Promise<ApplicationValues> {
+  const offices = await findOrganisationsByIds(ctx.db, [
+    sheet.designerOrganisationId,
+    ...sheet.contributorOrganisationIds,
+  ]);
+  return sheetRowValues(
+    sheet,
+    { domain: domains.get(sheet.domainCode), offices: offices.map((o) => o.name) },
+    ctx.actor?.userId ?? null,
+  );
 }
 
 /**

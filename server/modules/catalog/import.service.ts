@@ -1,5 +1,4 @@
 import { inArray, sql } from 'drizzle-orm';
-import { technologyTags } from '../../../common/catalog/vocabulary.ts';
 import {
   applicationContributors,
   applications,
@@ -11,7 +10,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { findApplicationIdsByCodes, listBusinessDomains } from './applications.queries.ts';
-import { requireActor, type SheetInput, sheetRuleErrors } from './applications.service.ts';
+import { requireActor, type SheetInput, sheetRowValues, sheetRuleErrors } from './applications.service.ts';
 import { headerOf, type ImportError, parseCsv, parseXlsx, type RawRow, rowToSheet } from './inventory.ts';
 import { importPubliccode, isPubliccodeFile } from './publiccode.import.ts';
 import { rememberWords } from './search.queries.ts';
@@ -177,48 +176,18 @@ export async function importRows(
   await inTransaction(ctx, async (tx) => {
     for (let start = 0; start < sheets.length; start += CHUNK) {
       const chunk = sheets.slice(start, start + CHUNK);
-      const values = chunk.map(({ sheet }) => {
-        const tags = technologyTags(sheet.technologies);
-        const contributors = sheet.contributorOrganisationIds.filter(
-          (id) => id !== sheet.designerOrganisationId,
-        );
-        return {
-          code: sheet.code,
-          name: sheet.name,
-          summary: sheet.summary,
-          description: sheet.description,
-          domainCode: sheet.domainCode,
-          designerOrganisationId: sheet.designerOrganisationId,
-          track: sheet.track,
-          certificationStatus: sheet.certificationStatus,
-          lifecycleStage: sheet.lifecycleStage,
-          maturityLevel: sheet.maturityLevel,
-          criticalityClass: sheet.criticalityClass,
-          technologies: sheet.technologies,
-          technologyTags: tags,
-          hosting: sheet.hosting,
-          personalData: sheet.personalData,
-          personalDataCategories: sheet.personalDataCategories,
-          cnilReference: sheet.cnilReference,
-          connectors: sheet.connectors,
-          forgeUrl: sheet.forgeUrl,
-          documentationUrl: sheet.documentationUrl,
-          licence: sheet.licence,
-          maintainer: sheet.maintainer,
-          support: sheet.support,
-          keywords: [
-            domainLabel.get(sheet.domainCode),
-            officeName.get(sheet.designerOrganisationId),
-            ...contributors.map((id) => officeName.get(id)),
-            ...tags,
-            ...sheet.connectors,
-          ]
-            .filter(Boolean)
-            .join(' '),
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        };
-      });
+      const values = chunk.map(({ sheet }) =>
+        sheetRowValues(
+          sheet,
+          {
+            domain: domainLabel.get(sheet.domainCode),
+            offices: [sheet.designerOrganisationId, ...sheet.contributorOrganisationIds].map((id) =>
+              officeName.get(id),
+            ),
+          },
+          actor.userId,
+        ),
+      );
       const written = await tx.db
         .insert(applications)
         .values(values)
