@@ -13,6 +13,33 @@ const operationIdFrom = (method: string, url: string) =>
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A multipart upload: its form fields, for the documentation only (the route reads the stream
+     * itself, so the body is not validated by a schema).
+     */
+    upload?: { file: string; fields?: Record<string, { description: string; enum?: string[] }> };
+  }
+}
+
+/** The request body of an upload route, as OpenAPI describes a multipart form. */
+function uploadBody(upload: NonNullable<import('fastify').FastifyContextConfig['upload']>) {
+  return {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      ...Object.fromEntries(
+        Object.entries(upload.fields ?? {}).map(([name, field]) => [
+          name,
+          { type: 'string', description: field.description, ...(field.enum ? { enum: field.enum } : {}) },
+        ]),
+      ),
+      file: { type: 'string', format: 'binary', description: upload.file },
+    },
+  };
+}
+
 type OpenApiDocument = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;
 
 /**
@@ -63,6 +90,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
       const transformed = jsonSchemaTransform(input);
       const schema = transformed.schema as Record<string, unknown>;
       const access = input.route.config?.access;
+      const upload = input.route.config?.upload;
       const method = Array.isArray(input.route.method) ? input.route.method[0] : input.route.method;
       return {
         ...transformed,
@@ -70,6 +98,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
           ...schema,
           operationId: String(schema.operationId ?? operationIdFrom(String(method), transformed.url)),
           ...(access && 'public' in access ? { security: [] } : {}),
+          ...(upload ? { consumes: ['multipart/form-data'], body: uploadBody(upload) } : {}),
         },
       };
     },

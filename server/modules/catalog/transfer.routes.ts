@@ -97,7 +97,12 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/applications/import',
     {
-      config: { access: { action: 'application.import' } },
+      config: {
+        access: { action: 'application.import' },
+        upload: {
+          file: 'Inventaire CSV ou XLSX (en-têtes du modèle), ou un publiccode.yml ; 20 Mo au plus.',
+        },
+      },
       schema: {
         tags: ['catalogue'],
         summary:
@@ -174,7 +179,18 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/applications/:id/attachments',
     {
-      config: { access: { action: 'application.update' } },
+      config: {
+        access: { action: 'application.update' },
+        upload: {
+          file: "Capture d'écran (PNG, JPEG, WebP, GIF) ou document (PDF, Office, OpenDocument) ; 5 Mo au plus.",
+          fields: {
+            kind: {
+              description: 'Placé avant « file » dans le formulaire.',
+              enum: ['screenshot', 'document'],
+            },
+          },
+        },
+      },
       schema: {
         tags: ['catalogue'],
         summary:

@@ -221,6 +221,22 @@ describe('inventory import', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes the two uploads as multipart forms', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const form = (path: string) =>
+      document.paths[path].post.requestBody.content['multipart/form-data'].schema;
+    expect(form('/api/applications/import')).toMatchObject({
+      required: ['file'],
+      properties: { file: { format: 'binary' } },
+    });
+    expect(form('/api/applications/{id}/attachments').properties.kind.enum).toEqual([
+      'screenshot',
+      'document',
+    ]);
+  });
+});
+
 describe('export', () => {
   it('exports the filtered list as CSV that imports back unchanged, as JSON and as XLSX', async () => {
     const office = await organisationId(t.db, 'CPAM-67');

@@ -63,7 +63,7 @@ export function ImportPage() {
         ← {t('sheet.back')}
       </Anchor>
       <PageHeader title={t('importWizard.title')} intro={t('importWizard.intro')} />
-      <Stepper active={step} mb="xl" allowNextStepsSelect={false}>
+      <Stepper active={step} mb="xl" allowNextStepsSelect={false} completedIcon={<span aria-hidden>✓</span>}>
         <Stepper.Step label={t('importWizard.step1')} />
         <Stepper.Step label={t('importWizard.step2')} />
         <Stepper.Step label={t('importWizard.step3')} />
