@@ -11,7 +11,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
 import { applicationListQuerySchema } from '../common/schemas/application.ts';
@@ -26,6 +25,7 @@ import { catalogPolicy } from '../server/modules/catalog/catalog.policy.ts';
 import { importApplications } from '../server/modules/catalog/import.service.ts';
 import { catalogueIndexFor } from '../server/modules/catalog/search.index.ts';
 import { buildTsQuery, textMatches } from '../server/modules/catalog/search.queries.ts';
+import { readCatalogueVersion } from '../server/modules/catalog/search.rows.ts';
 import { findOrganisationByCode } from '../server/modules/organisations/organisations.queries.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import { adminUrl, databaseUrl } from '../server/test/database-urls.ts';
@@ -130,7 +130,7 @@ async function sqlTimes(db: Awaited<ReturnType<typeof freshDatabase>>['db'], que
   for (let i = 0; Date.now() < end; i += 1) {
     const query = parsed[i % parsed.length] as (typeof parsed)[number];
     let start = performance.now();
-    await db.execute(sql`SELECT version FROM catalogue_state WHERE id = 1`);
+    await readCatalogueVersion(db);
     const tsQuery = await buildTsQuery(db, query.q);
     const matches = tsQuery ? await textMatches(db, tsQuery) : null;
     const spent = performance.now() - start;

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { FACETS, type Facet } from '../../../common/catalog/vocabulary.ts';
 import type { ApplicationFilters, ApplicationSummaryDto } from '../../../common/schemas/application.ts';
 import type { Database, Executor } from '../../db/client.ts';
+import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
+import { Dictionary, presentCard, readCatalogue, readCatalogueVersion, SINGLE } from './search.rows.ts';
 
 /**
  * The facet side of the catalogue search, in memory. Each server process keeps the facet values of every
@@ -14,65 +15,6 @@ import type { Database, Executor } from '../../db/client.ts';
  * applications. Each search reads that one row (a primary-key lookup) and reloads the index, in one
  * snapshot, when the version moved: a change committed by any process is seen by the next search.
  */
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** Interns the values of one facet as small integers. */
-class Dictionary {
-  readonly values: string[] = [];
-  readonly labels: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(value: string, label = value) {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.codes.set(value, code);
-      this.values.push(value);
-      this.labels.push(label);
-    }
-    return code;
-  }
-  find(value: string) {
-    return this.codes.get(value);
-  }
-}
-
-interface LoadedRow {
-  id: string;
-  code: string;
-  name: string;
-  summary: string;
-  organisation_id: string;
-  organisation_type: string;
-  updated_at: Date | string;
-  domain_code: string;
-  domain_label: string;
-  track: string;
-  certification_status: string;
-  lifecycle_stage: string;
-  organisation_code: string;
-  organisation_name: string;
-  region: string;
-  hosting: string;
-  personal_data: boolean;
-  technology_tags: string[];
-  archived: boolean;
-  usage_count: number;
-  updated: number | string;
-  sort_name: string;
-}
-
-/** Single-valued facets, in the order of their columns in the index. */
-const SINGLE: Exclude<Facet, 'technology'>[] = [
-  'domain',
-  'track',
-  'status',
-  'lifecycle',
-  'organisation',
-  'region',
-  'hosting',
-  'personalData',
-];
 
 export interface IndexSearch {
   /** Positions of the matching sheets of the requested page, in the requested order. */
@@ -109,11 +51,7 @@ export class CatalogueIndex {
 
   /** Reloads when a committed change moved the catalogue version; concurrent callers share one reload. */
   async ensureFresh(db: Executor) {
-    const [state] = rowsOf<{ version: number | string }>(
-      await db.execute(sql`SELECT version FROM catalogue_state WHERE id = 1`),
-    );
-    const current = Number(state?.version ?? 0);
-    if (current === this.version) return;
+    if ((await readCatalogueVersion(db)) === this.version) return;
     this.loading ??= this.load(db as Database).finally(() => {
       this.loading = null;
     });
@@ -121,26 +59,7 @@ export class CatalogueIndex {
   }
 
   private async load(db: Database) {
-    const { version, rows } = await db.transaction(
-      async (tx) => {
-        const [state] = rowsOf<{ version: number | string }>(
-          await tx.execute(sql`SELECT version FROM catalogue_state WHERE id = 1`),
-        );
-        const loaded = rowsOf<LoadedRow>(
-          await tx.execute(sql`
-            SELECT a.id, a.code, a.name, a.summary, a.domain_code, d.label_fr AS domain_label, a.track,
-                   a.certification_status, a.lifecycle_stage, o.id AS organisation_id, o.code AS organisation_code,
-                   o.name AS organisation_name, o.type AS organisation_type, o.region, a.hosting, a.personal_data,
-                   a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count, a.updated_at,
-                   extract(epoch FROM a.updated_at) * 1000 AS updated, a.sort_name
-            FROM applications a
-            JOIN organisations o ON o.id = a.designer_organisation_id
-            JOIN business_domains d ON d.code = a.domain_code`),
-        );
-        return { version: Number(state?.version ?? 0), rows: loaded };
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
+    const { version, rows } = await readCatalogue(db);
     const n = rows.length;
     const dictionaries = new Map<Facet, Dictionary>(FACETS.map((f) => [f, new Dictionary()]));
     const dict = (f: Facet) => dictionaries.get(f) as Dictionary;
@@ -453,124 +372,6 @@ const MAX_CACHED_QUERIES = 500;
 const COLUMN_OF_FACET = Int8Array.from(
   FACETS.map((facet) => SINGLE.indexOf(facet as (typeof SINGLE)[number])),
 );
-
-// The hot loops, over typed arrays only, so that the engine compiles them tight.
-function rejectByColumn(
-  rows: Int32Array,
-  column: Uint16Array,
-  mask: Uint8Array,
-  rejected: Uint8Array,
-  rejectedBy: Uint8Array,
-  facet: number,
-) {
-  for (let k = 0; k < rows.length; k += 1) {
-    const i = rows[k] as number;
-    if (mask[column[i] as number] !== 1) {
-      rejected[i] = (rejected[i] as number) + 1;
-      rejectedBy[i] = facet;
-    }
-  }
-}
-
-function rejectByTags(
-  rows: Int32Array,
-  tagStart: Int32Array,
-  tagValues: Uint16Array,
-  mask: Uint8Array,
-  rejected: Uint8Array,
-  rejectedBy: Uint8Array,
-  facet: number,
-) {
-  for (let k = 0; k < rows.length; k += 1) {
-    const i = rows[k] as number;
-    let ok = false;
-    for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-      if (mask[tagValues[t] as number] === 1) ok = true;
-    }
-    if (!ok) {
-      rejected[i] = (rejected[i] as number) + 1;
-      rejectedBy[i] = facet;
-    }
-  }
-}
-
-/**
- * One pass: a sheet no filter rejects counts for every facet (and matches); a sheet rejected by one
- * filter only counts for that filter's facet. Returns the number of matching sheets.
- */
-function countAll(
-  rows: Int32Array,
-  columnOfFacet: Int8Array,
-  columns: Uint16Array[],
-  columnCounts: Int32Array[],
-  technology: number,
-  tagStart: Int32Array,
-  tagValues: Uint16Array,
-  tagCounts: Int32Array,
-  rejected: Uint8Array,
-  rejectedBy: Uint8Array,
-  matched: Uint8Array,
-) {
-  let total = 0;
-  const columnCount = columns.length;
-  for (let k = 0; k < rows.length; k += 1) {
-    const i = rows[k] as number;
-    const r = rejected[i] as number;
-    if (r === 0) {
-      for (let c = 0; c < columnCount; c += 1) {
-        const counts = columnCounts[c] as Int32Array;
-        const code = (columns[c] as Uint16Array)[i] as number;
-        counts[code] = (counts[code] as number) + 1;
-      }
-      for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-        const tag = tagValues[t] as number;
-        tagCounts[tag] = (tagCounts[tag] as number) + 1;
-      }
-      matched[i] = 1;
-      total += 1;
-    } else if (r === 1) {
-      const facet = rejectedBy[i] as number;
-      if (facet === technology) {
-        for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-          const tag = tagValues[t] as number;
-          tagCounts[tag] = (tagCounts[tag] as number) + 1;
-        }
-      } else {
-        const c = columnOfFacet[facet] as number;
-        const counts = columnCounts[c] as Int32Array;
-        const code = (columns[c] as Uint16Array)[i] as number;
-        counts[code] = (counts[code] as number) + 1;
-      }
-    }
-  }
-  return total;
-}
-
-function presentCard(row: LoadedRow): ApplicationSummaryDto {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    summary: row.summary,
-    domain: { code: row.domain_code, label: row.domain_label },
-    designerOrganisation: {
-      id: row.organisation_id,
-      code: row.organisation_code,
-      name: row.organisation_name,
-      type: row.organisation_type as ApplicationSummaryDto['designerOrganisation']['type'],
-      region: row.region as ApplicationSummaryDto['designerOrganisation']['region'],
-    },
-    track: row.track as ApplicationSummaryDto['track'],
-    certificationStatus: row.certification_status as ApplicationSummaryDto['certificationStatus'],
-    lifecycleStage: row.lifecycle_stage as ApplicationSummaryDto['lifecycleStage'],
-    hosting: row.hosting as ApplicationSummaryDto['hosting'],
-    technologyTags: row.technology_tags,
-    personalData: row.personal_data,
-    usageCount: Number(row.usage_count),
-    archived: row.archived,
-    updatedAt: (row.updated_at instanceof Date ? row.updated_at : new Date(row.updated_at)).toISOString(),
-  };
-}
 
 /** Code-point order, as PostgreSQL sorts with the C collation. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
