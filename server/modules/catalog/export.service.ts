@@ -15,7 +15,8 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { findApplication } from './applications.queries.ts';
 import { requireActor, searchCatalogue } from './applications.service.ts';
-import { CATEGORIES_BY_DOMAIN, STATUS_BY_STAGE, stringifyPubliccode } from './publiccode.ts';
+import { stringifyPubliccode } from './publiccode.ts';
+import { CATEGORIES_BY_DOMAIN, STATUS_BY_STAGE } from './publiccode.vocabulary.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;

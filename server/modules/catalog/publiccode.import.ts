@@ -9,7 +9,8 @@ import { findApplication } from './applications.queries.ts';
 import { domainLabels, requireActor, type SheetInput, sheetOf, writeSheet } from './applications.service.ts';
 import type { ImportResult } from './import.service.ts';
 import type { ImportError } from './inventory.ts';
-import { domainForCategories, type Publiccode, parsePubliccode, STAGE_BY_STATUS } from './publiccode.ts';
+import { type Publiccode, parsePubliccode } from './publiccode.ts';
+import { domainForCategories, STAGE_BY_STATUS } from './publiccode.vocabulary.ts';
 
 export const isPubliccodeFile = (content: Buffer) =>
   /^\s*(#.*\n\s*)*publiccode-?yml-?version\s*:/im.test(content.subarray(0, 4096).toString('utf8'));

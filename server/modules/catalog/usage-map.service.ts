@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { REGION_LABELS, REGIONS, type Region } from '../../../common/organisations.ts';
-import type { UsageMapDto } from '../../../common/schemas/application.ts';
+import type { UsageMapDto } from '../../../common/schemas/usage.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { requireActor } from './applications.service.ts';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { UsageInput } from '../../../common/schemas/application.ts';
+import type { UsageInput } from '../../../common/schemas/usage.ts';
 import type { Executor } from '../../db/client.ts';
 import { applications, applicationUsages, organisations } from '../../db/schema.ts';
 import { recordAudit } from '../../lib/audit.ts';

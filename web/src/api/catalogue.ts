@@ -3,9 +3,8 @@ import type {
   ApplicationDto,
   ApplicationPageDto,
   AttachmentDto,
-  UsageDto,
-  UsageMapDto,
 } from '../../../common/schemas/application.ts';
+import type { UsageDto, UsageMapDto } from '../../../common/schemas/usage.ts';
 import { api, withQuery } from './client.ts';
 
 /** The catalogue's search, as the URL of the catalogue page holds it. */
