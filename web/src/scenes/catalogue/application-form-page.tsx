@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Button,
@@ -25,6 +24,7 @@ import { ApiError } from '../../api/client.ts';
 import { useAllOrganisations, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
+import { bodyOf, type FormState, initialState } from './application-form-state.ts';
 import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
@@ -34,131 +34,7 @@ import {
   PERSONAL_DATA_CATEGORY_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
-
-interface VersionRow {
-  key: number;
-  number: string;
-  releasedOn: string;
-  notes: string;
-}
-
-interface FormState {
-  code: string;
-  name: string;
-  summary: string;
-  description: string;
-  domainCode: string | null;
-  designerOrganisationId: string | null;
-  contributorOrganisationIds: string[];
-  track: string | null;
-  certificationStatus: string;
-  lifecycleStage: string | null;
-  maturityLevel: string | null;
-  criticalityClass: string | null;
-  php: string;
-  symfony: string;
-  starterKit: string;
-  psram: string;
-  database: string;
-  others: string[];
-  hosting: string | null;
-  personalData: boolean;
-  personalDataCategories: string[];
-  cnilReference: string;
-  connectors: string[];
-  forgeUrl: string;
-  documentationUrl: string;
-  licence: string;
-  maintainerName: string;
-  maintainerEmail: string;
-  supportName: string;
-  supportEmail: string;
-  versions: VersionRow[];
-}
-
-let versionKey = 0;
-function initialState(application: ApplicationDto | undefined, organisationId: string | null): FormState {
-  const a = application;
-  return {
-    code: a?.code ?? '',
-    name: a?.name ?? '',
-    summary: a?.summary ?? '',
-    description: a?.description ?? '',
-    domainCode: a?.domain.code ?? null,
-    designerOrganisationId: a?.designerOrganisation.id ?? organisationId,
-    contributorOrganisationIds: a?.contributors.map((c) => c.id) ?? [],
-    track: a?.track ?? null,
-    certificationStatus: a?.certificationStatus ?? 'none',
-    lifecycleStage: a?.lifecycleStage ?? null,
-    maturityLevel: a?.maturityLevel ? String(a.maturityLevel) : null,
-    criticalityClass: a?.criticalityClass ?? null,
-    php: a?.technologies.php ?? '',
-    symfony: a?.technologies.symfony ?? '',
-    starterKit: a?.technologies.starterKit ?? '',
-    psram: a?.technologies.psram ?? '',
-    database: a?.technologies.database ?? '',
-    others: a?.technologies.others ?? [],
-    hosting: a?.hosting ?? null,
-    personalData: a?.personalData ?? false,
-    personalDataCategories: a?.personalDataCategories ?? [],
-    cnilReference: a?.cnilReference ?? '',
-    connectors: a?.connectors ?? [],
-    forgeUrl: a?.forgeUrl ?? '',
-    documentationUrl: a?.documentationUrl ?? '',
-    licence: a?.licence ?? '',
-    maintainerName: a?.maintainer.name ?? '',
-    maintainerEmail: a?.maintainer.email ?? '',
-    supportName: a?.support.name ?? '',
-    supportEmail: a?.support.email ?? '',
-    versions: (a?.versions ?? []).map((v) => ({
-      key: ++versionKey,
-      number: v.number,
-      releasedOn: v.releasedOn ?? '',
-      notes: v.notes,
-    })),
-  };
-}
-
-function bodyOf(state: FormState, creating: boolean) {
-  const text = (value: string) => (value.trim() ? value.trim() : null);
-  return {
-    ...(creating && state.code.trim() ? { code: state.code.trim() } : {}),
-    name: state.name,
-    summary: state.summary,
-    description: state.description,
-    domainCode: state.domainCode ?? '',
-    designerOrganisationId: state.designerOrganisationId ?? '',
-    contributorOrganisationIds: state.contributorOrganisationIds,
-    track: state.track ?? '',
-    certificationStatus: state.certificationStatus,
-    lifecycleStage: state.lifecycleStage ?? '',
-    maturityLevel: state.maturityLevel ? Number(state.maturityLevel) : null,
-    criticalityClass: state.criticalityClass,
-    technologies: {
-      php: text(state.php),
-      symfony: text(state.symfony),
-      starterKit: text(state.starterKit),
-      psram: text(state.psram),
-      database: text(state.database),
-      others: state.others,
-    },
-    hosting: state.hosting ?? '',
-    personalData: state.personalData,
-    personalDataCategories: state.personalData ? state.personalDataCategories : [],
-    cnilReference: text(state.cnilReference),
-    connectors: state.connectors,
-    forgeUrl: text(state.forgeUrl),
-    documentationUrl: text(state.documentationUrl),
-    licence: text(state.licence),
-    maintainer: { name: text(state.maintainerName), email: text(state.maintainerEmail), phone: null },
-    support: { name: text(state.supportName), email: text(state.supportEmail), phone: null },
-    versions: state.versions.map((v) => ({
-      number: v.number,
-      releasedOn: v.releasedOn || null,
-      notes: v.notes,
-    })),
-  };
-}
+import { VersionsFieldset } from './versions-fieldset.tsx';
 
 function ApplicationForm({ application }: { application?: ApplicationDto }) {
   const { t } = useTranslation();
@@ -468,84 +344,11 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
             />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend={t('sheet.tabs.versions')}>
-          <Stack>
-            {error('versions') ? (
-              <Text c="red.9" size="sm" role="alert">
-                {error('versions')}
-              </Text>
-            ) : null}
-            {state.versions.map((v, index) => (
-              <Group key={v.key} align="flex-end" wrap="wrap">
-                <TextInput
-                  label={t('sheet.versionNumber')}
-                  value={v.number}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    set(
-                      'versions',
-                      state.versions.map((x) => (x.key === v.key ? { ...x, number: value } : x)),
-                    );
-                  }}
-                  error={error(`versions.${index}.number`)}
-                  w={140}
-                />
-                <TextInput
-                  label={t('sheet.versionDate')}
-                  type="date"
-                  value={v.releasedOn}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    set(
-                      'versions',
-                      state.versions.map((x) => (x.key === v.key ? { ...x, releasedOn: value } : x)),
-                    );
-                  }}
-                  error={error(`versions.${index}.releasedOn`)}
-                  w={180}
-                />
-                <TextInput
-                  label={t('sheet.versionNotes')}
-                  value={v.notes}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    set(
-                      'versions',
-                      state.versions.map((x) => (x.key === v.key ? { ...x, notes: value } : x)),
-                    );
-                  }}
-                  style={{ flex: 1, minWidth: 200 }}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red.9"
-                  size="lg"
-                  aria-label={t('form.removeVersion', { number: v.number || index + 1 })}
-                  onClick={() =>
-                    set(
-                      'versions',
-                      state.versions.filter((x) => x.key !== v.key),
-                    )
-                  }
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() =>
-                set('versions', [
-                  ...state.versions,
-                  { key: ++versionKey, number: '', releasedOn: '', notes: '' },
-                ])
-              }
-            >
-              {t('form.addVersion')}
-            </Button>
-          </Stack>
-        </Fieldset>
+        <VersionsFieldset
+          versions={state.versions}
+          onChange={(versions) => set('versions', versions)}
+          error={error}
+        />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {creating ? t('form.create') : t('common.save')}
