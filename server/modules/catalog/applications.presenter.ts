@@ -1,4 +1,5 @@
 import type { ApplicationDto, AttachmentDto } from '../../../common/schemas/application.ts';
+import type { ApplicationTechnologies } from '../../db/schema.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import type { Actor, Authorizer } from '../../lib/policy.ts';
 import type { ApplicationRow, ApplicationSheet, OrganisationRef } from './applications.queries.ts';
@@ -13,7 +14,10 @@ const organisationRef = (o: OrganisationRef) => ({
   region: o.region as ApplicationDto['designerOrganisation']['region'],
 });
 
-const contact = (c: { name?: string | null; email?: string | null; phone?: string | null } | null) => ({
+/** A stored contact with every key present (null when unknown). */
+export const contact = (
+  c: { name?: string | null; email?: string | null; phone?: string | null } | null,
+) => ({
   name: c?.name ?? null,
   email: c?.email ?? null,
   phone: c?.phone ?? null,
@@ -30,12 +34,21 @@ export function presentAttachment(a: ApplicationSheet['attachments'][number]): A
   };
 }
 
+/** Stored technologies with every key present (null when unknown). */
+export const technologiesOf = (t: ApplicationTechnologies | null) => ({
+  php: t?.php ?? null,
+  symfony: t?.symfony ?? null,
+  starterKit: t?.starterKit ?? null,
+  psram: t?.psram ?? null,
+  database: t?.database ?? null,
+  others: t?.others ?? [],
+});
+
 export function presentApplication(
   sheet: ApplicationSheet,
   actor: Actor | null,
   authorizer: Authorizer,
 ): ApplicationDto {
-  const t = sheet.technologies ?? {};
   return {
     id: sheet.id,
     code: sheet.code,
@@ -51,14 +64,7 @@ export function presentApplication(
     lifecycleStage: sheet.lifecycleStage as ApplicationDto['lifecycleStage'],
     maturityLevel: sheet.maturityLevel,
     criticalityClass: sheet.criticalityClass as ApplicationDto['criticalityClass'],
-    technologies: {
-      php: t.php ?? null,
-      symfony: t.symfony ?? null,
-      starterKit: t.starterKit ?? null,
-      psram: t.psram ?? null,
-      database: t.database ?? null,
-      others: t.others ?? [],
-    },
+    technologies: technologiesOf(sheet.technologies),
     technologyTags: sheet.technologyTags,
     hosting: sheet.hosting as ApplicationDto['hosting'],
     personalData: sheet.personalData,

@@ -9,7 +9,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import { AppError, type FieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
-import { auditSnapshot } from './applications.presenter.ts';
+import { auditSnapshot, contact, technologiesOf } from './applications.presenter.ts';
 import {
   type ApplicationValues,
   codeExists,
@@ -267,7 +267,6 @@ const stripUndefined = <T extends object>(value: T) =>
 
 /** The stored sheet as an input, so that a PATCH is the current sheet with some fields replaced. */
 export function sheetOf(current: NonNullable<Awaited<ReturnType<typeof findApplication>>>): SheetInput {
-  const t = current.technologies ?? {};
   return {
     code: current.code,
     name: current.name,
@@ -281,14 +280,7 @@ export function sheetOf(current: NonNullable<Awaited<ReturnType<typeof findAppli
     lifecycleStage: current.lifecycleStage as SheetInput['lifecycleStage'],
     maturityLevel: current.maturityLevel,
     criticalityClass: current.criticalityClass as SheetInput['criticalityClass'],
-    technologies: {
-      php: t.php ?? null,
-      symfony: t.symfony ?? null,
-      starterKit: t.starterKit ?? null,
-      psram: t.psram ?? null,
-      database: t.database ?? null,
-      others: t.others ?? [],
-    },
+    technologies: technologiesOf(current.technologies),
     hosting: current.hosting as SheetInput['hosting'],
     personalData: current.personalData,
     personalDataCategories: current.personalDataCategories as SheetInput['personalDataCategories'],
@@ -297,16 +289,8 @@ export function sheetOf(current: NonNullable<Awaited<ReturnType<typeof findAppli
     forgeUrl: current.forgeUrl,
     documentationUrl: current.documentationUrl,
     licence: current.licence,
-    maintainer: {
-      name: current.maintainer.name ?? null,
-      email: current.maintainer.email ?? null,
-      phone: current.maintainer.phone ?? null,
-    },
-    support: {
-      name: current.support.name ?? null,
-      email: current.support.email ?? null,
-      phone: current.support.phone ?? null,
-    },
+    maintainer: contact(current.maintainer),
+    support: contact(current.support),
     versions: current.versions.map((v) => ({ number: v.number, releasedOn: v.releasedOn, notes: v.notes })),
   };
 }
