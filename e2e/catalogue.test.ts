@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newPage, settledDialog, signIn } from './support/browser.ts';
-import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, newPage, settledDialog, signIn } from './support/browser.ts';
+import { startServerAndBrowser } from './support/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-});
+const env = startServerAndBrowser();
 
 async function signedIn(email: string): Promise<Page> {
-  const page = await newPage(browser);
-  await signIn(page, server.url, email);
+  const page = await newPage(env.browser);
+  await signIn(page, env.server.url, email);
   return page;
 }
 
 /** Usages of a region in the table next to the map. */
 async function regionUsages(page: Page, region: string) {
-  await page.goto(`${server.url}/catalogue/cartographie`);
+  await page.goto(`${env.server.url}/catalogue/cartographie`);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: region, exact: true }) });
   return Number(await row.getByRole('cell').nth(1).textContent());
 }
@@ -62,7 +52,7 @@ describe('the catalogue in Chromium', () => {
 
   it('import a CSV with one bad row: a clear error and nothing written; fixed, it is imported', async () => {
     const page = await signedIn('dev.basrhin@mutualis.demo');
-    await page.goto(`${server.url}/catalogue/import`);
+    await page.goto(`${env.server.url}/catalogue/import`);
     await page.getByRole('heading', { level: 1, name: 'Importer un inventaire' }).waitFor();
     const choose = (content: string) =>
       page
@@ -77,7 +67,7 @@ describe('the catalogue in Chromium', () => {
     const error = page.getByRole('row').filter({ hasText: 'Filière inconnue.' });
     expect(await error.getByRole('cell').first().textContent()).toBe('3');
     expect(await error.getByRole('cell').nth(1).textContent()).toBe('Filière');
-    const none = await page.request.get(`${server.url}/api/applications?q=NAV-ARCHIVES`);
+    const none = await page.request.get(`${env.server.url}/api/applications?q=NAV-ARCHIVES`);
     expect((await none.json()).total).toBe(0);
 
     await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
@@ -95,7 +85,7 @@ describe('the catalogue in Chromium', () => {
 
   it('declares an application: field errors under the fields, then the new sheet is found at once', async () => {
     const page = await signedIn('dev.basrhin@mutualis.demo');
-    await page.goto(`${server.url}/catalogue/nouvelle`);
+    await page.goto(`${env.server.url}/catalogue/nouvelle`);
     await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Suivi des astreintes informatiques');
     await page.getByRole('textbox', { name: 'Adresse sur la forge' }).fill('forge interne');
     await page.getByRole('button', { name: 'Déclarer l’application' }).click();
@@ -122,7 +112,7 @@ describe('the catalogue in Chromium', () => {
     }
     await page.getByRole('button', { name: 'Déclarer l’application' }).click();
     await page.getByRole('heading', { level: 1, name: 'Suivi des astreintes informatiques' }).waitFor();
-    await page.goto(`${server.url}/catalogue?q=astreintes%20informatiqes`);
+    await page.goto(`${env.server.url}/catalogue?q=astreintes%20informatiqes`);
     await page.getByRole('link', { name: 'Suivi des astreintes informatiques' }).waitFor();
     await page.context().close();
   });
@@ -135,7 +125,7 @@ describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
       await page.waitForLoadState('networkidle');
       expect(await accessibilityViolations(page)).toEqual([]);
     };
-    await page.goto(`${server.url}/catalogue?q=indus&track=%5B%22labelling%22%5D`);
+    await page.goto(`${env.server.url}/catalogue?q=indus&track=%5B%22labelling%22%5D`);
     await page.getByRole('link', { name: 'Suivi des indus' }).waitFor();
     await clean();
     await page.getByRole('link', { name: 'Suivi des indus' }).click();
@@ -149,7 +139,7 @@ describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
     await settledDialog(page);
     await clean();
     await page.keyboard.press('Escape');
-    await page.goto(`${server.url}/catalogue/cartographie`);
+    await page.goto(`${env.server.url}/catalogue/cartographie`);
     await page.getByRole('heading', { name: 'Redondances à étudier' }).waitFor();
     await clean();
     await page.getByText('EN', { exact: true }).click();
@@ -158,7 +148,7 @@ describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
     await page.getByText('FR', { exact: true }).click();
 
     const developer = await signedIn('dev.basrhin@mutualis.demo');
-    await developer.goto(`${server.url}/catalogue/import`);
+    await developer.goto(`${env.server.url}/catalogue/import`);
     await developer.getByLabel('Fichier à importer').setInputFiles({
       name: 'x.csv',
       mimeType: 'text/csv',
@@ -171,7 +161,7 @@ describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
 
   it('the catalogue works with the keyboard alone: search, facet, open a sheet', async () => {
     const page = await signedIn('agent.rhone@mutualis.demo');
-    await page.goto(`${server.url}/catalogue`);
+    await page.goto(`${env.server.url}/catalogue`);
     await page.getByRole('searchbox', { name: 'Rechercher une application' }).focus();
     await page.keyboard.type('rendez-vous');
     await page.keyboard.press('Enter');

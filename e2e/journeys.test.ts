@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from './support/browser.ts';
-import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, signIn } from './support/browser.ts';
+import { startServerAndBrowser } from './support/server.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-});
+const env = startServerAndBrowser();
 
 async function fresh(): Promise<Page> {
-  return newPage(browser);
+  return newPage(env.browser);
 }
 
 describe('journeys in Chromium', () => {
   it('an agent logs in, lands home, filters the office directory by region, and logs out', async () => {
     const page = await fresh();
-    await page.goto(`${server.url}/organismes`);
+    await page.goto(`${env.server.url}/organismes`);
     // Not signed in: sent to the login page, then back where they wanted to go.
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await page.getByRole('button', { name: 'Remplir le formulaire avec agent.rhone@mutualis.demo' }).click();
@@ -65,14 +55,14 @@ describe('journeys in Chromium', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await page.context().close();
   });
 
   it('an administrator creates a user and finds the creation in the audit trail', async () => {
     const page = await fresh();
-    await signIn(page, server.url, 'admin@mutualis.demo');
+    await signIn(page, env.server.url, 'admin@mutualis.demo');
     await page.getByRole('link', { name: 'Utilisateurs' }).click();
     await page.getByRole('button', { name: 'Créer un compte' }).click();
     const dialog = page.getByRole('dialog');
@@ -101,16 +91,16 @@ describe('journeys in Chromium', () => {
 
     // The new account works.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await signIn(page, server.url, 'nadia.haddad@assurance-maladie.fr', 'une longue phrase de passe');
+    await signIn(page, env.server.url, 'nadia.haddad@assurance-maladie.fr', 'une longue phrase de passe');
     await page.context().close();
   });
 
   it('a deactivated user is signed out at once', async () => {
-    const user = await newPage(browser);
-    await signIn(user, server.url, 'dev.marseille@mutualis.demo');
+    const user = await newPage(env.browser);
+    await signIn(user, env.server.url, 'dev.marseille@mutualis.demo');
     const admin = await fresh();
-    await signIn(admin, server.url, 'admin@mutualis.demo');
-    await admin.goto(`${server.url}/administration/utilisateurs`);
+    await signIn(admin, env.server.url, 'admin@mutualis.demo');
+    await admin.goto(`${env.server.url}/administration/utilisateurs`);
     await admin.getByRole('button', { name: 'Désactiver le compte Karim Benali' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Désactiver le compte' }).click();
     await admin.getByRole('button', { name: 'Réactiver le compte Karim Benali' }).waitFor();
@@ -123,7 +113,7 @@ describe('journeys in Chromium', () => {
 
   it('the DDO browses the audit trail; an office director sees the accounts of their office, read only', async () => {
     const ddo = await fresh();
-    await signIn(ddo, server.url, 'ddo@mutualis.demo');
+    await signIn(ddo, env.server.url, 'ddo@mutualis.demo');
     expect(await ddo.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
     await ddo.getByRole('link', { name: "Journal d'audit" }).click();
     await ddo
@@ -142,20 +132,20 @@ describe('journeys in Chromium', () => {
     await ddo.context().close();
 
     const director = await fresh();
-    await signIn(director, server.url, 'directeur.basrhin@mutualis.demo');
+    await signIn(director, env.server.url, 'directeur.basrhin@mutualis.demo');
     await director.getByRole('link', { name: 'Utilisateurs' }).click();
     await director.getByText('Comptes de votre organisme (lecture seule).').waitFor();
     const offices = await director.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(new Set(offices)).toEqual(new Set(['CPAM-67']));
     expect(await director.getByRole('button', { name: /Modifier|Désactiver|Créer/ }).count()).toBe(0);
-    await director.goto(`${server.url}/administration/journal`);
+    await director.goto(`${env.server.url}/administration/journal`);
     await director.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
     await director.context().close();
   });
 
   it('works with the keyboard alone: skip link, fields, submit with Enter, visible focus', async () => {
     const page = await fresh();
-    await page.goto(`${server.url}/connexion`);
+    await page.goto(`${env.server.url}/connexion`);
     // The language switch comes first, then the form.
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
@@ -179,7 +169,7 @@ describe('journeys in Chromium', () => {
 
   it('switches to English and remembers it', async () => {
     const page = await fresh();
-    await signIn(page, server.url, 'sponsor@mutualis.demo');
+    await signIn(page, env.server.url, 'sponsor@mutualis.demo');
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hello Claire Dubois' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
 
 export interface RunningServer {
   url: string;
@@ -79,4 +82,22 @@ export async function startServer(
 
 export function removeDataDir(dir: string) {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A real server and Debian's Chromium for the tests of one file: started before them, stopped (and the
+ * data folder removed) after them. Read `server` and `browser` inside the tests, once started.
+ */
+export function startServerAndBrowser() {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    if (env.server) removeDataDir(env.server.dataDir);
+  });
+  return env;
 }
