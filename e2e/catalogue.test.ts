@@ -131,6 +131,15 @@ describe('accessibility of the catalogue (axe, WCAG 2.1 AA)', () => {
     await page.getByRole('link', { name: 'Suivi des indus' }).click();
     await page.getByRole('heading', { level: 1, name: 'Suivi des indus' }).waitFor();
     await clean();
+    // The track badge's text is readable on its background (axe leaves layered colours undecided).
+    const [text, background] = await page
+      .getByText('Labellisation', { exact: true })
+      .first()
+      .evaluate((element) => [
+        getComputedStyle(element).color,
+        getComputedStyle(element.closest('.mantine-Badge-root') ?? element).backgroundColor,
+      ]);
+    expect(text).not.toBe(background);
     for (const tab of [/^Utilisateurs/, /^Versions/, /^Documents/]) {
       await page.getByRole('tab', { name: tab }).click();
       await clean();

@@ -6,7 +6,8 @@ import { useApplication, useArchiveApplication } from '../../api/catalogue.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
-import { CERTIFICATION_STATUS_LABELS, LIFECYCLE_STAGE_LABELS, TRACK_COLORS, TRACK_LABELS } from './labels.ts';
+import { CERTIFICATION_STATUS_LABELS, LIFECYCLE_STAGE_LABELS } from './labels.ts';
+import { TrackBadge } from './track-badge.tsx';
 import { UsageBlock } from './usage-declaration.tsx';
 
 export type SheetTab = 'presentation' | 'utilisateurs' | 'versions' | 'documents';
@@ -53,9 +54,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
         }
       />
       <Group gap="xs" mb="md">
-        <Badge variant="light" color={TRACK_COLORS[application.track]}>
-          {label(TRACK_LABELS[application.track])}
-        </Badge>
+        <TrackBadge track={application.track} />
         <Badge variant="outline" color="dark">
           {label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])}
         </Badge>

@@ -29,9 +29,8 @@ import {
   facetLabel,
   facetValueLabel,
   LIFECYCLE_STAGE_LABELS,
-  TRACK_COLORS,
-  TRACK_LABELS,
 } from './labels.ts';
+import { TrackBadge } from './track-badge.tsx';
 
 const SHOWN_VALUES = 6;
 
@@ -101,9 +100,7 @@ export function ApplicationCard({ application }: { application: ApplicationSumma
       </Group>
       <Text mt="xs">{application.summary}</Text>
       <Group gap="xs" mt="sm">
-        <Badge variant="light" color={TRACK_COLORS[application.track]}>
-          {label(TRACK_LABELS[application.track])}
-        </Badge>
+        <TrackBadge track={application.track} />
         {application.certificationStatus !== 'none' ? (
           <Badge variant="outline" color="dark">
             {label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])}

@@ -33,11 +33,11 @@ export const options = (label: Label, pairs: Record<string, Pair>) =>
   Object.entries(pairs).map(([value, pair]) => ({ value, label: label(pair) }));
 
 export const TRACK_COLORS: Record<string, string> = {
-  labelling: 'indigo.9',
-  homologation: 'teal.9',
-  nonStandard: 'gray.9',
-  nationalParticipation: 'grape.9',
-  notDeclared: 'orange.9',
+  labelling: 'indigo',
+  homologation: 'teal',
+  nonStandard: 'gray',
+  nationalParticipation: 'grape',
+  notDeclared: 'orange',
 };
 
 export {
