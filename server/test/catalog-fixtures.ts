@@ -1,3 +1,4 @@
+import type { App } from '../app.ts';
 import type { Agent } from './harness.ts';
 
 /** A valid sheet body for POST /api/applications; override what the test is about. */
@@ -34,4 +35,36 @@ export async function createSheet(
   const response = await agent.post('/api/applications', sheetBody(designerOrganisationId, overrides));
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; code: string; version: number; [key: string]: unknown };
+}
+
+/** Sends a file as a browser form does (multipart, the fields before the file), as the signed-in agent. */
+export function uploadFile(
+  app: App,
+  agent: Agent,
+  url: string,
+  file: { name: string; type?: string; content: Buffer | string },
+  fields: Record<string, string> = {},
+) {
+  const boundary = '----mutualis-test';
+  const parts = Object.entries(fields).map(
+    ([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
+  );
+  const body = Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: agent.cookie,
+      'x-csrf-token': agent.csrfToken,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: body,
+  });
 }

@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '../../db/schema.ts';
-import { createSheet, sheetBody } from '../../test/catalog-fixtures.ts';
+import { createSheet, sheetBody, uploadFile } from '../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -277,36 +277,12 @@ function tinyPng() {
   ]);
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; type: string; content: Buffer }) {
-  const boundary = '----mutualis-test';
-  const parts = Object.entries(fields).map(
-    ([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
-  );
-  const body = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-async function upload(
+const upload = (
   agentOf: Agent,
   applicationId: string,
   kind: string,
   file: { name: string; type: string; content: Buffer },
-) {
-  const { body, contentType } = multipart({ kind }, file);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/applications/${applicationId}/attachments`,
-    headers: { cookie: agentOf.cookie, 'x-csrf-token': agentOf.csrfToken, 'content-type': contentType },
-    payload: body,
-  });
-}
+) => uploadFile(t.app, agentOf, `/api/applications/${applicationId}/attachments`, file, { kind });
 
 describe('screenshots and documents', () => {
   it('stores a file typed by its content and sends it back with safe headers', async () => {
