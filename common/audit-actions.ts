@@ -15,6 +15,16 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'application.create': { fr: "Déclaration d'une application", en: 'Application declared' },
   'application.update': { fr: "Modification d'une fiche d'application", en: 'Application sheet edited' },
   'application.archive': { fr: "Archivage d'une application", en: 'Application archived' },
+  'application.restore': { fr: "Restauration d'une application archivée", en: 'Application restored' },
+  'application.startCertification': {
+    fr: 'Engagement de la certification',
+    en: 'Certification started',
+  },
+  'application.certify': { fr: "Certification d'une application", en: 'Application certified' },
+  'application.withdrawCertification': {
+    fr: "Retrait de la certification d'une application",
+    en: 'Application certification withdrawn',
+  },
   'application.import': { fr: "Import d'un inventaire d'applications", en: 'Application inventory imported' },
   'application.attach': { fr: "Ajout d'un fichier à une fiche", en: 'File attached to a sheet' },
   'application.detach': { fr: "Retrait d'un fichier d'une fiche", en: 'File removed from a sheet' },

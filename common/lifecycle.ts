@@ -1,35 +1,120 @@
-import type { Role } from './roles.ts';
+import type { z } from 'zod';
+import { ROLE_LABELS, type Role } from './roles.ts';
 
 /**
- * The one declarative format for every lifecycle of Mutualis (user accounts now; projects,
- * deployment requests, acceptance campaigns next). The server executes it (server/lib/lifecycle.ts):
- * it checks the state, the role and the guards, applies the change and writes the audit event in one
- * transaction. The web reads the same definition to offer only the transitions that are possible.
+ * The one declarative format for every lifecycle of Mutualis (user accounts, application sheets and
+ * their certification now; projects, calls, deployment requests, acceptance campaigns next).
+ *
+ * A transition says who may fire it as **parties** (predicates over the actor and the subject, e.g. the
+ * director of the subject's holder office), what **input** it takes (a zod schema), which **guards**
+ * must agree (each returns a code with parameters, translated on both sides) and where it goes. The
+ * server executes it (server/lib/lifecycle.ts) in one transaction with its audit event and outbox
+ * messages; the web draws it (steps, current state, allowed actions with their input form).
  */
 export interface Label {
   fr: string;
   en: string;
 }
+export type Language = keyof Label;
 
-/** A guard returns null when the transition may go ahead, or a French reason the user can act on. */
-export type Guard<Facts> = (facts: Facts) => string | null;
+// ——— Parties ———
 
-export interface TransitionDefinition<State extends string, Facts> {
+/**
+ * Who may fire a transition. Parties are data (not closures) so that the web can list them and the
+ * server can evaluate them with the same policy machinery as its routes (server/lib/policy.ts).
+ * A field names a relation of the subject to offices (e.g. `holderOffice`, `developerOffices`,
+ * `sponsorship`); the subject says which offices fill it.
+ */
+export type Party =
+  | { kind: 'role'; roles: readonly Role[] }
+  | { kind: 'directorOf'; field: string }
+  | { kind: 'developerOf'; field: string }
+  | { kind: 'sponsorOf'; field: string }
+  | { kind: 'system' };
+
+export const role = (...roles: Role[]): Party => ({ kind: 'role', roles });
+/** The office director of the office(s) in the subject's `field`. */
+export const directorOf = (field: string): Party => ({ kind: 'directorOf', field });
+/** A developer of the office(s) in the subject's `field`. */
+export const developerOf = (field: string): Party => ({ kind: 'developerOf', field });
+/** A national sponsor of the directorate(s) in the subject's `field`. */
+export const sponsorOf = (field: string): Party => ({ kind: 'sponsorOf', field });
+/** The platform itself: scheduled transitions (deadlines), never a person. */
+export const system: Party = { kind: 'system' };
+
+/** The role a relational party needs in the office it points at. */
+export const PARTY_ROLE: Record<Exclude<Party['kind'], 'role' | 'system'>, Role> = {
+  directorOf: 'officeDirector',
+  developerOf: 'developer',
+  sponsorOf: 'sponsor',
+};
+
+/** Who acts, as the lifecycle sees it: a signed-in person, or the system. */
+export type PartyActor =
+  | { kind: 'system' }
+  | { kind: 'user'; roles: readonly Role[]; organisationId: string };
+
+/** The offices that fill each relational field of one subject (ids). */
+export type SubjectParties = Record<string, readonly string[]>;
+
+/**
+ * Does the actor fill this party for this subject? Without a subject, the question is "could the actor
+ * fill it for some subject?" (route guards and the abilities sent to the web).
+ */
+export function partyMatches(party: Party, actor: PartyActor, subject?: SubjectParties): boolean {
+  if (party.kind === 'system') return actor.kind === 'system';
+  if (actor.kind === 'system') return false;
+  if (party.kind === 'role') return party.roles.some((r) => actor.roles.includes(r));
+  if (!actor.roles.includes(PARTY_ROLE[party.kind])) return false;
+  if (!subject) return true;
+  return (subject[party.field] ?? []).includes(actor.organisationId);
+}
+
+// ——— Guards ———
+
+export type GuardParams = Record<string, string | number>;
+/** A refusal: a code with its parameters; the message comes from the definition's `messages`. */
+export interface GuardRefusal {
+  code: string;
+  params?: GuardParams;
+}
+export type Guard<Facts, Input> = (facts: Facts, input: Input | undefined) => GuardRefusal | null;
+
+// ——— Definitions ———
+
+export interface TransitionDefinition<State extends string, Facts, Input> {
   from: readonly State[];
-  to: State;
-  roles: readonly Role[];
-  guards?: readonly Guard<Facts>[];
+  /** One target, or several when the facts decide (e.g. labelled or homologated by the track). */
+  to: State | readonly State[];
+  resolveTo?: (facts: Facts, input: Input | undefined) => State;
+  parties: readonly Party[];
+  guards?: readonly Guard<Facts, Input>[];
+  /** What the transition takes from the user (a reason, a decision, a date, a file reference). */
+  input?: z.ZodType<Input>;
   label: Label;
+  /** A transition a user should confirm (it is hard to undo or affects others). */
+  confirm?: boolean;
+  /** Marks the state reached with a tone the web uses for its button. */
+  tone?: 'default' | 'danger';
 }
 
 export interface LifecycleDefinition<State extends string, TransitionName extends string, Facts> {
-  /** Used in audit actions: `<name>.<transition>`. */
+  /** Unique name; the web and the messages use it. */
   name: string;
+  /** Prefix of the audit actions and permission names: `<actionPrefix>.<transition>` (default: name). */
+  actionPrefix?: string;
   /** The audit target type of the resource this lifecycle governs. */
   targetType: string;
+  label: Label;
   initial: State;
-  states: Record<State, { label: Label }>;
-  transitions: Record<TransitionName, TransitionDefinition<State, Facts>>;
+  /** In the order the web draws them; `terminal` states end the lifecycle. */
+  states: Record<State, { label: Label; terminal?: boolean; side?: boolean }>;
+  /** What each relational field of the subject means, for the lists of parties shown to users. */
+  fields?: Record<string, Label>;
+  // biome-ignore lint/suspicious/noExplicitAny: each transition narrows its own input type
+  transitions: Record<TransitionName, TransitionDefinition<State, Facts, any>>;
+  /** Guard messages by code, with `{param}` placeholders. */
+  messages?: Record<string, Label>;
 }
 
 export function defineLifecycle<State extends string, TransitionName extends string, Facts>(
@@ -37,60 +122,153 @@ export function defineLifecycle<State extends string, TransitionName extends str
 ): LifecycleDefinition<State, TransitionName, Facts> {
   for (const [name, transition] of Object.entries(definition.transitions) as [
     string,
-    TransitionDefinition<State, Facts>,
+    TransitionDefinition<State, Facts, unknown>,
   ][]) {
-    if (!(transition.to in definition.states))
-      throw new Error(`${definition.name}.${name}: unknown target state`);
+    for (const to of targetsOf(transition)) {
+      if (!(to in definition.states)) throw new Error(`${definition.name}.${name}: unknown target state`);
+    }
+    if (Array.isArray(transition.to) && !transition.resolveTo)
+      throw new Error(`${definition.name}.${name}: several targets need resolveTo`);
     for (const from of transition.from) {
       if (!(from in definition.states))
         throw new Error(`${definition.name}.${name}: unknown source state ${from}`);
+    }
+    if (transition.parties.length === 0) throw new Error(`${definition.name}.${name}: no party`);
+    for (const party of transition.parties) {
+      if ('field' in party && !definition.fields?.[party.field])
+        throw new Error(`${definition.name}.${name}: unknown field ${party.field}`);
     }
   }
   return definition;
 }
 
-export type RefusalReason = 'wrongState' | 'role' | 'guard';
+export function targetsOf<State extends string>(transition: { to: State | readonly State[] }): State[] {
+  return typeof transition.to === 'string' ? [transition.to as State] : [...transition.to];
+}
 
-export type TransitionCheck = { allowed: true } | { allowed: false; reason: RefusalReason; detail: string };
+/** The permission (and audit action) of a transition: `<prefix>.<transition>`. */
+export function transitionAction(
+  definition: Pick<LifecycleDefinition<string, string, unknown>, 'name' | 'actionPrefix'>,
+  transition: string,
+) {
+  return `${definition.actionPrefix ?? definition.name}.${transition}`;
+}
 
-/** Pure check shared by the server (enforcement) and the web (which buttons to show). */
+// ——— Checks ———
+
+/** Codes shared by every lifecycle; guards add their own in the definition's `messages`. */
+export const ENGINE_MESSAGES: Record<string, Label> = {
+  wrongState: {
+    fr: "L'action « {action} » n'est pas possible dans l'état « {state} ».",
+    en: 'The action "{action}" is not possible in the state "{state}".',
+  },
+  notParty: {
+    fr: "L'action « {action} » est réservée à : {parties}.",
+    en: 'The action "{action}" is reserved to: {parties}.',
+  },
+  invalidInput: {
+    fr: "Les informations de l'action « {action} » sont incomplètes ou invalides.",
+    en: 'The information for the action "{action}" is missing or invalid.',
+  },
+};
+
+export function interpolate(template: string, params: GuardParams = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** The message of a refusal code in one language (a guard's code, or an engine code). */
+export function refusalMessage(
+  definition: Pick<LifecycleDefinition<string, string, unknown>, 'messages'>,
+  refusal: GuardRefusal,
+  language: Language,
+): string {
+  const template = definition.messages?.[refusal.code] ?? ENGINE_MESSAGES[refusal.code];
+  return template ? interpolate(template[language], refusal.params) : refusal.code;
+}
+
+export type RefusalKind = 'wrongState' | 'notParty' | 'guard';
+export type TransitionCheck =
+  | { allowed: true; to: string }
+  | { allowed: false; kind: RefusalKind; refusal: GuardRefusal };
+
+/**
+ * Pure check shared by the server (enforcement) and the presenters (which actions to offer, and why
+ * not): state first, then parties (decided by the caller through the authorizer), then guards.
+ */
 export function checkTransition<State extends string, TransitionName extends string, Facts>(
   definition: LifecycleDefinition<State, TransitionName, Facts>,
   transitionName: TransitionName,
   current: State,
-  roles: readonly Role[],
+  isParty: boolean,
   facts: Facts,
+  input?: unknown,
 ): TransitionCheck {
   const transition = definition.transitions[transitionName];
+  const action = transition.label.fr;
   if (!transition.from.includes(current)) {
     return {
       allowed: false,
-      reason: 'wrongState',
-      detail: `L'action « ${transition.label.fr} » n'est pas possible dans l'état « ${definition.states[current].label.fr} ».`,
+      kind: 'wrongState',
+      refusal: { code: 'wrongState', params: { action, state: definition.states[current].label.fr } },
     };
   }
-  if (!transition.roles.some((role) => roles.includes(role))) {
+  if (!isParty) {
     return {
       allowed: false,
-      reason: 'role',
-      detail: `L'action « ${transition.label.fr} » est réservée aux rôles suivants : ${transition.roles.join(', ')}.`,
+      kind: 'notParty',
+      refusal: {
+        code: 'notParty',
+        params: { action, parties: describeParties(definition, transition.parties, 'fr') },
+      },
     };
   }
   for (const guard of transition.guards ?? []) {
-    const refusal = guard(facts);
-    if (refusal) return { allowed: false, reason: 'guard', detail: refusal };
+    const refusal = guard(facts, input);
+    if (refusal) return { allowed: false, kind: 'guard', refusal };
   }
-  return { allowed: true };
+  return { allowed: true, to: resolveTarget(transition, facts, input) };
 }
 
-/** Names of the transitions the given roles may fire from the current state, guards included. */
-export function availableTransitions<State extends string, TransitionName extends string, Facts>(
-  definition: LifecycleDefinition<State, TransitionName, Facts>,
-  current: State,
-  roles: readonly Role[],
+export function resolveTarget<State extends string, Facts>(
+  transition: TransitionDefinition<State, Facts, unknown>,
   facts: Facts,
-): TransitionName[] {
-  return (Object.keys(definition.transitions) as TransitionName[]).filter(
-    (name) => checkTransition(definition, name, current, roles, facts).allowed,
-  );
+  input: unknown,
+): State {
+  return typeof transition.to === 'string'
+    ? (transition.to as State)
+    : (transition.resolveTo as NonNullable<typeof transition.resolveTo>)(facts, input);
+}
+
+// ——— Describing parties to people ———
+
+const OR: Label = { fr: ' ou ', en: ' or ' };
+const OF_THE: Label = { fr: ' de ', en: ' of the ' };
+const SYSTEM_LABEL: Label = {
+  fr: 'la plateforme (échéance automatique)',
+  en: 'the platform (automatic deadline)',
+};
+
+/** One party in words, with the offices that fill it when known: "Directeur d'organisme de l'organisme porteur (CPAM du Rhône)". */
+export function describeParty(
+  definition: Pick<LifecycleDefinition<string, string, unknown>, 'fields'>,
+  party: Party,
+  language: Language,
+  officeNames?: readonly string[],
+): string {
+  if (party.kind === 'system') return SYSTEM_LABEL[language];
+  if (party.kind === 'role') return party.roles.map((r) => ROLE_LABELS[r][language]).join(OR[language]);
+  const roleLabel = ROLE_LABELS[PARTY_ROLE[party.kind]][language];
+  const field = definition.fields?.[party.field]?.[language] ?? party.field;
+  const offices = officeNames && officeNames.length > 0 ? ` (${officeNames.join(', ')})` : '';
+  return `${roleLabel}${OF_THE[language]}${field}${offices}`;
+}
+
+export function describeParties(
+  definition: Pick<LifecycleDefinition<string, string, unknown>, 'fields'>,
+  parties: readonly Party[],
+  language: Language,
+) {
+  return parties.map((p) => describeParty(definition, p, language)).join(OR[language]);
 }

@@ -16,6 +16,14 @@ export const ACTIONS = [
   'application.import',
   'application.declareUsage',
   'usageMap.read',
+  // Lifecycle transitions: `<prefix>.<transition>`, granted by the parties of common/lifecycles/*.
+  'userAccount.deactivate',
+  'userAccount.reactivate',
+  'application.archive',
+  'application.restore',
+  'application.startCertification',
+  'application.certify',
+  'application.withdrawCertification',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -26,10 +34,7 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'user.list': { fr: 'Voir la liste des comptes', en: 'See the list of accounts' },
   'user.read': { fr: 'Consulter un compte', en: 'Read an account' },
   'user.create': { fr: 'Créer des comptes', en: 'Create accounts' },
-  'user.update': {
-    fr: 'Modifier, désactiver et réactiver des comptes',
-    en: 'Edit, deactivate and reactivate accounts',
-  },
+  'user.update': { fr: 'Modifier des comptes', en: 'Edit accounts' },
   'audit.read': { fr: "Consulter le journal d'audit", en: 'Browse the audit trail' },
   'application.read': {
     fr: 'Consulter le catalogue des applications',
@@ -49,4 +54,23 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: "Declare that one's office uses an application",
   },
   'usageMap.read': { fr: 'Consulter la cartographie des usages', en: 'Browse the usage map' },
+  'userAccount.deactivate': { fr: 'Désactiver des comptes', en: 'Deactivate accounts' },
+  'userAccount.reactivate': { fr: 'Réactiver des comptes', en: 'Reactivate accounts' },
+  'application.archive': { fr: "Archiver des fiches d'application", en: 'Archive application sheets' },
+  'application.restore': {
+    fr: "Restaurer des fiches d'application archivées",
+    en: 'Restore archived sheets',
+  },
+  'application.startCertification': {
+    fr: "Engager la certification d'une application",
+    en: 'Start the certification of an application',
+  },
+  'application.certify': {
+    fr: 'Certifier une application (labellisation, homologation)',
+    en: 'Certify an application (labelling, homologation)',
+  },
+  'application.withdrawCertification': {
+    fr: "Retirer la certification d'une application",
+    en: 'Withdraw the certification of an application',
+  },
 };

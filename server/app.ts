@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { jobDefinitions } from './jobs/jobs.ts';
+import type { OutboxHandler } from './jobs/outbox.ts';
+import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
+import type { AnyBinding } from './lib/lifecycle.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -19,6 +23,7 @@ import { usageRoutes } from './modules/catalog/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -32,6 +37,10 @@ export interface AppDeps {
   db: Database;
   config: Config;
   authorizer: Authorizer;
+  /** Background jobs: pg-boss when the server runs, in-process runs in tests and the CLI. */
+  jobs: JobQueue;
+  /** Every lifecycle binding: the authorizer's transition rules and the deadlines job read them. */
+  bindings: readonly AnyBinding[];
 }
 
 declare module 'fastify' {
@@ -42,12 +51,24 @@ declare module 'fastify' {
 
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
 const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy];
+/** Every lifecycle of the portal, bound to its rows. */
+const BINDINGS: AnyBinding[] = [userAccountBinding];
+/** Deliverers of outbox messages by topic (notifications plug in here). */
+const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 
 /** The only place that wires plugins and modules; shared by main.ts and the tests. */
 export async function buildApp(options: {
   db: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /** Builds the job queue from the job definitions; default: run in-process when nudged. */
+  queue?: (jobs: JobDefinition[], log: FastifyBaseLogger) => JobQueue;
+  /** Tests add a lifecycle of their own, its routes and outbox handlers. */
+  extra?: {
+    bindings?: AnyBinding[];
+    routes?: FastifyPluginAsync[];
+    outboxHandlers?: Record<string, OutboxHandler>;
+  };
 }) {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel },
@@ -59,7 +80,21 @@ export async function buildApp(options: {
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('deps', { db: options.db, config: options.config, authorizer: createAuthorizer(POLICIES) });
+  const bindings = [...BINDINGS, ...(options.extra?.bindings ?? [])];
+  const authorizer = createAuthorizer(
+    POLICIES,
+    bindings.map((b) => b.definition),
+  );
+  const jobs = jobDefinitions({
+    db: options.db,
+    log: app.log,
+    authorizer,
+    bindings,
+    outboxHandlers: new Map(Object.entries({ ...OUTBOX_HANDLERS, ...options.extra?.outboxHandlers })),
+  });
+  const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
+  app.decorate('deps', { db: options.db, config: options.config, authorizer, jobs: queue, bindings });
+  app.addHook('onClose', () => queue.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -103,6 +138,7 @@ export async function buildApp(options: {
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
   await app.register(transferRoutes);
+  for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 
   await app.ready();

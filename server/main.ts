@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
+import { createPgBossQueue } from './jobs/queue.ts';
 import { purgeOldLoginAttempts } from './modules/auth/login-throttle.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.ts';
 
@@ -17,7 +18,11 @@ async function main() {
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
   const demoCatalogue = config.demo ? await seedDemoCatalogue(database.db) : { created: 0 };
 
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    queue: (jobs, log) => createPgBossQueue(database, { url: config.databaseUrl, log, jobs }),
+  });
   app.log.info(
     {
       database: database.kind,
@@ -52,6 +57,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  await app.deps.jobs.start();
   app.log.info(`Mutualis est prêt : ${config.publicUrl}`);
 }
 

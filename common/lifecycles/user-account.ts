@@ -1,4 +1,5 @@
-import { defineLifecycle } from '../lifecycle.ts';
+import { z } from 'zod';
+import { defineLifecycle, role } from '../lifecycle.ts';
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -18,6 +19,7 @@ export const userAccountLifecycle = defineLifecycle<
 >({
   name: 'userAccount',
   targetType: 'user',
+  label: { fr: 'Compte', en: 'Account' },
   initial: 'active',
   states: {
     active: { label: { fr: 'Actif', en: 'Active' } },
@@ -27,24 +29,38 @@ export const userAccountLifecycle = defineLifecycle<
     deactivate: {
       from: ['active'],
       to: 'deactivated',
-      roles: ['admin'],
+      parties: [role('admin')],
       label: { fr: 'Désactiver le compte', en: 'Deactivate the account' },
+      confirm: true,
+      tone: 'danger',
+      input: z.object({
+        reason: z
+          .string({ error: 'Le motif doit être un texte.' })
+          .trim()
+          .max(500, { error: 'Le motif est limité à 500 caractères.' })
+          .optional()
+          .meta({ label: { fr: 'Motif (facultatif)', en: 'Reason (optional)' } }),
+      }),
       guards: [
-        (facts) =>
-          facts.isSelf
-            ? 'Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.'
-            : null,
-        (facts) =>
-          facts.subjectIsAdmin && facts.otherActiveAdmins === 0
-            ? "C'est le dernier administrateur actif : nommez-en un autre avant de désactiver ce compte."
-            : null,
+        (facts) => (facts.isSelf ? { code: 'self' } : null),
+        (facts) => (facts.subjectIsAdmin && facts.otherActiveAdmins === 0 ? { code: 'lastAdmin' } : null),
       ],
     },
     reactivate: {
       from: ['deactivated'],
       to: 'active',
-      roles: ['admin'],
+      parties: [role('admin')],
       label: { fr: 'Réactiver le compte', en: 'Reactivate the account' },
+    },
+  },
+  messages: {
+    self: {
+      fr: 'Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.',
+      en: 'You cannot deactivate your own account: ask another administrator.',
+    },
+    lastAdmin: {
+      fr: "C'est le dernier administrateur actif : nommez-en un autre avant de désactiver ce compte.",
+      en: 'This is the last active administrator: appoint another one before deactivating this account.',
     },
   },
 });

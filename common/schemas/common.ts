@@ -12,6 +12,10 @@ export const problemSchema = z
     requestId: z.string().optional(),
     code: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** A lifecycle refusal (403 not a party, 409 wrong state, 422 guard): its code and parameters. */
+    refusal: z
+      .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .optional(),
   })
   .meta({ id: 'Problem' });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { USER_STATUSES } from '../lifecycles/user-account.ts';
 import { ACTIONS } from '../permissions.ts';
 import { ROLES } from '../roles.ts';
+import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 import { organisationSchema } from './organisation.ts';
 
 /** 12 characters at least, no composition rules (ANSSI / NIST SP 800-63B). */
@@ -37,8 +38,10 @@ export const userSchema = z
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    /** Lifecycle transitions the caller may fire on this account. */
-    transitions: z.array(z.string()),
+    /** The account's transitions as the caller sees them (allowed or not, why, by whom, input). */
+    transitions: z.array(transitionSchema),
+    /** Where the account's lifecycle stands and when each state was reached (on a single account). */
+    lifecycles: z.array(lifecycleViewSchema),
   })
   .meta({ id: 'User' });
 export type UserDto = z.infer<typeof userSchema>;
@@ -61,8 +64,14 @@ export const updateUserSchema = z.object({
   displayName: createUserSchema.shape.displayName.optional(),
   organisationId: z.uuid({ error: "L'organisme n'est pas valide." }).optional(),
   roles: rolesSchema.optional(),
-  status: z.enum(USER_STATUSES, { error: 'Statut inconnu : active ou deactivated.' }).optional(),
   password: passwordSchema.optional(),
+  /** Refused with a pointer to the transitions route: the status is not a field. */
+  status: z
+    .never({
+      error:
+        'Le statut ne se modifie pas ici : utilisez les actions « Désactiver le compte » ou « Réactiver le compte » (POST /api/users/{id}/transitions).',
+    })
+    .optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -111,6 +111,12 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** `user`, or `system` for what the platform did by itself (deadlines); then `details.job` says which. */
+    actorKind: text('actor_kind', { enum: ['user', 'system'] })
+      .notNull()
+      .default('user'),
+    /** A lifecycle transition's name, states and validated input. */
+    details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
     index('audit_events_occurred_idx').on(t.occurredAt),
@@ -295,3 +301,29 @@ export const catalogueState = pgTable('catalogue_state', {
   id: integer('id').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Effects that leave the transaction (notifications, e-mail, provisioning calls), written by the change
+ * that causes them and delivered after commit by the outbox worker: nothing is sent for a rolled-back
+ * change, nothing is lost for a committed one.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Not before this time (retries back off). */
+    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Given up after too many attempts: an administrator retries it. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('outbox_pending_idx').on(t.availableAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
+  ],
+);

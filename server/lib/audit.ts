@@ -1,5 +1,6 @@
 import { auditEvents } from '../db/schema.ts';
-import type { ServiceContext } from './context.ts';
+import { actingAs, type ServiceContext } from './context.ts';
+import { isSystemActor } from './policy.ts';
 
 export interface AuditEntry {
   action: string;
@@ -7,18 +8,25 @@ export interface AuditEntry {
   targetId: string | null;
   before?: unknown;
   after?: unknown;
+  /** A transition's name, states and input; merged with the system job's name when the system acts. */
+  details?: Record<string, unknown>;
 }
 
 /** Writes the audit event with the change it describes: call it with the context of that transaction. */
 export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  const actor = actingAs(ctx);
+  const system = isSystemActor(actor);
+  const details = system ? { ...entry.details, job: actor.job } : entry.details;
   await ctx.db.insert(auditEvents).values({
-    actorUserId: ctx.actor?.userId ?? null,
-    actorOrganisationId: ctx.actor?.organisationId ?? null,
+    actorUserId: actor && !system ? actor.userId : null,
+    actorOrganisationId: actor && !system ? actor.organisationId : null,
+    actorKind: system ? 'system' : 'user',
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    details: details ?? null,
     requestId: ctx.requestId,
   });
 }

@@ -19,7 +19,12 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     /** French, written for the person who can act on it. */
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** A lifecycle refusal: its code and parameters, which the web translates. */
+      refusal?: { code: string; params: Record<string, string | number> };
+    } = {},
   ) {
     super(detail);
     this.name = 'AppError';

@@ -1,62 +1,306 @@
-import { checkTransition, type LifecycleDefinition } from '../../common/lifecycle.ts';
-import type { Transaction } from '../db/client.ts';
+import { z } from 'zod';
+import {
+  checkTransition,
+  describeParty,
+  type GuardRefusal,
+  type LifecycleDefinition,
+  type Party,
+  refusalMessage,
+  type SubjectParties,
+  targetsOf,
+  transitionAction,
+} from '../../common/lifecycle.ts';
+import type { LifecycleViewDto, TransitionDto } from '../../common/schemas/lifecycle.ts';
+import type { Executor, Transaction } from '../db/client.ts';
+import { enqueueOutbox, type OutboxMessage } from '../jobs/outbox.queries.ts';
 import { recordAudit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError, forbidden, notFound, staleVersion } from './errors.ts';
+import { actingAs, type ServiceContext, type TxContext } from './context.ts';
+import { AppError, type FieldError, forbidden, notFound, staleVersion } from './errors.ts';
+import { lifecycleHistory, officeNames } from './lifecycle.queries.ts';
+import type { Authorizer } from './policy.ts';
 
-export interface LifecycleSubject<State extends string> {
-  state: State;
-  version: number;
-  /** What the audit event records as "before". */
-  snapshot: Record<string, unknown>;
+/** Where a lifecycle's subject lives: a versioned row read, locked and moved by one shared adapter. */
+export interface SubjectStore<State extends string, Row> {
+  load(db: Executor, id: string, options: { lock: boolean }): Promise<Row | null>;
+  stateOf(row: Row): State;
+  versionOf(row: Row): number;
+  /** Writes the new state at `version + 1` if the row still has `row`'s version; null if it moved. */
+  apply(db: Transaction, row: Row, to: State): Promise<Row | null>;
 }
 
-export interface TransitionRequest<State extends string, TransitionName extends string, Facts> {
-  definition: LifecycleDefinition<State, TransitionName, Facts>;
-  transition: TransitionName;
-  targetId: string;
-  /** The version the user saw; a different one in the database means a lost update: 409. */
-  expectedVersion: number;
-  /** Reads the subject and locks it (SELECT … FOR UPDATE). */
-  load(tx: Transaction): Promise<LifecycleSubject<State> | null>;
-  /** Gathers what the guards need, inside the same transaction. */
-  facts(tx: Transaction, subject: LifecycleSubject<State>): Promise<Facts>;
-  /** Writes the new state and version; returns what the audit records as "after". */
-  apply(tx: Transaction, to: State, nextVersion: number): Promise<Record<string, unknown>>;
-  /** Extra effects of the transition, in the same transaction (e.g. ending sessions). */
-  effects?(tx: Transaction): Promise<void>;
-  notFoundLabel: string;
+export interface AppliedTransition<State extends string, Row, Input> {
+  transition: string;
+  from: State;
+  to: State;
+  before: Row;
+  after: Row;
+  input: Input | undefined;
 }
 
 /**
- * The one executor of every lifecycle: checks version, state, role and guards, applies the change,
- * and writes the audit event, all in the caller's transaction, so nothing is half-written.
+ * How one lifecycle is bound to its rows: the store, the parties of a subject, the facts its guards
+ * need (gathered inside the transaction, for one or many subjects at once), and what a transition does
+ * besides moving the state: effects in the same transaction, outbox messages delivered after commit.
  */
-export async function executeTransition<State extends string, TransitionName extends string, Facts>(
-  ctx: ServiceContext & { db: Transaction },
-  request: TransitionRequest<State, TransitionName, Facts>,
-): Promise<Record<string, unknown>> {
-  const actor = ctx.actor;
+export interface LifecycleBinding<State extends string, Name extends string, Facts, Row> {
+  definition: LifecycleDefinition<State, Name, Facts>;
+  /** "Utilisateur", "Application": the 404's subject. */
+  notFoundLabel: string;
+  store: SubjectStore<State, Row>;
+  idOf(row: Row): string;
+  parties(row: Row): SubjectParties;
+  facts(ctx: ServiceContext, rows: readonly Row[]): Promise<Facts[]>;
+  snapshot(row: Row): Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input
+  effects?: (ctx: TxContext, change: AppliedTransition<State, Row, any>) => Promise<void>;
+  // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input
+  outbox?: (change: AppliedTransition<State, Row, any>) => OutboxMessage[];
+  /** Transitions the system fires by itself when their time has come (ids of the subjects due at `now`). */
+  deadlines?: { transition: Name; due(db: Executor, now: Date): Promise<string[]> }[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: registries hold bindings of every shape
+export type AnyBinding = LifecycleBinding<any, any, any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: bindings of one row type, whatever their states and facts
+export type BindingOf<Row> = LifecycleBinding<any, any, any, Row>;
+
+export interface FireRequest {
+  action: string;
+  version: number;
+  input?: unknown;
+}
+
+/** Problem with the refusal's code and French detail (403 not a party, 409 wrong state, 422 guard). */
+function refusalError(definition: AnyBinding['definition'], kind: string, refusal: GuardRefusal) {
+  const detail = refusalMessage(definition, refusal, 'fr');
+  const extra = { refusal: { code: refusal.code, params: refusal.params ?? {} } };
+  if (kind === 'notParty') return new AppError('forbidden', detail, extra);
+  if (kind === 'wrongState') return new AppError('conflict', detail, extra);
+  return new AppError('unprocessable', detail, extra);
+}
+
+function parseInput(definition: AnyBinding['definition'], name: string, raw: unknown) {
+  const transition = definition.transitions[name];
+  const schema = transition?.input as z.ZodType | undefined;
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const errors: FieldError[] = parsed.error.issues.map((issue) => ({
+    field: ['input', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const detail = refusalMessage(
+    definition,
+    { code: 'invalidInput', params: { action: transition?.label.fr ?? name } },
+    'fr',
+  );
+  throw new AppError('badRequest', `${detail} ${errors[0]?.message ?? ''}`.trim(), { errors });
+}
+
+/** The binding among a resource's lifecycles that owns an action, or a 400 naming the known ones. */
+export function bindingFor(bindings: readonly AnyBinding[], action: string): AnyBinding {
+  const binding = bindings.find((b) => action in b.definition.transitions);
+  if (binding) return binding;
+  const known = bindings.flatMap((b) => Object.keys(b.definition.transitions)).join(', ');
+  throw new AppError('badRequest', `Action inconnue : « ${action} ». Actions possibles : ${known}.`, {
+    errors: [{ field: 'action', message: `Action inconnue. Actions possibles : ${known}.` }],
+  });
+}
+
+/**
+ * The one executor of every lifecycle, in the caller's transaction: loads and locks the subject,
+ * refuses a stale version (409), validates the typed input (400), checks state (409), parties (403,
+ * through the authorizer) and guards (422, coded), applies the new state at version + 1, runs the
+ * effects, writes the outbox messages and the audit event — nothing half-written.
+ */
+export async function fireTransition(
+  ctx: TxContext,
+  authorizer: Authorizer,
+  binding: AnyBinding,
+  id: string,
+  request: FireRequest,
+) {
+  const actor = actingAs(ctx);
   if (!actor) throw forbidden();
-  const tx = ctx.db;
-  const subject = await request.load(tx);
-  if (!subject) throw notFound(request.notFoundLabel);
-  if (subject.version !== request.expectedVersion) throw staleVersion();
-  const facts = await request.facts(tx, subject);
-  const check = checkTransition(request.definition, request.transition, subject.state, actor.roles, facts);
-  if (!check.allowed) {
-    if (check.reason === 'role') throw forbidden(check.detail);
-    throw new AppError(check.reason === 'wrongState' ? 'conflict' : 'unprocessable', check.detail);
-  }
-  const to = request.definition.transitions[request.transition].to;
-  const after = await request.apply(tx, to, subject.version + 1);
-  await request.effects?.(tx);
-  await recordAudit(ctx, {
-    action: `${request.definition.name}.${request.transition}`,
-    targetType: request.definition.targetType,
-    targetId: request.targetId,
-    before: subject.snapshot,
+  const { definition } = binding;
+  const name = request.action;
+  const row = await binding.store.load(ctx.db, id, { lock: true });
+  if (!row) throw notFound(binding.notFoundLabel);
+  if (binding.store.versionOf(row) !== request.version) throw staleVersion();
+  const input = parseInput(definition, name, request.input);
+  const [facts] = await binding.facts(ctx, [row]);
+  const from = binding.store.stateOf(row);
+  const isParty = authorizer.mayFire(actor, definition, name, { parties: binding.parties(row) });
+  const check = checkTransition(definition, name, from, isParty, facts, input);
+  if (!check.allowed) throw refusalError(definition, check.kind, check.refusal);
+  const after = await binding.store.apply(ctx.db, row, check.to);
+  if (!after) throw staleVersion();
+  const change: AppliedTransition<string, unknown, unknown> = {
+    transition: name,
+    from,
+    to: check.to,
+    before: row,
     after,
+    input,
+  };
+  await binding.effects?.(ctx, change);
+  for (const message of binding.outbox?.(change) ?? []) await enqueueOutbox(ctx, message);
+  await recordAudit(ctx, {
+    action: transitionAction(definition, name),
+    targetType: definition.targetType,
+    targetId: id,
+    before: binding.snapshot(row),
+    after: binding.snapshot(after),
+    details: { lifecycle: definition.name, transition: name, from, to: check.to, input: input ?? null },
   });
   return after;
+}
+
+// ——— Describing what the caller may do ———
+
+const inputSchemas = new WeakMap<object, Record<string, unknown>>();
+/** The JSON Schema of a transition's input (labels in `meta`), for the web's form. */
+function inputJsonSchema(schema: z.ZodType | undefined) {
+  if (!schema) return null;
+  let json = inputSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    inputSchemas.set(schema, json);
+  }
+  return json;
+}
+
+function presentParties(
+  binding: AnyBinding,
+  parties: readonly Party[],
+  subject: SubjectParties,
+  names: Map<string, string>,
+) {
+  return parties.map((party) => {
+    const offices =
+      'field' in party ? (subject[party.field] ?? []).map((id) => names.get(id) ?? id) : undefined;
+    return {
+      kind: party.kind,
+      label: {
+        fr: describeParty(binding.definition, party, 'fr', offices),
+        en: describeParty(binding.definition, party, 'en', offices),
+      },
+    };
+  });
+}
+
+/**
+ * Every transition of the given lifecycles for each row, as the caller sees them: allowed or not and
+ * why (coded, in both languages), who may fire it (with office names), and the input it takes. Facts
+ * come from the same binding code the executor uses — never invented in a presenter.
+ */
+export async function describeTransitions<Row>(
+  ctx: ServiceContext,
+  authorizer: Authorizer,
+  bindings: readonly BindingOf<Row>[],
+  rows: readonly Row[],
+): Promise<TransitionDto[][]> {
+  const result: TransitionDto[][] = rows.map(() => []);
+  if (rows.length === 0) return result;
+  const officeIds = new Set<string>();
+  for (const binding of bindings)
+    for (const row of rows)
+      for (const ids of Object.values(binding.parties(row))) for (const id of ids) officeIds.add(id);
+  const names = await officeNames(ctx.db, [...officeIds]);
+  for (const binding of bindings) {
+    const facts = await binding.facts(ctx, rows);
+    rows.forEach((row, index) => {
+      const subject = binding.parties(row);
+      const state = binding.store.stateOf(row);
+      for (const [name, transition] of Object.entries(binding.definition.transitions)) {
+        const isParty = authorizer.mayFire(actingAs(ctx), binding.definition, name, { parties: subject });
+        const check = checkTransition(binding.definition, name, state, isParty, facts[index]);
+        const refusal = check.allowed ? null : check.refusal;
+        result[index]?.push({
+          lifecycle: binding.definition.name,
+          action: name,
+          label: transition.label,
+          to: targetsOf(transition),
+          allowed: check.allowed,
+          reason: refusal && {
+            kind: check.allowed ? 'guard' : check.kind,
+            code: refusal.code,
+            params: refusal.params ?? {},
+            message: {
+              fr: refusalMessage(binding.definition, refusal, 'fr'),
+              en: refusalMessage(binding.definition, refusal, 'en'),
+            },
+          },
+          parties: presentParties(binding, transition.parties, subject, names),
+          input: inputJsonSchema(transition.input as z.ZodType | undefined),
+          confirm: transition.confirm ?? false,
+          tone: transition.tone ?? 'default',
+        });
+      }
+    });
+  }
+  return result;
+}
+
+/** Where each lifecycle of one subject stands, with the date each state was reached (from the audit trail). */
+export async function describeLifecycles<Row>(
+  ctx: ServiceContext,
+  bindings: readonly BindingOf<Row>[],
+  row: Row,
+  createdAt: Date,
+): Promise<LifecycleViewDto[]> {
+  const views: LifecycleViewDto[] = [];
+  for (const binding of bindings) {
+    const id = binding.idOf(row);
+    const history = await lifecycleHistory(
+      ctx.db,
+      binding.definition.targetType,
+      id,
+      binding.definition.name,
+    );
+    views.push({
+      lifecycle: binding.definition.name,
+      state: binding.store.stateOf(row),
+      reached: [{ state: binding.definition.initial, at: createdAt.toISOString() }, ...history],
+    });
+  }
+  return views;
+}
+
+/**
+ * Fires every transition whose deadline has come, as the system, each subject in its own transaction:
+ * one refusal (a guard, a concurrent change) does not stop the others. Returns what was fired.
+ */
+export async function fireDueTransitions(
+  ctx: ServiceContext,
+  authorizer: Authorizer,
+  bindings: readonly AnyBinding[],
+  now: Date,
+) {
+  const fired: { lifecycle: string; transition: string; id: string }[] = [];
+  const refused: { lifecycle: string; transition: string; id: string; code: string }[] = [];
+  for (const binding of bindings) {
+    for (const deadline of binding.deadlines ?? []) {
+      for (const id of await deadline.due(ctx.db, now)) {
+        try {
+          await (ctx.db as import('../db/client.ts').Database).transaction(async (tx) => {
+            const txCtx = { ...ctx, db: tx };
+            const row = await binding.store.load(tx, id, { lock: true });
+            if (!row) return;
+            await fireTransition(txCtx, authorizer, binding, id, {
+              action: deadline.transition,
+              version: binding.store.versionOf(row),
+            });
+          });
+          fired.push({ lifecycle: binding.definition.name, transition: deadline.transition, id });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const code = (error.extra as { refusal?: { code: string } }).refusal?.code ?? error.code;
+          refused.push({ lifecycle: binding.definition.name, transition: deadline.transition, id, code });
+          ctx.log.warn({ lifecycle: binding.definition.name, id, code }, 'scheduled transition refused');
+        }
+      }
+    }
+  }
+  return { fired, refused };
 }

@@ -6,7 +6,8 @@ import { AppError } from '../lib/errors.ts';
 import type { Actor } from '../lib/policy.ts';
 import { findActiveSession, SESSION_COOKIE, touchSession } from '../modules/auth/sessions.queries.ts';
 
-export type RouteAccess = { public: true } | { action: Action };
+/** Public, one action, or any of several (a lifecycle's transitions: the executor decides per subject). */
+export type RouteAccess = { public: true } | { action: Action } | { anyOf: readonly Action[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -101,6 +102,10 @@ export function registerAuth(app: FastifyInstance) {
         );
       }
     }
-    authorizer.authorize(request.actor, access.action);
+    const actor = request.actor;
+    if ('anyOf' in access) {
+      if (!access.anyOf.some((action) => authorizer.can(actor, action)))
+        authorizer.authorize(actor, access.anyOf[0] as Action);
+    } else authorizer.authorize(actor, access.action);
   });
 }

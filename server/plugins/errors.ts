@@ -51,6 +51,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, request, STATUS_BY_CODE[error.code], error.detail, {
         code: error.code,
         ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+        ...(error.extra.refusal ? { refusal: error.extra.refusal } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

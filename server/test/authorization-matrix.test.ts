@@ -203,6 +203,13 @@ const MATRIX: Record<string, RouteCase> = {
     expected: only(['admin'], 200),
     anonymous: 401,
   },
+  'POST /api/users/:id/transitions': {
+    url: (f, s) => `/api/users/${s === 'own' ? f.ownUserId : f.otherUserId}/transitions`,
+    // The fixture accounts are active: reactivating is a wrong state (409) for the one who may fire it.
+    body: () => ({ action: 'reactivate', version: 1 }),
+    expected: only(['admin'], 409),
+    anonymous: 401,
+  },
   'GET /api/audit-events': {
     url: () => '/api/audit-events',
     expected: only(['admin', 'operationsDirectorate'], 200),

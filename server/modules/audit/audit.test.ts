@@ -25,7 +25,7 @@ describe('audit trail', () => {
         password: 'une phrase de passe longue',
       })
     ).json();
-    await admin.patch(`/api/users/${created.id}`, { version: 1, status: 'deactivated' });
+    await admin.post(`/api/users/${created.id}/transitions`, { action: 'deactivate', version: 1 });
 
     const all = (await admin.get(`/api/audit-events?actor=${adminId}`)).json();
     expect(all.items.map((e: { action: string }) => e.action)).toEqual([

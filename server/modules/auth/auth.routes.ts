@@ -71,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         secure: secureCookie,
         expires: session.expiresAt,
       });
-      return { user: presentUser(user, null), csrfToken: session.csrfToken };
+      return { user: presentUser({ user, transitions: [], lifecycles: [] }), csrfToken: session.csrfToken };
     },
   );
 
@@ -109,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!actor || !user || !organisation)
         throw new AppError('unauthenticated', 'Votre session a pris fin.');
       return {
-        user: presentUser(user, actor),
+        user: presentUser({ user, transitions: [], lifecycles: [] }),
         organisation: presentOrganisation(organisation),
         roles: [...actor.roles],
         abilities: app.deps.authorizer.abilities(actor),

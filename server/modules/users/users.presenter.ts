@@ -1,23 +1,14 @@
-import { availableTransitions } from '../../../common/lifecycle.ts';
-import { userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
 import type { Role } from '../../../common/roles.ts';
+import type { LifecycleViewDto, TransitionDto } from '../../../common/schemas/lifecycle.ts';
 import type { UserDto } from '../../../common/schemas/user.ts';
-import type { Actor } from '../../lib/policy.ts';
 import type { UserWithOrganisation } from './users.queries.ts';
 
-/** What the audit trail keeps of an account: never the password hash. */
-export const auditSnapshot = (user: Omit<UserWithOrganisation, 'organisation'>) => ({
-  email: user.email,
-  displayName: user.displayName,
-  organisationId: user.organisationId,
-  roles: user.roles,
-  status: user.status,
-  version: user.version,
-});
-
-export function presentUser(user: UserWithOrganisation, actor: Actor | null): UserDto {
-  const status = user.status as UserDto['status'];
-  const isSelf = actor?.userId === user.id;
+export function presentUser(view: {
+  user: UserWithOrganisation;
+  transitions: TransitionDto[];
+  lifecycles: LifecycleViewDto[];
+}): UserDto {
+  const { user } = view;
   return {
     id: user.id,
     email: user.email,
@@ -29,25 +20,12 @@ export function presentUser(user: UserWithOrganisation, actor: Actor | null): Us
       region: user.organisation.region as UserDto['organisation']['region'],
     },
     roles: user.roles as Role[],
-    status,
+    status: user.status as UserDto['status'],
     version: user.version,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
-    // The "last admin" guard needs a count; the executor enforces it, the list only hides self-deactivation.
-    transitions: actor ? userTransitionsFor(status, actor.roles, isSelf, user.roles as Role[]) : [],
+    transitions: view.transitions,
+    lifecycles: view.lifecycles,
   };
-}
-
-function userTransitionsFor(
-  status: UserDto['status'],
-  roles: readonly Role[],
-  isSelf: boolean,
-  subjectRoles: Role[],
-) {
-  return availableTransitions(userAccountLifecycle, status, roles, {
-    isSelf,
-    subjectIsAdmin: subjectRoles.includes('admin'),
-    otherActiveAdmins: Number.POSITIVE_INFINITY,
-  });
 }

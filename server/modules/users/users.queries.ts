@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.ts';
 import type { UserListQuery } from '../../../common/schemas/user.ts';
 import type { Executor } from '../../db/client.ts';
@@ -101,14 +101,13 @@ export async function updateUserAtVersion(
   return row ?? null;
 }
 
-export async function countActiveAdmins(db: Executor, excludingUserId: string) {
-  const [row] = await db
-    .select({ n: count() })
+/** Ids of the active administrators: the last-admin guard counts those other than its subject. */
+export async function countActiveAdminsById(db: Executor) {
+  const rows = await db
+    .select({ id: users.id })
     .from(users)
-    .where(
-      and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`, ne(users.id, excludingUserId)),
-    );
-  return row?.n ?? 0;
+    .where(and(eq(users.status, 'active'), sql`'admin' = ANY(${users.roles})`));
+  return rows.map((r) => r.id);
 }
 
 export async function recordLogin(db: Executor, id: string) {

@@ -6,12 +6,15 @@ import {
   userListQuerySchema,
   userSchema,
 } from '../../../common/schemas/user.ts';
+import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
+import { userAccountBinding } from './users.lifecycle.ts';
 import { presentUser } from './users.presenter.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { authorizer } = app.deps;
   app.get(
     '/api/users',
     {
@@ -25,8 +28,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const page = await listUsers(request.ctx, request.query);
-      return { items: page.items.map((u) => presentUser(u, request.actor)), total: page.total };
+      const page = await listUsers(request.ctx, authorizer, request.query);
+      return { items: page.items.map(presentUser), total: page.total };
     },
   );
 
@@ -36,13 +39,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'user.read' } },
       schema: {
         tags: ['users'],
-        summary: 'Un compte utilisateur',
+        summary: 'Un compte utilisateur, avec les actions de son cycle de vie',
         params: idParamsSchema,
         response: { 200: userSchema, ...errors, 404: problemSchema },
       },
     },
-    async (request) =>
-      presentUser(await getUser(request.ctx, app.deps.authorizer, request.params.id), request.actor),
+    async (request) => presentUser(await getUser(request.ctx, authorizer, request.params.id)),
   );
 
   app.post(
@@ -58,7 +60,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = await createUser(request.ctx, request.body);
-      return reply.code(201).send(presentUser(user, request.actor));
+      return reply.code(201).send(presentUser(await getUser(request.ctx, authorizer, user.id)));
     },
   );
 
@@ -68,14 +70,27 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'user.update' } },
       schema: {
         tags: ['users'],
-        summary:
-          'Modifier un compte : nom, organisme, rôles, mot de passe, statut (désactivation, réactivation)',
+        summary: 'Modifier un compte : nom, organisme, rôles, mot de passe',
         params: idParamsSchema,
         body: updateUserSchema,
         response: { 200: userSchema, ...errors, 404: problemSchema, 409: problemSchema, 422: problemSchema },
       },
     },
-    async (request) =>
-      presentUser(await updateUser(request.ctx, request.params.id, request.body), request.actor),
+    async (request) => {
+      const id = await updateUser(request.ctx, request.params.id, request.body);
+      return presentUser(await getUser(request.ctx, authorizer, id));
+    },
+  );
+
+  await app.register(
+    lifecycleRoutes({
+      basePath: '/api/users',
+      tag: 'users',
+      summary: 'Désactiver ou réactiver un compte (cycle de vie du compte)',
+      bindings: [userAccountBinding],
+      response: userSchema,
+      present: async (ctx, id) => presentUser(await getUser(ctx, authorizer, id)),
+      afterCommit: () => app.deps.jobs.nudge('outbox'),
+    }),
   );
 };

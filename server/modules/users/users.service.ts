@@ -1,41 +1,45 @@
 import { sql } from 'drizzle-orm';
-import { userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import { executeTransition } from '../../lib/lifecycle.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
+import { userAccountBinding } from './users.lifecycle.ts';
 import { userListScope } from './users.policy.ts';
-import { auditSnapshot } from './users.presenter.ts';
 import {
-  countActiveAdmins,
+  countActiveAdminsById,
   findUser,
   findUserByEmail,
   insertUser,
   listUsers as listUserRows,
   updateUserAtVersion,
 } from './users.queries.ts';
+import { auditSnapshot } from './users.snapshot.ts';
 
-function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
+/** A page of accounts, each with the transitions the caller may fire on it (facts gathered once). */
+export async function listUsers(ctx: ServiceContext, authorizer: Authorizer, query: UserListQuery) {
+  const page = await listUserRows(ctx.db, userListScope(requireActor(ctx)), query);
+  const transitions = await describeTransitions(ctx, authorizer, [userAccountBinding], page.items);
+  return {
+    items: page.items.map((user, i) => ({ user, transitions: transitions[i] ?? [], lifecycles: [] })),
+    total: page.total,
+  };
 }
 
-export async function listUsers(ctx: ServiceContext, query: UserListQuery) {
-  return listUserRows(ctx.db, userListScope(requireActor(ctx)), query);
-}
-
+/** One account with its transitions and the dates its states were reached. */
 export async function getUser(ctx: ServiceContext, authorizer: Authorizer, id: string) {
   const actor = requireActor(ctx);
   const user = await findUser(ctx.db, id);
   if (!user) throw notFound('Utilisateur');
   authorizer.authorize(actor, 'user.read', user);
-  return user;
+  const [transitions = []] = await describeTransitions(ctx, authorizer, [userAccountBinding], [user]);
+  const lifecycles = await describeLifecycles(ctx, [userAccountBinding], user, user.createdAt);
+  return { user, transitions, lifecycles };
 }
 
 async function assertOrganisationExists(ctx: ServiceContext, organisationId: string) {
@@ -76,8 +80,9 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput) {
 }
 
 /**
- * Edits profile fields and, through the lifecycle executor, the account status — all in one
- * transaction with its audit events. A stale version gets 409 and changes nothing.
+ * Edits profile fields (name, office, roles, password) in one transaction with its audit events. A
+ * stale version gets 409 and changes nothing. The status moves only through the account's lifecycle
+ * (POST /api/users/:id/transitions).
  */
 export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput) {
   const actor = requireActor(ctx);
@@ -104,7 +109,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       if (actor.userId === id) {
         throw new AppError('unprocessable', 'Vous ne pouvez pas retirer votre propre rôle administrateur.');
       }
-      if ((await countActiveAdmins(tx.db, id)) === 0) {
+      if ((await countActiveAdminsById(tx.db)).filter((admin) => admin !== id).length === 0) {
         throw new AppError(
           'unprocessable',
           "C'est le dernier administrateur actif : nommez-en un autre d'abord.",
@@ -138,44 +143,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       }
     }
 
-    if (input.status !== undefined && input.status !== current.status) {
-      const transition = input.status === 'deactivated' ? 'deactivate' : 'reactivate';
-      await executeTransition(tx, {
-        definition: userAccountLifecycle,
-        transition,
-        targetId: id,
-        expectedVersion: version,
-        notFoundLabel: 'Utilisateur',
-        load: async (db) => {
-          const row = await findUser(db, id, { forUpdate: true });
-          return row
-            ? {
-                state: row.status as 'active' | 'deactivated',
-                version: row.version,
-                snapshot: auditSnapshot(row),
-              }
-            : null;
-        },
-        facts: async (db, subject) => ({
-          isSelf: actor.userId === id,
-          subjectIsAdmin: (subject.snapshot.roles as string[]).includes('admin'),
-          otherActiveAdmins: await countActiveAdmins(db, id),
-        }),
-        apply: async (db, to, nextVersion) => {
-          const row = await updateUserAtVersion(db, id, nextVersion - 1, { status: to });
-          if (!row) throw staleVersion();
-          return auditSnapshot(row);
-        },
-        effects: async (db) => {
-          // A deactivated user is signed out everywhere at once.
-          if (transition === 'deactivate') await deleteUserSessions(db, id);
-        },
-      });
-    }
-
-    const result = await findUser(tx.db, id);
-    if (!result) throw notFound('Utilisateur');
-    return result;
+    return id;
   });
 }
 

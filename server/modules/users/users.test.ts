@@ -121,14 +121,36 @@ describe('an administrator manages accounts', () => {
     expect(events[0]?.after).toMatchObject({ roles: ['agent', 'developer'], organisationId: basRhin });
   });
 
-  it('deactivates a user through the lifecycle: their sessions end at once; reactivation restores access', async () => {
+  it('deactivates a user through the transitions route: their sessions end at once; reactivation restores access', async () => {
     const user = await createUser(t.db, { roles: ['agent'] });
     const session = await login(t.app, user.email);
     expect((await session.get('/api/me')).statusCode).toBe(200);
 
-    const response = await admin.patch(`/api/users/${user.id}`, { version: 1, status: 'deactivated' });
+    const shown = (await admin.get(`/api/users/${user.id}`)).json();
+    const deactivate = shown.transitions.find((x: { action: string }) => x.action === 'deactivate');
+    expect(deactivate).toMatchObject({ allowed: true, to: ['deactivated'], confirm: true, reason: null });
+    expect(deactivate.parties).toEqual([
+      { kind: 'role', label: { fr: 'Administrateur', en: 'Administrator' } },
+    ]);
+    expect(deactivate.input.properties.reason).toMatchObject({ label: { fr: 'Motif (facultatif)' } });
+
+    const response = await admin.post(`/api/users/${user.id}/transitions`, {
+      action: 'deactivate',
+      version: 1,
+      input: { reason: 'Départ à la retraite' },
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'deactivated', version: 2, transitions: ['reactivate'] });
+    const body = response.json();
+    expect(body).toMatchObject({ status: 'deactivated', version: 2 });
+    expect(
+      body.transitions
+        .filter((x: { allowed: boolean }) => x.allowed)
+        .map((x: { action: string }) => x.action),
+    ).toEqual(['reactivate']);
+    expect(body.lifecycles[0].reached.map((r: { state: string }) => r.state)).toEqual([
+      'active',
+      'deactivated',
+    ]);
     expect((await session.get('/api/me')).statusCode).toBe(401);
     const relogin = await t.app.inject({
       method: 'POST',
@@ -137,16 +159,33 @@ describe('an administrator manages accounts', () => {
     });
     expect(relogin.statusCode).toBe(401);
 
-    const again = await admin.patch(`/api/users/${user.id}`, { version: 2, status: 'active' });
+    const again = await admin.post(`/api/users/${user.id}/transitions`, { action: 'reactivate', version: 2 });
     expect(again.statusCode).toBe(200);
     await login(t.app, user.email);
-    const actions = (await auditFor(user.id)).map((e) => e.action);
-    expect(actions).toEqual([
+    const events = await auditFor(user.id);
+    expect(events.map((e) => e.action)).toEqual([
       'session.login',
       'userAccount.deactivate',
       'userAccount.reactivate',
       'session.login',
     ]);
+    expect(events[1]?.details).toEqual({
+      lifecycle: 'userAccount',
+      transition: 'deactivate',
+      from: 'active',
+      to: 'deactivated',
+      input: { reason: 'Départ à la retraite' },
+    });
+  });
+
+  it('no longer changes the status through PATCH: 400 naming the field and the action to use', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const response = await admin.patch(`/api/users/${user.id}`, { version: 1, status: 'deactivated' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: 'status' });
+    expect(response.json().detail).toContain('Désactiver le compte');
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ status: 'active', version: 1 });
   });
 
   it('refuses a deactivation made on a stale version: 409, the account stays active and signed in', async () => {
@@ -155,7 +194,7 @@ describe('an administrator manages accounts', () => {
     expect(
       (await admin.patch(`/api/users/${user.id}`, { version: 1, displayName: 'Nom changé' })).statusCode,
     ).toBe(200);
-    const stale = await admin.patch(`/api/users/${user.id}`, { version: 1, status: 'deactivated' });
+    const stale = await admin.post(`/api/users/${user.id}/transitions`, { action: 'deactivate', version: 1 });
     expect(stale.statusCode).toBe(409);
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ status: 'active', version: 2 });
@@ -168,17 +207,55 @@ describe('an administrator manages accounts', () => {
     expect(response.json().detail).toContain('propre rôle administrateur');
   });
 
-  it('refuses to deactivate oneself with a French reason, and rolls back the rest of the edit', async () => {
-    const response = await admin.patch(`/api/users/${adminId}`, {
-      version: 1,
-      displayName: 'Nouveau nom',
-      status: 'deactivated',
+  it('refuses to deactivate oneself: 422 with the guard code, shown as not allowed with the same reason', async () => {
+    const self = (await admin.get(`/api/users/${adminId}`)).json();
+    const offered = self.transitions.find((x: { action: string }) => x.action === 'deactivate');
+    expect(offered).toMatchObject({ allowed: false, reason: { kind: 'guard', code: 'self' } });
+    expect(offered.reason.message.en).toContain('your own account');
+    const response = await admin.post(`/api/users/${adminId}/transitions`, {
+      action: 'deactivate',
+      version: self.version,
     });
     expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ refusal: { code: 'self' } });
     expect(response.json().detail).toContain('propre compte');
     const [row] = await t.db.select().from(users).where(eq(users.id, adminId));
-    expect(row).toMatchObject({ status: 'active', version: 1 });
-    expect(row?.displayName).not.toBe('Nouveau nom');
+    expect(row).toMatchObject({ status: 'active' });
+  });
+
+  it('refuses transitions to a non-party (403 with its code), an unknown action (400) and bad input (400 naming the field)', async () => {
+    const user = await createUser(t.db, { roles: ['agent'] });
+    const director = await createUser(t.db, { roles: ['officeDirector'] });
+    const directorAgent = await login(t.app, director.email);
+    const refused = await directorAgent.post(`/api/users/${user.id}/transitions`, {
+      action: 'deactivate',
+      version: 1,
+    });
+    expect(refused.statusCode).toBe(403);
+    const unknown = await admin.post(`/api/users/${user.id}/transitions`, { action: 'delete', version: 1 });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('action');
+    const bad = await admin.post(`/api/users/${user.id}/transitions`, {
+      action: 'deactivate',
+      version: 1,
+      input: { reason: 'x'.repeat(501) },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({
+      field: 'input.reason',
+      message: expect.stringContaining('500'),
+    });
+    const wrongState = await admin.post(`/api/users/${user.id}/transitions`, {
+      action: 'reactivate',
+      version: 1,
+    });
+    expect(wrongState.statusCode).toBe(409);
+    expect(wrongState.json().refusal.code).toBe('wrongState');
+    const missing = await admin.post('/api/users/00000000-0000-4000-8000-000000000000/transitions', {
+      action: 'deactivate',
+      version: 1,
+    });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('resets a password: the user is signed out everywhere', async () => {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '../../../common/permissions.ts';
 import type { AuditEventDto } from '../../../common/schemas/audit.ts';
+import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
 import type { OrganisationDto } from '../../../common/schemas/organisation.ts';
 import type { MeDto, UserDto } from '../../../common/schemas/user.ts';
 import { ApiError, api, setCsrfToken, withQuery } from './client.ts';
@@ -149,6 +150,16 @@ export function useSaveUser() {
         ? api<UserDto>('PATCH', `/api/users/${input.id}`, input.body)
         : api<UserDto>('POST', '/api/users', input.body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** Fires a lifecycle transition on a resource (`POST <basePath>/<id>/transitions`); answers the resource. */
+export function useFireTransition<Dto>(basePath: string, invalidate: readonly unknown[]) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: FireTransitionInput }) =>
+      api<Dto>('POST', `${basePath}/${input.id}/transitions`, input.body),
+    onSuccess: () => client.invalidateQueries({ queryKey: invalidate }),
   });
 }
 

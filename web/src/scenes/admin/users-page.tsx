@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { userAccountLifecycle } from '../../../../common/lifecycles/user-account.ts';
 import { ROLE_LABELS, ROLES } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
-import { can, useAllOrganisations, useMe, useSaveUser, useUsers } from '../../api/queries.ts';
+import { can, useAllOrganisations, useFireTransition, useMe, useUsers } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
@@ -30,7 +30,7 @@ export function UsersPage() {
   const [confirming, setConfirming] = useState<UserDto | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const organisations = useAllOrganisations();
-  const save = useSaveUser();
+  const save = useFireTransition<UserDto>('/api/users', ['users']);
   const query = useUsers({
     q: q || undefined,
     organisationId: filters.organisationId ?? undefined,
@@ -44,7 +44,7 @@ export function UsersPage() {
     save.mutate(
       {
         id: user.id,
-        body: { version: user.version, status: userAccountLifecycle.transitions[transition].to },
+        body: { action: transition, version: user.version },
       },
       {
         onSuccess: (saved) => {
@@ -159,23 +159,25 @@ export function UsersPage() {
                     {t('common.edit')}
                     <span className="sr-only"> {user.displayName}</span>
                   </Button>
-                  {user.transitions.map((name) => {
-                    const transition = name as 'deactivate' | 'reactivate';
-                    return (
-                      <Button
-                        key={name}
-                        size="xs"
-                        variant="light"
-                        color={transition === 'deactivate' ? 'red' : 'green'}
-                        onClick={() =>
-                          transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
-                        }
-                      >
-                        {label(userAccountLifecycle.transitions[transition].label)}
-                        <span className="sr-only"> {user.displayName}</span>
-                      </Button>
-                    );
-                  })}
+                  {user.transitions
+                    .filter((offered) => offered.allowed)
+                    .map(({ action }) => {
+                      const transition = action as 'deactivate' | 'reactivate';
+                      return (
+                        <Button
+                          key={action}
+                          size="xs"
+                          variant="light"
+                          color={transition === 'deactivate' ? 'red' : 'green'}
+                          onClick={() =>
+                            transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
+                          }
+                        >
+                          {label(userAccountLifecycle.transitions[transition].label)}
+                          <span className="sr-only"> {user.displayName}</span>
+                        </Button>
+                      );
+                    })}
                 </Group>
               </Table.Td>
             ) : null}

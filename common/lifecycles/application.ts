@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { CertificationStatus, Track } from '../catalog/vocabulary.ts';
+import { defineLifecycle, developerOf, directorOf, role } from '../lifecycle.ts';
+
+/** Facts the guards of a sheet's lifecycles read; the server gathers them in the transaction. */
+export interface ApplicationFacts {
+  track: Track;
+}
+
+export const APPLICATION_RECORD_STATES = ['published', 'archived'] as const;
+export type ApplicationRecordState = (typeof APPLICATION_RECORD_STATES)[number];
+
+const reasonInput = (label: { fr: string; en: string }, required: boolean) => {
+  const text = z
+    .string({ error: 'Le motif doit être un texte.' })
+    .trim()
+    .max(1000, { error: 'Le motif est limité à 1 000 caractères.' });
+  return (
+    required ? text.min(3, { error: 'Indiquez le motif (3 caractères au moins).' }) : text.optional()
+  ).meta({
+    label,
+  });
+};
+
+const writers = [role('admin', 'itDirectorate'), developerOf('designerOffice'), directorOf('designerOffice')];
+
+/** A sheet is published in the catalogue, or archived (out of the lists, its history kept). */
+export const applicationRecordLifecycle = defineLifecycle<
+  ApplicationRecordState,
+  'archive' | 'restore',
+  ApplicationFacts
+>({
+  name: 'applicationRecord',
+  actionPrefix: 'application',
+  targetType: 'application',
+  label: { fr: 'Fiche', en: 'Sheet' },
+  initial: 'published',
+  states: {
+    published: { label: { fr: 'Publiée', en: 'Published' } },
+    archived: { label: { fr: 'Archivée', en: 'Archived' }, side: true },
+  },
+  fields: { designerOffice: { fr: "l'organisme concepteur", en: 'designer office' } },
+  transitions: {
+    archive: {
+      from: ['published'],
+      to: 'archived',
+      parties: writers,
+      label: { fr: 'Archiver la fiche', en: 'Archive the sheet' },
+      confirm: true,
+      tone: 'danger',
+      input: z.object({
+        reason: reasonInput({ fr: "Motif de l'archivage (facultatif)", en: 'Why (optional)' }, false),
+      }),
+    },
+    restore: {
+      from: ['archived'],
+      to: 'published',
+      parties: writers,
+      label: { fr: 'Restaurer la fiche', en: 'Restore the sheet' },
+    },
+  },
+});
+
+const certifiers = [role('nationalAccountant', 'itDirectorate')];
+const CERTIFYING_TRACKS: readonly Track[] = ['labelling', 'homologation'];
+
+/**
+ * Certification of an application: no longer a field anyone edits, but transitions reserved to the
+ * national accountant (DDFC/DC2R) and the DDSI — national acceptance reports will drive them later.
+ * Labelled or homologated follows the track.
+ */
+export const applicationCertificationLifecycle = defineLifecycle<
+  CertificationStatus,
+  'startCertification' | 'certify' | 'withdrawCertification',
+  ApplicationFacts
+>({
+  name: 'applicationCertification',
+  actionPrefix: 'application',
+  targetType: 'application',
+  label: { fr: 'Certification', en: 'Certification' },
+  initial: 'none',
+  states: {
+    none: { label: { fr: 'Aucune certification', en: 'None' } },
+    inProgress: { label: { fr: 'Certification en cours', en: 'In progress' } },
+    labelled: { label: { fr: 'Labellisée', en: 'Labelled' } },
+    homologated: { label: { fr: 'Homologuée', en: 'Homologated' } },
+    withdrawn: { label: { fr: 'Certification retirée', en: 'Withdrawn' }, side: true },
+  },
+  transitions: {
+    startCertification: {
+      from: ['none', 'withdrawn'],
+      to: 'inProgress',
+      parties: certifiers,
+      label: { fr: 'Engager la certification', en: 'Start certification' },
+      guards: [(facts) => (CERTIFYING_TRACKS.includes(facts.track) ? null : { code: 'notCertifyingTrack' })],
+    },
+    certify: {
+      from: ['none', 'inProgress', 'withdrawn'],
+      to: ['labelled', 'homologated'],
+      resolveTo: (facts) => (facts.track === 'labelling' ? 'labelled' : 'homologated'),
+      parties: certifiers,
+      label: { fr: 'Certifier', en: 'Certify' },
+      confirm: true,
+      input: z.object({
+        rationale: reasonInput(
+          { fr: 'Fondement de la décision (procès-verbal, référence)', en: 'Grounds (report, reference)' },
+          true,
+        ),
+        decidedOn: z.iso
+          .date({ error: 'La date de décision doit être une date (AAAA-MM-JJ).' })
+          .optional()
+          .meta({ label: { fr: 'Date de la décision', en: 'Decision date' } }),
+      }),
+      guards: [(facts) => (CERTIFYING_TRACKS.includes(facts.track) ? null : { code: 'notCertifyingTrack' })],
+    },
+    withdrawCertification: {
+      from: ['inProgress', 'labelled', 'homologated'],
+      to: 'withdrawn',
+      parties: certifiers,
+      label: { fr: 'Retirer la certification', en: 'Withdraw certification' },
+      confirm: true,
+      tone: 'danger',
+      input: z.object({ reason: reasonInput({ fr: 'Motif du retrait', en: 'Why' }, true) }),
+    },
+  },
+  messages: {
+    notCertifyingTrack: {
+      fr: "Seule une application des filières labellisation ou homologation peut être certifiée : changez d'abord sa filière.",
+      en: 'Only an application on the labelling or homologation track can be certified: change its track first.',
+    },
+  },
+});

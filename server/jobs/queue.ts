@@ -1,0 +1,100 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../db/client.ts';
+
+/** A queue's work: what runs for each job (pg-boss retries it with backoff when it throws). */
+export interface JobDefinition {
+  name: string;
+  run(): Promise<unknown>;
+  /** Cron expression (UTC) for work that also runs on a clock (backstops, deadlines). */
+  cron?: string;
+}
+
+/** The background jobs of the server, whatever runs them. */
+export interface JobQueue {
+  start(): Promise<void>;
+  /** Asks for a run of a queue soon (after a commit that wrote work for it); runs coalesce. */
+  nudge(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss 10 in the application's own database: on PostgreSQL through its own pool, on the embedded
+ * PGlite through a small `executeSql` adapter over the one connection (parameterised statements with
+ * `query`, pg-boss's multi-statement migrations with `exec`). Measured on this machine: it installs
+ * its schema and polls on PGlite as on PostgreSQL (see docs/architecture.md).
+ */
+export function createPgBossQueue(
+  handle: DatabaseHandle,
+  options: {
+    url?: string | undefined;
+    log: FastifyBaseLogger;
+    jobs: JobDefinition[];
+    pollingSeconds?: number;
+  },
+): JobQueue {
+  const connection: PgBoss.ConstructorOptions = options.url
+    ? { connectionString: options.url, max: 3 }
+    : { db: pgliteExecutor(handle) };
+  const boss = new PgBoss({ ...connection, schema: 'pgboss', supervise: true, schedule: true });
+  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  let started = false;
+  return {
+    async start() {
+      await boss.start();
+      for (const job of options.jobs) {
+        await boss.createQueue(job.name, {
+          name: job.name,
+          policy: 'stately',
+          retryLimit: 5,
+          retryBackoff: true,
+        });
+        await boss.work(job.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async () => {
+          await job.run();
+        });
+        if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+      }
+      started = true;
+      // Work left by a previous run (a crash between commit and delivery) is picked up now.
+      for (const job of options.jobs) await boss.send(job.name, {});
+    },
+    async nudge(name) {
+      if (started) await boss.send(name, {});
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      started = false;
+    },
+  };
+}
+
+interface PgliteLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  exec(text: string): Promise<{ rows: unknown[] }[]>;
+}
+
+function pgliteExecutor(handle: DatabaseHandle): PgBoss.Db {
+  const client = (handle.db as unknown as { $client: PgliteLike }).$client;
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+/** Runs the jobs in-process when asked, without a queue: for tests and the CLI, where nothing polls. */
+export function createInlineQueue(jobs: JobDefinition[]): JobQueue & { runAll(): Promise<void> } {
+  const byName = new Map(jobs.map((job) => [job.name, job]));
+  return {
+    start: async () => undefined,
+    nudge: async (name) => {
+      await byName.get(name)?.run();
+    },
+    stop: async () => undefined,
+    runAll: async () => {
+      for (const job of jobs) await job.run();
+    },
+  };
+}
