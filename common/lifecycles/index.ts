@@ -1,0 +1,11 @@
+import type { LifecycleDefinition } from '../lifecycle.ts';
+import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { userAccountLifecycle } from './user-account.ts';
+
+/** Every lifecycle definition by name: the web draws a lifecycle and translates its refusals from here. */
+// biome-ignore lint/suspicious/noExplicitAny: definitions of every shape
+export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
+  [userAccountLifecycle.name]: userAccountLifecycle,
+  [applicationRecordLifecycle.name]: applicationRecordLifecycle,
+  [applicationCertificationLifecycle.name]: applicationCertificationLifecycle,
+};
