@@ -48,7 +48,9 @@ describe('parties', () => {
   });
 
   it('are described in French and English with role and office labels, never codes', () => {
-    const definition = { fields: { holderOffice: { fr: "l'organisme porteur", en: 'holder office' } } };
+    const definition = {
+      fields: { holderOffice: { fr: "de l'organisme porteur", en: 'of the holder office' } },
+    };
     expect(describeParty(definition, directorOf('holderOffice'), 'fr', ['CPAM du Rhône'])).toBe(
       "Directeur d'organisme de l'organisme porteur (CPAM du Rhône)",
     );

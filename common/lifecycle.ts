@@ -109,7 +109,10 @@ export interface LifecycleDefinition<State extends string, TransitionName extend
   initial: State;
   /** In the order the web draws them; `terminal` states end the lifecycle. */
   states: Record<State, { label: Label; terminal?: boolean; side?: boolean }>;
-  /** What each relational field of the subject means, for the lists of parties shown to users. */
+  /**
+   * What each relational field of the subject means, as the complement of a role in the lists of
+   * parties shown to users: `{ fr: "de l'organisme porteur", en: 'of the holder office' }`.
+   */
   fields?: Record<string, Label>;
   // biome-ignore lint/suspicious/noExplicitAny: each transition narrows its own input type
   transitions: Record<TransitionName, TransitionDefinition<State, Facts, any>>;
@@ -244,7 +247,6 @@ export function resolveTarget<State extends string, Facts>(
 // ——— Describing parties to people ———
 
 const OR: Label = { fr: ' ou ', en: ' or ' };
-const OF_THE: Label = { fr: ' de ', en: ' of the ' };
 const SYSTEM_LABEL: Label = {
   fr: 'la plateforme (échéance automatique)',
   en: 'the platform (automatic deadline)',
@@ -262,7 +264,7 @@ export function describeParty(
   const roleLabel = ROLE_LABELS[PARTY_ROLE[party.kind]][language];
   const field = definition.fields?.[party.field]?.[language] ?? party.field;
   const offices = officeNames && officeNames.length > 0 ? ` (${officeNames.join(', ')})` : '';
-  return `${roleLabel}${OF_THE[language]}${field}${offices}`;
+  return `${roleLabel} ${field}${offices}`;
 }
 
 export function describeParties(

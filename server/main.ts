@@ -21,7 +21,7 @@ async function main() {
   const app = await buildApp({
     db: database.db,
     config,
-    queue: (jobs, log) => createPgBossQueue(database, { url: config.databaseUrl, log, jobs }),
+    queue: (jobs, log) => createPgBossQueue(database, { log, jobs }),
   });
   app.log.info(
     {

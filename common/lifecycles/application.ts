@@ -39,7 +39,7 @@ export const applicationRecordLifecycle = defineLifecycle<
     published: { label: { fr: 'Publiée', en: 'Published' } },
     archived: { label: { fr: 'Archivée', en: 'Archived' }, side: true },
   },
-  fields: { designerOffice: { fr: "l'organisme concepteur", en: 'designer office' } },
+  fields: { designerOffice: { fr: "de l'organisme concepteur", en: 'of the designer office' } },
   transitions: {
     archive: {
       from: ['published'],

@@ -19,10 +19,10 @@ export interface JobQueue {
 }
 
 /**
- * pg-boss 10 in the application's own database: on PostgreSQL through its own pool, on the embedded
- * PGlite through a small `executeSql` adapter over the one connection (parameterised statements with
- * `query`, pg-boss's multi-statement migrations with `exec`). Measured on this machine: it installs
- * its schema and polls on PGlite as on PostgreSQL (see docs/architecture.md).
+ * pg-boss 10 in the application's own database, through the application's own client: the pool on
+ * PostgreSQL, the one connection of the embedded PGlite (parameterised statements with `query`,
+ * pg-boss's multi-statement migrations with `exec`). It installs its schema (`pgboss`) and polls on
+ * PGlite as on PostgreSQL (see docs/architecture.md).
  */
 export function createPgBossQueue(
   handle: DatabaseHandle,
@@ -35,7 +35,7 @@ export function createPgBossQueue(
 ): JobQueue {
   const connection: PgBoss.ConstructorOptions = options.url
     ? { connectionString: options.url, max: 3 }
-    : { db: pgliteExecutor(handle) };
+    : { db: sqlExecutor(handle) };
   const boss = new PgBoss({ ...connection, schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   let started = false;
@@ -73,7 +73,11 @@ interface PgliteLike {
   exec(text: string): Promise<{ rows: unknown[] }[]>;
 }
 
-function pgliteExecutor(handle: DatabaseHandle): PgBoss.Db {
+function sqlExecutor(handle: DatabaseHandle): PgBoss.Db {
+  if (handle.kind === 'postgres') {
+    const pool = (handle.db as unknown as { $client: { query: PgBoss.Db['executeSql'] } }).$client;
+    return { executeSql: (text, values) => pool.query(text, values) };
+  }
   const client = (handle.db as unknown as { $client: PgliteLike }).$client;
   return {
     async executeSql(text, values) {

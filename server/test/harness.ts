@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../common/roles.ts';
 import { type App, buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, DatabaseHandle } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findOrganisationByCode } from '../modules/organisations/organisations.queries.ts';
 import { insertUser } from '../modules/users/users.queries.ts';
@@ -14,17 +14,24 @@ let testPasswordHash: Promise<string> | undefined;
 export interface TestContext {
   app: App;
   db: Database;
+  handle: DatabaseHandle;
   config: Config;
   close(): Promise<void>;
 }
 
-export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+type AppOptions = Omit<Parameters<typeof buildApp>[0], 'db' | 'config'>;
+
+export async function createTestContext(
+  overrides: Partial<Config> = {},
+  appOptions: AppOptions = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ MUTUALIS_LOG_LEVEL: 'silent', MUTUALIS_DEMO: 'false' }), ...overrides };
-  const app = await buildApp({ db: database.db, config, logger: false });
+  const app = await buildApp({ db: database.db, config, logger: false, ...appOptions });
   return {
     app,
     db: database.db,
+    handle: database,
     config,
     close: async () => {
       await app.close();
