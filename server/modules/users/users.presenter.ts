@@ -16,26 +16,22 @@ export const auditSnapshot = (user: Omit<UserWithOrganisation, 'organisation'>) 
 });
 
 export function presentUser(user: UserWithOrganisation, actor: Actor | null): UserDto {
-  const status = user.status as UserDto['status'];
+  const status = user.status;
   const isSelf = actor?.userId === user.id;
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     organisationId: user.organisationId,
-    organisation: {
-      ...user.organisation,
-      type: user.organisation.type as UserDto['organisation']['type'],
-      region: user.organisation.region as UserDto['organisation']['region'],
-    },
-    roles: user.roles as Role[],
+    organisation: user.organisation,
+    roles: user.roles,
     status,
     version: user.version,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     // The "last admin" guard needs a count; the executor enforces it, the list only hides self-deactivation.
-    transitions: actor ? userTransitionsFor(status, actor.roles, isSelf, user.roles as Role[]) : [],
+    transitions: actor ? userTransitionsFor(status, actor.roles, isSelf, user.roles) : [],
   };
 }
 
@@ -43,7 +39,7 @@ function userTransitionsFor(
   status: UserDto['status'],
   roles: readonly Role[],
   isSelf: boolean,
-  subjectRoles: Role[],
+  subjectRoles: readonly Role[],
 ) {
   return availableTransitions(userAccountLifecycle, status, roles, {
     isSelf,

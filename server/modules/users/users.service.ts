@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
-import type { Role } from '../../../common/roles.ts';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
@@ -95,9 +94,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       ...(input.organisationId !== undefined && input.organisationId !== current.organisationId
         ? { organisationId: input.organisationId }
         : {}),
-      ...(input.roles !== undefined && !sameRoles(input.roles, current.roles as Role[])
-        ? { roles: input.roles }
-        : {}),
+      ...(input.roles !== undefined && !sameRoles(input.roles, current.roles) ? { roles: input.roles } : {}),
     };
     if (profileChanges.organisationId) await assertOrganisationExists(tx, profileChanges.organisationId);
     if (profileChanges.roles && current.roles.includes('admin') && !profileChanges.roles.includes('admin')) {
@@ -150,7 +147,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
           const row = await findUser(db, id, { forUpdate: true });
           return row
             ? {
-                state: row.status as 'active' | 'deactivated',
+                state: row.status,
                 version: row.version,
                 snapshot: auditSnapshot(row),
               }
