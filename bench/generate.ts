@@ -5,7 +5,15 @@
  * applications used everywhere, most by one or two offices). Same seed, same catalogue.
  */
 import { INVENTORY_COLUMNS } from '../common/catalog/inventory-columns.ts';
-import { technologyTags } from '../common/catalog/vocabulary.ts';
+import {
+  type CertificationStatus,
+  HOSTINGS,
+  type Hosting,
+  type LifecycleStage,
+  type PersonalDataCategory,
+  type Track,
+  technologyTags,
+} from '../common/catalog/vocabulary.ts';
 import { seededRandom } from '../server/db/demo/seed-catalogue.ts';
 
 export const SEED = 2018;
@@ -104,9 +112,9 @@ export interface GeneratedApplication {
   description: string;
   domainCode: string;
   designerCode: string;
-  track: string;
-  certificationStatus: string;
-  lifecycleStage: string;
+  track: Track;
+  certificationStatus: CertificationStatus;
+  lifecycleStage: LifecycleStage;
   technologies: {
     php: string | null;
     symfony: string | null;
@@ -115,8 +123,8 @@ export interface GeneratedApplication {
     database: string | null;
     others: string[];
   };
-  hosting: string;
-  personalDataCategories: string[];
+  hosting: Hosting;
+  personalDataCategories: PersonalDataCategory[];
   connectors: string[];
   usageOffices: string[];
 }
@@ -180,7 +188,7 @@ export function generateCatalogue(count: number, officeCodes: string[], seed = S
           : 'other'
         : certificationStatus === 'labelled' || certificationStatus === 'homologated'
           ? 'amCloud'
-          : pick(['amCloud', 'officeServer', 'other']);
+          : pick(HOSTINGS);
     const personalDataCategories = random() < 0.7 ? [...new Set([pick(PERSONAL), pick(PERSONAL)])] : [];
     const features = [pick(FEATURES), pick(FEATURES), pick(FEATURES)];
     const summary = `${action} ${subject}${audience} : ${features[0]} et ${features[1]}.`.slice(0, 200);

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { z } from 'zod';
-import type { Role } from '../common/roles.ts';
 import { emailSchema, passwordSchema } from '../common/schemas/user.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -147,7 +146,7 @@ async function importInventory(args: string[]) {
     const actor = {
       userId: user.id,
       organisationId: user.organisationId,
-      roles: user.roles as Role[],
+      roles: user.roles,
       sessionId: 'cli',
       csrfToken: '',
     };

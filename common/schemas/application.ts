@@ -84,6 +84,12 @@ export const applicationVersionInputSchema = z.object({
     .default(''),
 });
 
+/** One value of a code list: a choice not made yet and an unknown value each get their message. */
+const choice = <T extends readonly [string, ...string[]]>(values: T, missing: string, unknown: string) =>
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === null ? missing : unknown),
+  });
+
 const applicationFields = {
   code: z.string().trim().toUpperCase().regex(APPLICATION_CODE_PATTERN, {
     error: "L'identifiant compte 2 à 40 caractères : lettres majuscules, chiffres et tirets.",
@@ -107,9 +113,13 @@ const applicationFields = {
     .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))
     .max(50)
     .transform((ids) => [...new Set(ids)]),
-  track: z.enum(TRACKS, { error: 'Filière inconnue.' }),
+  track: choice(TRACKS, 'Choisissez la filière.', 'Filière inconnue.'),
   certificationStatus: z.enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' }),
-  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: 'Étape du cycle de vie inconnue.' }),
+  lifecycleStage: choice(
+    LIFECYCLE_STAGES,
+    "Choisissez l'étape du cycle de vie.",
+    'Étape du cycle de vie inconnue.',
+  ),
   maturityLevel: z
     .number({ error: 'Le niveau de maturité est un nombre de 1 à 5.' })
     .int()
@@ -122,7 +132,7 @@ const applicationFields = {
     .nullish()
     .transform((v) => v ?? null),
   technologies: technologiesSchema,
-  hosting: z.enum(HOSTINGS, { error: 'Hébergement inconnu.' }),
+  hosting: choice(HOSTINGS, "Choisissez l'hébergement.", 'Hébergement inconnu.'),
   personalData: z.boolean({ error: 'Indiquez si des données personnelles sont traitées.' }),
   personalDataCategories: z
     .array(z.enum(PERSONAL_DATA_CATEGORIES, { error: 'Catégorie de données personnelles inconnue.' }))
@@ -324,3 +334,4 @@ export type ApplicationPageDto = z.infer<typeof applicationPageSchema>;
 export const businessDomainSchema = z
   .object({ code: z.string(), labelFr: z.string(), labelEn: z.string() })
   .meta({ id: 'BusinessDomain' });
+export type BusinessDomainDto = z.infer<typeof businessDomainSchema>;

@@ -17,6 +17,12 @@ export const auditEventSchema = z
   .meta({ id: 'AuditEvent' });
 export type AuditEventDto = z.infer<typeof auditEventSchema>;
 
+/** The actions and target types present in the trail, for the filters. */
+export const auditVocabularySchema = z
+  .object({ items: z.array(z.string()), targetTypes: z.array(z.string()) })
+  .meta({ id: 'AuditVocabulary' });
+export type AuditVocabularyDto = z.infer<typeof auditVocabularySchema>;
+
 const dateTime = z.iso.datetime({ offset: true, error: 'Date invalide : format ISO 8601 attendu.' });
 const dateOrDateTime = z.union([z.iso.date({ error: 'Date invalide : AAAA-MM-JJ attendu.' }), dateTime], {
   error: 'Date invalide : AAAA-MM-JJ ou date-heure ISO 8601 attendue.',

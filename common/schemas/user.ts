@@ -101,6 +101,21 @@ export const meSchema = z
   .meta({ id: 'Me' });
 export type MeDto = z.infer<typeof meSchema>;
 
+export const loginResultSchema = z
+  .object({ user: userSchema, csrfToken: z.string() })
+  .meta({ id: 'LoginResult' });
+export type LoginResultDto = z.infer<typeof loginResultSchema>;
+
+/** What anyone may know of the instance before signing in: demo mode and its accounts. */
+export const publicConfigSchema = z
+  .object({
+    demo: z.boolean(),
+    demoAccounts: z.array(z.object({ email: z.string(), description: z.string() })),
+    demoPassword: z.string().nullable(),
+  })
+  .meta({ id: 'PublicConfig' });
+export type PublicConfigDto = z.infer<typeof publicConfigSchema>;
+
 export const changePasswordSchema = z.object({
   currentPassword: z.string({ error: 'Le mot de passe actuel est obligatoire.' }).min(1).max(200),
   newPassword: passwordSchema,

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -15,6 +16,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  ATTACHMENT_KINDS,
+  CERTIFICATION_STATUSES,
+  CRITICALITY_CLASSES,
+  HOSTINGS,
+  LIFECYCLE_STAGES,
+  MATURITY_LEVELS,
+  PERSONAL_DATA_CATEGORIES,
+  TRACKS,
+} from '../../common/catalog/vocabulary.ts';
+import { USER_STATUSES } from '../../common/lifecycles/user-account.ts';
+import { ORGANISATION_TYPES, REGIONS } from '../../common/organisations.ts';
+import { ROLES } from '../../common/roles.ts';
+import { inList, subsetOf } from './checks.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -26,9 +41,9 @@ export const organisations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: ORGANISATION_TYPES }).notNull(),
     name: text('name').notNull(),
-    region: text('region').notNull(),
+    region: text('region', { enum: REGIONS }).notNull(),
     department: text('department'),
     city: text('city'),
     parentCode: text('parent_code'),
@@ -39,6 +54,8 @@ export const organisations = pgTable(
     uniqueIndex('organisations_code_key').on(t.code),
     index('organisations_type_idx').on(t.type),
     index('organisations_region_idx').on(t.region),
+    check('organisations_type_check', inList(t.type, ORGANISATION_TYPES)),
+    check('organisations_region_check', inList(t.region, REGIONS)),
   ],
 );
 
@@ -51,9 +68,9 @@ export const users = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    roles: text('roles').array().notNull(),
+    roles: text('roles', { enum: ROLES }).array().notNull(),
     passwordHash: text('password_hash').notNull(),
-    status: text('status').notNull().default('active'),
+    status: text('status', { enum: USER_STATUSES }).notNull().default('active'),
     version: integer('version').notNull().default(1),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -62,6 +79,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     index('users_organisation_idx').on(t.organisationId),
+    check('users_roles_check', subsetOf(t.roles, ROLES)),
+    check('users_status_check', inList(t.status, USER_STATUSES)),
   ],
 );
 
@@ -119,6 +138,7 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
+    check('audit_events_actor_kind_check', inList(t.actorKind, ['user', 'system'])),
     index('audit_events_occurred_idx').on(t.occurredAt),
     index('audit_events_actor_idx').on(t.actorUserId, t.occurredAt),
     index('audit_events_target_idx').on(t.targetType, t.targetId),
@@ -174,16 +194,19 @@ export const applications = pgTable(
     designerOrganisationId: uuid('designer_organisation_id')
       .notNull()
       .references(() => organisations.id),
-    track: text('track').notNull(),
-    certificationStatus: text('certification_status').notNull(),
-    lifecycleStage: text('lifecycle_stage').notNull(),
+    track: text('track', { enum: TRACKS }).notNull(),
+    certificationStatus: text('certification_status', { enum: CERTIFICATION_STATUSES }).notNull(),
+    lifecycleStage: text('lifecycle_stage', { enum: LIFECYCLE_STAGES }).notNull(),
     maturityLevel: integer('maturity_level'),
-    criticalityClass: text('criticality_class'),
+    criticalityClass: text('criticality_class', { enum: CRITICALITY_CLASSES }),
     technologies: jsonb('technologies').$type<ApplicationTechnologies>().notNull().default({}),
     technologyTags: text('technology_tags').array().notNull().default(sql`'{}'::text[]`),
-    hosting: text('hosting').notNull(),
+    hosting: text('hosting', { enum: HOSTINGS }).notNull(),
     personalData: boolean('personal_data').notNull().default(false),
-    personalDataCategories: text('personal_data_categories').array().notNull().default(sql`'{}'::text[]`),
+    personalDataCategories: text('personal_data_categories', { enum: PERSONAL_DATA_CATEGORIES })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     cnilReference: text('cnil_reference'),
     connectors: text('connectors').array().notNull().default(sql`'{}'::text[]`),
     forgeUrl: text('forge_url'),
@@ -215,6 +238,16 @@ export const applications = pgTable(
     index('applications_designer_idx').on(t.designerOrganisationId),
     index('applications_usage_idx').on(t.usageCount),
     index('applications_tags_idx').using('gin', t.technologyTags).with({ fastupdate: false }),
+    check('applications_track_check', inList(t.track, TRACKS)),
+    check('applications_certification_status_check', inList(t.certificationStatus, CERTIFICATION_STATUSES)),
+    check('applications_lifecycle_stage_check', inList(t.lifecycleStage, LIFECYCLE_STAGES)),
+    check('applications_maturity_level_check', inList(t.maturityLevel, MATURITY_LEVELS)),
+    check('applications_criticality_class_check', inList(t.criticalityClass, CRITICALITY_CLASSES)),
+    check('applications_hosting_check', inList(t.hosting, HOSTINGS)),
+    check(
+      'applications_personal_data_categories_check',
+      subsetOf(t.personalDataCategories, PERSONAL_DATA_CATEGORIES),
+    ),
   ],
 );
 
@@ -274,7 +307,7 @@ export const applicationAttachments = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
@@ -283,7 +316,10 @@ export const applicationAttachments = pgTable(
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('application_attachments_application_idx').on(t.applicationId)],
+  (t) => [
+    index('application_attachments_application_idx').on(t.applicationId),
+    check('application_attachments_kind_check', inList(t.kind, ATTACHMENT_KINDS)),
+  ],
 );
 
 /** Lexicon of the words of the catalogue (unaccented, lower case): the search widens a typo to them. */

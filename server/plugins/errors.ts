@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { checkViolationField } from '../db/checks.ts';
 import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_STATUS } from '../lib/errors.ts';
 
 interface ValidationItem {
@@ -63,6 +64,22 @@ export function registerErrorHandling(app: FastifyInstance) {
         400,
         `Certains champs sont invalides : ${names}. ${errors[0]?.message ?? ''}`.trim(),
         { code: 'validation', errors },
+      );
+    }
+    const refusedField = checkViolationField(error);
+    if (refusedField) {
+      // The database holds the code lists too: a value the schemas let through is refused there, not stored.
+      request.log.warn({ err: error }, 'value refused by a database check');
+      const message = 'Cette valeur ne fait pas partie de la liste autorisée.';
+      return sendProblem(
+        reply,
+        request,
+        422,
+        `La valeur de « ${refusedField} » n'est pas reconnue. ${message}`,
+        {
+          code: 'unprocessable',
+          errors: [{ field: refusedField, message }],
+        },
       );
     }
     const status = error.statusCode ?? 500;

@@ -9,6 +9,15 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import {
+  CERTIFICATION_STATUSES,
+  HOSTINGS,
+  LIFECYCLE_STAGES,
+  PERSONAL_DATA_VALUES,
+  SEARCH_SORTS,
+  TRACKS,
+} from '../../common/catalog/vocabulary.ts';
+import { ORGANISATION_TYPES, REGIONS } from '../../common/organisations.ts';
 import type { Action } from '../../common/permissions.ts';
 import type { CatalogueSearch } from './api/catalogue.ts';
 import { meQuery } from './api/queries.ts';
@@ -83,6 +92,20 @@ const requireAbility =
     if (!me?.abilities.includes(action)) throw redirect({ to: '/' });
   };
 
+/** A search parameter as the list's filter schema types it: text, or a value of its code list. */
+const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    (values as readonly unknown[]).includes(value);
+const single = <T extends string>(value: unknown, accepts: (v: unknown) => v is T) =>
+  accepts(value) ? value : undefined;
+const list = <T extends string>(value: unknown, accepts: (v: unknown) => v is T) => {
+  const values = (Array.isArray(value) ? value : [value]).filter(accepts);
+  return values.length > 0 ? values : undefined;
+};
+const pageOf = (value: unknown) => (Number(value) > 1 ? Number(value) : undefined);
+
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profil', component: ProfilePage });
 
@@ -90,10 +113,10 @@ const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organismes',
   validateSearch: (search: Record<string, unknown>): OrganisationSearch => ({
-    q: typeof search.q === 'string' && search.q ? search.q : undefined,
-    type: typeof search.type === 'string' && search.type ? search.type : undefined,
-    region: typeof search.region === 'string' && search.region ? search.region : undefined,
-    page: Number(search.page) > 1 ? Number(search.page) : undefined,
+    q: single(search.q, text),
+    type: single(search.type, oneOf(ORGANISATION_TYPES)),
+    region: single(search.region, oneOf(REGIONS)),
+    page: pageOf(search.page),
   }),
   component: function Organisations() {
     return <OrganisationsPage search={organisationsRoute.useSearch()} />;
@@ -120,29 +143,22 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
-const list = (value: unknown) => {
-  const values = (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter(
-    (v): v is string => typeof v === 'string' && v.length > 0,
-  );
-  return values.length > 0 ? values : undefined;
-};
-
 const catalogueRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue',
   validateSearch: (search: Record<string, unknown>): CatalogueSearch => ({
-    q: typeof search.q === 'string' && search.q ? search.q : undefined,
-    domain: list(search.domain),
-    track: list(search.track),
-    status: list(search.status),
-    lifecycle: list(search.lifecycle),
-    organisation: list(search.organisation),
-    region: list(search.region),
-    technology: list(search.technology),
-    hosting: list(search.hosting),
-    personalData: list(search.personalData),
-    sort: typeof search.sort === 'string' && search.sort ? search.sort : undefined,
-    page: Number(search.page) > 1 ? Number(search.page) : undefined,
+    q: single(search.q, text),
+    domain: list(search.domain, text),
+    track: list(search.track, oneOf(TRACKS)),
+    status: list(search.status, oneOf(CERTIFICATION_STATUSES)),
+    lifecycle: list(search.lifecycle, oneOf(LIFECYCLE_STAGES)),
+    organisation: list(search.organisation, text),
+    region: list(search.region, oneOf(REGIONS)),
+    technology: list(search.technology, text),
+    hosting: list(search.hosting, oneOf(HOSTINGS)),
+    personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
+    sort: single(search.sort, oneOf(SEARCH_SORTS)),
+    page: pageOf(search.page),
   }),
   component: function Catalogue() {
     return <CataloguePage search={catalogueRoute.useSearch()} />;
@@ -170,7 +186,7 @@ const applicationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/$id',
   validateSearch: (search: Record<string, unknown>): { onglet?: SheetTab | undefined } => ({
-    onglet: SHEET_TABS.includes(search.onglet as SheetTab) ? (search.onglet as SheetTab) : undefined,
+    onglet: single(search.onglet, oneOf(SHEET_TABS)),
   }),
   component: function Application() {
     return (

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { auditEventSchema, auditListQuerySchema } from '../../../common/schemas/audit.ts';
+import {
+  auditEventSchema,
+  auditListQuerySchema,
+  auditVocabularySchema,
+} from '../../../common/schemas/audit.ts';
 import { pageOf, problemSchema } from '../../../common/schemas/common.ts';
 import { listAuditEvents, listAuditVocabulary } from './audit.queries.ts';
 
@@ -46,10 +49,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: "Actions et types d'objets présents dans le journal (pour filtrer)",
-        response: {
-          200: z.object({ items: z.array(z.string()), targetTypes: z.array(z.string()) }),
-          ...errors,
-        },
+        response: { 200: auditVocabularySchema, ...errors },
       },
     },
     async () => listAuditVocabulary(app.deps.db),

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../common/schemas/common.ts';
-import { changePasswordSchema, loginSchema, meSchema, userSchema } from '../../../common/schemas/user.ts';
+import {
+  changePasswordSchema,
+  loginResultSchema,
+  loginSchema,
+  meSchema,
+  publicConfigSchema,
+} from '../../../common/schemas/user.ts';
 import { AppError } from '../../lib/errors.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
@@ -22,13 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['session'],
         summary: "Paramètres publics de l'instance (mode démo, comptes de démonstration)",
-        response: {
-          200: z.object({
-            demo: z.boolean(),
-            demoAccounts: z.array(z.object({ email: z.string(), description: z.string() })),
-            demoPassword: z.string().nullable(),
-          }),
-        },
+        response: { 200: publicConfigSchema },
       },
     },
     async () => ({
@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Se connecter',
         body: loginSchema,
         response: {
-          200: z.object({ user: userSchema, csrfToken: z.string() }),
+          200: loginResultSchema,
           400: problemSchema,
           401: problemSchema,
           429: problemSchema,

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../../common/roles.ts';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
@@ -49,7 +48,7 @@ export async function login(
       actor: {
         userId: user.id,
         organisationId: user.organisationId,
-        roles: user.roles as Role[],
+        roles: user.roles,
         sessionId: '',
         csrfToken: '',
       },

@@ -69,7 +69,7 @@ export async function findActiveSession(
       ),
     )
     .limit(1);
-  return row ? { ...row, roles: row.roles as Role[] } : null;
+  return row ?? null;
 }
 
 export async function touchSession(db: Executor, sessionId: string) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { livenessSchema, readinessSchema } from '../../../common/schemas/health.ts';
 import { migrationStatus } from '../../db/migration-status.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,17 +11,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Le processus répond',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: livenessSchema },
       },
     },
     async () => ({ status: 'ok' as const }),
   );
 
-  const readiness = z.object({
-    status: z.enum(['ok', 'unavailable']),
-    database: z.enum(['ok', 'unreachable']),
-    migrations: z.object({ expected: z.number(), applied: z.number() }),
-  });
   app.get(
     '/health/ready',
     {
@@ -29,7 +24,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Prêt à servir : base joignable et migrations appliquées',
-        response: { 200: readiness, 503: readiness },
+        response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
     async (_request, reply) => {

@@ -4,9 +4,9 @@ import type { OrganisationRow } from './organisations.queries.ts';
 export const presentOrganisation = (row: OrganisationRow): OrganisationDto => ({
   id: row.id,
   code: row.code,
-  type: row.type as OrganisationDto['type'],
+  type: row.type,
   name: row.name,
-  region: row.region as OrganisationDto['region'],
+  region: row.region,
   department: row.department,
   city: row.city,
   parentCode: row.parentCode,

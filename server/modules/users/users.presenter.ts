@@ -1,4 +1,3 @@
-import type { Role } from '../../../common/roles.ts';
 import type { LifecycleViewDto, TransitionDto } from '../../../common/schemas/lifecycle.ts';
 import type { UserDto } from '../../../common/schemas/user.ts';
 import type { UserWithOrganisation } from './users.queries.ts';
@@ -14,13 +13,9 @@ export function presentUser(view: {
     email: user.email,
     displayName: user.displayName,
     organisationId: user.organisationId,
-    organisation: {
-      ...user.organisation,
-      type: user.organisation.type as UserDto['organisation']['type'],
-      region: user.organisation.region as UserDto['organisation']['region'],
-    },
-    roles: user.roles as Role[],
-    status: user.status as UserDto['status'],
+    organisation: user.organisation,
+    roles: user.roles,
+    status: user.status,
     version: user.version,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../../common/roles.ts';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
@@ -100,9 +99,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       ...(input.organisationId !== undefined && input.organisationId !== current.organisationId
         ? { organisationId: input.organisationId }
         : {}),
-      ...(input.roles !== undefined && !sameRoles(input.roles, current.roles as Role[])
-        ? { roles: input.roles }
-        : {}),
+      ...(input.roles !== undefined && !sameRoles(input.roles, current.roles) ? { roles: input.roles } : {}),
     };
     if (profileChanges.organisationId) await assertOrganisationExists(tx, profileChanges.organisationId);
     if (profileChanges.roles && current.roles.includes('admin') && !profileChanges.roles.includes('admin')) {

@@ -1,27 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   ApplicationDto,
+  ApplicationListQuery,
   ApplicationPageDto,
   AttachmentDto,
+  BusinessDomainDto,
+  createApplicationSchema,
+  updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
-import type { UsageDto, UsageMapDto } from '../../../common/schemas/usage.ts';
+import type { UsageDto, UsageMapDto, usageInputSchema } from '../../../common/schemas/usage.ts';
 import { api, withQuery } from './client.ts';
 
-/** The catalogue's search, as the URL of the catalogue page holds it. */
-export interface CatalogueSearch {
-  q?: string | undefined;
-  domain?: string[] | undefined;
-  track?: string[] | undefined;
-  status?: string[] | undefined;
-  lifecycle?: string[] | undefined;
-  organisation?: string[] | undefined;
-  region?: string[] | undefined;
-  technology?: string[] | undefined;
-  hosting?: string[] | undefined;
-  personalData?: string[] | undefined;
-  sort?: string | undefined;
-  page?: number | undefined;
-}
+/** The catalogue's search, as the URL of the catalogue page holds it: the list's filters and the page. */
+export type CatalogueSearch = Partial<Omit<ApplicationListQuery, 'includeArchived' | 'pageSize'>>;
+
+/** Required choices the form may still leave empty: it sends null and shows the API's message under the field. */
+type Choices = 'track' | 'lifecycleStage' | 'hosting';
+type CreateApplicationBody = z.input<typeof createApplicationSchema>;
+type UpdateApplicationBody = z.input<typeof updateApplicationSchema>;
+export type ApplicationDraft = Omit<CreateApplicationBody, Choices> & {
+  [K in Choices]: CreateApplicationBody[K] | null;
+};
+export type ApplicationChanges = Omit<UpdateApplicationBody, Choices> & {
+  [K in Choices]?: UpdateApplicationBody[K] | null;
+};
 
 export const PAGE_SIZE = 20;
 
@@ -44,7 +47,7 @@ export function useApplication(id: string) {
 export function useBusinessDomains() {
   return useQuery({
     queryKey: ['business-domains'],
-    queryFn: () => api<{ code: string; labelFr: string; labelEn: string }[]>('GET', '/api/business-domains'),
+    queryFn: () => api<BusinessDomainDto[]>('GET', '/api/business-domains'),
     staleTime: 10 * 60_000,
   });
 }
@@ -69,10 +72,10 @@ function useCatalogueMutation<I, O>(
 
 export const useSaveApplication = () =>
   useCatalogueMutation(
-    (input: { id?: string; body: Record<string, unknown> }) =>
-      input.id
-        ? api<ApplicationDto>('PATCH', `/api/applications/${input.id}`, input.body)
-        : api<ApplicationDto>('POST', '/api/applications', input.body),
+    (input: { id?: undefined; body: ApplicationDraft } | { id: string; body: ApplicationChanges }) =>
+      input.id === undefined
+        ? api<ApplicationDto>('POST', '/api/applications', input.body)
+        : api<ApplicationDto>('PATCH', `/api/applications/${input.id}`, input.body),
     (input) => input.id ?? '',
   );
 
@@ -92,7 +95,7 @@ export function useUsages(id: string) {
 
 export const useDeclareUsage = () =>
   useCatalogueMutation(
-    (input: { id: string; body: Record<string, unknown> }) =>
+    (input: { id: string; body: z.input<typeof usageInputSchema> }) =>
       api<void>('POST', `/api/applications/${input.id}/usages`, input.body),
     (input) => input.id,
   );
@@ -105,7 +108,7 @@ export const useWithdrawUsage = () =>
 
 export const useUploadAttachment = () =>
   useCatalogueMutation(
-    (input: { id: string; kind: string; file: File }) => {
+    (input: { id: string; kind: AttachmentDto['kind']; file: File }) => {
       const form = new FormData();
       // The kind comes first: the server reads the fields that precede the file.
       form.append('kind', input.kind);

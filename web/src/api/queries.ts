@@ -1,9 +1,20 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Action } from '../../../common/permissions.ts';
-import type { AuditEventDto } from '../../../common/schemas/audit.ts';
+import type { AuditEventDto, AuditListQuery, AuditVocabularyDto } from '../../../common/schemas/audit.ts';
 import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
-import type { OrganisationDto } from '../../../common/schemas/organisation.ts';
-import type { MeDto, UserDto } from '../../../common/schemas/user.ts';
+import type { OrganisationDto, OrganisationListQuery } from '../../../common/schemas/organisation.ts';
+import type {
+  changePasswordSchema,
+  createUserSchema,
+  LoginResultDto,
+  loginSchema,
+  MeDto,
+  PublicConfigDto,
+  UserDto,
+  UserListQuery,
+  updateUserSchema,
+} from '../../../common/schemas/user.ts';
 import { ApiError, api, setCsrfToken, withQuery } from './client.ts';
 
 export interface Page<T> {
@@ -41,12 +52,7 @@ export function can(me: MeDto | null | undefined, action: Action) {
 export function usePublicConfig() {
   return useQuery({
     queryKey: ['config'],
-    queryFn: () =>
-      api<{
-        demo: boolean;
-        demoAccounts: { email: string; description: string }[];
-        demoPassword: string | null;
-      }>('GET', '/api/config'),
+    queryFn: () => api<PublicConfigDto>('GET', '/api/config'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -54,8 +60,7 @@ export function usePublicConfig() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api<{ user: UserDto; csrfToken: string }>('POST', '/api/auth/login', input),
+    mutationFn: (input: z.input<typeof loginSchema>) => api<LoginResultDto>('POST', '/api/auth/login', input),
     onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
       client.clear();
@@ -78,18 +83,11 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api<void>('POST', '/api/me/password', input),
+    mutationFn: (input: z.input<typeof changePasswordSchema>) => api<void>('POST', '/api/me/password', input),
   });
 }
 
-export interface OrganisationFilters {
-  q?: string;
-  type?: string;
-  region?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type OrganisationFilters = Partial<OrganisationListQuery>;
 
 export function useOrganisations(filters: OrganisationFilters) {
   return useQuery({
@@ -124,14 +122,7 @@ export function useAllOrganisations() {
   });
 }
 
-export interface UserFilters {
-  q?: string;
-  organisationId?: string;
-  role?: string;
-  status?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type UserFilters = Partial<UserListQuery>;
 
 export function useUsers(filters: UserFilters, enabled = true) {
   return useQuery({
@@ -145,10 +136,14 @@ export function useUsers(filters: UserFilters, enabled = true) {
 export function useSaveUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id?: string; body: Record<string, unknown> }) =>
-      input.id
-        ? api<UserDto>('PATCH', `/api/users/${input.id}`, input.body)
-        : api<UserDto>('POST', '/api/users', input.body),
+    mutationFn: (
+      input:
+        | { id?: undefined; body: z.input<typeof createUserSchema> }
+        | { id: string; body: z.input<typeof updateUserSchema> },
+    ) =>
+      input.id === undefined
+        ? api<UserDto>('POST', '/api/users', input.body)
+        : api<UserDto>('PATCH', `/api/users/${input.id}`, input.body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -163,15 +158,7 @@ export function useFireTransition<Dto>(basePath: string, invalidate: readonly un
   });
 }
 
-export interface AuditFilters {
-  actor?: string;
-  action?: string;
-  targetType?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type AuditFilters = Partial<AuditListQuery>;
 
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
@@ -184,6 +171,6 @@ export function useAuditEvents(filters: AuditFilters) {
 export function useAuditActions() {
   return useQuery({
     queryKey: ['audit', 'actions'],
-    queryFn: () => api<{ items: string[]; targetTypes: string[] }>('GET', '/api/audit-events/actions'),
+    queryFn: () => api<AuditVocabularyDto>('GET', '/api/audit-events/actions'),
   });
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABELS, ROLES } from '../../../../common/roles.ts';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAllOrganisations, useSaveUser } from '../../api/queries.ts';
@@ -27,30 +27,33 @@ export function UserFormModal({
   const [email, setEmail] = useState(user?.email ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [organisationId, setOrganisationId] = useState<string | null>(user?.organisationId ?? null);
-  const [roles, setRoles] = useState<string[]>(user?.roles ?? ['agent']);
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? ['agent']);
   const [password, setPassword] = useState('');
   const problem = save.error instanceof ApiError ? save.error : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body: Record<string, unknown> = user
-      ? {
-          version: user.version,
-          displayName,
-          organisationId: organisationId ?? undefined,
-          roles,
-          ...(password ? { password } : {}),
-        }
-      : { email, displayName, organisationId: organisationId ?? '', roles, password };
-    save.mutate(
-      { id: user?.id, body },
-      {
-        onSuccess: (saved) => {
-          onSaved(saved, !user);
-          onClose();
-        },
+    const done = {
+      onSuccess: (saved: UserDto) => {
+        onSaved(saved, !user);
+        onClose();
       },
-    );
+    };
+    if (user) {
+      const body = {
+        version: user.version,
+        displayName,
+        organisationId: organisationId ?? undefined,
+        roles,
+        ...(password ? { password } : {}),
+      };
+      save.mutate({ id: user.id, body }, done);
+    } else {
+      save.mutate(
+        { body: { email, displayName, organisationId: organisationId ?? '', roles, password } },
+        done,
+      );
+    }
   };
 
   return (

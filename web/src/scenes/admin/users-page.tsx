@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userAccountLifecycle } from '../../../../common/lifecycles/user-account.ts';
-import { ROLE_LABELS, ROLES } from '../../../../common/roles.ts';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useFireTransition, useMe, useUsers } from '../../api/queries.ts';
 import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
@@ -23,8 +23,8 @@ export function UsersPage() {
   const [q] = useDebouncedValue(text, 250);
   const { filters, page, setPage, set } = useFilters({
     organisationId: null as string | null,
-    role: null as string | null,
-    status: null as string | null,
+    role: null as Role | null,
+    status: null as UserDto['status'] | null,
   });
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   const [confirming, setConfirming] = useState<UserDto | null>(null);

@@ -58,10 +58,10 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = bodyOf(state, creating);
-    save.mutate(
-      { id: application?.id, body: application ? { ...body, version: application.version } : body },
-      { onSuccess: (saved) => navigate({ to: `/catalogue/${saved.id}` }) },
-    );
+    const done = { onSuccess: (saved: ApplicationDto) => navigate({ to: `/catalogue/${saved.id}` }) };
+    if (application)
+      save.mutate({ id: application.id, body: { ...body, version: application.version } }, done);
+    else save.mutate({ body }, done);
   };
 
   return (

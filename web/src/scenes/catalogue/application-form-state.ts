@@ -1,4 +1,13 @@
+import type {
+  CertificationStatus,
+  CriticalityClass,
+  Hosting,
+  LifecycleStage,
+  PersonalDataCategory,
+  Track,
+} from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationDraft } from '../../api/catalogue.ts';
 
 /** The state of the application form, from a sheet and back to a request body. */
 
@@ -17,20 +26,20 @@ export interface FormState {
   domainCode: string | null;
   designerOrganisationId: string | null;
   contributorOrganisationIds: string[];
-  track: string | null;
-  certificationStatus: string;
-  lifecycleStage: string | null;
+  track: Track | null;
+  certificationStatus: CertificationStatus;
+  lifecycleStage: LifecycleStage | null;
   maturityLevel: string | null;
-  criticalityClass: string | null;
+  criticalityClass: CriticalityClass | null;
   php: string;
   symfony: string;
   starterKit: string;
   psram: string;
   database: string;
   others: string[];
-  hosting: string | null;
+  hosting: Hosting | null;
   personalData: boolean;
-  personalDataCategories: string[];
+  personalDataCategories: PersonalDataCategory[];
   cnilReference: string;
   connectors: string[];
   forgeUrl: string;
@@ -91,7 +100,7 @@ export function initialState(
   };
 }
 
-export function bodyOf(state: FormState, creating: boolean) {
+export function bodyOf(state: FormState, creating: boolean): ApplicationDraft {
   const text = (value: string) => (value.trim() ? value.trim() : null);
   return {
     ...(creating && state.code.trim() ? { code: state.code.trim() } : {}),
@@ -101,9 +110,9 @@ export function bodyOf(state: FormState, creating: boolean) {
     domainCode: state.domainCode ?? '',
     designerOrganisationId: state.designerOrganisationId ?? '',
     contributorOrganisationIds: state.contributorOrganisationIds,
-    track: state.track ?? '',
+    track: state.track,
     certificationStatus: state.certificationStatus,
-    lifecycleStage: state.lifecycleStage ?? '',
+    lifecycleStage: state.lifecycleStage,
     maturityLevel: state.maturityLevel ? Number(state.maturityLevel) : null,
     criticalityClass: state.criticalityClass,
     technologies: {
@@ -114,7 +123,7 @@ export function bodyOf(state: FormState, creating: boolean) {
       database: text(state.database),
       others: state.others,
     },
-    hosting: state.hosting ?? '',
+    hosting: state.hosting,
     personalData: state.personalData,
     personalDataCategories: state.personalData ? state.personalDataCategories : [],
     cnilReference: text(state.cnilReference),

@@ -16,7 +16,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_LABELS } from '../../../../common/organisations.ts';
-import type { ApplicationDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/application.ts';
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert, formatDateTime } from '../../components/page.tsx';
@@ -219,7 +219,7 @@ export function Documents({ application }: { application: ApplicationDto }) {
         {t('sheet.remove')}
       </Button>
     ) : null;
-  const [kind, setKind] = useState<string>('screenshot');
+  const [kind, setKind] = useState<AttachmentDto['kind']>('screenshot');
   const [file, setFile] = useState<File | null>(null);
   const problem = upload.error instanceof ApiError ? upload.error : null;
   const screenshots = application.attachments.filter((a) => a.kind === 'screenshot');

@@ -29,8 +29,9 @@ export function facetValueLabel(label: Label, facet: Facet, value: string, serve
 
 export const facetLabel = (label: Label, facet: Facet) => label(FACET_LABELS[facet]);
 
-export const options = (label: Label, pairs: Record<string, Pair>) =>
-  Object.entries(pairs).map(([value, pair]) => ({ value, label: label(pair) }));
+/** Select options of a code list, typed with its values (a Select then hands back a value of the list). */
+export const options = <T extends string>(label: Label, pairs: Record<T, Pair>) =>
+  (Object.entries(pairs) as [T, Pair][]).map(([value, pair]) => ({ value, label: label(pair) }));
 
 export const TRACK_COLORS: Record<string, string> = {
   labelling: 'indigo',

@@ -4,18 +4,15 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
+import type { OrganisationListQuery } from '../../../../common/schemas/organisation.ts';
 import { useOrganisations } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { regionOptions, shortType, typeOptions } from './organisation-labels.ts';
 
-export interface OrganisationSearch {
-  q?: string | undefined;
-  type?: string | undefined;
-  region?: string | undefined;
-  page?: number | undefined;
-}
+/** The directory's search, as the URL of the page holds it: the list's filters and the page. */
+export type OrganisationSearch = Partial<Omit<OrganisationListQuery, 'pageSize'>>;
 
 const PAGE_SIZE = 25;
 

@@ -13,4 +13,5 @@ CREATE TABLE "outbox_messages" (
 --> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "actor_kind" text DEFAULT 'user' NOT NULL;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "details" jsonb;--> statement-breakpoint
-CREATE INDEX "outbox_pending_idx" ON "outbox_messages" USING btree ("available_at") WHERE delivered_at IS NULL AND failed_at IS NULL;
+CREATE INDEX "outbox_pending_idx" ON "outbox_messages" USING btree ("available_at") WHERE delivered_at IS NULL AND failed_at IS NULL;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_kind_check" CHECK ("audit_events"."actor_kind" IN ('user', 'system'));

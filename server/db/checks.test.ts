@@ -1,0 +1,157 @@
+import { is, type SQL, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerErrorHandling } from '../plugins/errors.ts';
+import { createSheet } from '../test/catalog-fixtures.ts';
+import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
+import * as schema from './schema.ts';
+
+let t: TestContext;
+let userId: string;
+let applicationId: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  const developer = await createUser(t.db, { roles: ['developer'], organisationCode: 'CPAM-67' });
+  userId = developer.id;
+  const sheet = await createSheet(await login(t.app, developer.email), await organisationId(t.db, 'CPAM-67'));
+  applicationId = sheet.id;
+});
+afterAll(() => t.close());
+
+/** The SQLSTATE and constraint of the error a statement raises (the driver's error, under Drizzle's). */
+async function refusal(statement: SQL) {
+  try {
+    await t.db.execute(statement);
+  } catch (error) {
+    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+      const { code, constraint } = e as { code?: string; constraint?: string };
+      if (code) return { code, constraint };
+    }
+    throw error;
+  }
+  return null;
+}
+
+const attachment = (kind: string) => sql`
+  INSERT INTO application_attachments (application_id, kind, file_name, media_type, size, sha256, content)
+  VALUES (${applicationId}, ${kind}, 'a.pdf', 'application/pdf', 1, 'x', '\\x00'::bytea)`;
+const audit = (actorKind: string) => sql`
+  INSERT INTO audit_events (action, target_type, actor_kind) VALUES ('test.check', 'test', ${actorKind})`;
+const application = (set: SQL) => sql`UPDATE applications SET ${set} WHERE id = ${applicationId}`;
+const user = (set: SQL) => sql`UPDATE users SET ${set} WHERE id = ${userId}`;
+const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
+
+// Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
+const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] = [
+  {
+    constraint: 'organisations_type_check',
+    refused: () => office(sql`type = 'mutuelle'`),
+    accepted: () => office(sql`type = 'cpam'`),
+  },
+  {
+    constraint: 'organisations_region_check',
+    refused: () => office(sql`region = 'Bavière'`),
+    accepted: () => office(sql`region = 'auvergne-rhone-alpes'`),
+  },
+  {
+    constraint: 'users_status_check',
+    refused: () => user(sql`status = 'suspended'`),
+    accepted: () => user(sql`status = 'active'`),
+  },
+  {
+    constraint: 'users_roles_check',
+    refused: () => user(sql`roles = ARRAY['developer', 'superuser']`),
+    accepted: () => user(sql`roles = ARRAY['developer', 'referent']`),
+  },
+  {
+    constraint: 'users_roles_check',
+    refused: () => user(sql`roles = ARRAY['developer', NULL]`),
+    accepted: () => user(sql`roles = ARRAY['developer']`),
+  },
+  {
+    constraint: 'applications_track_check',
+    refused: () => application(sql`track = 'fastTrack'`),
+    accepted: () => application(sql`track = 'nonStandard'`),
+  },
+  {
+    constraint: 'applications_certification_status_check',
+    refused: () => application(sql`certification_status = 'gold'`),
+    accepted: () => application(sql`certification_status = 'none'`),
+  },
+  {
+    constraint: 'applications_lifecycle_stage_check',
+    refused: () => application(sql`lifecycle_stage = 'beta'`),
+    accepted: () => application(sql`lifecycle_stage = 'deprecated'`),
+  },
+  {
+    constraint: 'applications_criticality_class_check',
+    refused: () => application(sql`criticality_class = 'extreme'`),
+    accepted: () => application(sql`criticality_class = NULL`),
+  },
+  {
+    constraint: 'applications_maturity_level_check',
+    refused: () => application(sql`maturity_level = 6`),
+    accepted: () => application(sql`maturity_level = 5`),
+  },
+  {
+    constraint: 'applications_hosting_check',
+    refused: () => application(sql`hosting = 'aws'`),
+    accepted: () => application(sql`hosting = 'amCloud'`),
+  },
+  {
+    constraint: 'applications_personal_data_categories_check',
+    refused: () => application(sql`personal_data_categories = ARRAY['health', 'religion']`),
+    accepted: () => application(sql`personal_data_categories = ARRAY['health', 'nir']`),
+  },
+  {
+    constraint: 'application_attachments_kind_check',
+    refused: () => attachment('video'),
+    accepted: () => attachment('screenshot'),
+  },
+  {
+    constraint: 'audit_events_actor_kind_check',
+    refused: () => audit('robot'),
+    accepted: () => audit('system'),
+  },
+];
+
+describe('controlled vocabularies in the database', () => {
+  it.each(cases)('$constraint refuses a value outside the list and keeps a listed one', async (c) => {
+    expect(await refusal(c.refused())).toEqual({ code: '23514', constraint: c.constraint });
+    expect(await refusal(c.accepted())).toBeNull();
+  });
+
+  it('has in the migrated database every CHECK declared in schema.ts', async () => {
+    const declared = Object.values(schema)
+      .filter((table) => is(table, PgTable))
+      .flatMap((table) => getTableConfig(table).checks.map((check) => check.name));
+    const result = (await t.db.execute(
+      sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
+    )) as { rows: { conname: string }[] };
+    expect(declared).toHaveLength(13);
+    expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
+    expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
+  });
+
+  it('answers a value refused by the database with a French 422 naming the field, not a 500', async () => {
+    const app = Fastify({ logger: false });
+    registerErrorHandling(app);
+    app.post('/write', async () => {
+      await t.db.execute(application(sql`lifecycle_stage = 'beta'`));
+      return {};
+    });
+    const response = await app.inject({ method: 'POST', url: '/write' });
+    await app.close();
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json();
+    expect(problem.detail).toBe(
+      "La valeur de « lifecycleStage » n'est pas reconnue. Cette valeur ne fait pas partie de la liste autorisée.",
+    );
+    expect(problem.errors).toEqual([
+      { field: 'lifecycleStage', message: 'Cette valeur ne fait pas partie de la liste autorisée.' },
+    ]);
+    expect(response.body).not.toMatch(/UPDATE|applications_lifecycle_stage_check/);
+  });
+});
