@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../../lib/context.ts';
-import { domainLabels, writeSheet } from '../../modules/catalog/applications.service.ts';
+import { domainLabels, writeSheet } from '../../modules/catalog/applications/applications.service.ts';
 import type { Database } from '../client.ts';
 import { applications, applicationUsages, organisations } from '../schema.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './catalogue-data.ts';

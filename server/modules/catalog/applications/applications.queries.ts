@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.ts';
+import type { Executor } from '../../../db/client.ts';
 import {
   applicationAttachments,
   applicationContributors,
@@ -10,7 +10,7 @@ import {
   businessDomains,
   organisations,
   users,
-} from '../../db/schema.ts';
+} from '../../../db/schema.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationValues = Omit<

@@ -3,8 +3,8 @@ import {
   type ApplicationPageDto,
   applicationPageSchema,
   applicationSummarySchema,
-} from '../../../common/schemas/application.ts';
-import { createSheet } from '../../test/catalog-fixtures.ts';
+} from '../../../../common/schemas/application.ts';
+import { createSheet } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -12,7 +12,7 @@ import {
   login,
   organisationId,
   type TestContext,
-} from '../../test/harness.ts';
+} from '../../../test/harness.ts';
 import { CatalogueIndex } from './search.index.ts';
 
 let t: TestContext;

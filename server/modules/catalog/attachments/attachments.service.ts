@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
-import type { AttachmentKind } from '../../../common/catalog/vocabulary.ts';
-import { applicationAttachments } from '../../db/schema.ts';
-import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import type { Authorizer } from '../../lib/policy.ts';
-import { findApplication } from './applications.queries.ts';
-import { requireActor } from './applications.service.ts';
+import type { AttachmentKind } from '../../../../common/catalog/vocabulary.ts';
+import { applicationAttachments } from '../../../db/schema.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { AppError, notFound } from '../../../lib/errors.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { findApplication } from '../applications/applications.queries.ts';
+import { requireActor } from '../applications/applications.service.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_APPLICATION = 30;

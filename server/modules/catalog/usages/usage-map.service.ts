@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { REGION_LABELS, REGIONS, type Region } from '../../../common/organisations.ts';
-import type { UsageMapDto } from '../../../common/schemas/usage.ts';
-import type { ServiceContext } from '../../lib/context.ts';
-import { requireActor } from './applications.service.ts';
+import { REGION_LABELS, REGIONS, type Region } from '../../../../common/organisations.ts';
+import type { UsageMapDto } from '../../../../common/schemas/usage.ts';
+import type { ServiceContext } from '../../../lib/context.ts';
+import { requireActor } from '../applications/applications.service.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const int = (v: unknown) => Number(v ?? 0);

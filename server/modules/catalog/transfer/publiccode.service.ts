@@ -1,12 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { createApplicationSchema } from '../../../common/schemas/application.ts';
-import { applications, applicationUsages, organisations } from '../../db/schema.ts';
-import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Authorizer } from '../../lib/policy.ts';
-import { findApplication } from './applications.queries.ts';
-import { domainLabels, requireActor, type SheetInput, sheetOf, writeSheet } from './applications.service.ts';
+import { createApplicationSchema } from '../../../../common/schemas/application.ts';
+import { applications, applicationUsages, organisations } from '../../../db/schema.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { AppError } from '../../../lib/errors.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { findApplication } from '../applications/applications.queries.ts';
+import {
+  domainLabels,
+  requireActor,
+  type SheetInput,
+  sheetOf,
+  writeSheet,
+} from '../applications/applications.service.ts';
 import type { ImportResult } from './import.service.ts';
 import type { ImportError } from './inventory.ts';
 import { type Publiccode, parsePubliccode } from './publiccode.ts';

@@ -7,8 +7,9 @@ import {
   businessDomainSchema,
   createApplicationSchema,
   updateApplicationSchema,
-} from '../../../common/schemas/application.ts';
-import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
+} from '../../../../common/schemas/application.ts';
+import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
+import { presentFacets } from '../search/search.presenter.ts';
 import { presentApplication } from './applications.presenter.ts';
 import { listBusinessDomains } from './applications.queries.ts';
 import {
@@ -18,7 +19,6 @@ import {
   listApplications,
   updateApplication,
 } from './applications.service.ts';
-import { presentFacets } from './facets.presenter.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Executor } from '../../../db/client.ts';
 
 /**
  * The database side of the catalogue search: French full text (unaccented, stemmed, prefix on every

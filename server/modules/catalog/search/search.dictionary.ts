@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Facet } from '../../../common/catalog/vocabulary.ts';
-import type { ApplicationSummaryDto } from '../../../common/schemas/application.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Facet } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type { Database, Executor } from '../../../db/client.ts';
 
 /** What the search index reads of each sheet, and how it interns and presents it. */
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
-import { usageInputSchema, usageMapSchema, usageSchema } from '../../../common/schemas/usage.ts';
+import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
+import { usageInputSchema, usageMapSchema, usageSchema } from '../../../../common/schemas/usage.ts';
 import { getUsageMap } from './usage-map.service.ts';
 import { declareUsage, listUsages, withdrawUsage } from './usages.service.ts';
 

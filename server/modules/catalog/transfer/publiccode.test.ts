@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications } from '../../db/schema.ts';
-import { createSheet, uploadFile } from '../../test/catalog-fixtures.ts';
+import { applications } from '../../../db/schema.ts';
+import { createSheet, uploadFile } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -8,7 +8,7 @@ import {
   login,
   organisationId,
   type TestContext,
-} from '../../test/harness.ts';
+} from '../../../test/harness.ts';
 import { parsePubliccode } from './publiccode.ts';
 
 let t: TestContext;

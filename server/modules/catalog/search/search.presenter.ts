@@ -6,9 +6,9 @@ import {
   LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_VALUE_LABELS,
   TRACK_LABELS,
-} from '../../../common/catalog/vocabulary.ts';
-import { REGION_LABELS, type Region } from '../../../common/organisations.ts';
-import type { ApplicationFilters, ApplicationPageDto } from '../../../common/schemas/application.ts';
+} from '../../../../common/catalog/vocabulary.ts';
+import { REGION_LABELS, type Region } from '../../../../common/organisations.ts';
+import type { ApplicationFilters, ApplicationPageDto } from '../../../../common/schemas/application.ts';
 import type { IndexSearch } from './search.index.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {

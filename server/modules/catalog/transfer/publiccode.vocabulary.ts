@@ -1,4 +1,4 @@
-import type { LIFECYCLE_STAGE_LABELS } from '../../../common/catalog/vocabulary.ts';
+import type { LIFECYCLE_STAGE_LABELS } from '../../../../common/catalog/vocabulary.ts';
 
 /** The code lists of the publiccode.yml standard (0.x) and how they map to the sheet's. */
 

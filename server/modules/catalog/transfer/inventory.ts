@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../common/catalog/inventory-columns.ts';
+import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../../common/catalog/inventory-columns.ts';
 import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
@@ -9,9 +9,9 @@ import {
   LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_CATEGORY_LABELS,
   TRACK_LABELS,
-} from '../../../common/catalog/vocabulary.ts';
-import { createApplicationSchema } from '../../../common/schemas/application.ts';
-import type { SheetInput } from './applications.service.ts';
+} from '../../../../common/catalog/vocabulary.ts';
+import { createApplicationSchema } from '../../../../common/schemas/application.ts';
+import type { SheetInput } from '../applications/applications.service.ts';
 
 export interface ImportError {
   line: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UsageMapDto } from '../../../common/schemas/usage.ts';
-import { seedDemoCatalogue } from '../../db/demo/seed-catalogue.ts';
-import { type Agent, createTestContext, createUser, login, type TestContext } from '../../test/harness.ts';
+import type { UsageMapDto } from '../../../../common/schemas/usage.ts';
+import { seedDemoCatalogue } from '../../../db/demo/seed-catalogue.ts';
+import { type Agent, createTestContext, createUser, login, type TestContext } from '../../../test/harness.ts';
 
 let t: TestContext;
 let agent: Agent;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVENTORY_COLUMNS } from '../../../common/catalog/inventory-columns.ts';
-import { applications } from '../../db/schema.ts';
-import { createSheet, uploadFile } from '../../test/catalog-fixtures.ts';
+import { INVENTORY_COLUMNS } from '../../../../common/catalog/inventory-columns.ts';
+import { applications } from '../../../db/schema.ts';
+import { createSheet, uploadFile } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -11,7 +11,7 @@ import {
   login,
   organisationId,
   type TestContext,
-} from '../../test/harness.ts';
+} from '../../../test/harness.ts';
 
 let t: TestContext;
 let developer: Agent; // CPAM-67

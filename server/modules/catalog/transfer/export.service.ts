@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../common/catalog/inventory-columns.ts';
+import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../../common/catalog/inventory-columns.ts';
 import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
@@ -9,12 +9,12 @@ import {
   LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_CATEGORY_LABELS,
   TRACK_LABELS,
-} from '../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters } from '../../../common/schemas/application.ts';
-import type { ServiceContext } from '../../lib/context.ts';
-import { notFound } from '../../lib/errors.ts';
-import { findApplication } from './applications.queries.ts';
-import { requireActor, searchCatalogue } from './applications.service.ts';
+} from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationFilters } from '../../../../common/schemas/application.ts';
+import type { ServiceContext } from '../../../lib/context.ts';
+import { notFound } from '../../../lib/errors.ts';
+import { findApplication } from '../applications/applications.queries.ts';
+import { requireActor, searchCatalogue } from '../applications/applications.service.ts';
 import { stringifyPubliccode } from './publiccode.ts';
 import { CATEGORIES_BY_DOMAIN, STATUS_BY_STAGE } from './publiccode.vocabulary.ts';
 

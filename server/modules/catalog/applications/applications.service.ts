@@ -1,14 +1,16 @@
-import { technologyTags } from '../../../common/catalog/vocabulary.ts';
+import { technologyTags } from '../../../../common/catalog/vocabulary.ts';
 import type {
   ApplicationFilters,
   ApplicationListQuery,
   CreateApplicationInput,
   UpdateApplicationInput,
-} from '../../../common/schemas/application.ts';
-import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError, type FieldError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
-import type { Authorizer } from '../../lib/policy.ts';
+} from '../../../../common/schemas/application.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { AppError, type FieldError, forbidden, notFound, staleVersion } from '../../../lib/errors.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { catalogueIndexFor } from '../search/search.index.ts';
+import { buildTsQuery, rememberWords, textMatches } from '../search/search.queries.ts';
 import { auditSnapshot, contact, technologiesOf } from './applications.presenter.ts';
 import {
   type ApplicationValues,
@@ -21,8 +23,6 @@ import {
   replaceVersions,
   updateApplicationAtVersion,
 } from './applications.queries.ts';
-import { catalogueIndexFor } from './search.index.ts';
-import { buildTsQuery, rememberWords, textMatches } from './search.queries.ts';
 
 export function requireActor(ctx: ServiceContext) {
   if (!ctx.actor) throw forbidden();

@@ -1,7 +1,7 @@
-import type { ApplicationDto, AttachmentDto } from '../../../common/schemas/application.ts';
-import type { ApplicationTechnologies } from '../../db/schema.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
-import type { Actor, Authorizer } from '../../lib/policy.ts';
+import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationTechnologies } from '../../../db/schema.ts';
+import { renderMarkdown } from '../../../lib/markdown.ts';
+import type { Actor, Authorizer } from '../../../lib/policy.ts';
 import type { ApplicationRow, ApplicationSheet, OrganisationRef } from './applications.queries.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();

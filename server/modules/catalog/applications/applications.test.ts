@@ -1,8 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditEvents } from '../../db/schema.ts';
-import { createSheet, sheetBody, uploadFile } from '../../test/catalog-fixtures.ts';
+import { applications, auditEvents } from '../../../db/schema.ts';
+import { createSheet, sheetBody, uploadFile } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -10,7 +10,7 @@ import {
   login,
   organisationId,
   type TestContext,
-} from '../../test/harness.ts';
+} from '../../../test/harness.ts';
 
 let t: TestContext;
 let rhone: string;
@@ -288,7 +288,7 @@ describe('screenshots and documents', () => {
   it('stores a file typed by its content and sends it back with safe headers', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Application illustrée' });
     const response = await upload(developer, sheet.id, 'screenshot', {
-      name: '../../écran d’accueil.png',
+      name: '../../../écran d’accueil.png',
       type: 'text/html',
       content: tinyPng(),
     });

@@ -1,8 +1,8 @@
-import { FACETS, type Facet } from '../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters, ApplicationSummaryDto } from '../../../common/schemas/application.ts';
-import type { Database, Executor } from '../../db/client.ts';
+import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationFilters, ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type { Database, Executor } from '../../../db/client.ts';
 import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
-import { Dictionary, presentCard, readCatalogue, readCatalogueVersion, SINGLE } from './search.rows.ts';
+import { Dictionary, presentCard, readCatalogue, readCatalogueVersion, SINGLE } from './search.dictionary.ts';
 
 /**
  * The facet side of the catalogue search, in memory. Each server process keeps the facet values of every

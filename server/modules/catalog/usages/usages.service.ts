@@ -1,13 +1,13 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { UsageInput } from '../../../common/schemas/usage.ts';
-import type { Executor } from '../../db/client.ts';
-import { applications, applicationUsages, organisations } from '../../db/schema.ts';
-import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import type { Authorizer } from '../../lib/policy.ts';
-import { findApplication } from './applications.queries.ts';
-import { requireActor } from './applications.service.ts';
+import type { UsageInput } from '../../../../common/schemas/usage.ts';
+import type { Executor } from '../../../db/client.ts';
+import { applications, applicationUsages, organisations } from '../../../db/schema.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { AppError, notFound } from '../../../lib/errors.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { findApplication } from '../applications/applications.queries.ts';
+import { requireActor } from '../applications/applications.service.ts';
 
 async function refreshUsageCount(db: Executor, applicationId: string) {
   await db

@@ -5,15 +5,20 @@ import {
   applicationVersions,
   auditEvents,
   organisations,
-} from '../../db/schema.ts';
-import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import type { Authorizer } from '../../lib/policy.ts';
-import { findApplicationIdsByCodes, listBusinessDomains } from './applications.queries.ts';
-import { requireActor, type SheetInput, sheetRowValues, sheetRuleErrors } from './applications.service.ts';
+} from '../../../db/schema.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { findApplicationIdsByCodes, listBusinessDomains } from '../applications/applications.queries.ts';
+import {
+  requireActor,
+  type SheetInput,
+  sheetRowValues,
+  sheetRuleErrors,
+} from '../applications/applications.service.ts';
+import { rememberWords } from '../search/search.queries.ts';
 import { headerOf, type ImportError, parseCsv, parseXlsx, type RawRow, rowToSheet } from './inventory.ts';
-import { importPubliccode, isPubliccodeFile } from './publiccode.import.ts';
-import { rememberWords } from './search.queries.ts';
+import { importPubliccode, isPubliccodeFile } from './publiccode.service.ts';
 
 export const MAX_IMPORT_ROWS = 20_000;
 const CHUNK = 500;

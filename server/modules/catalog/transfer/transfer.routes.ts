@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_KINDS } from '../../../common/catalog/vocabulary.ts';
-import { applicationFiltersSchema, attachmentSchema } from '../../../common/schemas/application.ts';
-import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
-import { AppError } from '../../lib/errors.ts';
-import { presentAttachment } from './applications.presenter.ts';
-import { assertMayEdit } from './applications.service.ts';
+import { ATTACHMENT_KINDS } from '../../../../common/catalog/vocabulary.ts';
+import { applicationFiltersSchema, attachmentSchema } from '../../../../common/schemas/application.ts';
+import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { presentAttachment } from '../applications/applications.presenter.ts';
+import { assertMayEdit } from '../applications/applications.service.ts';
 import {
   addAttachment,
   contentDisposition,
   getAttachment,
   MAX_ATTACHMENT_BYTES,
   removeAttachment,
-} from './attachments.service.ts';
+} from '../attachments/attachments.service.ts';
 import { exportRows, publiccodeOf, templateRow, toCsv, toJson, toXlsx } from './export.service.ts';
 import { importApplications } from './import.service.ts';
 
