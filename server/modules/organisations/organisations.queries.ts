@@ -5,6 +5,16 @@ import { organisations } from '../../db/schema.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
+/** The columns other resources show of an office (see presentOrganisationSummary). */
+export const organisationSummaryColumns = {
+  id: organisations.id,
+  code: organisations.code,
+  name: organisations.name,
+  type: organisations.type,
+  region: organisations.region,
+};
+export type OrganisationSummaryRow = Pick<OrganisationRow, keyof typeof organisationSummaryColumns>;
+
 /** Accent- and case-insensitive match on name, code and city. */
 function searchCondition(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,16 +5,6 @@ import type { UserDto } from '../../../common/schemas/user.ts';
 import type { Actor } from '../../lib/policy.ts';
 import type { UserWithOrganisation } from './users.queries.ts';
 
-/** What the audit trail keeps of an account: never the password hash. */
-export const auditSnapshot = (user: Omit<UserWithOrganisation, 'organisation'>) => ({
-  email: user.email,
-  displayName: user.displayName,
-  organisationId: user.organisationId,
-  roles: user.roles,
-  status: user.status,
-  version: user.version,
-});
-
 export function presentUser(user: UserWithOrganisation, actor: Actor | null): UserDto {
   const status = user.status as UserDto['status'];
   const isSelf = actor?.userId === user.id;

@@ -89,13 +89,13 @@ export async function updateUserAtVersion(
   db: Executor,
   id: string,
   expectedVersion: number,
-  values: Partial<Pick<UserRow, 'displayName' | 'organisationId' | 'roles' | 'status' | 'passwordHash'>> & {
-    passwordChangedAt?: SQL;
-  },
+  values: Partial<Pick<UserRow, 'displayName' | 'organisationId' | 'roles' | 'status' | 'passwordHash'>>,
 ) {
+  // A new password hash dates the change (database time, as every other stamp).
+  const passwordChanged = values.passwordHash ? { passwordChangedAt: sql`now()` } : {};
   const [row] = await db
     .update(users)
-    .set({ ...values, version: expectedVersion + 1, updatedAt: sql`now()` })
+    .set({ ...values, ...passwordChanged, version: expectedVersion + 1, updatedAt: sql`now()` })
     .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
     .returning();
   return row ?? null;

@@ -1,17 +1,16 @@
-import { sql } from 'drizzle-orm';
 import { userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../lib/context.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { executeTransition } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
 import { userListScope } from './users.policy.ts';
-import { auditSnapshot } from './users.presenter.ts';
+import { auditSnapshot } from './users.mapper.ts';
 import {
   countActiveAdmins,
   findUser,
@@ -20,11 +19,6 @@ import {
   listUsers as listUserRows,
   updateUserAtVersion,
 } from './users.queries.ts';
-
-function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
 
 export async function listUsers(ctx: ServiceContext, query: UserListQuery) {
   return listUserRows(ctx.db, userListScope(requireActor(ctx)), query);
@@ -114,7 +108,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     if (Object.keys(profileChanges).length > 0 || passwordHash) {
       const updated = await updateUserAtVersion(tx.db, id, version, {
         ...profileChanges,
-        ...(passwordHash ? { passwordHash, passwordChangedAt: sql`now()` } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
       });
       if (!updated) throw staleVersion();
       version = updated.version;
