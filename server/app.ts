@@ -13,7 +13,9 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
+import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
+import { searchRoutes } from './modules/catalog/search/search.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -100,9 +102,11 @@ export async function buildApp(options: {
   await app.register(organisationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(searchRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
   await app.register(transferRoutes);
+  await app.register(attachmentRoutes);
   await registerWeb(app, options.config.webDir);
 
   await app.ready();

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../common/schemas/common.ts';
 import { changePasswordSchema, loginSchema, meSchema, userSchema } from '../../../common/schemas/user.ts';
-import { AppError } from '../../lib/errors.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { presentUser } from '../users/users.presenter.ts';
 import { changeOwnPassword, getMe, login, logout } from './auth.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
-import { SESSION_COOKIE } from './sessions.queries.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.deps;

@@ -3,7 +3,12 @@ import type { Executor } from '../../db/client.ts';
 import { loginAttempts } from '../../db/schema.ts';
 
 /** Failed attempts of an account (`emailKey`) or an address (`ip`) since a moment. */
-export async function countFailuresSince(db: Executor, column: 'emailKey' | 'ip', value: string, since: Date) {
+export async function countFailuresSince(
+  db: Executor,
+  column: 'emailKey' | 'ip',
+  value: string,
+  since: Date,
+) {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)

@@ -52,3 +52,17 @@ export async function findOrganisationByCode(db: Executor, code: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.code, code)).limit(1);
   return row ?? null;
 }
+
+/** Offices by id, as other resources show them. */
+export async function findOrganisationsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select(organisationSummaryColumns)
+    .from(organisations)
+    .where(sql`${organisations.id} = ANY(${sql.param(ids)}::uuid[])`);
+}
+
+/** Every office of the directory (a few hundred): imports match offices by code or name. */
+export async function listOrganisationSummaries(db: Executor) {
+  return db.select(organisationSummaryColumns).from(organisations);
+}

@@ -9,8 +9,8 @@ import type { Authorizer } from '../../lib/policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
-import { userListScope } from './users.policy.ts';
 import { auditSnapshot } from './users.mapper.ts';
+import { userListScope } from './users.policy.ts';
 import {
   countActiveAdmins,
   findUser,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.ts';
 import {
@@ -11,36 +11,60 @@ import {
   organisations,
   users,
 } from '../../../db/schema.ts';
+import {
+  type OrganisationSummaryRow,
+  organisationSummaryColumns,
+} from '../../organisations/organisations.queries.ts';
+import { attachmentSummaryColumns } from '../attachments/attachments.queries.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationValues = Omit<
   typeof applications.$inferInsert,
   'id' | 'version' | 'createdAt' | 'updatedAt' | 'searchVector' | 'usageCount' | 'archivedAt'
 >;
+/** What a card of the catalogue needs of an application, whichever query read it. */
+export interface ApplicationSummarySource {
+  id: string;
+  code: string;
+  name: string;
+  summary: string;
+  domain: { code: string; label: string };
+  designer: OrganisationSummaryRow;
+  track: string;
+  certificationStatus: string;
+  lifecycleStage: string;
+  hosting: string;
+  technologyTags: string[];
+  personalData: boolean;
+  usageCount: number | string;
+  archived: boolean;
+  updatedAt: Date | string;
+}
 
-const organisationColumns = {
-  id: organisations.id,
-  code: organisations.code,
-  name: organisations.name,
-  type: organisations.type,
-  region: organisations.region,
-};
-export type OrganisationRef = { id: string; code: string; name: string; type: string; region: string };
+export type ApplicationVersionRow = { number: string; releasedOn: string | null; notes: string };
 
 const creator = alias(users, 'creator');
 const updater = alias(users, 'updater');
 
-/** The whole sheet: the row, its domain and offices, versions, attachments (without content), authors. */
-export async function findApplication(
-  db: Executor,
-  id: string,
-  options: { forUpdate?: boolean; usageOf?: string } = {},
-) {
+/** `id = ANY($1)`: one parameter whatever the number of ids (an export may name 100,000). */
+const idIn = (ids: string[]) => sql`${applications.id} = ANY(${sql.param(ids)}::uuid[])`;
+const byApplication = <T extends { applicationId: string }>(rows: T[]) => {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) grouped.set(row.applicationId, [...(grouped.get(row.applicationId) ?? []), row]);
+  return grouped;
+};
+
+/**
+ * Whole applications: the row, its domain and offices, versions (latest first), authors. One statement
+ * per part whatever the number of ids; the result follows the order of `ids`.
+ */
+export async function findApplications(db: Executor, ids: string[], options: { forUpdate?: boolean } = {}) {
+  if (ids.length === 0) return [];
   const base = db
     .select({
       application: applications,
-      domain: { code: businessDomains.code, labelFr: businessDomains.labelFr },
-      designer: organisationColumns,
+      domain: { code: businessDomains.code, label: businessDomains.labelFr },
+      designer: organisationSummaryColumns,
       createdBy: { id: creator.id, displayName: creator.displayName },
       updatedBy: { id: updater.id, displayName: updater.displayName },
     })
@@ -49,38 +73,66 @@ export async function findApplication(
     .innerJoin(organisations, eq(organisations.id, applications.designerOrganisationId))
     .leftJoin(creator, eq(creator.id, applications.createdBy))
     .leftJoin(updater, eq(updater.id, applications.updatedBy))
-    .where(eq(applications.id, id))
-    .limit(1);
-  const [row] = options.forUpdate ? await base.for('update', { of: applications }) : await base;
-  if (!row) return null;
-  const [contributors, versions, attachments, myUsage] = await Promise.all([
+    .where(idIn(ids));
+  const rows = options.forUpdate ? await base.for('update', { of: applications }) : await base;
+  if (rows.length === 0) return [];
+  const found = rows.map((r) => r.application.id);
+  const [contributors, versions] = await Promise.all([
     db
-      .select(organisationColumns)
+      .select({ applicationId: applicationContributors.applicationId, ...organisationSummaryColumns })
       .from(applicationContributors)
       .innerJoin(organisations, eq(organisations.id, applicationContributors.organisationId))
-      .where(eq(applicationContributors.applicationId, id))
+      .where(sql`${applicationContributors.applicationId} = ANY(${sql.param(found)}::uuid[])`)
       .orderBy(asc(organisations.name)),
     db
       .select({
+        applicationId: applicationVersions.applicationId,
         number: applicationVersions.number,
         releasedOn: applicationVersions.releasedOn,
         notes: applicationVersions.notes,
       })
       .from(applicationVersions)
-      .where(eq(applicationVersions.applicationId, id))
+      .where(sql`${applicationVersions.applicationId} = ANY(${sql.param(found)}::uuid[])`)
       .orderBy(
         sql`${applicationVersions.releasedOn} DESC NULLS LAST`,
         sql`${applicationVersions.number} DESC`,
       ),
+  ]);
+  const contributorsOf = byApplication(contributors);
+  const versionsOf = byApplication(versions);
+  const byId = new Map(
+    rows.map((row) => [
+      row.application.id,
+      {
+        ...row.application,
+        domain: row.domain,
+        designer: row.designer as OrganisationSummaryRow,
+        createdByUser: row.createdBy?.id ? row.createdBy : null,
+        updatedByUser: row.updatedBy?.id ? row.updatedBy : null,
+        contributors: (contributorsOf.get(row.application.id) ?? []).map(
+          ({ applicationId: _a, ...organisation }) => organisation as OrganisationSummaryRow,
+        ),
+        versions: (versionsOf.get(row.application.id) ?? []).map(
+          ({ applicationId: _a, ...version }): ApplicationVersionRow => version,
+        ),
+      },
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+export type ApplicationAggregate = Awaited<ReturnType<typeof findApplications>>[number];
+
+/** One whole application, with its attachments (without content) and, when asked, one office's usage. */
+export async function findApplication(
+  db: Executor,
+  id: string,
+  options: { forUpdate?: boolean; usageOf?: string } = {},
+) {
+  const [application] = await findApplications(db, [id], options);
+  if (!application) return null;
+  const [attachments, myUsage] = await Promise.all([
     db
-      .select({
-        id: applicationAttachments.id,
-        kind: applicationAttachments.kind,
-        fileName: applicationAttachments.fileName,
-        mediaType: applicationAttachments.mediaType,
-        size: applicationAttachments.size,
-        createdAt: applicationAttachments.createdAt,
-      })
+      .select(attachmentSummaryColumns)
       .from(applicationAttachments)
       .where(eq(applicationAttachments.applicationId, id))
       .orderBy(asc(applicationAttachments.createdAt)),
@@ -97,20 +149,16 @@ export async function findApplication(
           .limit(1)
       : Promise.resolve([]),
   ]);
-  return {
-    ...row.application,
-    domain: row.domain,
-    designer: row.designer as OrganisationRef,
-    createdByUser: row.createdBy?.id ? row.createdBy : null,
-    updatedByUser: row.updatedBy?.id ? row.updatedBy : null,
-    contributors: contributors as OrganisationRef[],
-    versions,
-    attachments,
-    myUsage: myUsage[0] ?? null,
-  };
+  return { ...application, attachments, myUsage: myUsage[0] ?? null };
 }
-export type ApplicationSheet = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
+export async function applicationExists(db: Executor, id: string) {
+  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.id, id));
+  return !!row;
+}
+
+/** Id, version and designer of the applications that carry these codes (archived ones too). */
 export async function findApplicationIdsByCodes(db: Executor, codes: string[]) {
   if (codes.length === 0)
     return new Map<string, { id: string; version: number; designerOrganisationId: string }>();
@@ -122,22 +170,27 @@ export async function findApplicationIdsByCodes(db: Executor, codes: string[]) {
       designerOrganisationId: applications.designerOrganisationId,
     })
     .from(applications)
-    .where(inArray(applications.code, codes));
+    .where(sql`${applications.code} = ANY(${sql.param(codes)}::text[])`);
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export async function codeExists(db: Executor, code: string) {
+/** The live application whose repository is at this address (publiccode.yml's identifier). */
+export async function findApplicationIdByForgeUrl(db: Executor, forgeUrl: string) {
   const [row] = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(eq(applications.code, code));
-  return !!row;
+    .where(and(eq(applications.forgeUrl, forgeUrl), isNull(applications.archivedAt)))
+    .limit(1);
+  return row?.id ?? null;
 }
 
-export async function insertApplication(db: Executor, values: ApplicationValues) {
-  const [row] = await db.insert(applications).values(values).returning();
-  if (!row) throw new Error('insert returned nothing');
-  return row;
+export async function codeExists(db: Executor, code: string) {
+  return (await findApplicationIdsByCodes(db, [code])).size > 0;
+}
+
+export async function insertApplications(db: Executor, values: ApplicationValues[]) {
+  if (values.length === 0) return [];
+  return db.insert(applications).values(values).returning();
 }
 
 /** Updates only when the version still matches; returns null on a lost update. */
@@ -155,24 +208,20 @@ export async function updateApplicationAtVersion(
   return row ?? null;
 }
 
-export async function replaceContributors(db: Executor, applicationId: string, organisationIds: string[]) {
-  await db.delete(applicationContributors).where(eq(applicationContributors.applicationId, applicationId));
-  if (organisationIds.length > 0) {
-    await db
-      .insert(applicationContributors)
-      .values(organisationIds.map((organisationId) => ({ applicationId, organisationId })));
-  }
-}
-
-export async function replaceVersions(
+/** The contributors and versions of these applications, replaced by the given ones. */
+export async function replaceContributorsAndVersions(
   db: Executor,
-  applicationId: string,
-  versions: { number: string; releasedOn: string | null; notes: string }[],
+  applicationIds: string[],
+  contributors: { applicationId: string; organisationId: string }[],
+  versions: (ApplicationVersionRow & { applicationId: string })[],
 ) {
-  await db.delete(applicationVersions).where(eq(applicationVersions.applicationId, applicationId));
-  if (versions.length > 0) {
-    await db.insert(applicationVersions).values(versions.map((v) => ({ ...v, applicationId })));
-  }
+  if (applicationIds.length === 0) return;
+  await db
+    .delete(applicationContributors)
+    .where(inArray(applicationContributors.applicationId, applicationIds));
+  await db.delete(applicationVersions).where(inArray(applicationVersions.applicationId, applicationIds));
+  if (contributors.length > 0) await db.insert(applicationContributors).values(contributors);
+  if (versions.length > 0) await db.insert(applicationVersions).values(versions);
 }
 
 export async function listBusinessDomains(db: Executor) {
@@ -184,14 +233,4 @@ export async function listBusinessDomains(db: Executor) {
     })
     .from(businessDomains)
     .orderBy(asc(businessDomains.position));
-}
-
-export async function findOrganisationsByIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select(organisationColumns).from(organisations).where(inArray(organisations.id, ids));
-}
-
-export async function findOrganisationsByCodes(db: Executor, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.select(organisationColumns).from(organisations).where(inArray(organisations.code, codes));
 }

@@ -1,22 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  applicationListQuerySchema,
-  applicationPageSchema,
   applicationSchema,
   businessDomainSchema,
   createApplicationSchema,
   updateApplicationSchema,
 } from '../../../../common/schemas/application.ts';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
-import { presentFacets } from '../search/search.presenter.ts';
 import { presentApplication } from './applications.presenter.ts';
-import { listBusinessDomains } from './applications.queries.ts';
 import {
   archiveApplication,
   createApplication,
   getApplication,
-  listApplications,
+  listDomains,
   updateApplication,
 } from './applications.service.ts';
 
@@ -35,32 +31,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(businessDomainSchema), ...errors },
       },
     },
-    async (request) => listBusinessDomains(request.ctx.db),
-  );
-
-  app.get(
-    '/api/applications',
-    {
-      config: { access: { action: 'application.read' } },
-      // The hottest route: its presenter builds exactly the typed page (checked against the schema by the
-      // search tests), and re-encoding ~200 facet values through zod on every call cost more than the search.
-      serializerCompiler: () => (data) => JSON.stringify(data),
-      schema: {
-        tags: ['catalogue'],
-        summary:
-          'Rechercher dans le catalogue : texte libre en français, facettes (les comptes suivent les autres filtres), tri, pagination',
-        querystring: applicationListQuerySchema,
-        response: { 200: applicationPageSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const result = await listApplications(request.ctx, request.query);
-      return {
-        items: result.items,
-        total: result.total,
-        facets: presentFacets(result.facets, request.query),
-      };
-    },
+    async (request) => listDomains(request.ctx),
   );
 
   app.post(
@@ -75,8 +46,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const sheet = await createApplication(request.ctx, authorizer, request.body);
-      return reply.code(201).send(presentApplication(sheet, request.actor, authorizer));
+      const application = await createApplication(request.ctx, authorizer, request.body);
+      return reply.code(201).send(presentApplication(application, request.actor, authorizer));
     },
   );
 

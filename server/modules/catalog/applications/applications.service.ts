@@ -1,41 +1,33 @@
 import { technologyTags } from '../../../../common/catalog/vocabulary.ts';
 import type {
-  ApplicationFilters,
-  ApplicationListQuery,
   CreateApplicationInput,
   UpdateApplicationInput,
 } from '../../../../common/schemas/application.ts';
-import { recordAudit } from '../../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
-import { AppError, type FieldError, forbidden, notFound, staleVersion } from '../../../lib/errors.ts';
+import { withoutAccents } from '../../../../common/text.ts';
+import { type AuditEntry, recordAudit, recordAudits } from '../../../lib/audit.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
+import { AppError, type FieldError, notFound, staleVersion } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
-import { catalogueIndexFor } from '../search/search.index.ts';
-import { buildTsQuery, rememberWords, textMatches } from '../search/search.queries.ts';
-import { auditSnapshot, contact, technologiesOf } from './applications.presenter.ts';
+import { findOrganisationsByIds } from '../../organisations/organisations.queries.ts';
+import { rememberWords } from '../search/search.queries.ts';
+import { type ApplicationInput, applicationInputOf, auditSnapshot } from './applications.mapper.ts';
 import {
+  type ApplicationRow,
   type ApplicationValues,
   codeExists,
   findApplication,
-  findOrganisationsByIds,
-  insertApplication,
+  findApplicationIdsByCodes,
+  findApplications,
+  insertApplications,
   listBusinessDomains,
-  replaceContributors,
-  replaceVersions,
+  replaceContributorsAndVersions,
   updateApplicationAtVersion,
 } from './applications.queries.ts';
 
-export function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-
-/** A complete sheet as the create form, the import and the publiccode.yml mapping produce it. */
-export type SheetInput = CreateApplicationInput;
-
 /** Rules between fields that a schema cannot say alone; each error names its field. */
-export function sheetRuleErrors(sheet: SheetInput): FieldError[] {
+export function applicationRuleErrors(application: ApplicationInput): FieldError[] {
   const errors: FieldError[] = [];
-  const { track, certificationStatus } = sheet;
+  const { track, certificationStatus } = application;
   if (certificationStatus === 'labelled' && track !== 'labelling')
     errors.push({
       field: 'certificationStatus',
@@ -51,49 +43,50 @@ export function sheetRuleErrors(sheet: SheetInput): FieldError[] {
       field: 'certificationStatus',
       message: 'Une certification en cours suppose la filière labellisation ou homologation.',
     });
-  if (sheet.hosting === 'amCloud' && track === 'nonStandard')
+  if (application.hosting === 'amCloud' && track === 'nonStandard')
     errors.push({
       field: 'hosting',
       message: "Une application hors standard n'est jamais hébergée sur AM Cloud.",
     });
-  if (!sheet.personalData && sheet.personalDataCategories.length > 0)
+  if (!application.personalData && application.personalDataCategories.length > 0)
     errors.push({
       field: 'personalDataCategories',
       message:
         'Des catégories de données personnelles sont indiquées alors que la fiche dit ne pas en traiter.',
     });
-  const numbers = sheet.versions.map((v) => v.number);
+  const numbers = application.versions.map((v) => v.number);
   const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
   if (duplicate) errors.push({ field: 'versions', message: `La version ${duplicate} figure deux fois.` });
   return errors;
 }
 
 /** References to other tables: the domain and the offices must exist. */
-async function referenceErrors(ctx: ServiceContext, sheet: SheetInput, domains: Map<string, string>) {
+function referenceErrors(
+  application: ApplicationInput,
+  domains: Map<string, string>,
+  offices: Map<string, { code: string; name: string }>,
+) {
   const errors: FieldError[] = [];
-  if (!domains.has(sheet.domainCode))
-    errors.push({ field: 'domainCode', message: `Domaine métier inconnu : ${sheet.domainCode}.` });
-  const ids = [sheet.designerOrganisationId, ...sheet.contributorOrganisationIds];
-  const found = new Set((await findOrganisationsByIds(ctx.db, ids)).map((o) => o.id));
-  if (!found.has(sheet.designerOrganisationId))
+  if (!domains.has(application.domainCode))
+    errors.push({ field: 'domainCode', message: `Domaine métier inconnu : ${application.domainCode}.` });
+  if (!offices.has(application.designerOrganisationId))
     errors.push({ field: 'designerOrganisationId', message: "L'organisme concepteur n'existe pas." });
-  if (sheet.contributorOrganisationIds.some((id) => !found.has(id)))
+  if (application.contributorOrganisationIds.some((id) => !offices.has(id)))
     errors.push({ field: 'contributorOrganisationIds', message: "Un organisme contributeur n'existe pas." });
   return errors;
 }
 
-export function invalidSheet(errors: FieldError[]) {
+export function invalidApplication(errors: FieldError[]) {
   return new AppError('badRequest', errors.map((e) => e.message).join(' '), { errors });
 }
 
+/** Business domain code → French label. */
 export async function domainLabels(ctx: ServiceContext) {
   return new Map((await listBusinessDomains(ctx.db)).map((d) => [d.code, d.labelFr]));
 }
 
 function slugCode(name: string) {
-  const base = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  const base = withoutAccents(name)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -102,122 +95,186 @@ function slugCode(name: string) {
   return base.length >= 2 ? base : `APP-${base}`;
 }
 
-async function freeCode(ctx: ServiceContext, name: string) {
+async function freeCode(ctx: ServiceContext, name: string, taken: Set<string>) {
   const base = slugCode(name);
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await codeExists(ctx.db, candidate))) return candidate;
+    if (!taken.has(candidate) && !(await codeExists(ctx.db, candidate))) return candidate;
   }
 }
 
 /**
- * The row values of a sheet (shared by the form and the inventory import); keywords make the domain,
- * the offices and the technologies findable by text.
+ * The row values of an application; keywords make the domain, the offices and the technologies
+ * findable by text.
  */
-export function sheetRowValues(
-  sheet: SheetInput & { code: string },
+function rowValues(
+  application: ApplicationInput & { code: string },
   labels: { domain: string | undefined; offices: (string | undefined)[] },
   actorId: string | null,
 ): ApplicationValues {
-  const tags = technologyTags(sheet.technologies);
-  const keywords = [labels.domain, ...labels.offices, ...tags, ...sheet.connectors].filter(Boolean).join(' ');
+  const tags = technologyTags(application.technologies);
+  const keywords = [labels.domain, ...labels.offices, ...tags, ...application.connectors]
+    .filter(Boolean)
+    .join(' ');
   return {
-    code: sheet.code,
-    name: sheet.name,
-    summary: sheet.summary,
-    description: sheet.description,
-    domainCode: sheet.domainCode,
-    designerOrganisationId: sheet.designerOrganisationId,
-    track: sheet.track,
-    certificationStatus: sheet.certificationStatus,
-    lifecycleStage: sheet.lifecycleStage,
-    maturityLevel: sheet.maturityLevel,
-    criticalityClass: sheet.criticalityClass,
-    technologies: sheet.technologies,
+    code: application.code,
+    name: application.name,
+    summary: application.summary,
+    description: application.description,
+    domainCode: application.domainCode,
+    designerOrganisationId: application.designerOrganisationId,
+    track: application.track,
+    certificationStatus: application.certificationStatus,
+    lifecycleStage: application.lifecycleStage,
+    maturityLevel: application.maturityLevel,
+    criticalityClass: application.criticalityClass,
+    technologies: application.technologies,
     technologyTags: tags,
-    hosting: sheet.hosting,
-    personalData: sheet.personalData,
-    personalDataCategories: sheet.personalDataCategories,
-    cnilReference: sheet.cnilReference,
-    connectors: sheet.connectors,
-    forgeUrl: sheet.forgeUrl,
-    documentationUrl: sheet.documentationUrl,
-    licence: sheet.licence,
-    maintainer: sheet.maintainer,
-    support: sheet.support,
+    hosting: application.hosting,
+    personalData: application.personalData,
+    personalDataCategories: application.personalDataCategories,
+    cnilReference: application.cnilReference,
+    connectors: application.connectors,
+    forgeUrl: application.forgeUrl,
+    documentationUrl: application.documentationUrl,
+    licence: application.licence,
+    maintainer: application.maintainer,
+    support: application.support,
     keywords,
     createdBy: actorId,
     updatedBy: actorId,
   };
 }
 
-async function rowValues(
-  ctx: ServiceContext,
-  sheet: SheetInput & { code: string },
-  domains: Map<string, string>,
-): Promise<ApplicationValues> {
-  const offices = await findOrganisationsByIds(ctx.db, [
-    sheet.designerOrganisationId,
-    ...sheet.contributorOrganisationIds,
-  ]);
-  return sheetRowValues(
-    sheet,
-    { domain: domains.get(sheet.domainCode), offices: offices.map((o) => o.name) },
-    ctx.actor?.userId ?? null,
-  );
+/** One application to write: new when `current` is null, else the version the writer read. */
+export interface ApplicationWrite {
+  input: ApplicationInput;
+  current: { id: string; version: number } | null;
+  otherLanguages?: Record<string, unknown>;
 }
 
 /**
- * Writes a complete sheet (new when `current` is absent) inside the caller's transaction, with its
- * offices, versions, lexicon words and audit event. Used by the form, the inventory import and publiccode.yml.
+ * The one writer of applications — the form, the inventory import, publiccode.yml and the demo seed —
+ * inside the caller's transaction: rules and references, a free code for a new application, the
+ * version check of each existing one (409 when someone wrote in between), the row (an archived
+ * application written again comes back), its offices and versions, the lexicon of the search, and one
+ * audit event per application with what it was before and after. Returns the rows in the given order.
  */
-export async function writeSheet(
+export async function writeApplications(
   tx: ServiceContext,
-  sheet: SheetInput,
-  current: { id: string; version: number } | null,
-  options: { domains: Map<string, string>; audit?: boolean; otherLanguages?: Record<string, unknown> },
-) {
-  const errors = [...sheetRuleErrors(sheet), ...(await referenceErrors(tx, sheet, options.domains))];
-  if (errors.length > 0) throw invalidSheet(errors);
-  const contributors = sheet.contributorOrganisationIds.filter((id) => id !== sheet.designerOrganisationId);
-  const code = sheet.code ?? (await freeCode(tx, sheet.name));
-  const values = await rowValues(tx, { ...sheet, code }, options.domains);
-  if (options.otherLanguages)
-    values.otherLanguages = options.otherLanguages as ApplicationValues['otherLanguages'];
-  let before: unknown = null;
-  let row: Awaited<ReturnType<typeof insertApplication>>;
-  if (current) {
-    const previous = await findApplication(tx.db, current.id, { forUpdate: true });
-    if (!previous) throw notFound('Application');
-    if (previous.version !== current.version) throw staleVersion();
-    before = auditSnapshot(previous, {
-      contributors: previous.contributors.map((c) => c.code),
-      versions: previous.versions,
+  writes: ApplicationWrite[],
+  options: { domains: Map<string, string>; source?: 'import' | 'publiccode.yml' },
+): Promise<ApplicationRow[]> {
+  if (writes.length === 0) return [];
+  const officeIds = new Set(
+    writes.flatMap(({ input }) => [input.designerOrganisationId, ...input.contributorOrganisationIds]),
+  );
+  const offices = new Map((await findOrganisationsByIds(tx.db, [...officeIds])).map((o) => [o.id, o]));
+  const errors = writes.flatMap(({ input }) => [
+    ...applicationRuleErrors(input),
+    ...referenceErrors(input, options.domains, offices),
+  ]);
+  if (errors.length > 0) throw invalidApplication(errors);
+
+  const newCodes = writes.flatMap(({ input, current }) => (!current && input.code ? [input.code] : []));
+  const [takenCode] = (await findApplicationIdsByCodes(tx.db, newCodes)).keys();
+  if (takenCode)
+    throw new AppError('conflict', `Une application porte déjà l'identifiant ${takenCode}.`, {
+      errors: [{ field: 'code', message: 'Cet identifiant est déjà pris.' }],
     });
-    const { createdBy: _keep, ...changes } = values;
-    const updated = await updateApplicationAtVersion(tx.db, current.id, current.version, changes);
-    if (!updated) throw staleVersion();
-    row = updated;
-  } else {
-    if (sheet.code && (await codeExists(tx.db, sheet.code)))
-      throw new AppError('conflict', `Une application porte déjà l'identifiant ${sheet.code}.`, {
-        errors: [{ field: 'code', message: 'Cet identifiant est déjà pris.' }],
-      });
-    row = await insertApplication(tx.db, values);
+  const taken = new Set(newCodes);
+  const prepared = [];
+  for (const write of writes) {
+    const code = write.input.code ?? (await freeCode(tx, write.input.name, taken));
+    taken.add(code);
+    const input = { ...write.input, code };
+    const values = rowValues(
+      input,
+      {
+        domain: options.domains.get(input.domainCode),
+        offices: [input.designerOrganisationId, ...input.contributorOrganisationIds].map(
+          (id) => offices.get(id)?.name,
+        ),
+      },
+      tx.actor?.userId ?? null,
+    );
+    if (write.otherLanguages)
+      values.otherLanguages = write.otherLanguages as ApplicationValues['otherLanguages'];
+    prepared.push({ ...write, input, values });
   }
-  await replaceContributors(tx.db, row.id, contributors);
-  await replaceVersions(tx.db, row.id, sheet.versions);
-  await rememberWords(tx.db, `${row.name} ${row.summary} ${row.description} ${row.keywords}`);
-  if (options.audit !== false) {
-    await recordAudit(tx, {
-      action: current ? 'application.update' : 'application.create',
-      targetType: 'application',
-      targetId: row.id,
-      before,
-      after: auditSnapshot(row, { contributors, versions: sheet.versions }),
+
+  // Existing applications: locked, checked against the version their writer read, then updated.
+  type Current = NonNullable<ApplicationWrite['current']>;
+  const updates = prepared.filter((p) => p.current !== null);
+  const locked = await findApplications(
+    tx.db,
+    updates.map((u) => (u.current as Current).id),
+    { forUpdate: true },
+  );
+  const previous = new Map(locked.map((a) => [a.id, a]));
+  const befores = new Map<string, unknown>();
+  const rowOf = new Map<(typeof prepared)[number], ApplicationRow>();
+  for (const update of updates) {
+    const current = update.current as Current;
+    const before = previous.get(current.id);
+    if (!before) throw notFound('Application');
+    if (before.version !== current.version) throw staleVersion();
+    befores.set(
+      before.id,
+      auditSnapshot(before, {
+        contributors: before.contributors.map((c) => c.code),
+        versions: before.versions,
+      }),
+    );
+    const { createdBy: _keep, ...changes } = update.values;
+    const row = await updateApplicationAtVersion(tx.db, before.id, before.version, {
+      ...changes,
+      archivedAt: null,
     });
+    if (!row) throw staleVersion();
+    rowOf.set(update, row);
   }
-  return row;
+  const creations = prepared.filter((p) => !p.current);
+  const inserted = await insertApplications(
+    tx.db,
+    creations.map((c) => c.values),
+  );
+  const insertedByCode = new Map(inserted.map((row) => [row.code, row]));
+  for (const creation of creations)
+    rowOf.set(creation, insertedByCode.get(creation.input.code) as ApplicationRow);
+  const written = prepared.map((p) => ({ ...p, row: rowOf.get(p) as ApplicationRow }));
+
+  const contributorsOf = (input: ApplicationInput) =>
+    input.contributorOrganisationIds.filter((id) => id !== input.designerOrganisationId);
+  await replaceContributorsAndVersions(
+    tx.db,
+    written.map((w) => w.row.id),
+    written.flatMap((w) =>
+      contributorsOf(w.input).map((organisationId) => ({ applicationId: w.row.id, organisationId })),
+    ),
+    written.flatMap((w) => w.input.versions.map((v) => ({ ...v, applicationId: w.row.id }))),
+  );
+  await rememberWords(
+    tx.db,
+    written.map(({ row }) => `${row.name} ${row.summary} ${row.description} ${row.keywords}`).join(' '),
+  );
+  await recordAudits(
+    tx,
+    written.map(
+      (w): AuditEntry => ({
+        action: w.current ? 'application.update' : 'application.create',
+        targetType: 'application',
+        targetId: w.row.id,
+        before: befores.get(w.row.id) ?? null,
+        after: auditSnapshot(w.row, {
+          contributors: contributorsOf(w.input).map((id) => offices.get(id)?.code ?? id),
+          versions: w.input.versions,
+          ...(options.source ? { source: options.source } : {}),
+        }),
+      }),
+    ),
+  );
+  return written.map((w) => w.row);
 }
 
 export async function createApplication(
@@ -228,11 +285,13 @@ export async function createApplication(
   const actor = requireActor(ctx);
   authorizer.authorize(actor, 'application.create', { designerOrganisationId: input.designerOrganisationId });
   const domains = await domainLabels(ctx);
-  const row = await inTransaction(ctx, (tx) => writeSheet(tx, input, null, { domains }));
-  return getApplication(ctx, authorizer, row.id);
+  const [row] = await inTransaction(ctx, (tx) =>
+    writeApplications(tx, [{ input, current: null }], { domains }),
+  );
+  return getApplication(ctx, authorizer, (row as ApplicationRow).id);
 }
 
-/** PATCH: the given fields over the current sheet; the version guards against lost updates. */
+/** PATCH: the given fields over the current application; the version guards against lost updates. */
 export async function updateApplication(
   ctx: ServiceContext,
   authorizer: Authorizer,
@@ -249,15 +308,16 @@ export async function updateApplication(
     if (current.archivedAt)
       throw new AppError('unprocessable', 'Cette application est archivée : elle ne se modifie plus.');
     const { version, ...changes } = input;
-    const merged: SheetInput = { ...sheetOf(current), ...stripUndefined(changes) };
-    // Moving a sheet to another office is a write for that office too.
+    const stored = applicationInputOf(current);
+    const merged: ApplicationInput = { ...stored, ...stripUndefined(changes) };
+    // Moving an application to another office is a write for that office too.
     if (merged.designerOrganisationId !== current.designerOrganisationId)
       authorizer.authorize(actor, 'application.update', {
         designerOrganisationId: merged.designerOrganisationId,
       });
     // Nothing changed: no new version, no audit event.
-    if (JSON.stringify(merged) === JSON.stringify(sheetOf(current))) return;
-    await writeSheet(tx, merged, { id, version }, { domains });
+    if (JSON.stringify(merged) === JSON.stringify(stored)) return;
+    await writeApplications(tx, [{ input: merged, current: { id, version } }], { domains });
   });
   return getApplication(ctx, authorizer, id);
 }
@@ -265,37 +325,7 @@ export async function updateApplication(
 const stripUndefined = <T extends object>(value: T) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** The stored sheet as an input, so that a PATCH is the current sheet with some fields replaced. */
-export function sheetOf(current: NonNullable<Awaited<ReturnType<typeof findApplication>>>): SheetInput {
-  return {
-    code: current.code,
-    name: current.name,
-    summary: current.summary,
-    description: current.description,
-    domainCode: current.domainCode,
-    designerOrganisationId: current.designerOrganisationId,
-    contributorOrganisationIds: current.contributors.map((c) => c.id),
-    track: current.track as SheetInput['track'],
-    certificationStatus: current.certificationStatus as SheetInput['certificationStatus'],
-    lifecycleStage: current.lifecycleStage as SheetInput['lifecycleStage'],
-    maturityLevel: current.maturityLevel,
-    criticalityClass: current.criticalityClass as SheetInput['criticalityClass'],
-    technologies: technologiesOf(current.technologies),
-    hosting: current.hosting as SheetInput['hosting'],
-    personalData: current.personalData,
-    personalDataCategories: current.personalDataCategories as SheetInput['personalDataCategories'],
-    cnilReference: current.cnilReference,
-    connectors: current.connectors,
-    forgeUrl: current.forgeUrl,
-    documentationUrl: current.documentationUrl,
-    licence: current.licence,
-    maintainer: contact(current.maintainer),
-    support: contact(current.support),
-    versions: current.versions.map((v) => ({ number: v.number, releasedOn: v.releasedOn, notes: v.notes })),
-  };
-}
-
-/** DELETE archives: the sheet leaves the catalogue but keeps its history, usages and audit trail. */
+/** DELETE archives: the application leaves the catalogue but keeps its history, usages and audit trail. */
 export async function archiveApplication(
   ctx: ServiceContext,
   authorizer: Authorizer,
@@ -324,44 +354,24 @@ export async function archiveApplication(
   });
 }
 
-/** The write check of a sheet, before reading an upload that would be refused anyway. */
+/** The write check of an application, before reading an upload that would be refused anyway. */
 export async function assertMayEdit(ctx: ServiceContext, authorizer: Authorizer, id: string) {
   const actor = requireActor(ctx);
-  const sheet = await findApplication(ctx.db, id);
-  if (!sheet) throw notFound('Application');
-  authorizer.authorize(actor, 'application.update', sheet);
+  const application = await findApplication(ctx.db, id);
+  if (!application) throw notFound('Application');
+  authorizer.authorize(actor, 'application.update', application);
 }
 
 export async function getApplication(ctx: ServiceContext, authorizer: Authorizer, id: string) {
   const actor = requireActor(ctx);
-  const sheet = await findApplication(ctx.db, id, { usageOf: actor.organisationId });
-  if (!sheet) throw notFound('Application');
-  authorizer.authorize(actor, 'application.read', sheet);
-  return sheet;
+  const application = await findApplication(ctx.db, id, { usageOf: actor.organisationId });
+  if (!application) throw notFound('Application');
+  authorizer.authorize(actor, 'application.read', application);
+  return application;
 }
 
-/**
- * One page of the catalogue: the text query goes to PostgreSQL (matching ids and ranks); the facets, the
- * order and the cards of the page come from the in-memory index.
- */
-export async function searchCatalogue(
-  ctx: ServiceContext,
-  query: ApplicationFilters,
-  page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
-) {
+/** The business domains (reference data), in their order. */
+export async function listDomains(ctx: ServiceContext) {
   requireActor(ctx);
-  const index = catalogueIndexFor(ctx.db);
-  await index.ensureFresh(ctx.db);
-  const tsQuery = await buildTsQuery(ctx.db, query.q, index.version);
-  const matches = tsQuery ? await index.textCandidates(tsQuery, () => textMatches(ctx.db, tsQuery)) : null;
-  const sort = query.sort ?? (tsQuery ? 'relevance' : 'name');
-  return { index, result: index.search(query, matches, sort, page) };
-}
-
-export async function listApplications(ctx: ServiceContext, query: ApplicationListQuery) {
-  const { index, result } = await searchCatalogue(ctx, query, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-  });
-  return { ...result, items: result.order.map((i) => index.cardAt(i)) };
+  return listBusinessDomains(ctx.db);
 }

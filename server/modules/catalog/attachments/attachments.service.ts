@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { AttachmentKind } from '../../../../common/catalog/vocabulary.ts';
-import { applicationAttachments } from '../../../db/schema.ts';
 import { recordAudit } from '../../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { findApplication } from '../applications/applications.queries.ts';
-import { requireActor } from '../applications/applications.service.ts';
+import {
+  countAttachments,
+  deleteAttachment,
+  findAttachment,
+  insertAttachment,
+} from './attachments.queries.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_APPLICATION = 30;
@@ -64,40 +67,24 @@ export async function addAttachment(
     );
   }
   return inTransaction(ctx, async (tx) => {
-    const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!sheet) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', sheet);
-    const [existing] = await tx.db
-      .select({ n: count() })
-      .from(applicationAttachments)
-      .where(eq(applicationAttachments.applicationId, applicationId));
-    if ((existing?.n ?? 0) >= MAX_ATTACHMENTS_PER_APPLICATION)
+    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
+    if (!application) throw notFound('Application');
+    authorizer.authorize(actor, 'application.update', application);
+    if ((await countAttachments(tx.db, applicationId)) >= MAX_ATTACHMENTS_PER_APPLICATION)
       throw new AppError(
         'unprocessable',
         `Une fiche porte au plus ${MAX_ATTACHMENTS_PER_APPLICATION} fichiers : retirez-en un d'abord.`,
       );
-    const [row] = await tx.db
-      .insert(applicationAttachments)
-      .values({
-        applicationId,
-        kind: file.kind,
-        fileName: safeFileName(file.fileName),
-        mediaType: detected.mime,
-        size: file.content.length,
-        sha256: createHash('sha256').update(file.content).digest('hex'),
-        content: file.content,
-        uploadedBy: actor.userId,
-      })
-      .returning({
-        id: applicationAttachments.id,
-        kind: applicationAttachments.kind,
-        fileName: applicationAttachments.fileName,
-        mediaType: applicationAttachments.mediaType,
-        size: applicationAttachments.size,
-        createdAt: applicationAttachments.createdAt,
-        sha256: applicationAttachments.sha256,
-      });
-    if (!row) throw new Error('attachment insert returned nothing');
+    const row = await insertAttachment(tx.db, {
+      applicationId,
+      kind: file.kind,
+      fileName: safeFileName(file.fileName),
+      mediaType: detected.mime,
+      size: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      content: file.content,
+      uploadedBy: actor.userId,
+    });
     await recordAudit(tx, {
       action: 'application.attach',
       targetType: 'application',
@@ -117,15 +104,7 @@ export async function addAttachment(
 
 export async function getAttachment(ctx: ServiceContext, applicationId: string, attachmentId: string) {
   requireActor(ctx);
-  const [row] = await ctx.db
-    .select()
-    .from(applicationAttachments)
-    .where(
-      and(
-        eq(applicationAttachments.id, attachmentId),
-        eq(applicationAttachments.applicationId, applicationId),
-      ),
-    );
+  const row = await findAttachment(ctx.db, applicationId, attachmentId);
   if (!row) throw notFound('Fichier');
   return row;
 }
@@ -138,22 +117,10 @@ export async function removeAttachment(
 ) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!sheet) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', sheet);
-    const [removed] = await tx.db
-      .delete(applicationAttachments)
-      .where(
-        and(
-          eq(applicationAttachments.id, attachmentId),
-          eq(applicationAttachments.applicationId, applicationId),
-        ),
-      )
-      .returning({
-        id: applicationAttachments.id,
-        fileName: applicationAttachments.fileName,
-        sha256: applicationAttachments.sha256,
-      });
+    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
+    if (!application) throw notFound('Application');
+    authorizer.authorize(actor, 'application.update', application);
+    const removed = await deleteAttachment(tx.db, applicationId, attachmentId);
     if (!removed) throw notFound('Fichier');
     await recordAudit(tx, {
       action: 'application.detach',
@@ -162,14 +129,4 @@ export async function removeAttachment(
       before: removed,
     });
   });
-}
-
-/** Content-Disposition for any name: an ASCII fallback and the exact name in RFC 5987 form. */
-export function contentDisposition(fileName: string) {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'fichier';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

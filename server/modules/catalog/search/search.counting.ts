@@ -1,7 +1,7 @@
 /**
  * The counting loops of the search index, over typed arrays only, so that the engine compiles them tight.
- * A sheet no filter rejects counts for every facet; a sheet rejected by one filter only counts for that
- * filter's facet ("the counts follow the other filters").
+ * An application no filter rejects counts for every facet; an application rejected by one filter only
+ * counts for that filter's facet ("the counts follow the other filters").
  */
 
 export function rejectByColumn(
@@ -44,8 +44,8 @@ export function rejectByTags(
 }
 
 /**
- * One pass: a sheet no filter rejects counts for every facet (and matches); a sheet rejected by one
- * filter only counts for that filter's facet. Returns the number of matching sheets.
+ * One pass: an application no filter rejects counts for every facet (and matches); an application
+ * rejected by one filter only counts for that filter's facet. Returns the number of matching applications.
  */
 export function countAll(
   rows: Int32Array,

@@ -1,15 +1,16 @@
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters, ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationFilters } from '../../../../common/schemas/application.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
-import { Dictionary, presentCard, readCatalogue, readCatalogueVersion, SINGLE } from './search.dictionary.ts';
+import { Dictionary, SINGLE } from './search.dictionary.ts';
+import { type CatalogueRow, readCatalogue, readCatalogueVersion } from './search.queries.ts';
 
 /**
  * The facet side of the catalogue search, in memory. Each server process keeps the facet values of every
- * sheet in flat arrays (a few bytes a sheet: 100,000 sheets take a few megabytes) and counts the facets
- * of a request in one pass over them, instead of the database scanning and grouping every row each time.
+ * application in flat arrays (a few bytes each: 100,000 applications take a few megabytes) and counts the
+ * facets of a request in one pass over them, instead of the database scanning and grouping every row.
  * The text side stays in PostgreSQL (French full text, GIN index): it hands over the matching ids.
- * The result cards are kept too (a few hundred bytes a sheet), so a page is served without a read.
+ * The result cards are kept too (a few hundred bytes each), so a page is served without a read.
  *
  * Freshness: a statement trigger moves `catalogue_state.version` in every transaction that writes
  * applications. Each search reads that one row (a primary-key lookup) and reloads the index, in one
@@ -17,7 +18,7 @@ import { Dictionary, presentCard, readCatalogue, readCatalogueVersion, SINGLE } 
  */
 
 export interface IndexSearch {
-  /** Positions of the matching sheets of the requested page, in the requested order. */
+  /** Positions of the matching applications of the requested page, in the requested order. */
   order: number[];
   total: number;
   facets: Record<Facet, { value: string; label: string; count: number }[]>;
@@ -28,22 +29,21 @@ export class CatalogueIndex {
   private size = 0;
   private ids: string[] = [];
   private names: string[] = [];
-  /** The result card of each sheet, ready to send: a page needs no database read. */
-  private cards: ApplicationSummaryDto[] = [];
+  /** What the card of each application shows: a page needs no database read. */
+  private cards: CatalogueRow[] = [];
   private position = new Map<string, number>();
   private columns: Uint16Array[] = [];
   private tagStart = new Int32Array(1);
   private tagValues = new Uint16Array(0);
   private archived = new Uint8Array(0);
   private usage = new Int32Array(0);
-  private updated = new Float64Array(0);
   private byName: Int32Array = new Int32Array(0);
   private byUsage: Int32Array = new Int32Array(0);
   private byUpdated: Int32Array = new Int32Array(0);
   private dictionaries = new Map<Facet, Dictionary>();
   private loading: Promise<void> | null = null;
   private unfiltered: { counts: Int32Array[]; matched: Uint8Array; total: number } | null = null;
-  /** Per facet and value code: the positions of the live sheets that have it. */
+  /** Per facet and value code: the positions of the live applications that have it. */
   private postings: Int32Array[][] = [];
   private all = new Int32Array(0);
   private live = new Int32Array(0);
@@ -71,34 +71,34 @@ export class CatalogueIndex {
     const ids: string[] = new Array(n);
     const codes: string[] = new Array(n);
     const names: string[] = new Array(n);
-    const cards: ApplicationSummaryDto[] = new Array(n);
+    const cards: CatalogueRow[] = new Array(n);
     const position = new Map<string, number>();
     rows.forEach((row, i) => {
       const values: [string, string?][] = [
-        [row.domain_code, row.domain_label],
+        [row.domain.code, row.domain.label],
         [row.track],
-        [row.certification_status],
-        [row.lifecycle_stage],
-        [row.organisation_code, row.organisation_name],
-        [row.region],
+        [row.certificationStatus],
+        [row.lifecycleStage],
+        [row.designer.code, row.designer.name],
+        [row.designer.region],
         [row.hosting],
-        [row.personal_data ? 'yes' : 'no'],
+        [row.personalData ? 'yes' : 'no'],
       ];
       SINGLE.forEach((facet, c) => {
         const [value, label] = values[c] as [string, string?];
         (columns[c] as Uint16Array)[i] = dict(facet).code(value, label);
       });
-      rowTags[i] = row.technology_tags.map((t) => dict('technology').code(t));
+      rowTags[i] = row.technologyTags.map((t) => dict('technology').code(t));
       archived[i] = row.archived ? 1 : 0;
-      usage[i] = Number(row.usage_count);
-      updated[i] = Number(row.updated);
+      usage[i] = row.usageCount;
+      updated[i] = row.updatedMs;
       ids[i] = row.id;
       codes[i] = row.code;
-      names[i] = row.sort_name;
-      cards[i] = presentCard(row);
+      names[i] = row.sortName;
+      cards[i] = row;
       position.set(row.id, i);
     });
-    // Tags in one flat array: the tags of sheet i are tagValues[tagStart[i] .. tagStart[i + 1]).
+    // Tags in one flat array: the tags of application i are tagValues[tagStart[i] .. tagStart[i + 1]).
     const tagStart = new Int32Array(n + 1);
     rowTags.forEach((list, i) => {
       tagStart[i + 1] = (tagStart[i] as number) + list.length;
@@ -118,7 +118,6 @@ export class CatalogueIndex {
       tagValues,
       archived,
       usage,
-      updated,
       dictionaries,
       byName: sorted(byNameThenCode),
       byUsage: sorted((a, b) => (usage[b] as number) - (usage[a] as number) || byNameThenCode(a, b)),
@@ -150,12 +149,13 @@ export class CatalogueIndex {
     return this.ids[position] as string;
   }
 
+  /** What the card at this position shows (the presenter turns it into the API's card). */
   cardAt(position: number) {
-    return this.cards[position] as ApplicationSummaryDto;
+    return this.cards[position] as CatalogueRow;
   }
 
   /**
-   * The sheets a full-text query matches, as positions and ranks. Kept per catalogue version (at most
+   * The applications a full-text query matches, as positions and ranks. Kept per catalogue version (at most
    * MAX_CACHED_QUERIES queries): a broad word that matches a third of the catalogue costs PostgreSQL a
    * visit of every matching row, and people search the same words again and again.
    */
@@ -186,11 +186,12 @@ export class CatalogueIndex {
   }
 
   /**
-   * Counts every facet and orders the matching sheets; returns the positions of `limit` sheets from
-   * `offset`. `text` restricts to the sheets a full-text query found (null: no text query).
+   * Counts every facet and orders the matching applications; returns the positions of `limit`
+   * applications from `offset`. `text` restricts to the applications a full-text query found (null: no
+   * text query).
    *
-   * Column by column: each active filter marks the sheets it rejects (count and last facet), then each
-   * facet counts the sheets that pass every filter, plus those rejected by its own filter only.
+   * Column by column: each active filter marks the applications it rejects (count and last facet), then
+   * each facet counts the applications that pass every filter, plus those rejected by its own filter only.
    */
   search(
     filters: ApplicationFilters,
@@ -223,15 +224,15 @@ export class CatalogueIndex {
       (facet) => new Int32Array((this.dictionaries.get(facet) as Dictionary).values.length),
     );
 
-    // Candidate rows: the text matches or every sheet, archived ones left out unless asked for.
+    // Candidate rows: the text matches or every application, archived ones left out unless asked for.
     const unfiltered = !text && activeCount === 0 && !includeArchived;
     let rows: Int32Array;
     if (text) {
       const archived = this.archived;
       rows = includeArchived ? text.positions : text.positions.filter((i) => archived[i] !== 1);
     } else if (activeCount > 0 && !includeArchived) {
-      // A sheet rejected by at most one filter passes at least one of any two filters: the candidates
-      // are the sheets of the two most selective filters (their postings), not the whole catalogue.
+      // An application rejected by at most one filter passes at least one of any two filters: the candidates
+      // are the applications of the two most selective filters (their postings), not the whole catalogue.
       const postingsOf = FACETS.map((_facet, f) => {
         const mask = masks[f];
         if (!mask) return null;
@@ -301,7 +302,7 @@ export class CatalogueIndex {
     if (sort === 'relevance' && text) {
       order.push(...this.topByRank(text, matched, end).slice(page.offset, end));
     } else {
-      // Walk the order prepared at load time and keep the matching sheets of the page only.
+      // Walk the order prepared at load time and keep the matching applications of the page only.
       const presorted = sort === 'usage' ? this.byUsage : sort === 'updated' ? this.byUpdated : this.byName;
       let seen = 0;
       for (let k = 0; k < presorted.length && seen < end; k += 1) {
@@ -332,7 +333,7 @@ export class CatalogueIndex {
     return { order, total, facets };
   }
 
-  /** The facet counts of the whole catalogue (archived sheets left out), computed once per version. */
+  /** The facet counts of the whole catalogue (archived applications left out), computed once per version. */
   private unfilteredCounts() {
     if (!this.unfiltered) this.search({}, null, 'name', { offset: 0, limit: 0 });
     return (this.unfiltered as { counts: Int32Array[] }).counts;

@@ -9,7 +9,9 @@ import {
 } from '../../../../common/catalog/vocabulary.ts';
 import { REGION_LABELS, type Region } from '../../../../common/organisations.ts';
 import type { ApplicationFilters, ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import { presentApplicationSummary } from '../applications/applications.presenter.ts';
 import type { IndexSearch } from './search.index.ts';
+import type { CatalogueRow } from './search.queries.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {
   track: TRACK_LABELS,
@@ -42,4 +44,16 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
     facets[facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
   }
   return facets;
+}
+
+/** A page of the catalogue: the cards, the total and the facets. */
+export function presentApplicationPage(
+  page: { cards: CatalogueRow[]; total: number; facets: IndexSearch['facets'] },
+  filters: ApplicationFilters,
+): ApplicationPageDto {
+  return {
+    items: page.cards.map(presentApplicationSummary),
+    total: page.total,
+    facets: presentFacets(page.facets, filters),
+  };
 }

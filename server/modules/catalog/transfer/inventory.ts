@@ -11,7 +11,8 @@ import {
   TRACK_LABELS,
 } from '../../../../common/catalog/vocabulary.ts';
 import { createApplicationSchema } from '../../../../common/schemas/application.ts';
-import type { SheetInput } from '../applications/applications.service.ts';
+import { comparableText } from '../../../../common/text.ts';
+import type { ApplicationInput } from '../applications/applications.mapper.ts';
 
 export interface ImportError {
   line: number;
@@ -25,10 +26,7 @@ export interface RawRow {
   values: Record<string, string>;
 }
 
-const normalise = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
-
-const HEADER_KEYS = new Map(INVENTORY_COLUMNS.map((c) => [normalise(c.header), c.key]));
+const HEADER_KEYS = new Map(INVENTORY_COLUMNS.map((c) => [comparableText(c.header), c.key]));
 const HEADER_OF = new Map(INVENTORY_COLUMNS.map((c) => [c.key, c.header]));
 export const headerOf = (key: string) => HEADER_OF.get(key) ?? key;
 
@@ -38,7 +36,7 @@ function mapHeader(cells: string[]): { keys: (string | null)[]; errors: ImportEr
   const keys = cells.map((cell) => {
     const header = cell.replace(/^\uFEFF/, '').trim();
     if (!header) return null;
-    const key = HEADER_KEYS.get(normalise(header));
+    const key = HEADER_KEYS.get(comparableText(header));
     if (!key)
       errors.push({
         line: 1,
@@ -108,14 +106,14 @@ export async function parseXlsx(buffer: Buffer) {
       errors: [{ line: 0, field: 'fichier', message: "Le fichier n'est pas un classeur XLSX lisible." }],
     };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet)
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet)
     return {
       rows: [],
       errors: [{ line: 0, field: 'fichier', message: 'Le classeur ne contient aucune feuille.' }],
     };
   const matrix: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cellText(cell.value);
@@ -129,11 +127,11 @@ export async function parseXlsx(buffer: Buffer) {
 function byLabelOrCode<T extends string>(labels: Record<T, { fr: string; en: string }>) {
   const lookup = new Map<string, T>();
   for (const [code, label] of Object.entries(labels) as [T, { fr: string; en: string }][]) {
-    lookup.set(normalise(code), code);
-    lookup.set(normalise(label.fr), code);
-    lookup.set(normalise(label.en), code);
+    lookup.set(comparableText(code), code);
+    lookup.set(comparableText(label.fr), code);
+    lookup.set(comparableText(label.en), code);
   }
-  return (value: string) => lookup.get(normalise(value)) ?? value;
+  return (value: string) => lookup.get(comparableText(value)) ?? value;
 }
 const trackOf = byLabelOrCode(TRACK_LABELS);
 const statusOf = byLabelOrCode({ ...CERTIFICATION_STATUS_LABELS, none: { fr: 'Aucune', en: 'None' } });
@@ -159,8 +157,11 @@ export interface ResolveContext {
 const YES = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
 const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
 
-/** One row → a validated sheet, or the errors of that row, each naming its line and column. */
-export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInput; errors: ImportError[] } {
+/** One row → a validated application, or the errors of that row, each naming its line and column. */
+export function rowToApplication(
+  row: RawRow,
+  ctx: ResolveContext,
+): { application?: ApplicationInput; errors: ImportError[] } {
   const v = row.values;
   const errors: ImportError[] = [];
   const fail = (key: string, message: string) =>
@@ -176,7 +177,7 @@ export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInp
     if (!id) fail('contributors', `Organisme contributeur inconnu : « ${code} ».`);
     return id;
   });
-  const personal = normalise(v.personalData ?? '');
+  const personal = comparableText(v.personalData ?? '');
   if (!YES.has(personal) && !NO.has(personal))
     fail('personalData', `Répondez « oui » ou « non » (lu : « ${v.personalData} »).`);
   const maturity = v.maturityLevel ? Number(v.maturityLevel) : null;
@@ -233,7 +234,7 @@ export function rowToSheet(row: RawRow, ctx: ResolveContext): { sheet?: SheetInp
     }
   }
   if (errors.length > 0 || !parsed.success) return { errors };
-  return { sheet: parsed.data, errors };
+  return { application: parsed.data, errors };
 }
 
 const KEY_BY_PATH: Record<string, string> = {

@@ -1,18 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { createApplicationSchema } from '../../../../common/schemas/application.ts';
-import { applications, applicationUsages, organisations } from '../../../db/schema.ts';
+import { comparableText } from '../../../../common/text.ts';
 import { recordAudit } from '../../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
-import { findApplication } from '../applications/applications.queries.ts';
-import {
-  domainLabels,
-  requireActor,
-  type SheetInput,
-  sheetOf,
-  writeSheet,
-} from '../applications/applications.service.ts';
+import { listOrganisationSummaries } from '../../organisations/organisations.queries.ts';
+import { type ApplicationInput, applicationInputOf } from '../applications/applications.mapper.ts';
+import { findApplicationIdByForgeUrl, findApplications } from '../applications/applications.queries.ts';
+import { domainLabels, writeApplications } from '../applications/applications.service.ts';
+import { declareImportedUsages, usageDeclarationErrors } from '../usages/usages.service.ts';
 import type { ImportResult } from './import.service.ts';
 import type { ImportError } from './inventory.ts';
 import { type Publiccode, parsePubliccode } from './publiccode.ts';
@@ -21,17 +17,17 @@ import { domainForCategories, STAGE_BY_STATUS } from './publiccode.vocabulary.ts
 export const isPubliccodeFile = (content: Buffer) =>
   /^\s*(#.*\n\s*)*publiccode-?yml-?version\s*:/im.test(content.subarray(0, 4096).toString('utf8'));
 
-const norm = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-
 const DATABASES = ['postgresql', 'postgres', 'mysql', 'mariadb', 'oracle', 'sql server', 'sqlite', 'mongodb'];
 
-/** The sheet fields a publiccode.yml fills; what the standard has no word for keeps the sheet's default. */
-export function sheetFromPubliccode(
+/**
+ * The application fields a publiccode.yml fills; what the standard has no word for keeps the
+ * application's default.
+ */
+export function applicationFromPubliccode(
   pc: Publiccode,
   designerOrganisationId: string,
 ): {
-  sheet: Omit<SheetInput, 'domainCode'> & { domainCode: string | null };
+  application: Omit<ApplicationInput, 'domainCode'> & { domainCode: string | null };
   otherLanguages: Record<string, unknown>;
 } {
   const languages = Object.keys(pc.description);
@@ -42,7 +38,7 @@ export function sheetFromPubliccode(
     text?.longDescription ?? '',
     features.length > 0 ? `\n\n## Fonctionnalités\n\n${features.map((f) => `- ${f}`).join('\n')}` : '',
   ].join('');
-  const technologies: SheetInput['technologies'] = {
+  const technologies: ApplicationInput['technologies'] = {
     php: null,
     symfony: null,
     starterKit: null,
@@ -51,7 +47,7 @@ export function sheetFromPubliccode(
     others: [],
   };
   for (const dep of pc.dependsOn?.open ?? []) {
-    const name = norm(dep.name);
+    const name = comparableText(dep.name);
     const version = dep.versionMin ?? dep.version ?? null;
     if (name === 'php') technologies.php = version;
     else if (name === 'symfony') technologies.symfony = version;
@@ -75,7 +71,7 @@ export function sheetFromPubliccode(
       ]),
   );
   return {
-    sheet: {
+    application: {
       name: text?.localisedName ?? pc.name,
       summary: text?.shortDescription ?? '',
       description,
@@ -115,9 +111,11 @@ export function sheetFromPubliccode(
 }
 
 /**
- * One publiccode.yml → one sheet. It matches an existing sheet on its repository address (`url`, the
- * standard's identifier); the designer office is the one named as owner or affiliation, else the caller's.
- * `usedBy` entries that name an office of the directory become declared usages.
+ * One publiccode.yml → one application, written by the application writer. It matches an existing
+ * application on its repository address (`url`, the standard's identifier); the designer office is the
+ * one named as owner or affiliation, else the caller's. `usedBy` entries that name an office of the
+ * directory become usages declared through the usage rules: an office declares its own use, the DDSI
+ * and administrators may declare the use of any office.
  */
 export async function importPubliccode(
   ctx: ServiceContext,
@@ -137,42 +135,49 @@ export async function importPubliccode(
   const { data, errors } = parsePubliccode(source);
   if (!data) return { ...result, errors };
 
-  const offices = await ctx.db
-    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
-    .from(organisations);
+  const offices = await listOrganisationSummaries(ctx.db);
   const officeOf = (label: string | undefined) =>
-    label ? offices.find((o) => norm(o.code) === norm(label) || norm(o.name) === norm(label)) : undefined;
+    label
+      ? offices.find(
+          (o) =>
+            comparableText(o.code) === comparableText(label) ||
+            comparableText(o.name) === comparableText(label),
+        )
+      : undefined;
   const designer =
     officeOf(data.legal.repoOwner) ??
     officeOf(data.legal.mainCopyrightOwner) ??
     officeOf(data.maintenance.contacts?.[0]?.affiliation) ??
     offices.find((o) => o.id === actor.organisationId);
   if (!designer) throw new AppError('badRequest', 'Organisme concepteur introuvable.');
-  const { sheet, otherLanguages } = sheetFromPubliccode(data, designer.id);
+  const { application, otherLanguages } = applicationFromPubliccode(data, designer.id);
   const fail = (field: string, message: string) => result.errors.push({ line: 1, field, message });
-  if (!sheet.domainCode)
+  if (!application.domainCode)
     fail(
       'categories',
       'Aucune catégorie ne correspond à un domaine métier du catalogue : ajoutez par exemple hr, accounting, crm, document-management ou it-management.',
     );
-  const [match] = await ctx.db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.forgeUrl, data.url), isNull(applications.archivedAt)))
-    .limit(1);
-  const current = match ? await findApplication(ctx.db, match.id) : null;
+  const matchId = await findApplicationIdByForgeUrl(ctx.db, data.url);
+  const [current] = matchId ? await findApplications(ctx.db, [matchId]) : [];
   if (
-    !authorizer.can(actor, 'application.update', sheet) ||
+    !authorizer.can(actor, 'application.update', application) ||
     (current && !authorizer.can(actor, 'application.update', current))
   )
     fail(
       'legal.repoOwner',
       'Vous ne pouvez importer que les applications dont votre organisme est le concepteur.',
     );
+  const users = [
+    ...new Map(
+      (data.usedBy ?? []).flatMap((label) => officeOf(label) ?? []).map((office) => [office.id, office]),
+    ).values(),
+  ];
+  for (const refusal of usageDeclarationErrors(authorizer, actor, users, 'usedBy'))
+    fail(refusal.field, refusal.message);
   const candidate = current
     ? {
-        ...sheetOf(current),
-        ...sheet,
+        ...applicationInputOf(current),
+        ...application,
         track: current.track,
         certificationStatus: current.certificationStatus,
         hosting: current.hosting,
@@ -180,7 +185,7 @@ export async function importPubliccode(
         personalDataCategories: current.personalDataCategories,
         code: current.code,
       }
-    : sheet;
+    : application;
   const validated = createApplicationSchema.safeParse(candidate);
   if (!validated.success) {
     for (const issue of validated.error.issues)
@@ -196,31 +201,22 @@ export async function importPubliccode(
 
   const domains = await domainLabels(ctx);
   await inTransaction(ctx, async (tx) => {
-    const row = await writeSheet(
+    const [row] = await writeApplications(
       tx,
-      validated.data,
-      current ? { id: current.id, version: current.version } : null,
-      {
-        domains,
-        otherLanguages,
-      },
+      [
+        {
+          input: validated.data,
+          current: current ? { id: current.id, version: current.version } : null,
+          otherLanguages,
+        },
+      ],
+      { domains, source: 'publiccode.yml' },
     );
-    const users = (data.usedBy ?? []).map(officeOf).filter((o): o is NonNullable<typeof o> => !!o);
-    if (users.length > 0) {
-      await tx.db
-        .insert(applicationUsages)
-        .values(
-          users.map((o) => ({
-            applicationId: row.id,
-            organisationId: o.id,
-            declaredBy: actor.userId,
-            comment: 'Déclaré par publiccode.yml (usedBy)',
-          })),
-        )
-        .onConflictDoNothing();
-      const n = await tx.db.$count(applicationUsages, eq(applicationUsages.applicationId, row.id));
-      await tx.db.update(applications).set({ usageCount: n }).where(eq(applications.id, row.id));
-    }
+    if (!row) throw new Error('publiccode.yml import wrote nothing');
+    await declareImportedUsages(tx, authorizer, row.id, users, {
+      comment: 'Déclaré par publiccode.yml (usedBy)',
+      source: 'publiccode.yml',
+    });
     await recordAudit(tx, {
       action: 'application.import',
       targetType: 'application',

@@ -1,5 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications } from '../../../db/schema.ts';
+import { applications, auditEvents } from '../../../db/schema.ts';
 import { createSheet, uploadFile } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
@@ -115,7 +116,8 @@ dependsOn:
   proprietary:
     - name: SNGI
 `;
-    const response = await importFile(developer, 'publiccode.yml', yaml, false);
+    // usedBy names two other offices (and a town hall, not in the directory): an administrator's import.
+    const response = await importFile(admin, 'publiccode.yml', yaml, false);
     expect(response.json()).toMatchObject({ created: 1, updated: 0, errors: [] });
     const item = (await reader.get('/api/applications?q=agenda%20partag%C3%A9')).json().items[0];
     const sheet = (await reader.get(`/api/applications/${item.id}`)).json();
@@ -185,5 +187,98 @@ localisation:
       field: 'publiccode.yml',
       message: expect.stringContaining('YAML illisible'),
     });
+  });
+});
+
+describe('usedBy in a publiccode.yml', () => {
+  const yamlUsedBy = (name: string, usedBy: string[]) => `publiccodeYmlVersion: "0.4"
+name: ${name}
+url: "https://forge.assurance-maladie.fr/cpam-67/${name.toLowerCase().replace(/\W+/g, '-')}"
+platforms: [web]
+categories: [hr]
+developmentStatus: stable
+softwareType: standalone/web
+usedBy: [${usedBy.join(', ')}]
+description:
+  fr:
+    shortDescription: ${name}, pour les équipes des ressources humaines.
+    longDescription: >
+      ${name} : une application des ressources humaines de la CPAM du Bas-Rhin, avec le suivi des demandes,
+      les validations par les managers et les exports pour le pilotage des effectifs de l'organisme.
+legal:
+  license: EUPL-1.2
+  repoOwner: CPAM-67
+maintenance:
+  type: internal
+  contacts:
+    - name: Léa Schmitt
+localisation:
+  localisationReady: false
+  availableLanguages: [fr]
+`;
+  const usageAudit = (applicationId: string) =>
+    t.db
+      .select({ action: auditEvents.action, after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, applicationId), eq(auditEvents.targetType, 'application')));
+  const applicationNamed = async (name: string) =>
+    (await t.db.select().from(applications).where(eq(applications.name, name)))[0];
+
+  it('from a developer, names their own office only: another office is refused, field by field, in French', async () => {
+    const before = await countSheets();
+    const refused = await importFile(
+      developer,
+      'publiccode.yml',
+      yamlUsedBy('Astreintes', ['CPAM-13']),
+      false,
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ written: false, created: 0 });
+    expect(refused.json().errors).toEqual([
+      {
+        line: 1,
+        field: 'usedBy',
+        message: expect.stringContaining("Vous ne pouvez déclarer l'utilisation que pour votre organisme"),
+      },
+    ]);
+    expect(refused.json().errors[0].message).toContain('CPAM-13');
+    expect(await countSheets()).toBe(before);
+
+    const own = await importFile(developer, 'publiccode.yml', yamlUsedBy('Astreintes', ['CPAM-67']), false);
+    expect(own.json()).toMatchObject({ created: 1, errors: [] });
+    const written = await applicationNamed('Astreintes');
+    expect(written?.usageCount).toBe(1);
+    const events = await usageAudit(written?.id as string);
+    expect(events.filter((e) => e.action === 'usage.declare')).toEqual([
+      { action: 'usage.declare', after: expect.objectContaining({ source: 'publiccode.yml' }) },
+    ]);
+    expect(events.some((e) => e.action === 'application.declareUsage')).toBe(false);
+  });
+
+  it('from an administrator, declares the use of other offices, audited as declared for them; counted once', async () => {
+    const yaml = yamlUsedBy('Primes et gratifications', ['CPAM-13', 'CPAM-69', 'CPAM-13']);
+    const first = await importFile(admin, 'publiccode.yml', yaml, false);
+    expect(first.json()).toMatchObject({ created: 1, errors: [] });
+    const written = await applicationNamed('Primes et gratifications');
+    expect(written?.usageCount).toBe(2);
+    const declared = (await usageAudit(written?.id as string)).filter(
+      (e) => e.action === 'application.declareUsage',
+    );
+    expect(
+      declared.map((e) => (e.after as { declaredFor: { code: string } }).declaredFor.code).sort(),
+    ).toEqual(['CPAM-13', 'CPAM-69']);
+    const usages = (await reader.get(`/api/applications/${written?.id}/usages`)).json();
+    expect(usages.map((u: { organisation: { code: string } }) => u.organisation.code).sort()).toEqual([
+      'CPAM-13',
+      'CPAM-69',
+    ]);
+
+    // The same file again: an update of the application, no second usage, the count unchanged.
+    const again = await importFile(admin, 'publiccode.yml', yaml, false);
+    expect(again.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+    expect((await applicationNamed('Primes et gratifications'))?.usageCount).toBe(2);
+    expect(
+      (await usageAudit(written?.id as string)).filter((e) => e.action === 'application.declareUsage'),
+    ).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { LIFECYCLE_STAGE_LABELS } from '../../../../common/catalog/vocabulary.ts';
 
-/** The code lists of the publiccode.yml standard (0.x) and how they map to the sheet's. */
+/** The code lists of the publiccode.yml standard (0.x) and how they map to the application's. */
 
 export const PUBLICCODE_CATEGORIES = [
   'accounting',

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
 import { usageInputSchema, usageMapSchema, usageSchema } from '../../../../common/schemas/usage.ts';
+import { presentUsageMap } from './usage-map.presenter.ts';
 import { getUsageMap } from './usage-map.service.ts';
+import { presentUsage } from './usages.presenter.ts';
 import { declareUsage, listUsages, withdrawUsage } from './usages.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -21,15 +23,7 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(usageSchema), ...errors, 404: problemSchema },
       },
     },
-    async (request) =>
-      (await listUsages(request.ctx, request.params.id)).map(({ usage, organisation }) => ({
-        organisation: organisation as z.infer<typeof usageSchema>['organisation'],
-        since: usage.since,
-        userCount: usage.userCount,
-        versionNumber: usage.versionNumber,
-        comment: usage.comment,
-        updatedAt: usage.updatedAt.toISOString(),
-      })),
+    async (request) => (await listUsages(request.ctx, request.params.id)).map(presentUsage),
   );
 
   app.post(
@@ -78,6 +72,6 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: usageMapSchema, ...errors },
       },
     },
-    async (request) => getUsageMap(request.ctx),
+    async (request) => presentUsageMap(await getUsageMap(request.ctx)),
   );
 };

@@ -1,30 +1,93 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { UsageInput } from '../../../../common/schemas/usage.ts';
-import type { Executor } from '../../../db/client.ts';
-import { applications, applicationUsages, organisations } from '../../../db/schema.ts';
 import { recordAudit } from '../../../lib/audit.ts';
-import { inTransaction, type ServiceContext } from '../../../lib/context.ts';
-import { AppError, notFound } from '../../../lib/errors.ts';
-import type { Authorizer } from '../../../lib/policy.ts';
-import { findApplication } from '../applications/applications.queries.ts';
-import { requireActor } from '../applications/applications.service.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
+import { AppError, type FieldError, forbidden, notFound } from '../../../lib/errors.ts';
+import type { Actor, Authorizer } from '../../../lib/policy.ts';
+import { applicationExists, findApplication } from '../applications/applications.queries.ts';
+import {
+  deleteUsage,
+  findUsageForUpdate,
+  insertUsage,
+  listUsagesOf,
+  refreshUsageCount,
+  type UsageRow,
+  type UsageValues,
+  updateUsage,
+} from './usages.queries.ts';
 
-async function refreshUsageCount(db: Executor, applicationId: string) {
-  await db
-    .update(applications)
-    .set({
-      usageCount: sql`(SELECT count(*) FROM ${applicationUsages} WHERE ${applicationUsages.applicationId} = ${applicationId})`,
-    })
-    .where(eq(applications.id, applicationId));
-}
-
-const usageSnapshot = (u: typeof applicationUsages.$inferSelect) => ({
+const usageSnapshot = (u: UsageRow) => ({
   organisationId: u.organisationId,
   since: u.since,
   userCount: u.userCount,
   versionNumber: u.versionNumber,
   comment: u.comment,
 });
+
+interface Office {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * Who may say that an office uses an application: the office itself (its director, developers and
+ * referents), or — for another office, through an import — the DDSI and administrators.
+ */
+export function mayDeclareUsageFor(authorizer: Authorizer, actor: Actor, organisationId: string) {
+  return authorizer.can(actor, 'application.declareUsage', { usingOrganisationId: organisationId });
+}
+
+/** The refusals of a list of declarations, one per office the actor may not declare for. */
+export function usageDeclarationErrors(
+  authorizer: Authorizer,
+  actor: Actor,
+  offices: Office[],
+  field: string,
+): FieldError[] {
+  return offices
+    .filter((office) => !mayDeclareUsageFor(authorizer, actor, office.id))
+    .map((office) => ({
+      field,
+      message:
+        office.id === actor.organisationId
+          ? `Votre rôle ne permet pas de déclarer l'utilisation de l'application par votre organisme (${office.code}).`
+          : `Vous ne pouvez déclarer l'utilisation que pour votre organisme : « ${office.name} » (${office.code}) doit la déclarer lui-même, ou la DDSI ou un administrateur pour lui.`,
+    }));
+}
+
+/**
+ * The one path of a usage declaration, in the caller's transaction: the row (created, or updated when
+ * `overwrite`), the usage count of the application, and the audit event — `usage.declare` when the
+ * office declares its own use, `application.declareUsage` with `declaredFor` when it is declared for it.
+ */
+async function putUsage(
+  tx: ServiceContext,
+  actor: Actor,
+  applicationId: string,
+  office: Office,
+  values: UsageValues,
+  options: { overwrite: boolean; source?: string },
+) {
+  const existing = await findUsageForUpdate(tx.db, applicationId, office.id);
+  if (existing && !options.overwrite) return { created: false, written: false };
+  const row = existing
+    ? await updateUsage(tx.db, applicationId, office.id, values)
+    : await insertUsage(tx.db, applicationId, office.id, values);
+  await refreshUsageCount(tx.db, applicationId);
+  const forAnotherOffice = office.id !== actor.organisationId;
+  await recordAudit(tx, {
+    action: forAnotherOffice ? 'application.declareUsage' : 'usage.declare',
+    targetType: 'application',
+    targetId: applicationId,
+    before: existing ? usageSnapshot(existing) : null,
+    after: {
+      ...usageSnapshot(row),
+      ...(forAnotherOffice ? { declaredFor: { id: office.id, code: office.code, name: office.name } } : {}),
+      ...(options.source ? { source: options.source } : {}),
+    },
+  });
+  return { created: !existing, written: true };
+}
 
 /** The caller's office declares (or updates) its use; the usage count moves in the same transaction. */
 export async function declareUsage(
@@ -35,74 +98,70 @@ export async function declareUsage(
 ) {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
-    const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!sheet) throw notFound('Application');
-    authorizer.authorize(actor, 'application.declareUsage', sheet);
-    if (sheet.archivedAt)
+    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
+    if (!application) throw notFound('Application');
+    authorizer.authorize(actor, 'application.declareUsage', application);
+    if (application.archivedAt)
       throw new AppError(
         'unprocessable',
         "Cette application est archivée : on ne peut plus en déclarer l'utilisation.",
       );
-    const [existing] = await tx.db
-      .select()
-      .from(applicationUsages)
-      .where(
-        and(
-          eq(applicationUsages.applicationId, applicationId),
-          eq(applicationUsages.organisationId, actor.organisationId),
-        ),
-      )
-      .for('update');
-    const values = {
-      since: input.since,
-      userCount: input.userCount,
-      versionNumber: input.versionNumber,
-      comment: input.comment,
-      declaredBy: actor.userId,
-    };
-    const [row] = existing
-      ? await tx.db
-          .update(applicationUsages)
-          .set({ ...values, updatedAt: sql`now()` })
-          .where(
-            and(
-              eq(applicationUsages.applicationId, applicationId),
-              eq(applicationUsages.organisationId, actor.organisationId),
-            ),
-          )
-          .returning()
-      : await tx.db
-          .insert(applicationUsages)
-          .values({ ...values, applicationId, organisationId: actor.organisationId })
-          .returning();
-    if (!row) throw new Error('usage write returned nothing');
-    await refreshUsageCount(tx.db, applicationId);
-    await recordAudit(tx, {
-      action: 'usage.declare',
-      targetType: 'application',
-      targetId: applicationId,
-      before: existing ? usageSnapshot(existing) : null,
-      after: usageSnapshot(row),
-    });
-    return { created: !existing };
+    const office = { id: actor.organisationId, code: '', name: '' };
+    const { created } = await putUsage(
+      tx,
+      actor,
+      applicationId,
+      office,
+      {
+        since: input.since,
+        userCount: input.userCount,
+        versionNumber: input.versionNumber,
+        comment: input.comment,
+        declaredBy: actor.userId,
+      },
+      { overwrite: true },
+    );
+    return { created };
   });
+}
+
+/**
+ * Usages declared by an import (publiccode.yml `usedBy`), in the import's transaction: each office
+ * must be one the actor may declare for; an office that already declared its use keeps its own words.
+ */
+export async function declareImportedUsages(
+  tx: ServiceContext,
+  authorizer: Authorizer,
+  applicationId: string,
+  offices: Office[],
+  options: { comment: string; source: string },
+) {
+  const actor = requireActor(tx);
+  if (usageDeclarationErrors(authorizer, actor, offices, 'usedBy').length > 0) throw forbidden();
+  for (const office of offices)
+    await putUsage(
+      tx,
+      actor,
+      applicationId,
+      office,
+      {
+        since: null,
+        userCount: null,
+        versionNumber: null,
+        comment: options.comment,
+        declaredBy: actor.userId,
+      },
+      { overwrite: false, source: options.source },
+    );
 }
 
 export async function withdrawUsage(ctx: ServiceContext, authorizer: Authorizer, applicationId: string) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const sheet = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!sheet) throw notFound('Application');
-    authorizer.authorize(actor, 'application.declareUsage', sheet);
-    const [removed] = await tx.db
-      .delete(applicationUsages)
-      .where(
-        and(
-          eq(applicationUsages.applicationId, applicationId),
-          eq(applicationUsages.organisationId, actor.organisationId),
-        ),
-      )
-      .returning();
+    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
+    if (!application) throw notFound('Application');
+    authorizer.authorize(actor, 'application.declareUsage', application);
+    const removed = await deleteUsage(tx.db, applicationId, actor.organisationId);
     if (!removed)
       throw new AppError('notFound', "Votre organisme n'a pas déclaré utiliser cette application.");
     await refreshUsageCount(tx.db, applicationId);
@@ -117,24 +176,6 @@ export async function withdrawUsage(ctx: ServiceContext, authorizer: Authorizer,
 
 export async function listUsages(ctx: ServiceContext, applicationId: string) {
   requireActor(ctx);
-  const [exists] = await ctx.db
-    .select({ n: count() })
-    .from(applications)
-    .where(eq(applications.id, applicationId));
-  if (!exists?.n) throw notFound('Application');
-  return ctx.db
-    .select({
-      usage: applicationUsages,
-      organisation: {
-        id: organisations.id,
-        code: organisations.code,
-        name: organisations.name,
-        type: organisations.type,
-        region: organisations.region,
-      },
-    })
-    .from(applicationUsages)
-    .innerJoin(organisations, eq(organisations.id, applicationUsages.organisationId))
-    .where(eq(applicationUsages.applicationId, applicationId))
-    .orderBy(asc(organisations.name));
+  if (!(await applicationExists(ctx.db, applicationId))) throw notFound('Application');
+  return listUsagesOf(ctx.db, applicationId);
 }
