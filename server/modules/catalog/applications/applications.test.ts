@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '../../../db/schema.ts';
-import { createSheet, sheetBody } from '../../../test/catalog-fixtures.ts';
+import { createSheet, sheetBody, uploadFile } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -210,5 +211,50 @@ describe('editing a sheet', () => {
       (await developer.patch(`/api/applications/${sheet.id}`, { version: read.version, name: 'Retour' }))
         .statusCode,
     ).toBe(422);
+  });
+});
+
+describe('the one writer of applications', () => {
+  it('writes an inventory import as the form does: next version, audited with before and after', async () => {
+    const application = await createSheet(developer, rhone, {
+      name: 'Planning des astreintes',
+      code: 'ASTREINTES-69',
+      contributorOrganisationIds: [await organisationId(t.db, 'CPAM-13')],
+    });
+    // The export of that one application, renamed, imported back.
+    const exported = Papa.parse<string[]>(
+      (await developer.get('/api/applications/export?format=csv&q=astreintes')).body.replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    const [header, ...rows] = exported;
+    const row = rows.find((cells) => cells[0] === 'ASTREINTES-69') as string[];
+    row[1] = 'Planning des astreintes et permanences';
+    const csv = Papa.unparse([header as string[], row], { delimiter: ';' });
+    const imported = await uploadFile(t.app, developer, '/api/applications/import', {
+      name: 'inventaire.csv',
+      type: 'text/csv',
+      content: csv,
+    });
+    expect(imported.json()).toMatchObject({ created: 0, updated: 1, errors: [], written: true });
+    expect((await developer.get(`/api/applications/${application.id}`)).json()).toMatchObject({
+      name: 'Planning des astreintes et permanences',
+      version: 2,
+      contributors: [expect.objectContaining({ code: 'CPAM-13' })],
+    });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, application.id), eq(auditEvents.action, 'application.update')));
+    expect(event?.before).toMatchObject({
+      name: 'Planning des astreintes',
+      version: 1,
+      contributors: ['CPAM-13'],
+    });
+    expect(event?.after).toMatchObject({
+      name: 'Planning des astreintes et permanences',
+      version: 2,
+      contributors: ['CPAM-13'],
+      source: 'import',
+    });
   });
 });
