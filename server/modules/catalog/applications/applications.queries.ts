@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.ts';
 import {
@@ -206,6 +206,37 @@ export async function updateApplicationAtVersion(
     .where(and(eq(applications.id, id), eq(applications.version, expectedVersion)))
     .returning();
   return row ?? null;
+}
+
+/**
+ * Updates many applications in one statement, each only if its version is still the one its writer
+ * read (the others are left as they are and missing from the result), bringing archived ones back.
+ * `createdBy` stays as it was.
+ */
+export async function updateApplicationsAtVersions(
+  db: Executor,
+  rows: { id: string; expectedVersion: number; values: ApplicationValues }[],
+) {
+  if (rows.length === 0) return [];
+  const columns = getTableColumns(applications);
+  // Only the columns every row sets (otherLanguages is set by publiccode.yml alone): the others keep theirs.
+  const changed = (Object.keys(rows[0]?.values ?? {}) as (keyof ApplicationValues)[]).filter(
+    (key) => key !== 'createdBy' && rows.every((r) => key in r.values),
+  );
+  return db
+    .insert(applications)
+    .values(rows.map((r) => ({ ...r.values, id: r.id, version: r.expectedVersion + 1 })))
+    .onConflictDoUpdate({
+      target: applications.id,
+      set: {
+        ...Object.fromEntries(changed.map((key) => [key, sql.raw(`excluded.${columns[key].name}`)])),
+        version: sql`excluded.version`,
+        updatedAt: sql`now()`,
+        archivedAt: sql`NULL`,
+      },
+      setWhere: sql`${applications.version} = excluded.version - 1`,
+    })
+    .returning();
 }
 
 /** The contributors and versions of these applications, replaced by the given ones. */

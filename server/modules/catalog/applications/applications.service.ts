@@ -22,6 +22,7 @@ import {
   listBusinessDomains,
   replaceContributorsAndVersions,
   updateApplicationAtVersion,
+  updateApplicationsAtVersions,
 } from './applications.queries.ts';
 
 /** Rules between fields that a schema cannot say alone; each error names its field. */
@@ -213,7 +214,6 @@ export async function writeApplications(
   );
   const previous = new Map(locked.map((a) => [a.id, a]));
   const befores = new Map<string, unknown>();
-  const rowOf = new Map<(typeof prepared)[number], ApplicationRow>();
   for (const update of updates) {
     const current = update.current as Current;
     const before = previous.get(current.id);
@@ -226,14 +226,20 @@ export async function writeApplications(
         versions: before.versions,
       }),
     );
-    const { createdBy: _keep, ...changes } = update.values;
-    const row = await updateApplicationAtVersion(tx.db, before.id, before.version, {
-      ...changes,
-      archivedAt: null,
-    });
-    if (!row) throw staleVersion();
-    rowOf.set(update, row);
   }
+  const updated = await updateApplicationsAtVersions(
+    tx.db,
+    updates.map((u) => ({
+      id: (u.current as Current).id,
+      expectedVersion: (u.current as Current).version,
+      values: u.values,
+    })),
+  );
+  if (updated.length !== updates.length) throw staleVersion();
+  const updatedById = new Map(updated.map((row) => [row.id, row]));
+  const rowOf = new Map<(typeof prepared)[number], ApplicationRow>(
+    updates.map((u) => [u, updatedById.get((u.current as Current).id) as ApplicationRow]),
+  );
   const creations = prepared.filter((p) => !p.current);
   const inserted = await insertApplications(
     tx.db,
