@@ -307,9 +307,7 @@ export async function updateApplication(
   const actor = requireActor(ctx);
   const domains = await domainLabels(ctx);
   await inTransaction(ctx, async (tx) => {
-    const current = await findApplication(tx.db, id, { forUpdate: true });
-    if (!current) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', current);
+    const current = await lockApplication(tx, authorizer, id, 'application.update');
     if (current.version !== input.version) throw staleVersion();
     if (current.archivedAt)
       throw new AppError('unprocessable', 'Cette application est archivée : elle ne se modifie plus.');
@@ -340,9 +338,7 @@ export async function archiveApplication(
 ) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const current = await findApplication(tx.db, id, { forUpdate: true });
-    if (!current) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', current);
+    const current = await lockApplication(tx, authorizer, id, 'application.update');
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
     if (current.archivedAt) return;
     const row = await updateApplicationAtVersion(tx.db, id, current.version, {
@@ -358,6 +354,20 @@ export async function archiveApplication(
       after: { archivedAt: row.archivedAt?.toISOString(), version: row.version },
     });
   });
+}
+
+/** The application, locked until the end of the transaction, once the actor may do `action` to it. */
+export async function lockApplication(
+  tx: ServiceContext,
+  authorizer: Authorizer,
+  id: string,
+  action: 'application.update' | 'application.declareUsage',
+) {
+  const actor = requireActor(tx);
+  const application = await findApplication(tx.db, id, { forUpdate: true });
+  if (!application) throw notFound('Application');
+  authorizer.authorize(actor, action, application);
+  return application;
 }
 
 /** The write check of an application, before reading an upload that would be refused anyway. */

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
-import { findApplication } from '../applications/applications.queries.ts';
+import { lockApplication } from '../applications/applications.service.ts';
 import {
   countAttachments,
   deleteAttachment,
@@ -67,9 +67,7 @@ export async function addAttachment(
     );
   }
   return inTransaction(ctx, async (tx) => {
-    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!application) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', application);
+    await lockApplication(tx, authorizer, applicationId, 'application.update');
     if ((await countAttachments(tx.db, applicationId)) >= MAX_ATTACHMENTS_PER_APPLICATION)
       throw new AppError(
         'unprocessable',
@@ -115,11 +113,9 @@ export async function removeAttachment(
   applicationId: string,
   attachmentId: string,
 ) {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!application) throw notFound('Application');
-    authorizer.authorize(actor, 'application.update', application);
+    await lockApplication(tx, authorizer, applicationId, 'application.update');
     const removed = await deleteAttachment(tx.db, applicationId, attachmentId);
     if (!removed) throw notFound('Fichier');
     await recordAudit(tx, {

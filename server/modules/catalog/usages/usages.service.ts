@@ -3,7 +3,8 @@ import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../../lib/errors.ts';
 import type { Actor, Authorizer } from '../../../lib/policy.ts';
-import { applicationExists, findApplication } from '../applications/applications.queries.ts';
+import { applicationExists } from '../applications/applications.queries.ts';
+import { lockApplication } from '../applications/applications.service.ts';
 import {
   deleteUsage,
   findUsageForUpdate,
@@ -98,9 +99,7 @@ export async function declareUsage(
 ) {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
-    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!application) throw notFound('Application');
-    authorizer.authorize(actor, 'application.declareUsage', application);
+    const application = await lockApplication(tx, authorizer, applicationId, 'application.declareUsage');
     if (application.archivedAt)
       throw new AppError(
         'unprocessable',
@@ -158,9 +157,7 @@ export async function declareImportedUsages(
 export async function withdrawUsage(ctx: ServiceContext, authorizer: Authorizer, applicationId: string) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const application = await findApplication(tx.db, applicationId, { forUpdate: true });
-    if (!application) throw notFound('Application');
-    authorizer.authorize(actor, 'application.declareUsage', application);
+    await lockApplication(tx, authorizer, applicationId, 'application.declareUsage');
     const removed = await deleteUsage(tx.db, applicationId, actor.organisationId);
     if (!removed)
       throw new AppError('notFound', "Votre organisme n'a pas déclaré utiliser cette application.");
