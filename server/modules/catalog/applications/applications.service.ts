@@ -6,7 +6,7 @@ import type {
 import { withoutAccents } from '../../../../common/text.ts';
 import { type AuditEntry, recordAudit, recordAudits } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
-import { AppError, type FieldError, notFound, staleVersion } from '../../../lib/errors.ts';
+import { AppError, notFound, staleVersion } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { findOrganisationsByIds } from '../../organisations/organisations.queries.ts';
 import { rememberWords } from '../search/search.queries.ts';
@@ -24,62 +24,7 @@ import {
   updateApplicationAtVersion,
   updateApplicationsAtVersions,
 } from './applications.queries.ts';
-
-/** Rules between fields that a schema cannot say alone; each error names its field. */
-export function applicationRuleErrors(application: ApplicationInput): FieldError[] {
-  const errors: FieldError[] = [];
-  const { track, certificationStatus } = application;
-  if (certificationStatus === 'labelled' && track !== 'labelling')
-    errors.push({
-      field: 'certificationStatus',
-      message: 'Seule une application de la filière labellisation peut être labellisée.',
-    });
-  if (certificationStatus === 'homologated' && track !== 'homologation')
-    errors.push({
-      field: 'certificationStatus',
-      message: 'Seule une application de la filière homologation peut être homologuée.',
-    });
-  if (certificationStatus === 'inProgress' && track !== 'labelling' && track !== 'homologation')
-    errors.push({
-      field: 'certificationStatus',
-      message: 'Une certification en cours suppose la filière labellisation ou homologation.',
-    });
-  if (application.hosting === 'amCloud' && track === 'nonStandard')
-    errors.push({
-      field: 'hosting',
-      message: "Une application hors standard n'est jamais hébergée sur AM Cloud.",
-    });
-  if (!application.personalData && application.personalDataCategories.length > 0)
-    errors.push({
-      field: 'personalDataCategories',
-      message:
-        'Des catégories de données personnelles sont indiquées alors que la fiche dit ne pas en traiter.',
-    });
-  const numbers = application.versions.map((v) => v.number);
-  const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
-  if (duplicate) errors.push({ field: 'versions', message: `La version ${duplicate} figure deux fois.` });
-  return errors;
-}
-
-/** References to other tables: the domain and the offices must exist. */
-function referenceErrors(
-  application: ApplicationInput,
-  domains: Map<string, string>,
-  offices: Map<string, { code: string; name: string }>,
-) {
-  const errors: FieldError[] = [];
-  if (!domains.has(application.domainCode))
-    errors.push({ field: 'domainCode', message: `Domaine métier inconnu : ${application.domainCode}.` });
-  if (!offices.has(application.designerOrganisationId))
-    errors.push({ field: 'designerOrganisationId', message: "L'organisme concepteur n'existe pas." });
-  if (application.contributorOrganisationIds.some((id) => !offices.has(id)))
-    errors.push({ field: 'contributorOrganisationIds', message: "Un organisme contributeur n'existe pas." });
-  return errors;
-}
-
-export function invalidApplication(errors: FieldError[]) {
-  return new AppError('badRequest', errors.map((e) => e.message).join(' '), { errors });
-}
+import { applicationRuleErrors, invalidApplication, referenceErrors } from './applications.rules.ts';
 
 /** Business domain code → French label. */
 export async function domainLabels(ctx: ServiceContext) {

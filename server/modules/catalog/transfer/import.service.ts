@@ -5,11 +5,8 @@ import type { Authorizer } from '../../../lib/policy.ts';
 import { listOrganisationSummaries } from '../../organisations/organisations.queries.ts';
 import type { ApplicationInput } from '../applications/applications.mapper.ts';
 import { findApplicationIdsByCodes, listBusinessDomains } from '../applications/applications.queries.ts';
-import {
-  type ApplicationWrite,
-  applicationRuleErrors,
-  writeApplications,
-} from '../applications/applications.service.ts';
+import { applicationRuleErrors } from '../applications/applications.rules.ts';
+import { type ApplicationWrite, writeApplications } from '../applications/applications.service.ts';
 import {
   headerOf,
   type ImportError,
