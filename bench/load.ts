@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client.ts';
 import { applications, applicationUsages, businessDomains, organisations } from '../server/db/schema.ts';
-import { rememberWords } from '../server/modules/catalog/search.queries.ts';
+import { rememberWords } from '../server/modules/catalog/search/search.queries.ts';
 import { type GeneratedApplication, generateCatalogue, technologyTags } from './generate.ts';
 
 const CHUNK = 1000;

@@ -21,11 +21,15 @@ import { loadReferenceData } from '../server/db/reference/load-reference.ts';
 import { businessDomains, organisations } from '../server/db/schema.ts';
 import { createAuthorizer } from '../server/lib/policy.ts';
 import { insertSession } from '../server/modules/auth/sessions.queries.ts';
+import { presentApplicationSummary } from '../server/modules/catalog/applications/applications.presenter.ts';
 import { catalogPolicy } from '../server/modules/catalog/catalog.policy.ts';
-import { importApplications } from '../server/modules/catalog/import.service.ts';
-import { catalogueIndexFor } from '../server/modules/catalog/search.index.ts';
-import { buildTsQuery, textMatches } from '../server/modules/catalog/search.queries.ts';
-import { readCatalogueVersion } from '../server/modules/catalog/search.rows.ts';
+import { catalogueIndexFor } from '../server/modules/catalog/search/search.index.ts';
+import {
+  buildTsQuery,
+  readCatalogueVersion,
+  textMatches,
+} from '../server/modules/catalog/search/search.queries.ts';
+import { importApplications } from '../server/modules/catalog/transfer/import.service.ts';
 import { findOrganisationByCode } from '../server/modules/organisations/organisations.queries.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
 import { adminUrl, databaseUrl } from '../server/test/database-urls.ts';
@@ -140,7 +144,7 @@ async function sqlTimes(db: Awaited<ReturnType<typeof freshDatabase>>['db'], que
       offset: 0,
       limit: query.pageSize,
     });
-    JSON.stringify(result.order.map((p) => index.cardAt(p)));
+    JSON.stringify(result.order.map((p) => presentApplicationSummary(index.cardAt(p))));
     memoryMs.push(performance.now() - start);
     sqlMs.push(spent);
   }

@@ -29,6 +29,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'application.attach': { fr: "Ajout d'un fichier à une fiche", en: 'File attached to a sheet' },
   'application.detach': { fr: "Retrait d'un fichier d'une fiche", en: 'File removed from a sheet' },
   'usage.declare': { fr: "Déclaration d'utilisation", en: 'Usage declared' },
+  'application.declareUsage': {
+    fr: "Déclaration d'utilisation pour un autre organisme",
+    en: 'Usage declared for another office',
+  },
   'usage.withdraw': { fr: "Retrait d'utilisation", en: 'Usage withdrawn' },
 };
 

@@ -16,10 +16,12 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { applicationRoutes } from './modules/catalog/applications.routes.ts';
+import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
+import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
-import { transferRoutes } from './modules/catalog/transfer.routes.ts';
-import { usageRoutes } from './modules/catalog/usages.routes.ts';
+import { searchRoutes } from './modules/catalog/search/search.routes.ts';
+import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
+import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -135,9 +137,11 @@ export async function buildApp(options: {
   await app.register(organisationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(searchRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
   await app.register(transferRoutes);
+  await app.register(attachmentRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

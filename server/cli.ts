@@ -14,7 +14,7 @@ import { recordAudit } from './lib/audit.ts';
 import { createAuthorizer } from './lib/policy.ts';
 import { hashPassword } from './modules/auth/password.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
-import { importApplications } from './modules/catalog/import.service.ts';
+import { importApplications } from './modules/catalog/transfer/import.service.ts';
 import { findOrganisationByCode } from './modules/organisations/organisations.queries.ts';
 import { findUserByEmail, insertUser } from './modules/users/users.queries.ts';
 

@@ -5,7 +5,7 @@ import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { createPgBossQueue } from './jobs/queue.ts';
-import { purgeOldLoginAttempts } from './modules/auth/login-throttle.ts';
+import { purgeOldLoginAttempts } from './modules/auth/login-attempts.queries.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

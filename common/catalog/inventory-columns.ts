@@ -1,6 +1,7 @@
 /**
  * The inventory layout of CSV and XLSX imports and exports: French headers, one row per application.
- * The stable key is "Identifiant": importing a file again updates the sheets it names, never duplicates.
+ * The stable key is "Identifiant": importing a file again updates the applications it names, never
+ * duplicates.
  * Lists inside a cell are separated by ";" ; enumerated values accept the French label or the code.
  */
 export interface InventoryColumn {

@@ -1,5 +1,5 @@
 /**
- * The controlled vocabularies of an application sheet. One definition, shared by the server (validation,
+ * The controlled vocabularies of an application. One definition, shared by the server (validation,
  * facets, import/export) and the web (forms, filters). Business domains are reference data loaded into the
  * database (server/db/reference/business-domains.json), not a code list.
  */
@@ -120,7 +120,7 @@ export const FACET_LABELS: Labels<Facet> = {
 /** Stable key of an application: what an inventory re-import matches on. */
 export const APPLICATION_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
 
-/** Tags the technology facet counts, derived from the sheet's technology fields. */
+/** Tags the technology facet counts, derived from the application's technology fields. */
 export function technologyTags(t: {
   php?: string | null;
   symfony?: string | null;

@@ -14,19 +14,29 @@ export interface AuditEntry {
 
 /** Writes the audit event with the change it describes: call it with the context of that transaction. */
 export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  await recordAudits(ctx, [entry]);
+}
+
+/** Several events of one change (an import writes one per application) in one statement. */
+export async function recordAudits(ctx: ServiceContext, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const actor = actingAs(ctx);
   const system = isSystemActor(actor);
-  const details = system ? { ...entry.details, job: actor.job } : entry.details;
-  await ctx.db.insert(auditEvents).values({
-    actorUserId: actor && !system ? actor.userId : null,
-    actorOrganisationId: actor && !system ? actor.organisationId : null,
-    actorKind: system ? 'system' : 'user',
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    details: details ?? null,
-    requestId: ctx.requestId,
-  });
+  await ctx.db.insert(auditEvents).values(
+    entries.map((entry) => {
+      const details = system ? { ...entry.details, job: actor.job } : entry.details;
+      return {
+        actorUserId: actor && !system ? actor.userId : null,
+        actorOrganisationId: actor && !system ? actor.organisationId : null,
+        actorKind: system ? ('system' as const) : ('user' as const),
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        details: details ?? null,
+        requestId: ctx.requestId,
+      };
+    }),
+  );
 }

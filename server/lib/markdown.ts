@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 
 /**
- * Markdown of the sheets, rendered on the server: raw HTML is escaped (html: false), markdown-it refuses
- * javascript:, vbscript:, file: and data: links (except images), and every link opens safely.
+ * Markdown of the applications, rendered on the server: raw HTML is escaped (html: false), markdown-it
+ * refuses javascript:, vbscript:, file: and data: links (except images), and every link opens safely.
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: false });
 const defaultLinkOpen =
@@ -14,7 +14,7 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   token?.attrSet('target', '_blank');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
-// Images would load from anywhere; the sheet has its own screenshots.
+// Images would load from anywhere; the application has its own screenshots.
 markdown.disable('image');
 
 export const renderMarkdown = (source: string) => markdown.render(source);

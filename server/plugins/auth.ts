@@ -4,7 +4,8 @@ import type { Action } from '../../common/permissions.ts';
 import type { ServiceContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Actor } from '../lib/policy.ts';
-import { findActiveSession, SESSION_COOKIE, touchSession } from '../modules/auth/sessions.queries.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
+import { findActiveSession, touchSession } from '../modules/auth/sessions.queries.ts';
 
 /** Public, one action, or any of several (a lifecycle's transitions: the executor decides per subject). */
 export type RouteAccess = { public: true } | { action: Action } | { anyOf: readonly Action[] };

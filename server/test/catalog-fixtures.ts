@@ -1,5 +1,27 @@
 import type { App } from '../app.ts';
-import type { Agent } from './harness.ts';
+import { type Agent, createUser, login, organisationId, type TestContext } from './harness.ts';
+
+/** A user with these roles in that office, created and signed in. */
+export async function signedInAs(
+  t: TestContext,
+  roles: Parameters<typeof createUser>[1]['roles'],
+  organisationCode: string,
+) {
+  return login(t.app, (await createUser(t.db, { roles, organisationCode })).email);
+}
+
+/**
+ * The people most catalogue tests need: a developer of the designer office (CPAM-69, `rhone`), a
+ * developer of another office (CPAM-13), and an agent, who may read but not write.
+ */
+export async function designerAndOthers(t: TestContext) {
+  return {
+    rhone: await organisationId(t.db, 'CPAM-69'),
+    developer: await signedInAs(t, ['developer'], 'CPAM-69'),
+    otherDeveloper: await signedInAs(t, ['developer'], 'CPAM-13'),
+    agent: await signedInAs(t, ['agent'], 'CPAM-13'),
+  };
+}
 
 /** A valid sheet body for POST /api/applications; override what the test is about. */
 export function sheetBody(designerOrganisationId: string, overrides: Record<string, unknown> = {}) {

@@ -1,9 +1,11 @@
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { withoutAccents } from '../../../common/text.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { domainLabels, writeSheet } from '../../modules/catalog/applications.service.ts';
+import { domainLabels, writeApplications } from '../../modules/catalog/applications/applications.service.ts';
+import { insertUsage, refreshUsageCount } from '../../modules/catalog/usages/usages.queries.ts';
 import type { Database } from '../client.ts';
-import { applications, applicationUsages, organisations } from '../schema.ts';
+import { applications, organisations } from '../schema.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './catalogue-data.ts';
 
 /** A small deterministic generator: the demo is the same on every machine. */
@@ -61,7 +63,7 @@ function describe(app: DemoApplication) {
   ].join('\n');
 }
 
-/** About sixty sheets with usages, on a catalogue that is still empty (demo mode only). */
+/** About sixty applications with usages, on a catalogue that is still empty (demo mode only). */
 export async function seedDemoCatalogue(db: Database): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(applications);
   if ((existing?.n ?? 0) > 0) return { created: 0 };
@@ -85,80 +87,81 @@ export async function seedDemoCatalogue(db: Database): Promise<{ created: number
       const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
       const maintainer = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
       const major = 1 + Math.floor(random() * 3);
-      const row = await writeSheet(
+      const [row] = await writeApplications(
         ctx,
-        {
-          code: app.code,
-          name: app.name,
-          summary: app.summary,
-          description: describe(app),
-          domainCode: app.domain,
-          designerOrganisationId: designer.id,
-          contributorOrganisationIds: random() < 0.3 ? [pick(localOffices).id] : [],
-          track: app.track,
-          certificationStatus: app.status,
-          lifecycleStage: app.lifecycle,
-          maturityLevel:
-            app.status === 'labelled' || app.status === 'homologated' ? 3 + Math.floor(random() * 3) : null,
-          criticalityClass:
-            app.personal?.includes('health') || app.personal?.includes('nir') ? 'high' : 'moderate',
-          technologies: {
-            php: app.php ?? null,
-            symfony: app.symfony ?? null,
-            starterKit: app.starterKit ?? null,
-            psram: app.starterKit ? '2.0' : null,
-            database: app.database ?? null,
-            others: [],
-          },
-          hosting: app.hosting,
-          personalData: (app.personal ?? []).length > 0,
-          personalDataCategories: app.personal ?? [],
-          cnilReference:
-            (app.personal ?? []).length > 0 ? `RT-${app.designer}-${app.code.slice(0, 6)}` : null,
-          connectors: app.connectors ?? [],
-          forgeUrl: `https://forge.assurance-maladie.fr/${app.designer.toLowerCase()}/${app.code.toLowerCase()}`,
-          documentationUrl: null,
-          licence: app.track === 'labelling' || app.track === 'homologation' ? 'EUPL-1.2' : null,
-          maintainer: {
-            name: maintainer,
-            email: `${maintainer.split(' ')[0]?.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}.${maintainer.split(' ')[1]?.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}@assurance-maladie.fr`,
-            phone: null,
-          },
-          support: { name: `Support ${app.name}`, email: null, phone: null },
-          versions: [
-            {
-              number: `${major}.0.0`,
-              releasedOn: `20${19 + major}-0${1 + Math.floor(random() * 9)}-15`,
-              notes: 'Première version diffusée.',
+        [
+          {
+            current: null,
+            input: {
+              code: app.code,
+              name: app.name,
+              summary: app.summary,
+              description: describe(app),
+              domainCode: app.domain,
+              designerOrganisationId: designer.id,
+              contributorOrganisationIds: random() < 0.3 ? [pick(localOffices).id] : [],
+              track: app.track,
+              certificationStatus: app.status,
+              lifecycleStage: app.lifecycle,
+              maturityLevel:
+                app.status === 'labelled' || app.status === 'homologated'
+                  ? 3 + Math.floor(random() * 3)
+                  : null,
+              criticalityClass:
+                app.personal?.includes('health') || app.personal?.includes('nir') ? 'high' : 'moderate',
+              technologies: {
+                php: app.php ?? null,
+                symfony: app.symfony ?? null,
+                starterKit: app.starterKit ?? null,
+                psram: app.starterKit ? '2.0' : null,
+                database: app.database ?? null,
+                others: [],
+              },
+              hosting: app.hosting,
+              personalData: (app.personal ?? []).length > 0,
+              personalDataCategories: app.personal ?? [],
+              cnilReference:
+                (app.personal ?? []).length > 0 ? `RT-${app.designer}-${app.code.slice(0, 6)}` : null,
+              connectors: app.connectors ?? [],
+              forgeUrl: `https://forge.assurance-maladie.fr/${app.designer.toLowerCase()}/${app.code.toLowerCase()}`,
+              documentationUrl: null,
+              licence: app.track === 'labelling' || app.track === 'homologation' ? 'EUPL-1.2' : null,
+              maintainer: {
+                name: maintainer,
+                email: `${withoutAccents(maintainer).toLowerCase().replace(' ', '.')}@assurance-maladie.fr`,
+                phone: null,
+              },
+              support: { name: `Support ${app.name}`, email: null, phone: null },
+              versions: [
+                {
+                  number: `${major}.0.0`,
+                  releasedOn: `20${19 + major}-0${1 + Math.floor(random() * 9)}-15`,
+                  notes: 'Première version diffusée.',
+                },
+                {
+                  number: `${major}.1.0`,
+                  releasedOn: `20${20 + major}-0${1 + Math.floor(random() * 9)}-10`,
+                  notes: 'Corrections et exports.',
+                },
+              ],
             },
-            {
-              number: `${major}.1.0`,
-              releasedOn: `20${20 + major}-0${1 + Math.floor(random() * 9)}-10`,
-              notes: 'Corrections et exports.',
-            },
-          ],
-        },
-        null,
+          },
+        ],
         { domains },
       );
+      if (!row) throw new Error(`Demo application ${app.code} was not written`);
       const users = localOffices.filter((o) => o.id !== designer.id);
       const using = new Set<string>(app.uses > 0 && app.lifecycle !== 'retired' ? [designer.id] : []);
       while (using.size < Math.min(app.uses, users.length)) using.add(pick(users).id);
-      if (using.size > 0) {
-        await tx.insert(applicationUsages).values(
-          [...using].map((organisationId) => ({
-            applicationId: row.id,
-            organisationId,
-            since: `20${21 + Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-01`,
-            userCount: 5 + Math.floor(random() * 200),
-            versionNumber: `${major}.1.0`,
-          })),
-        );
-        await tx
-          .update(applications)
-          .set({ usageCount: using.size })
-          .where(sql`${applications.id} = ${row.id}`);
-      }
+      for (const organisationId of using)
+        await insertUsage(tx, row.id, organisationId, {
+          since: `20${21 + Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-01`,
+          userCount: 5 + Math.floor(random() * 200),
+          versionNumber: `${major}.1.0`,
+          comment: '',
+          declaredBy: null,
+        });
+      if (using.size > 0) await refreshUsageCount(tx, row.id);
     }
     return { created: DEMO_APPLICATIONS.length };
   });

@@ -65,6 +65,8 @@ export async function listAuditEvents(db: Executor, query: AuditListQuery) {
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>['rows'][number];
+
 /** Distinct actions and target types seen so far, for the filters of the audit page. */
 export async function listAuditVocabulary(db: Executor) {
   const [actions, targetTypes] = await Promise.all([

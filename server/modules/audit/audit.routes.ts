@@ -5,7 +5,8 @@ import {
   auditVocabularySchema,
 } from '../../../common/schemas/audit.ts';
 import { pageOf, problemSchema } from '../../../common/schemas/common.ts';
-import { listAuditEvents, listAuditVocabulary } from './audit.queries.ts';
+import { presentAuditEvent } from './audit.presenter.ts';
+import { listJournal, listJournalVocabulary } from './audit.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
@@ -22,23 +23,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { rows, total } = await listAuditEvents(app.deps.db, request.query);
-      return {
-        total,
-        items: rows.map(({ event, actor, actorOrganisation, targetLabel }) => ({
-          id: event.id,
-          occurredAt: event.occurredAt.toISOString(),
-          actor,
-          actorOrganisation,
-          action: event.action,
-          targetType: event.targetType,
-          targetId: event.targetId,
-          targetLabel,
-          before: event.before,
-          after: event.after,
-          requestId: event.requestId,
-        })),
-      };
+      const { rows, total } = await listJournal(request.ctx, request.query);
+      return { total, items: rows.map(presentAuditEvent) };
     },
   );
 
@@ -52,6 +38,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: auditVocabularySchema, ...errors },
       },
     },
-    async () => listAuditVocabulary(app.deps.db),
+    async (request) => listJournalVocabulary(request.ctx),
   );
 };

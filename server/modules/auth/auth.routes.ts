@@ -8,14 +8,11 @@ import {
   meSchema,
   publicConfigSchema,
 } from '../../../common/schemas/user.ts';
-import { AppError } from '../../lib/errors.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
-import { findOrganisation } from '../organisations/organisations.queries.ts';
 import { presentUser } from '../users/users.presenter.ts';
-import { findUser } from '../users/users.queries.ts';
-import { changeOwnPassword, login, logout } from './auth.service.ts';
+import { changeOwnPassword, getMe, login, logout } from './auth.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
-import { SESSION_COOKIE } from './sessions.queries.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.deps;
@@ -103,11 +100,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = request.actor;
-      const user = actor && (await findUser(app.deps.db, actor.userId));
-      const organisation = user && (await findOrganisation(app.deps.db, user.organisationId));
-      if (!actor || !user || !organisation)
-        throw new AppError('unauthenticated', 'Votre session a pris fin.');
+      const { actor, user, organisation } = await getMe(request.ctx);
       return {
         user: presentUser({ user, transitions: [], lifecycles: [] }),
         organisation: presentOrganisation(organisation),

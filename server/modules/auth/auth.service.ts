@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { findOrganisation } from '../organisations/organisations.queries.ts';
 import { findUser, findUserByEmail, recordLogin, updateUserAtVersion } from '../users/users.queries.ts';
 import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password.ts';
@@ -69,6 +69,15 @@ export async function logout(ctx: ServiceContext) {
   });
 }
 
+/** The signed-in user and their office, for `/api/me`; a session whose account is gone has ended. */
+export async function getMe(ctx: ServiceContext) {
+  const actor = ctx.actor;
+  const user = actor && (await findUser(ctx.db, actor.userId));
+  const organisation = user && (await findOrganisation(ctx.db, user.organisationId));
+  if (!actor || !user || !organisation) throw new AppError('unauthenticated', 'Votre session a pris fin.');
+  return { actor, user, organisation };
+}
+
 /** A password change ends every other session of the user; the current one stays. */
 export async function changeOwnPassword(
   ctx: ServiceContext,
@@ -90,10 +99,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
-    const updated = await updateUserAtVersion(tx.db, user.id, user.version, {
-      passwordHash,
-      passwordChangedAt: sql`now()`,
-    });
+    const updated = await updateUserAtVersion(tx.db, user.id, user.version, { passwordHash });
     if (!updated) throw new AppError('conflict', 'Votre compte vient d’être modifié : réessayez.');
     const ended = await deleteUserSessions(tx.db, user.id, actor.sessionId);
     await recordAudit(tx, {

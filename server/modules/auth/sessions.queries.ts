@@ -4,9 +4,6 @@ import type { Role } from '../../../common/roles.ts';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
 
-/** Name of the cookie that carries the session token. */
-export const SESSION_COOKIE = 'mutualis_session';
-
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface SessionTimeouts {

@@ -5,7 +5,12 @@ interface ApplicationResource {
   designerOrganisationId: string;
 }
 
-/** Those who may edit a sheet of the given designer office: its developers and director, the DDSI, admins. */
+/** A usage to declare: the office that uses the application (absent: the actor's own office). */
+interface UsageResource {
+  usingOrganisationId?: string;
+}
+
+/** Those who may edit an application of the given designer office: its developers and director, the DDSI, admins. */
 export function mayEditFor(actor: Actor, designerOrganisationId: string) {
   return (
     hasRole(actor, 'admin', 'itDirectorate') ||
@@ -14,8 +19,9 @@ export function mayEditFor(actor: Actor, designerOrganisationId: string) {
 }
 
 /**
- * Everyone signed in reads the catalogue and the map. Developers and directors write the sheets of
- * their own office; the DDSI and administrators write every sheet. An office declares its own use.
+ * Everyone signed in reads the catalogue and the map. Developers and directors write the applications
+ * of their own office; the DDSI and administrators write every application. An office declares its own
+ * use; an import by the DDSI or an administrator may declare the use of any office.
  */
 export const catalogPolicy: PolicyTable = {
   'application.read': () => true,
@@ -29,5 +35,10 @@ export const catalogPolicy: PolicyTable = {
       ? mayEditFor(actor, app.designerOrganisationId)
       : hasRole(actor, 'admin', 'itDirectorate', 'developer', 'officeDirector'),
   'application.import': (actor) => hasRole(actor, 'admin', 'itDirectorate', 'developer', 'officeDirector'),
-  'application.declareUsage': (actor) => hasRole(actor, 'officeDirector', 'developer', 'referent'),
+  'application.declareUsage': (actor, usage?: UsageResource) => {
+    const ownUse = hasRole(actor, 'officeDirector', 'developer', 'referent');
+    if (!usage?.usingOrganisationId) return ownUse;
+    if (hasRole(actor, 'admin', 'itDirectorate')) return true;
+    return ownUse && usage.usingOrganisationId === actor.organisationId;
+  },
 };

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { livenessSchema, readinessSchema } from '../../../common/schemas/health.ts';
-import { migrationStatus } from '../../db/migration-status.ts';
+import { checkReadiness } from './health.service.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,19 +26,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
-    async (_request, reply) => {
-      try {
-        await app.deps.db.execute(sql`SELECT 1`);
-      } catch {
-        return reply
-          .code(503)
-          .send({ status: 'unavailable', database: 'unreachable', migrations: { expected: 0, applied: 0 } });
-      }
-      const migrations = await migrationStatus(app.deps.db);
-      const ready = migrations.applied >= migrations.expected;
-      return reply
-        .code(ready ? 200 : 503)
-        .send({ status: ready ? 'ok' : 'unavailable', database: 'ok', migrations });
+    async (request, reply) => {
+      const readiness = await checkReadiness(request.ctx);
+      return reply.code(readiness.status === 'ok' ? 200 : 503).send(readiness);
     },
   );
 };

@@ -5,6 +5,16 @@ import { organisations } from '../../db/schema.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
+/** The columns other resources show of an office (see presentOrganisationSummary). */
+export const organisationSummaryColumns = {
+  id: organisations.id,
+  code: organisations.code,
+  name: organisations.name,
+  type: organisations.type,
+  region: organisations.region,
+};
+export type OrganisationSummaryRow = Pick<OrganisationRow, keyof typeof organisationSummaryColumns>;
+
 /** Accent- and case-insensitive match on name, code and city. */
 function searchCondition(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -41,4 +51,18 @@ export async function findOrganisation(db: Executor, id: string) {
 export async function findOrganisationByCode(db: Executor, code: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.code, code)).limit(1);
   return row ?? null;
+}
+
+/** Offices by id, as other resources show them. */
+export async function findOrganisationsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select(organisationSummaryColumns)
+    .from(organisations)
+    .where(sql`${organisations.id} = ANY(${sql.param(ids)}::uuid[])`);
+}
+
+/** Every office of the directory (a few hundred): imports match offices by code or name. */
+export async function listOrganisationSummaries(db: Executor) {
+  return db.select(organisationSummaryColumns).from(organisations);
 }

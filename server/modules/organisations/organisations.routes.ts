@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, pageOf, problemSchema } from '../../../common/schemas/common.ts';
 import { organisationListQuerySchema, organisationSchema } from '../../../common/schemas/organisation.ts';
-import { notFound } from '../../lib/errors.ts';
 import { presentOrganisation } from './organisations.presenter.ts';
-import { findOrganisation, listOrganisations } from './organisations.queries.ts';
+import { getOrganisation, listDirectory } from './organisations.service.ts';
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,7 +17,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const page = await listOrganisations(app.deps.db, request.query);
+      const page = await listDirectory(request.ctx, request.query);
       return { items: page.items.map(presentOrganisation), total: page.total };
     },
   );
@@ -34,10 +33,6 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organisationSchema, 401: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => {
-      const row = await findOrganisation(app.deps.db, request.params.id);
-      if (!row) throw notFound('Organisme');
-      return presentOrganisation(row);
-    },
+    async (request) => presentOrganisation(await getOrganisation(request.ctx, request.params.id)),
   );
 };

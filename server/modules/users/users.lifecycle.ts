@@ -3,12 +3,10 @@ import {
   type UserStatus,
   userAccountLifecycle,
 } from '../../../common/lifecycles/user-account.ts';
-import { users } from '../../db/schema.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
-import { versionedRowStore } from '../../lib/versioned-row.queries.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
-import { countActiveAdminsById, type UserRow } from './users.queries.ts';
-import { auditSnapshot } from './users.snapshot.ts';
+import { auditSnapshot } from './users.mapper.ts';
+import { countActiveAdminsById, type UserRow, userStatusStore } from './users.queries.ts';
 
 /** Accounts: deactivated by an administrator (never oneself, never the last active one), reactivated. */
 export const userAccountBinding: LifecycleBinding<
@@ -19,7 +17,7 @@ export const userAccountBinding: LifecycleBinding<
 > = {
   definition: userAccountLifecycle,
   notFoundLabel: 'Utilisateur',
-  store: versionedRowStore<typeof users, UserStatus>(users, { column: 'status' }),
+  store: userStatusStore,
   idOf: (row) => row.id,
   parties: () => ({}),
   snapshot: auditSnapshot,

@@ -1,9 +1,11 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import type { UserStatus } from '../../../common/lifecycles/user-account.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { UserListQuery } from '../../../common/schemas/user.ts';
 import type { Executor } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema.ts';
 import type { ListScope } from '../../lib/policy.ts';
+import { versionedRowStore } from '../../lib/versioned-row.queries.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithOrganisation = UserRow & {
@@ -89,13 +91,13 @@ export async function updateUserAtVersion(
   db: Executor,
   id: string,
   expectedVersion: number,
-  values: Partial<Pick<UserRow, 'displayName' | 'organisationId' | 'roles' | 'status' | 'passwordHash'>> & {
-    passwordChangedAt?: SQL;
-  },
+  values: Partial<Pick<UserRow, 'displayName' | 'organisationId' | 'roles' | 'status' | 'passwordHash'>>,
 ) {
+  // A new password hash dates the change (database time, as every other stamp).
+  const passwordChanged = values.passwordHash ? { passwordChangedAt: sql`now()` } : {};
   const [row] = await db
     .update(users)
-    .set({ ...values, version: expectedVersion + 1, updatedAt: sql`now()` })
+    .set({ ...values, ...passwordChanged, version: expectedVersion + 1, updatedAt: sql`now()` })
     .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
     .returning();
   return row ?? null;
@@ -113,3 +115,6 @@ export async function countActiveAdminsById(db: Executor) {
 export async function recordLogin(db: Executor, id: string) {
   await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, id));
 }
+
+/** The account's status, moved only by the account lifecycle (lock, version + 1). */
+export const userStatusStore = versionedRowStore<typeof users, UserStatus>(users, { column: 'status' });

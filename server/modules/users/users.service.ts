@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
@@ -9,6 +8,7 @@ import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/sessions.queries.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
 import { userAccountBinding } from './users.lifecycle.ts';
+import { auditSnapshot } from './users.mapper.ts';
 import { userListScope } from './users.policy.ts';
 import {
   countActiveAdminsById,
@@ -18,7 +18,6 @@ import {
   listUsers as listUserRows,
   updateUserAtVersion,
 } from './users.queries.ts';
-import { auditSnapshot } from './users.snapshot.ts';
 
 /** A page of accounts, each with the transitions the caller may fire on it (facts gathered once). */
 export async function listUsers(ctx: ServiceContext, authorizer: Authorizer, query: UserListQuery) {
@@ -116,7 +115,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     if (Object.keys(profileChanges).length > 0 || passwordHash) {
       const updated = await updateUserAtVersion(tx.db, id, version, {
         ...profileChanges,
-        ...(passwordHash ? { passwordHash, passwordChangedAt: sql`now()` } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
       });
       if (!updated) throw staleVersion();
       version = updated.version;

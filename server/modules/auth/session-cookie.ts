@@ -1,0 +1,2 @@
+/** Name of the cookie that carries the session token. */
+export const SESSION_COOKIE = 'mutualis_session';

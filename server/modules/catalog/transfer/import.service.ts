@@ -1,0 +1,204 @@
+import { comparableText } from '../../../../common/text.ts';
+import { recordAudit } from '../../../lib/audit.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
+import type { Authorizer } from '../../../lib/policy.ts';
+import { listOrganisationSummaries } from '../../organisations/organisations.queries.ts';
+import type { ApplicationInput } from '../applications/applications.mapper.ts';
+import { findApplicationIdsByCodes, listBusinessDomains } from '../applications/applications.queries.ts';
+import { applicationRuleErrors } from '../applications/applications.rules.ts';
+import { type ApplicationWrite, writeApplications } from '../applications/applications.service.ts';
+import {
+  headerOf,
+  type ImportError,
+  parseCsv,
+  parseXlsx,
+  type RawRow,
+  rowToApplication,
+} from './inventory.ts';
+import { importPubliccode, isPubliccodeFile } from './publiccode.service.ts';
+
+export const MAX_IMPORT_ROWS = 20_000;
+const CHUNK = 500;
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  errors: ImportError[];
+  /** Rows read from the file. */
+  rows: number;
+  dryRun: boolean;
+  /** What each valid row does (first 1,000): the preview of the import wizard. */
+  items: { line: number; code: string; name: string; action: 'create' | 'update' }[];
+}
+
+export type ImportFormat = 'csv' | 'xlsx' | 'publiccode';
+
+export function detectFormat(fileName: string, content: Buffer): ImportFormat | null {
+  const name = fileName.toLowerCase();
+  if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (name.endsWith('.yml') || name.endsWith('.yaml') || isPubliccodeFile(content)) return 'publiccode';
+  if (name.endsWith('.csv') || name.endsWith('.txt') || !name.includes('.')) return 'csv';
+  return null;
+}
+
+/**
+ * Reads an inventory (CSV, XLSX) or one publiccode.yml and, unless it is a dry run, writes it in one
+ * transaction: any error in any row and nothing is written. Rows match existing applications on
+ * "Identifiant".
+ */
+export async function importApplications(
+  ctx: ServiceContext,
+  authorizer: Authorizer,
+  file: { name: string; content: Buffer },
+  options: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<ImportResult> {
+  requireActor(ctx);
+  const format = detectFormat(file.name, file.content);
+  if (format === 'publiccode')
+    return importPubliccode(ctx, authorizer, file.content.toString('utf8'), options);
+  if (!format)
+    return {
+      created: 0,
+      updated: 0,
+      rows: 0,
+      items: [],
+      dryRun: options.dryRun,
+      errors: [
+        {
+          line: 0,
+          field: 'fichier',
+          message: 'Format non reconnu : envoyez un fichier CSV, XLSX ou publiccode.yml.',
+        },
+      ],
+    };
+  const parsed = format === 'xlsx' ? await parseXlsx(file.content) : parseCsv(file.content.toString('utf8'));
+  return importRows(ctx, authorizer, parsed.rows, parsed.errors, options);
+}
+
+export async function importRows(
+  ctx: ServiceContext,
+  authorizer: Authorizer,
+  rows: RawRow[],
+  fileErrors: ImportError[],
+  options: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<ImportResult> {
+  const actor = requireActor(ctx);
+  const result: ImportResult = {
+    created: 0,
+    updated: 0,
+    errors: [...fileErrors],
+    rows: rows.length,
+    dryRun: options.dryRun,
+    items: [],
+  };
+  if (rows.length > MAX_IMPORT_ROWS) {
+    result.errors.push({
+      line: 0,
+      field: 'fichier',
+      message: `Au plus ${MAX_IMPORT_ROWS} lignes par import (${rows.length} lues).`,
+    });
+    return result;
+  }
+  if (rows.length === 0 && result.errors.length === 0)
+    result.errors.push({
+      line: 0,
+      field: 'fichier',
+      message: "Le fichier ne contient aucune ligne d'application.",
+    });
+
+  const domains = await listBusinessDomains(ctx.db);
+  const domainLookup = new Map<string, string>();
+  for (const d of domains) {
+    domainLookup.set(comparableText(d.code), d.code);
+    domainLookup.set(comparableText(d.labelFr), d.code);
+    domainLookup.set(comparableText(d.labelEn), d.code);
+  }
+  const offices = await listOrganisationSummaries(ctx.db);
+  const organisationIdByCode = new Map(offices.map((o) => [o.code, o.id]));
+  const existing = await findApplicationIdsByCodes(
+    ctx.db,
+    rows.map((r) => r.values.code?.trim().toUpperCase() ?? '').filter(Boolean),
+  );
+
+  const seen = new Map<string, number>();
+  const writes: (ApplicationWrite & { line: number; input: ApplicationInput & { code: string } })[] = [];
+  for (const row of rows) {
+    const { application, errors } = rowToApplication(row, {
+      domainByLabelOrCode: (v) => domainLookup.get(comparableText(v)) ?? null,
+      organisationIdByCode,
+    });
+    result.errors.push(...errors);
+    if (!application?.code) continue;
+    const ruleErrors = applicationRuleErrors(application).map((e) => ({
+      line: row.line,
+      field: headerOf(fieldToKey(e.field)),
+      message: e.message,
+    }));
+    result.errors.push(...ruleErrors);
+    const firstLine = seen.get(application.code);
+    if (firstLine !== undefined) {
+      result.errors.push({
+        line: row.line,
+        field: headerOf('code'),
+        message: `L'identifiant ${application.code} figure déjà ligne ${firstLine}.`,
+      });
+      continue;
+    }
+    seen.set(application.code, row.line);
+    const current = existing.get(application.code);
+    const allowed =
+      authorizer.can(actor, 'application.update', {
+        designerOrganisationId: application.designerOrganisationId,
+      }) &&
+      (!current || authorizer.can(actor, 'application.update', current));
+    if (!allowed) {
+      result.errors.push({
+        line: row.line,
+        field: headerOf('designer'),
+        message: 'Vous ne pouvez importer que les applications dont votre organisme est le concepteur.',
+      });
+      continue;
+    }
+    if (ruleErrors.length === 0)
+      writes.push({
+        line: row.line,
+        input: { ...application, code: application.code },
+        current: current ? { id: current.id, version: current.version } : null,
+      });
+  }
+  result.errors.sort((a, b) => a.line - b.line);
+  result.items = writes.slice(0, 1000).map((w) => ({
+    line: w.line,
+    code: w.input.code,
+    name: w.input.name,
+    action: w.current ? 'update' : 'create',
+  }));
+  result.created = writes.filter((w) => !w.current).length;
+  result.updated = writes.length - result.created;
+  if (options.dryRun || result.errors.length > 0) return result;
+
+  const domainLabels = new Map(domains.map((d) => [d.code, d.labelFr]));
+  await inTransaction(ctx, async (tx) => {
+    for (let start = 0; start < writes.length; start += CHUNK) {
+      await writeApplications(tx, writes.slice(start, start + CHUNK), {
+        domains: domainLabels,
+        source: 'import',
+      });
+      options.onProgress?.(Math.min(start + CHUNK, writes.length), writes.length);
+    }
+    await recordAudit(tx, {
+      action: 'application.import',
+      targetType: 'application',
+      targetId: null,
+      after: { created: result.created, updated: result.updated, codes: writes.map((w) => w.input.code) },
+    });
+  });
+  return result;
+}
+
+const FIELD_TO_KEY: Record<string, string> = {
+  designerOrganisationId: 'designer',
+  contributorOrganisationIds: 'contributors',
+  personalDataCategories: 'personalDataCategories',
+};
+const fieldToKey = (field: string) => FIELD_TO_KEY[field] ?? field;

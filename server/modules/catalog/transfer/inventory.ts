@@ -1,0 +1,260 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../../common/catalog/inventory-columns.ts';
+import {
+  CERTIFICATION_STATUS_LABELS,
+  CRITICALITY_LABELS,
+  HOSTING_LABELS,
+  LIFECYCLE_STAGE_LABELS,
+  PERSONAL_DATA_CATEGORY_LABELS,
+  TRACK_LABELS,
+} from '../../../../common/catalog/vocabulary.ts';
+import { createApplicationSchema } from '../../../../common/schemas/application.ts';
+import { comparableText } from '../../../../common/text.ts';
+import type { ApplicationInput } from '../applications/applications.mapper.ts';
+
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** One data row, keyed by column key, with its line number in the file (the header is line 1). */
+export interface RawRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+const HEADER_KEYS = new Map(INVENTORY_COLUMNS.map((c) => [comparableText(c.header), c.key]));
+const HEADER_OF = new Map(INVENTORY_COLUMNS.map((c) => [c.key, c.header]));
+export const headerOf = (key: string) => HEADER_OF.get(key) ?? key;
+
+/** Header row → column keys; unknown headers are errors, so that a typo never drops a column silently. */
+function mapHeader(cells: string[]): { keys: (string | null)[]; errors: ImportError[] } {
+  const errors: ImportError[] = [];
+  const keys = cells.map((cell) => {
+    const header = cell.replace(/^\uFEFF/, '').trim();
+    if (!header) return null;
+    const key = HEADER_KEYS.get(comparableText(header));
+    if (!key)
+      errors.push({
+        line: 1,
+        field: header,
+        message: `Colonne inconnue « ${header} » : voyez le modèle d'import.`,
+      });
+    return key ?? null;
+  });
+  for (const column of INVENTORY_COLUMNS) {
+    if (column.required && !keys.includes(column.key))
+      errors.push({
+        line: 1,
+        field: column.header,
+        message: `La colonne obligatoire « ${column.header} » est absente.`,
+      });
+  }
+  return { keys, errors };
+}
+
+function toRows(matrix: string[][]): { rows: RawRow[]; errors: ImportError[] } {
+  const [header, ...data] = matrix;
+  if (!header) return { rows: [], errors: [{ line: 1, field: 'fichier', message: 'Le fichier est vide.' }] };
+  const { keys, errors } = mapHeader(header);
+  const rows: RawRow[] = [];
+  data.forEach((cells, index) => {
+    if (cells.every((c) => !c?.trim())) return;
+    const values: Record<string, string> = {};
+    keys.forEach((key, i) => {
+      if (key) values[key] = (cells[i] ?? '').trim();
+    });
+    rows.push({ line: index + 2, values });
+  });
+  return { rows, errors };
+}
+
+export function parseCsv(text: string) {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: 'greedy',
+  });
+  const errors: ImportError[] = parsed.errors
+    .filter((e) => e.type !== 'Delimiter')
+    .map((e) => ({ line: (e.row ?? 0) + 1, field: 'fichier', message: `CSV illisible : ${e.message}.` }));
+  const result = toRows(parsed.data);
+  return { rows: result.rows, errors: [...errors, ...result.errors] };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('hyperlink' in value) return String((value as { hyperlink: string }).hyperlink);
+  }
+  return String(value);
+}
+
+export async function parseXlsx(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    return {
+      rows: [],
+      errors: [{ line: 0, field: 'fichier', message: "Le fichier n'est pas un classeur XLSX lisible." }],
+    };
+  }
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet)
+    return {
+      rows: [],
+      errors: [{ line: 0, field: 'fichier', message: 'Le classeur ne contient aucune feuille.' }],
+    };
+  const matrix: string[][] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
+    matrix[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < matrix.length; i += 1) matrix[i] ??= [];
+  return toRows(matrix);
+}
+
+function byLabelOrCode<T extends string>(labels: Record<T, { fr: string; en: string }>) {
+  const lookup = new Map<string, T>();
+  for (const [code, label] of Object.entries(labels) as [T, { fr: string; en: string }][]) {
+    lookup.set(comparableText(code), code);
+    lookup.set(comparableText(label.fr), code);
+    lookup.set(comparableText(label.en), code);
+  }
+  return (value: string) => lookup.get(comparableText(value)) ?? value;
+}
+const trackOf = byLabelOrCode(TRACK_LABELS);
+const statusOf = byLabelOrCode({ ...CERTIFICATION_STATUS_LABELS, none: { fr: 'Aucune', en: 'None' } });
+const statusOfFull = byLabelOrCode(CERTIFICATION_STATUS_LABELS);
+const lifecycleOf = byLabelOrCode(LIFECYCLE_STAGE_LABELS);
+const hostingOf = byLabelOrCode({ ...HOSTING_LABELS, other: { fr: 'Autre', en: 'Other' } });
+const hostingOfFull = byLabelOrCode(HOSTING_LABELS);
+const criticalityOf = byLabelOrCode(CRITICALITY_LABELS);
+const categoryOf = byLabelOrCode(PERSONAL_DATA_CATEGORY_LABELS);
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+
+export interface ResolveContext {
+  domainByLabelOrCode: (value: string) => string | null;
+  organisationIdByCode: Map<string, string>;
+}
+
+const YES = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
+const NO = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
+
+/** One row → a validated application, or the errors of that row, each naming its line and column. */
+export function rowToApplication(
+  row: RawRow,
+  ctx: ResolveContext,
+): { application?: ApplicationInput; errors: ImportError[] } {
+  const v = row.values;
+  const errors: ImportError[] = [];
+  const fail = (key: string, message: string) =>
+    errors.push({ line: row.line, field: headerOf(key), message });
+
+  const domainCode = v.domainCode ? ctx.domainByLabelOrCode(v.domainCode) : null;
+  if (v.domainCode && !domainCode) fail('domainCode', `Domaine métier inconnu : « ${v.domainCode} ».`);
+  const designerId = v.designer ? ctx.organisationIdByCode.get(v.designer.toUpperCase()) : undefined;
+  if (v.designer && !designerId)
+    fail('designer', `Organisme inconnu : « ${v.designer} » (code attendu, par exemple CPAM-69).`);
+  const contributorIds = list(v.contributors).map((code) => {
+    const id = ctx.organisationIdByCode.get(code.toUpperCase());
+    if (!id) fail('contributors', `Organisme contributeur inconnu : « ${code} ».`);
+    return id;
+  });
+  const personal = comparableText(v.personalData ?? '');
+  if (!YES.has(personal) && !NO.has(personal))
+    fail('personalData', `Répondez « oui » ou « non » (lu : « ${v.personalData} »).`);
+  const maturity = v.maturityLevel ? Number(v.maturityLevel) : null;
+  const versions: { number: string; releasedOn: string | null; notes: string }[] = [];
+  for (const item of list(v.versions)) {
+    const match = /^(.+?)\s*(?:\((\d{4}-\d{2}-\d{2})\))?$/.exec(item);
+    if (!match?.[1]) fail('versions', `Version illisible : « ${item} » (attendu : 1.2.0 (2025-03-01)).`);
+    else versions.push({ number: match[1].trim(), releasedOn: match[2] ?? null, notes: '' });
+  }
+
+  const candidate = {
+    code: v.code,
+    name: v.name,
+    summary: v.summary,
+    description: v.description ?? '',
+    domainCode: domainCode ?? v.domainCode ?? '',
+    designerOrganisationId: designerId ?? (v.designer ? '00000000-0000-0000-0000-000000000000' : undefined),
+    contributorOrganisationIds: contributorIds.filter((id): id is string => !!id),
+    track: v.track ? trackOf(v.track) : undefined,
+    certificationStatus: v.certificationStatus ? statusOfFull(statusOf(v.certificationStatus)) : undefined,
+    lifecycleStage: v.lifecycleStage ? lifecycleOf(v.lifecycleStage) : undefined,
+    maturityLevel:
+      maturity === null || Number.isNaN(maturity) ? (v.maturityLevel ? v.maturityLevel : null) : maturity,
+    criticalityClass: v.criticalityClass ? criticalityOf(v.criticalityClass) : null,
+    technologies: {
+      php: orNull(v.php),
+      symfony: orNull(v.symfony),
+      starterKit: orNull(v.starterKit),
+      psram: orNull(v.psram),
+      database: orNull(v.database),
+      others: list(v.otherTechnologies),
+    },
+    hosting: v.hosting ? hostingOfFull(hostingOf(v.hosting)) : undefined,
+    personalData: YES.has(personal),
+    personalDataCategories: list(v.personalDataCategories).map(categoryOf),
+    cnilReference: orNull(v.cnilReference),
+    connectors: list(v.connectors),
+    forgeUrl: orNull(v.forgeUrl),
+    documentationUrl: orNull(v.documentationUrl),
+    licence: orNull(v.licence),
+    maintainer: { name: orNull(v.maintainerName), email: orNull(v.maintainerEmail), phone: null },
+    support: { name: orNull(v.supportName), email: orNull(v.supportEmail), phone: null },
+    versions,
+  };
+  const parsed = createApplicationSchema
+    .extend({ code: createApplicationSchema.shape.code.unwrap() })
+    .safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = fieldKey(issue);
+      // A reference already reported (unknown office or domain) is not reported twice.
+      if (errors.some((e) => e.field === headerOf(key))) continue;
+      fail(key, issue.message);
+    }
+  }
+  if (errors.length > 0 || !parsed.success) return { errors };
+  return { application: parsed.data, errors };
+}
+
+const KEY_BY_PATH: Record<string, string> = {
+  designerOrganisationId: 'designer',
+  contributorOrganisationIds: 'contributors',
+  'technologies.php': 'php',
+  'technologies.symfony': 'symfony',
+  'technologies.starterKit': 'starterKit',
+  'technologies.psram': 'psram',
+  'technologies.database': 'database',
+  'technologies.others': 'otherTechnologies',
+  'maintainer.name': 'maintainerName',
+  'maintainer.email': 'maintainerEmail',
+  'support.name': 'supportName',
+  'support.email': 'supportEmail',
+};
+
+function fieldKey(issue: z.core.$ZodIssue) {
+  const path = issue.path.filter((p) => typeof p === 'string').join('.');
+  return (
+    KEY_BY_PATH[path] ?? KEY_BY_PATH[path.split('.').slice(0, 2).join('.')] ?? path.split('.')[0] ?? 'fichier'
+  );
+}
