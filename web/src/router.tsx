@@ -16,6 +16,7 @@ import { AppLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
 import { SECTIONS } from './components/sections.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
+import { UserPage } from './scenes/admin/user-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
 import { LoginPage } from './scenes/auth/login-page.tsx';
 import { ApplicationCreatePage, ApplicationEditPage } from './scenes/catalogue/application-form-page.tsx';
@@ -113,6 +114,14 @@ const usersRoute = createRoute({
   beforeLoad: requireAbility('user.list'),
   component: UsersPage,
 });
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/utilisateurs/$id',
+  beforeLoad: requireAbility('user.read'),
+  component: function User() {
+    return <UserPage id={userRoute.useParams().id} />;
+  },
+});
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/administration/journal',
@@ -165,7 +174,7 @@ const createApplicationRoute = createRoute({
   beforeLoad: requireAbility('application.create'),
   component: ApplicationCreatePage,
 });
-const SHEET_TABS: SheetTab[] = ['presentation', 'utilisateurs', 'versions', 'documents'];
+const SHEET_TABS: SheetTab[] = ['presentation', 'utilisateurs', 'versions', 'documents', 'publication'];
 const applicationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/$id',
@@ -205,6 +214,7 @@ const routeTree = rootRoute.addChildren([
     organisationsRoute,
     organisationRoute,
     usersRoute,
+    userRoute,
     auditRoute,
     catalogueRoute,
     usageMapRoute,
