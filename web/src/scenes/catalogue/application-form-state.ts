@@ -18,7 +18,6 @@ export interface FormState {
   designerOrganisationId: string | null;
   contributorOrganisationIds: string[];
   track: string | null;
-  certificationStatus: string;
   lifecycleStage: string | null;
   maturityLevel: string | null;
   criticalityClass: string | null;
@@ -60,7 +59,6 @@ export function initialState(
     designerOrganisationId: a?.designerOrganisation.id ?? organisationId,
     contributorOrganisationIds: a?.contributors.map((c) => c.id) ?? [],
     track: a?.track ?? null,
-    certificationStatus: a?.certificationStatus ?? 'none',
     lifecycleStage: a?.lifecycleStage ?? null,
     maturityLevel: a?.maturityLevel ? String(a.maturityLevel) : null,
     criticalityClass: a?.criticalityClass ?? null,
@@ -102,7 +100,6 @@ export function bodyOf(state: FormState, creating: boolean) {
     designerOrganisationId: state.designerOrganisationId ?? '',
     contributorOrganisationIds: state.contributorOrganisationIds,
     track: state.track ?? '',
-    certificationStatus: state.certificationStatus,
     lifecycleStage: state.lifecycleStage ?? '',
     maturityLevel: state.maturityLevel ? Number(state.maturityLevel) : null,
     criticalityClass: state.criticalityClass,
