@@ -231,6 +231,7 @@ export const en: Dictionary = {
       after: 'State after the action',
       confirm: 'Do you confirm this action?',
       refused: 'Action refused',
+      closed: 'This action is no longer possible',
       length: '{{count}} / {{max}} characters',
     },
   },

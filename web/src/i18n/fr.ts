@@ -242,6 +242,7 @@ export const fr = {
       after: 'État après l’action',
       confirm: 'Confirmez-vous cette action ?',
       refused: 'Action refusée',
+      closed: 'Cette action n’est plus possible',
       length: '{{count}} / {{max}} caractères',
     },
   },

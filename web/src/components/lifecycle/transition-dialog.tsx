@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FireTransitionInput, TransitionDto } from '../../../../common/schemas/lifecycle.ts';
 import { ApiError } from '../../api/client.ts';
@@ -80,17 +80,22 @@ function stateAfter(result: unknown, lifecycle: string): string | undefined {
 
 function TransitionForm({
   definition,
-  transition,
   subject,
-  current,
+  current: latestCurrent,
   version,
   fire,
   note,
   onClose,
   onDone,
+  transition: latest,
 }: TransitionDialogProps & { transition: TransitionDto }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // From the request until the dialog has faded out after a success, it shows what was confirmed: the
+  // subject read again after the change would show the action as no longer possible.
+  const [confirmed, setConfirmed] = useState<{ transition: TransitionDto; current?: string } | null>(null);
+  const transition = confirmed?.transition ?? latest;
+  const current = confirmed ? confirmed.current : latestCurrent;
   const fields = useMemo(() => inputFields(transition.input), [transition.input]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
@@ -98,14 +103,20 @@ function TransitionForm({
   const problem = error instanceof ApiError ? error : null;
   const fieldError = (name: string) => problem?.fieldError(`input.${name}`);
   const danger = transition.tone === 'danger';
+  // When the action closes while the dialog is open, its buttons go: focus goes to "Close".
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!transition.allowed) closeRef.current?.focus();
+  }, [transition.allowed]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setPending(true);
     setError(null);
+    setConfirmed({ transition: latest, ...(latestCurrent ? { current: latestCurrent } : {}) });
     try {
       const result = await fire({
-        action: transition.action,
+        action: latest.action,
         version,
         input: inputBody(fields, values),
       });
@@ -119,6 +130,7 @@ function TransitionForm({
       );
     } catch (caught) {
       setError(caught);
+      setConfirmed(null);
     } finally {
       setPending(false);
     }
@@ -133,48 +145,74 @@ function TransitionForm({
             [t('lifecycle.dialog.current'), current ? stateLabel(definition, current, language) : null],
             [
               t('lifecycle.dialog.after'),
-              anyOf(
-                transition.to.map((state) => stateLabel(definition, state, language)),
-                language,
-              ),
+              transition.allowed
+                ? anyOf(
+                    transition.to.map((state) => stateLabel(definition, state, language)),
+                    language,
+                  )
+                : null,
             ],
           ]}
         />
-        {note ? <Text>{note}</Text> : null}
-        {fields.some((field) => field.required) ? (
-          <Text size="sm" c="dimmed">
-            {t('form.requiredHelp')}
-          </Text>
-        ) : null}
-        {fields.map((field, index) => (
-          <InputControl
-            key={field.name}
-            field={field}
-            value={values[field.name] ?? ''}
-            onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-            error={fieldError(field.name)}
-            autoFocus={index === 0}
-          />
-        ))}
-        {error ? (
-          <Alert color="red" role="alert" title={t('lifecycle.dialog.refused')}>
-            {problemText(error)}
-          </Alert>
-        ) : null}
-        {transition.confirm ? <Text fw={600}>{t('lifecycle.dialog.confirm')}</Text> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus={fields.length === 0 && danger}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color={danger ? 'red.9' : undefined}
-            loading={pending}
-            data-autofocus={fields.length === 0 && !danger}
-          >
-            {transition.label[language]}
-          </Button>
-        </Group>
+        {transition.allowed ? (
+          <>
+            {note ? <Text>{note}</Text> : null}
+            {fields.some((field) => field.required) ? (
+              <Text size="sm" c="dimmed">
+                {t('form.requiredHelp')}
+              </Text>
+            ) : null}
+            {fields.map((field, index) => (
+              <InputControl
+                key={field.name}
+                field={field}
+                value={values[field.name] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+                error={fieldError(field.name)}
+                autoFocus={index === 0}
+              />
+            ))}
+            {error ? (
+              <Alert color="red" role="alert" title={t('lifecycle.dialog.refused')}>
+                {problemText(error)}
+              </Alert>
+            ) : null}
+            {transition.confirm ? <Text fw={600}>{t('lifecycle.dialog.confirm')}</Text> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose} data-autofocus={fields.length === 0 && danger}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                color={danger ? 'red.9' : undefined}
+                loading={pending}
+                data-autofocus={fields.length === 0 && !danger}
+              >
+                {transition.label[language]}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          // Read again after a refusal, the subject no longer allows this action: say why, offer to close.
+          <>
+            <Alert color="red" role="alert" title={t('lifecycle.dialog.closed')}>
+              {transition.reason
+                ? refusalText(
+                    definition,
+                    transition,
+                    transition.reason,
+                    language,
+                    transition.reason.message[language],
+                  )
+                : problemText(error)}
+            </Alert>
+            <Group justify="flex-end">
+              <Button ref={closeRef} variant="default" onClick={onClose} data-autofocus>
+                {t('common.close')}
+              </Button>
+            </Group>
+          </>
+        )}
       </Stack>
     </form>
   );
