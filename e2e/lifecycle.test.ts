@@ -94,6 +94,31 @@ describe('lifecycles in Chromium', () => {
     await page.context().close();
   });
 
+  it('when another administrator acted meanwhile, the dialog is refused, read again, and says the action is no longer possible', async () => {
+    const first = await signedIn('admin@mutualis.demo');
+    await first.goto(`${env.server.url}/administration/utilisateurs`);
+    await first.getByRole('button', { name: 'Désactiver le compte Claire Dubois' }).click();
+    const dialog = await settledDialog(first);
+
+    const second = await signedIn('admin@mutualis.demo');
+    await second.goto(`${env.server.url}/administration/utilisateurs`);
+    await second.getByRole('button', { name: 'Désactiver le compte Claire Dubois' }).click();
+    await (await settledDialog(second)).getByRole('button', { name: 'Désactiver le compte' }).click();
+    await second.getByRole('status').waitFor();
+    await second.context().close();
+
+    await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: 'Cette action n’est plus possible' });
+    await refusal
+      .getByText("L'action « Désactiver le compte » n'est pas possible dans l'état « Désactivé ».")
+      .waitFor();
+    await expect
+      .poll(() => isFocused(dialog.locator('form').getByRole('button', { name: 'Fermer' })))
+      .toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Désactiver le compte' }).count()).toBe(0);
+    await first.context().close();
+  });
+
   // Waits for the sheet's transitions route (POST /api/applications/:id/transitions) and for
   // `transitions`/`lifecycles` on GET /api/applications/:id, which the catalogue module is adding.
   it.skip('the DDSI withdraws and grants a certification, an administrator archives and restores a sheet', async () => {
