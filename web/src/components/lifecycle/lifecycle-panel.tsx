@@ -9,7 +9,7 @@ import type {
 import { useLanguage } from '../../i18n/index.ts';
 import { type Notice, StatusMessage } from '../page.tsx';
 import { LifecycleHistory, LifecycleSteps } from './lifecycle-steps.tsx';
-import { anyOf, lifecycleDefinition, refusalText, stateLabel } from './refusal.ts';
+import { anyOf, lifecycleDefinition, stateLabel, transitionRefusal } from './refusal.ts';
 import { TransitionDialog } from './transition-dialog.tsx';
 
 export interface LifecyclePanelProps {
@@ -133,15 +133,7 @@ export function LifecyclePanel({
           <ActionList
             transitions={refused}
             lines={(transition) => [
-              transition.reason
-                ? refusalText(
-                    definition,
-                    transition,
-                    transition.reason,
-                    language,
-                    transition.reason.message[language],
-                  )
-                : '',
+              transitionRefusal(definition, transition, language) ?? '',
               // A refusal to a non-party already names who may act.
               transition.reason?.kind === 'notParty' ? '' : who(transition),
             ]}

@@ -52,3 +52,9 @@ export function refusalText(
   const text = refusalMessage(definition, { code: refusal.code, params }, language);
   return text === refusal.code ? fallback : text;
 }
+
+/** Why a transition the server describes is not allowed now, in the reader's language (null if it is). */
+export function transitionRefusal(definition: AnyLifecycle, transition: TransitionDto, language: Language) {
+  const { reason } = transition;
+  return reason ? refusalText(definition, transition, reason, language, reason.message[language]) : null;
+}

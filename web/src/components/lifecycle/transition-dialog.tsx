@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { FactTable } from '../tables.tsx';
 import { type InputField, inputBody, inputFields } from './input-fields.ts';
-import { type AnyLifecycle, anyOf, refusalText, stateLabel } from './refusal.ts';
+import { type AnyLifecycle, anyOf, refusalText, stateLabel, transitionRefusal } from './refusal.ts';
 
 export interface TransitionDialogProps {
   definition: AnyLifecycle;
@@ -196,15 +196,7 @@ function TransitionForm({
           // Read again after a refusal, the subject no longer allows this action: say why, offer to close.
           <>
             <Alert color="red" role="alert" title={t('lifecycle.dialog.closed')}>
-              {transition.reason
-                ? refusalText(
-                    definition,
-                    transition,
-                    transition.reason,
-                    language,
-                    transition.reason.message[language],
-                  )
-                : problemText(error)}
+              {transitionRefusal(definition, transition, language) ?? problemText(error)}
             </Alert>
             <Group justify="flex-end">
               <Button ref={closeRef} variant="default" onClick={onClose} data-autofocus>
