@@ -91,6 +91,32 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await admin.keyboard.press('Escape');
   });
 
+  it('an account page with its lifecycle, folded parts open, and a transition dialog have no violation', async () => {
+    await admin.goto(`${server.url}/administration/utilisateurs`);
+    await settle(admin, 'Utilisateurs');
+    await admin.getByRole('link', { name: 'Antoine Martin' }).click();
+    await settle(admin, 'Antoine Martin');
+    await admin.getByRole('list', { name: 'Étapes — Statut du compte' }).waitFor();
+    await admin.getByText('Une autre action, possible à une autre étape').click();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin
+      .getByRole('region', { name: 'Statut du compte' })
+      .getByRole('button', { name: 'Désactiver le compte' })
+      .click();
+    await settledDialog(admin);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.keyboard.press('Escape');
+  });
+
+  it("a sheet's publication and certification tab has no violation", async () => {
+    await admin.goto(`${server.url}/catalogue?q=GesCongés`);
+    await admin.getByRole('link', { name: 'GesCongés' }).click();
+    await settle(admin, 'GesCongés');
+    await admin.getByRole('tab', { name: 'Publication et certification' }).click();
+    await admin.getByRole('list', { name: 'Étapes — Certification' }).waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
   it('the API documentation opens', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/api/docs`);

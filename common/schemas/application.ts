@@ -13,6 +13,7 @@ import {
   TRACKS,
 } from '../catalog/vocabulary.ts';
 import { ORGANISATION_TYPES, REGIONS } from '../organisations.ts';
+import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
 export const optionalText = (max: number, label: string) =>
   z
@@ -266,6 +267,13 @@ export const applicationSchema = applicationSummarySchema
     updatedBy: personRef,
     /** What the caller may do on this sheet. */
     can: z.object({ update: z.boolean(), declareUsage: z.boolean() }),
+    /**
+     * The transitions of the sheet's lifecycles (applicationRecord, applicationCertification) as the
+     * caller sees them, and where each lifecycle stands with its dates. Optional until the sheet's
+     * presenter fills them.
+     */
+    transitions: z.array(transitionSchema).optional(),
+    lifecycles: z.array(lifecycleViewSchema).optional(),
   })
   .meta({ id: 'Application' });
 export type ApplicationDto = z.infer<typeof applicationSchema>;

@@ -25,6 +25,7 @@ import { AppLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
 import { SECTIONS } from './components/sections.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
+import { UserPage } from './scenes/admin/user-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
 import { LoginPage } from './scenes/auth/login-page.tsx';
 import { ApplicationCreatePage, ApplicationEditPage } from './scenes/catalogue/application-form-page.tsx';
@@ -136,6 +137,14 @@ const usersRoute = createRoute({
   beforeLoad: requireAbility('user.list'),
   component: UsersPage,
 });
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/utilisateurs/$id',
+  beforeLoad: requireAbility('user.read'),
+  component: function User() {
+    return <UserPage id={userRoute.useParams().id} />;
+  },
+});
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/administration/journal',
@@ -181,7 +190,7 @@ const createApplicationRoute = createRoute({
   beforeLoad: requireAbility('application.create'),
   component: ApplicationCreatePage,
 });
-const SHEET_TABS: SheetTab[] = ['presentation', 'utilisateurs', 'versions', 'documents'];
+const SHEET_TABS: SheetTab[] = ['presentation', 'utilisateurs', 'versions', 'documents', 'publication'];
 const applicationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue/$id',
@@ -221,6 +230,7 @@ const routeTree = rootRoute.addChildren([
     organisationsRoute,
     organisationRoute,
     usersRoute,
+    userRoute,
     auditRoute,
     catalogueRoute,
     usageMapRoute,

@@ -9,6 +9,7 @@ import type {
   createApplicationSchema,
   updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
+import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
 import type { UsageDto, UsageMapDto, usageInputSchema } from '../../../common/schemas/usage.ts';
 import { api, withQuery } from './client.ts';
 
@@ -79,12 +80,23 @@ export const useSaveApplication = () =>
     (input) => input.id ?? '',
   );
 
-export const useArchiveApplication = () =>
-  useCatalogueMutation(
-    (input: { id: string; version: number }) =>
-      api<void>('DELETE', withQuery(`/api/applications/${input.id}`, { version: input.version })),
-    (input) => input.id,
-  );
+/**
+ * Fires a transition of a sheet's lifecycles (archive, restore, certification). Refused or not, the
+ * sheet, the lists and the map are read again: a refusal often means the sheet changed meanwhile.
+ */
+export function useFireApplicationTransition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: FireTransitionInput }) =>
+      api<ApplicationDto>('POST', `/api/applications/${input.id}/transitions`, input.body),
+    onSettled: (_result, _error, input) =>
+      Promise.all(
+        [['application', input.id], ['applications'], ['usage-map']].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      ),
+  });
+}
 
 export function useUsages(id: string) {
   return useQuery({

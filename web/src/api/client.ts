@@ -6,6 +6,8 @@ export interface Problem {
   code?: string;
   requestId?: string;
   errors?: { field: string; message: string }[];
+  /** A lifecycle refusal: its code and parameters, translated by the web from the definition. */
+  refusal?: { code: string; params: Record<string, string | number> };
 }
 
 export class ApiError extends Error {

@@ -133,6 +133,14 @@ export function useUsers(filters: UserFilters, enabled = true) {
   });
 }
 
+/** One account, with its lifecycle (the dates its states were reached) and its transitions. */
+export function useUser(id: string) {
+  return useQuery({
+    queryKey: ['users', 'one', id],
+    queryFn: () => api<UserDto>('GET', `/api/users/${id}`),
+  });
+}
+
 export function useSaveUser() {
   const client = useQueryClient();
   return useMutation({
@@ -154,7 +162,8 @@ export function useFireTransition<Dto>(basePath: string, invalidate: readonly un
   return useMutation({
     mutationFn: (input: { id: string; body: FireTransitionInput }) =>
       api<Dto>('POST', `${basePath}/${input.id}/transitions`, input.body),
-    onSuccess: () => client.invalidateQueries({ queryKey: invalidate }),
+    // Refused or not, the resource is read again: a refusal often means it changed meanwhile.
+    onSettled: () => client.invalidateQueries({ queryKey: invalidate }),
   });
 }
 

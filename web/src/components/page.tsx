@@ -1,5 +1,5 @@
 import { Alert, Group, Pagination, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
@@ -38,6 +38,38 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
   return (
     <Alert color="red" title={title ?? t('common.error')} role="alert" mb="md">
       {detail}
+    </Alert>
+  );
+}
+
+/** A message for a status line; a new object each time, so that the same words are announced again. */
+export interface Notice {
+  text: string;
+}
+
+/**
+ * The result of an action, announced (role="status") and focused: the button that led to it may be
+ * gone (a deactivated account offers "reactivate" instead), and focus must not fall back to the page.
+ */
+export function StatusMessage({ notice, onClose }: { notice: Notice | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) ref.current?.focus();
+  }, [notice]);
+  if (!notice) return null;
+  return (
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      color="green"
+      role="status"
+      mb="md"
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={onClose}
+    >
+      {notice.text}
     </Alert>
   );
 }

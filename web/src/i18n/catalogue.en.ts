@@ -28,9 +28,9 @@ export const catalogueEn: typeof catalogueFr = {
   sheet: {
     back: 'Back to the catalogue',
     publiccode: 'publiccode.yml',
-    archive: 'Archive',
-    archiveTitle: 'Archive the application',
-    archiveConfirm: '“{{name}}” will leave the catalogue. Its sheet, usages and history remain available.',
+    archiveNote: 'The sheet will leave the catalogue. It remains available, with its usages and history.',
+    recordLifecycle: 'Publication of the sheet',
+    certificationLifecycle: 'Certification',
     tabs: {
       presentation: 'Overview',
       users_zero: 'Users',
@@ -40,6 +40,7 @@ export const catalogueEn: typeof catalogueFr = {
       documents_zero: 'Documents',
       documents_one: 'Documents ({{count}})',
       documents_other: 'Documents ({{count}})',
+      lifecycles: 'Publication and certification',
     },
     description: 'Description',
     noDescription: 'No description yet.',
@@ -111,6 +112,8 @@ export const catalogueEn: typeof catalogueFr = {
     createIntro: 'The sheet is visible to everyone in the catalogue as soon as it is saved.',
     editTitle: 'Edit “{{name}}”',
     requiredHelp: 'Fields marked with an asterisk are required.',
+    certificationHelp:
+      'Decided by the national accountant (DDFC/DC2R) or the DDSI, on the sheet: tab “Publication and certification”.',
     identity: 'Identity',
     trackAndLife: 'Track and lifecycle',
     dataAndLinks: 'Data and links',

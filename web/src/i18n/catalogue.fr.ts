@@ -34,10 +34,9 @@ export const catalogueFr = {
   sheet: {
     back: 'Retour au catalogue',
     publiccode: 'publiccode.yml',
-    archive: 'Archiver',
-    archiveTitle: 'Archiver l’application',
-    archiveConfirm:
-      '« {{name}} » quittera le catalogue. Sa fiche, ses usages et son historique restent consultables.',
+    archiveNote: 'La fiche quittera le catalogue. Elle reste consultable, avec ses usages et son historique.',
+    recordLifecycle: 'Publication de la fiche',
+    certificationLifecycle: 'Certification',
     tabs: {
       presentation: 'Présentation',
       users_zero: 'Utilisateurs',
@@ -47,6 +46,7 @@ export const catalogueFr = {
       documents_zero: 'Documents',
       documents_one: 'Documents ({{count}})',
       documents_other: 'Documents ({{count}})',
+      lifecycles: 'Publication et certification',
     },
     description: 'Description',
     noDescription: 'Pas encore de description.',
@@ -118,6 +118,8 @@ export const catalogueFr = {
     createIntro: 'La fiche sera visible de tous dans le catalogue dès son enregistrement.',
     editTitle: 'Modifier « {{name}} »',
     requiredHelp: 'Les champs marqués d’un astérisque sont obligatoires.',
+    certificationHelp:
+      'Décidée par l’agent comptable national (DDFC/DC2R) ou la DDSI, sur la fiche : onglet « Publication et certification ».',
     identity: 'Identité',
     trackAndLife: 'Filière et cycle de vie',
     dataAndLinks: 'Données et liens',

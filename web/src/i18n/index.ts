@@ -33,3 +33,9 @@ export function useLabel() {
 }
 
 export default i18n;
+
+/** The reader's language, for labels and dates. */
+export function useLanguage(): Language {
+  const { i18n: instance } = useTranslation();
+  return instance.language === 'en' ? 'en' : 'fr';
+}

@@ -1,12 +1,22 @@
-import { Alert, Badge, Button, Group, Modal, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userAccountLifecycle } from '../../../../common/lifecycles/user-account.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useFireTransition, useMe, useUsers } from '../../api/queries.ts';
-import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
+import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
+import {
+  ErrorAlert,
+  formatDateTime,
+  type Notice,
+  PageHeader,
+  Pager,
+  StatusMessage,
+} from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
@@ -27,10 +37,10 @@ export function UsersPage() {
     status: null as UserDto['status'] | null,
   });
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
-  const [confirming, setConfirming] = useState<UserDto | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [acting, setActing] = useState<{ userId: string; action: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const organisations = useAllOrganisations();
-  const save = useFireTransition<UserDto>('/api/users', ['users']);
+  const fire = useFireTransition<UserDto>('/api/users', ['users']);
   const query = useUsers({
     q: q || undefined,
     organisationId: filters.organisationId ?? undefined,
@@ -39,20 +49,8 @@ export function UsersPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-
-  const fire = (user: UserDto, transition: 'deactivate' | 'reactivate') =>
-    save.mutate(
-      {
-        id: user.id,
-        body: { action: transition, version: user.version },
-      },
-      {
-        onSuccess: (saved) => {
-          setConfirming(null);
-          setNotice(t('users.saved', { name: saved.displayName }));
-        },
-      },
-    );
+  // The account acted on, as last read: its version and transitions follow the refetched list.
+  const actedOn = acting ? query.data?.items.find((user) => user.id === acting.userId) : undefined;
 
   return (
     <>
@@ -61,12 +59,7 @@ export function UsersPage() {
         intro={isAdmin ? t('users.intro') : t('users.introDirector')}
         actions={isAdmin ? <Button onClick={() => setEditing('new')}>{t('users.create')}</Button> : null}
       />
-      {notice ? (
-        <Alert color="green" role="status" mb="md" withCloseButton onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      ) : null}
-      <ErrorAlert error={save.error && !editing ? save.error : null} />
+      <StatusMessage notice={notice} onClose={() => setNotice(null)} />
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput
           label={t('users.search')}
@@ -127,9 +120,9 @@ export function UsersPage() {
         {query.data?.items.map((user) => (
           <Table.Tr key={user.id}>
             <Table.Td>
-              <Text size="sm" fw={500}>
+              <Anchor component={Link} to={`/administration/utilisateurs/${user.id}`} size="sm" fw={500}>
                 {user.displayName}
-              </Text>
+              </Anchor>
               <Text size="xs">{user.email}</Text>
             </Table.Td>
             <Table.Td>{user.organisation.code}</Table.Td>
@@ -144,6 +137,7 @@ export function UsersPage() {
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Badge
+                styles={{ label: { overflow: 'visible' } }}
                 color={user.status === 'active' ? 'green' : 'gray'}
                 c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
                 variant="light"
@@ -161,23 +155,15 @@ export function UsersPage() {
                   </Button>
                   {user.transitions
                     .filter((offered) => offered.allowed)
-                    .map(({ action }) => {
-                      const transition = action as 'deactivate' | 'reactivate';
-                      return (
-                        <Button
-                          key={action}
-                          size="xs"
-                          variant="light"
-                          color={transition === 'deactivate' ? 'red' : 'green'}
-                          onClick={() =>
-                            transition === 'deactivate' ? setConfirming(user) : fire(user, transition)
-                          }
-                        >
-                          {label(userAccountLifecycle.transitions[transition].label)}
-                          <span className="sr-only"> {user.displayName}</span>
-                        </Button>
-                      );
-                    })}
+                    .map((transition) => (
+                      <TransitionButton
+                        key={transition.action}
+                        transition={transition}
+                        subject={user.displayName}
+                        size="xs"
+                        onOpen={(action) => setActing({ userId: user.id, action })}
+                      />
+                    ))}
                 </Group>
               </Table.Td>
             ) : null}
@@ -195,33 +181,21 @@ export function UsersPage() {
           opened
           onClose={() => setEditing(null)}
           onSaved={(saved, created) =>
-            setNotice(t(created ? 'users.created' : 'users.saved', { name: saved.displayName }))
+            setNotice({ text: t(created ? 'users.created' : 'users.saved', { name: saved.displayName }) })
           }
         />
       ) : null}
-      <Modal
-        opened={Boolean(confirming)}
-        onClose={() => setConfirming(null)}
-        title={label(userAccountLifecycle.transitions.deactivate.label)}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Text mb="md">
-          {confirming ? t('users.confirmDeactivate', { name: confirming.displayName }) : null}
-        </Text>
-        <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirming(null)}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={save.isPending}
-            onClick={() => confirming && fire(confirming, 'deactivate')}
-          >
-            {label(userAccountLifecycle.transitions.deactivate.label)}
-          </Button>
-        </Group>
-      </Modal>
+      <TransitionDialog
+        definition={userAccountLifecycle}
+        transition={actedOn?.transitions.find((transition) => transition.action === acting?.action) ?? null}
+        subject={actedOn?.displayName ?? ''}
+        current={actedOn?.status}
+        version={actedOn?.version ?? 0}
+        fire={(body) => fire.mutateAsync({ id: acting?.userId ?? '', body })}
+        note={acting?.action === 'deactivate' ? t('users.deactivateNote') : undefined}
+        onClose={() => setActing(null)}
+        onDone={(text) => setNotice({ text })}
+      />
     </>
   );
 }

@@ -170,13 +170,15 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
               onChange={(v) => set('track', v)}
               error={error('track')}
             />
-            <Select
+            {/* Not a field any more: the certification lifecycle moves it (see the sheet). */}
+            <TextInput
               label={t('sheet.certification')}
-              data={options(label, CERTIFICATION_STATUS_LABELS)}
-              value={state.certificationStatus}
-              onChange={(v) => set('certificationStatus', v ?? 'none')}
+              description={t('form.certificationHelp')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              variant="filled"
+              value={label(CERTIFICATION_STATUS_LABELS[application?.certificationStatus ?? 'none'])}
               error={error('certificationStatus')}
-              allowDeselect={false}
+              readOnly
             />
             <Select
               label={t('sheet.lifecycle')}

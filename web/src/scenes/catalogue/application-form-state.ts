@@ -1,5 +1,4 @@
 import type {
-  CertificationStatus,
   CriticalityClass,
   Hosting,
   LifecycleStage,
@@ -27,7 +26,6 @@ export interface FormState {
   designerOrganisationId: string | null;
   contributorOrganisationIds: string[];
   track: Track | null;
-  certificationStatus: CertificationStatus;
   lifecycleStage: LifecycleStage | null;
   maturityLevel: string | null;
   criticalityClass: CriticalityClass | null;
@@ -69,7 +67,6 @@ export function initialState(
     designerOrganisationId: a?.designerOrganisation.id ?? organisationId,
     contributorOrganisationIds: a?.contributors.map((c) => c.id) ?? [],
     track: a?.track ?? null,
-    certificationStatus: a?.certificationStatus ?? 'none',
     lifecycleStage: a?.lifecycleStage ?? null,
     maturityLevel: a?.maturityLevel ? String(a.maturityLevel) : null,
     criticalityClass: a?.criticalityClass ?? null,
@@ -111,7 +108,6 @@ export function bodyOf(state: FormState, creating: boolean): ApplicationDraft {
     designerOrganisationId: state.designerOrganisationId ?? '',
     contributorOrganisationIds: state.contributorOrganisationIds,
     track: state.track,
-    certificationStatus: state.certificationStatus,
     lifecycleStage: state.lifecycleStage,
     maturityLevel: state.maturityLevel ? Number(state.maturityLevel) : null,
     criticalityClass: state.criticalityClass,

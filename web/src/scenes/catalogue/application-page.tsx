@@ -1,27 +1,36 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Tabs, Text } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApplication, useArchiveApplication } from '../../api/catalogue.ts';
-import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { applicationRecordLifecycle } from '../../../../common/lifecycles/application.ts';
+import { useApplication, useFireApplicationTransition } from '../../api/catalogue.ts';
+import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
+import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
+import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
+import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
 import { CERTIFICATION_STATUS_LABELS, LIFECYCLE_STAGE_LABELS } from './labels.ts';
 import { TrackBadge } from './track-badge.tsx';
 import { UsageBlock } from './usage-declaration.tsx';
 
-export type SheetTab = 'presentation' | 'utilisateurs' | 'versions' | 'documents';
+export type SheetTab = 'presentation' | 'utilisateurs' | 'versions' | 'documents' | 'publication';
 
 export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
   const { t } = useTranslation();
   const label = useLabel();
   const navigate = useNavigate();
   const query = useApplication(id);
-  const archive = useArchiveApplication();
-  const [confirmArchive, setConfirmArchive] = useState(false);
+  const fire = useFireApplicationTransition();
+  const [acting, setActing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const application = query.data;
   if (!application)
     return query.error ? <ErrorAlert error={query.error} /> : <Text>{t('common.loading')}</Text>;
+  // Archiving and restoring, next to editing; the certification is in its tab.
+  const recordActions = (application.transitions ?? []).filter(
+    (transition) => transition.lifecycle === applicationRecordLifecycle.name && transition.allowed,
+  );
   return (
     <>
       <Anchor component={Link} to="/catalogue" size="sm">
@@ -41,18 +50,17 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
               {t('sheet.publiccode')}
             </Button>
             {application.can.update && !application.archived ? (
-              <>
-                <Button component={Link} to={`/catalogue/${application.id}/modifier`}>
-                  {t('common.edit')}
-                </Button>
-                <Button variant="outline" color="red.9" onClick={() => setConfirmArchive(true)}>
-                  {t('sheet.archive')}
-                </Button>
-              </>
+              <Button component={Link} to={`/catalogue/${application.id}/modifier`}>
+                {t('common.edit')}
+              </Button>
             ) : null}
+            {recordActions.map((transition) => (
+              <TransitionButton key={transition.action} transition={transition} onOpen={setActing} />
+            ))}
           </Group>
         }
       />
+      <StatusMessage notice={notice} onClose={() => setNotice(null)} />
       <Group gap="xs" mb="md">
         <TrackBadge track={application.track} />
         <Badge variant="outline" color="dark">
@@ -82,6 +90,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
           <Tabs.Tab value="documents">
             {t('sheet.tabs.documents', { count: application.attachments.length })}
           </Tabs.Tab>
+          <Tabs.Tab value="publication">{t('sheet.tabs.lifecycles')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="presentation">
           <Presentation application={application} />
@@ -95,35 +104,21 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
         <Tabs.Panel value="documents">
           <Documents application={application} />
         </Tabs.Panel>
+        <Tabs.Panel value="publication">
+          <Lifecycles application={application} />
+        </Tabs.Panel>
       </Tabs>
-      <Modal
-        opened={confirmArchive}
-        onClose={() => setConfirmArchive(false)}
-        title={t('sheet.archiveTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Stack>
-          <Text>{t('sheet.archiveConfirm', { name: application.name })}</Text>
-          <ErrorAlert error={archive.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmArchive(false)} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={archive.isPending}
-              onClick={() =>
-                archive.mutate(
-                  { id: application.id, version: application.version },
-                  { onSuccess: () => setConfirmArchive(false) },
-                )
-              }
-            >
-              {t('sheet.archive')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <TransitionDialog
+        definition={applicationRecordLifecycle}
+        transition={recordActions.find((transition) => transition.action === acting) ?? null}
+        subject={application.name}
+        current={sheetLifecycle(application, applicationRecordLifecycle.name).state}
+        version={application.version}
+        fire={(body) => fire.mutateAsync({ id: application.id, body })}
+        note={acting === 'archive' ? t('sheet.archiveNote') : undefined}
+        onClose={() => setActing(null)}
+        onDone={(text) => setNotice({ text })}
+      />
     </>
   );
 }
