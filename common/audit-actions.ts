@@ -25,6 +25,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
     fr: "Retrait de la certification d'une application",
     en: 'Application certification withdrawn',
   },
+  'application.certificationReset': {
+    fr: 'Certification remise à « aucune » (contredisait la filière)',
+    en: 'Certification reset to none (contradicted the track)',
+  },
   'application.import': { fr: "Import d'un inventaire d'applications", en: 'Application inventory imported' },
   'application.attach': { fr: "Ajout d'un fichier à une fiche", en: 'File attached to a sheet' },
   'application.detach': { fr: "Retrait d'un fichier d'une fiche", en: 'File removed from a sheet' },

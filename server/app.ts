@@ -16,6 +16,7 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { APPLICATION_BINDINGS } from './modules/catalog/applications/applications.lifecycle.ts';
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
@@ -54,7 +55,7 @@ declare module 'fastify' {
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
 const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy];
 /** Every lifecycle of the portal, bound to its rows. */
-const BINDINGS: AnyBinding[] = [userAccountBinding];
+const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 

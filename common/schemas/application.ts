@@ -115,7 +115,6 @@ const applicationFields = {
     .max(50)
     .transform((ids) => [...new Set(ids)]),
   track: choice(TRACKS, 'Choisissez la filière.', 'Filière inconnue.'),
-  certificationStatus: z.enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' }),
   lifecycleStage: choice(
     LIFECYCLE_STAGES,
     "Choisissez l'étape du cycle de vie.",
@@ -151,13 +150,24 @@ const applicationFields = {
   versions: z.array(applicationVersionInputSchema).max(200),
 };
 
+/**
+ * Certification is not a field: it moves through the sheet's certification lifecycle (the national
+ * accountant and the DDSI certify). A form or a client that still sends it is told so.
+ */
+const certificationNotAField = z
+  .never({
+    error:
+      "La certification ne se saisit pas dans la fiche : elle est décidée par l'agent comptable national ou la DDSI (action « Certifier », POST /api/applications/{id}/transitions).",
+  })
+  .optional();
+
 /** Creation: what is left out takes its default. (No defaults in the fields: a PATCH must not reset them.) */
 export const createApplicationSchema = z.object({
   ...applicationFields,
   code: applicationFields.code.optional(),
   description: applicationFields.description.default(''),
   contributorOrganisationIds: applicationFields.contributorOrganisationIds.default([]),
-  certificationStatus: applicationFields.certificationStatus.default('none'),
+  certificationStatus: certificationNotAField,
   technologies: applicationFields.technologies.default(noTechnologies),
   personalData: applicationFields.personalData.default(false),
   personalDataCategories: applicationFields.personalDataCategories.default([]),
@@ -174,8 +184,22 @@ export const updateApplicationSchema = z
       Object.entries(applicationFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
     ) as { [K in keyof typeof applicationFields]: z.ZodOptional<(typeof applicationFields)[K]> },
   )
-  .extend({ version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1) });
+  .extend({
+    version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1),
+    certificationStatus: certificationNotAField,
+  });
 export type UpdateApplicationInput = z.infer<typeof updateApplicationSchema>;
+
+/**
+ * An application as an inventory file carries it: the form's fields and, for the national accountant
+ * and the DDSI only (the parties of certification), its certification status.
+ */
+export const applicationInputSchema = createApplicationSchema.extend({
+  certificationStatus: z
+    .enum(CERTIFICATION_STATUSES, { error: 'Statut de certification inconnu.' })
+    .optional(),
+});
+export type ApplicationInput = z.infer<typeof applicationInputSchema>;
 
 export const organisationRef = z.object({
   id: z.uuid(),
@@ -272,8 +296,8 @@ export const applicationSchema = applicationSummarySchema
      * caller sees them, and where each lifecycle stands with its dates. Optional until the sheet's
      * presenter fills them.
      */
-    transitions: z.array(transitionSchema).optional(),
-    lifecycles: z.array(lifecycleViewSchema).optional(),
+    transitions: z.array(transitionSchema),
+    lifecycles: z.array(lifecycleViewSchema),
   })
   .meta({ id: 'Application' });
 export type ApplicationDto = z.infer<typeof applicationSchema>;

@@ -110,6 +110,11 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     accepted: () => attachment('screenshot'),
   },
   {
+    constraint: 'applications_certification_track_check',
+    refused: () => application(sql`track = 'nonStandard', certification_status = 'labelled'`),
+    accepted: () => application(sql`track = 'labelling', certification_status = 'labelled'`),
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -129,7 +134,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(13);
+    expect(declared).toHaveLength(14);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -195,7 +195,10 @@ export const applications = pgTable(
       .notNull()
       .references(() => organisations.id),
     track: text('track', { enum: TRACKS }).notNull(),
-    certificationStatus: text('certification_status', { enum: CERTIFICATION_STATUSES }).notNull(),
+    /** The state of the certification lifecycle (common/lifecycles/application.ts), moved only by it. */
+    certificationStatus: text('certification_status', { enum: CERTIFICATION_STATUSES })
+      .notNull()
+      .default('none'),
     lifecycleStage: text('lifecycle_stage', { enum: LIFECYCLE_STAGES }).notNull(),
     maturityLevel: integer('maturity_level'),
     criticalityClass: text('criticality_class', { enum: CRITICALITY_CLASSES }),
@@ -240,6 +243,11 @@ export const applications = pgTable(
     index('applications_tags_idx').using('gin', t.technologyTags).with({ fastupdate: false }),
     check('applications_track_check', inList(t.track, TRACKS)),
     check('applications_certification_status_check', inList(t.certificationStatus, CERTIFICATION_STATUSES)),
+    // A certified application stays on the track it was certified for (common/lifecycles/application.ts).
+    check(
+      'applications_certification_track_check',
+      sql`(${t.certificationStatus} <> 'labelled' OR ${t.track} = 'labelling') AND (${t.certificationStatus} <> 'homologated' OR ${t.track} = 'homologation') AND (${t.certificationStatus} <> 'inProgress' OR ${t.track} IN ('labelling', 'homologation'))`,
+    ),
     check('applications_lifecycle_stage_check', inList(t.lifecycleStage, LIFECYCLE_STAGES)),
     check('applications_maturity_level_check', inList(t.maturityLevel, MATURITY_LEVELS)),
     check('applications_criticality_class_check', inList(t.criticalityClass, CRITICALITY_CLASSES)),

@@ -4,6 +4,7 @@ import {
   describeParty,
   type GuardRefusal,
   type LifecycleDefinition,
+  notPartyRefusal,
   type Party,
   refusalMessage,
   type SubjectParties,
@@ -108,9 +109,9 @@ export function bindingFor(bindings: readonly AnyBinding[], action: string): Any
 }
 
 /**
- * The one executor of every lifecycle, in the caller's transaction: loads and locks the subject,
- * refuses a stale version (409), validates the typed input (400), checks state (409), parties (403,
- * through the authorizer) and guards (422, coded), applies the new state at version + 1, runs the
+ * The one executor of every lifecycle, in the caller's transaction: loads and locks the subject (404),
+ * checks parties (403, through the authorizer), refuses a stale version (409) and a wrong state (409),
+ * validates the typed input (400), checks the guards (422, coded), applies the new state at version + 1, runs the
  * effects, writes the outbox messages and the audit event — nothing half-written.
  */
 export async function fireTransition(
@@ -126,11 +127,16 @@ export async function fireTransition(
   const name = request.action;
   const row = await binding.store.load(ctx.db, id, { lock: true });
   if (!row) throw notFound(binding.notFoundLabel);
-  if (binding.store.versionOf(row) !== request.version) throw staleVersion();
-  const input = parseInput(definition, name, request.input);
-  const [facts] = await binding.facts(ctx, [row]);
   const from = binding.store.stateOf(row);
   const isParty = authorizer.mayFire(actor, definition, name, { parties: binding.parties(row) });
+  // Party, then version and state: who may not act learns nothing more; who may, learns whether it can
+  // be now — all before anything about the input.
+  if (!isParty) throw refusalError(definition, 'notParty', notPartyRefusal(definition, name));
+  if (binding.store.versionOf(row) !== request.version) throw staleVersion();
+  const early = checkTransition(definition, name, from, isParty, undefined, undefined, { guards: false });
+  if (!early.allowed) throw refusalError(definition, early.kind, early.refusal);
+  const input = parseInput(definition, name, request.input);
+  const [facts] = await binding.facts(ctx, [row]);
   const check = checkTransition(definition, name, from, isParty, facts, input);
   if (!check.allowed) throw refusalError(definition, check.kind, check.refusal);
   const after = await binding.store.apply(ctx.db, row, check.to);

@@ -82,9 +82,11 @@ const MATRIX: Record<string, RouteCase> = {
     expected: editSheet(200),
     anonymous: 401,
   },
-  'DELETE /api/applications/:id': {
-    url: (f, s) => `/api/applications/${s === 'own' ? f.ownArchivableId : f.otherArchivableId}`,
-    expected: editSheet(204),
+  'POST /api/applications/:id/transitions': {
+    url: (f, s) => `/api/applications/${s === 'own' ? f.ownArchivableId : f.otherArchivableId}/transitions`,
+    // The first party archives (200); the next ones hold a version that has moved (409).
+    body: () => ({ action: 'archive', version: 1 }),
+    expected: editSheet([200, 409]),
     anonymous: 401,
   },
   'GET /api/applications/:id/usages': {

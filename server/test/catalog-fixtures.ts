@@ -1,3 +1,4 @@
+import type { CertificationStatus } from '../../common/catalog/vocabulary.ts';
 import type { App } from '../app.ts';
 import { type Agent, createUser, login, organisationId, type TestContext } from './harness.ts';
 
@@ -32,7 +33,6 @@ export function sheetBody(designerOrganisationId: string, overrides: Record<stri
     domainCode: 'ressources-humaines',
     designerOrganisationId,
     track: 'homologation',
-    certificationStatus: 'inProgress',
     lifecycleStage: 'inProduction',
     technologies: {
       php: '8.2',
@@ -49,14 +49,60 @@ export function sheetBody(designerOrganisationId: string, overrides: Record<stri
   };
 }
 
+type CreatedSheet = { id: string; code: string; version: number; [key: string]: unknown };
+
+/**
+ * Creates a sheet as the agent; a `certificationStatus` among the overrides is reached afterwards through
+ * the certification lifecycle, fired by a DDSI account (certification is not a field of the form).
+ */
 export async function createSheet(
   agent: Agent,
   designerOrganisationId: string,
   overrides: Record<string, unknown> = {},
-) {
-  const response = await agent.post('/api/applications', sheetBody(designerOrganisationId, overrides));
+): Promise<CreatedSheet> {
+  const { certificationStatus, ...fields } = overrides;
+  const response = await agent.post('/api/applications', sheetBody(designerOrganisationId, fields));
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
-  return response.json() as { id: string; code: string; version: number; [key: string]: unknown };
+  const created = response.json() as CreatedSheet;
+  if (!certificationStatus || certificationStatus === 'none') return created;
+  return certifySheet(agent.app, created.id, certificationStatus as CertificationStatus);
+}
+
+const certifiers = new WeakMap<App, Promise<Agent>>();
+function certifierOf(app: App) {
+  let agent = certifiers.get(app);
+  if (!agent) {
+    agent = createUser(app.deps.db, { roles: ['itDirectorate'], organisationCode: 'CNAM-DDSI' }).then(
+      (user) => login(app, user.email),
+    );
+    certifiers.set(app, agent);
+  }
+  return agent;
+}
+
+const STEPS: Record<CertificationStatus, string[]> = {
+  none: [],
+  inProgress: ['startCertification'],
+  labelled: ['certify'],
+  homologated: ['certify'],
+  withdrawn: ['startCertification', 'withdrawCertification'],
+};
+
+/** Moves a sheet's certification to `status` as the DDSI does, through the transitions route. */
+export async function certifySheet(app: App, id: string, status: CertificationStatus): Promise<CreatedSheet> {
+  const ddsi = await certifierOf(app);
+  let sheet = (await ddsi.get(`/api/applications/${id}`)).json() as CreatedSheet;
+  for (const action of STEPS[status]) {
+    const response = await ddsi.post(`/api/applications/${id}/transitions`, {
+      action,
+      version: sheet.version,
+      input: { rationale: 'Procès-verbal de test', reason: 'Retrait de test' },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`${action} failed: ${response.statusCode} ${response.body}`);
+    sheet = response.json() as CreatedSheet;
+  }
+  return sheet;
 }
 
 /** Sends a file as a browser form does (multipart, the fields before the file), as the signed-in agent. */

@@ -70,6 +70,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A signed-in browser: carries the session cookie and the CSRF header like the web app does. */
 export interface Agent {
+  /** The application this agent is signed in to. */
+  app: App;
   cookie: string;
   csrfToken: string;
   request(
@@ -99,6 +101,7 @@ export async function login(app: App, email: string, password = TEST_PASSWORD): 
       ...(body === undefined ? {} : { payload: body as object }),
     });
   return {
+    app,
     cookie,
     csrfToken,
     request,

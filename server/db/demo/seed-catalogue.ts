@@ -147,7 +147,8 @@ export async function seedDemoCatalogue(db: Database): Promise<{ created: number
             },
           },
         ],
-        { domains },
+        // The demo catalogue is loaded by the platform, certifications included.
+        { domains, mayCertify: true },
       );
       if (!row) throw new Error(`Demo application ${app.code} was not written`);
       const users = localOffices.filter((o) => o.id !== designer.id);

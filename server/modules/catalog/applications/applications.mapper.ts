@@ -1,4 +1,4 @@
-import type { CreateApplicationInput } from '../../../../common/schemas/application.ts';
+import type { ApplicationInput } from '../../../../common/schemas/application.ts';
 import type { ApplicationTechnologies } from '../../../db/schema.ts';
 import type { ApplicationAggregate, ApplicationRow } from './applications.queries.ts';
 
@@ -7,8 +7,11 @@ import type { ApplicationAggregate, ApplicationRow } from './applications.querie
  * publiccode.yml) and the presenters.
  */
 
-/** A complete application as the create form, the inventory import and publiccode.yml produce it. */
-export type ApplicationInput = CreateApplicationInput;
+/**
+ * A complete application as the create form, the inventory import and publiccode.yml produce it; its
+ * certification status is left out (kept as it is) except from an inventory imported by a certifier.
+ */
+export type { ApplicationInput };
 
 /** A stored contact with every key present (null when unknown). */
 export const contactOf = (
@@ -40,7 +43,6 @@ export function applicationInputOf(current: ApplicationAggregate): ApplicationIn
     designerOrganisationId: current.designerOrganisationId,
     contributorOrganisationIds: current.contributors.map((c) => c.id),
     track: current.track as ApplicationInput['track'],
-    certificationStatus: current.certificationStatus as ApplicationInput['certificationStatus'],
     lifecycleStage: current.lifecycleStage as ApplicationInput['lifecycleStage'],
     maturityLevel: current.maturityLevel,
     criticalityClass: current.criticalityClass as ApplicationInput['criticalityClass'],

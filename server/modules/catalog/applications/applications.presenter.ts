@@ -1,4 +1,5 @@
 import type { ApplicationDto, ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type { LifecycleViewDto, TransitionDto } from '../../../../common/schemas/lifecycle.ts';
 import { renderMarkdown } from '../../../lib/markdown.ts';
 import type { Actor, Authorizer } from '../../../lib/policy.ts';
 import { presentOrganisationSummary } from '../../organisations/organisations.presenter.ts';
@@ -30,10 +31,11 @@ export function presentApplicationSummary(source: ApplicationSummarySource): App
 }
 
 export function presentApplication(
-  application: ApplicationDetail,
+  view: { application: ApplicationDetail; transitions: TransitionDto[]; lifecycles: LifecycleViewDto[] },
   actor: Actor | null,
   authorizer: Authorizer,
 ): ApplicationDto {
+  const { application } = view;
   return {
     ...presentApplicationSummary({ ...application, archived: application.archivedAt !== null }),
     description: application.description,
@@ -72,5 +74,7 @@ export function presentApplication(
       update: authorizer.can(actor, 'application.update', application),
       declareUsage: authorizer.can(actor, 'application.declareUsage', application),
     },
+    transitions: view.transitions,
+    lifecycles: view.lifecycles,
   };
 }

@@ -1,5 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { CertificationStatus } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationRecordState } from '../../../../common/lifecycles/application.ts';
 import type { Executor } from '../../../db/client.ts';
 import {
   applicationAttachments,
@@ -11,6 +13,7 @@ import {
   organisations,
   users,
 } from '../../../db/schema.ts';
+import { versionedRowStore } from '../../../lib/versioned-row.queries.ts';
 import {
   type OrganisationSummaryRow,
   organisationSummaryColumns,
@@ -265,3 +268,18 @@ export async function listBusinessDomains(db: Executor) {
     .from(businessDomains)
     .orderBy(asc(businessDomains.position));
 }
+
+/** Published or archived: the sheet's record lifecycle reads and writes `archived_at`. */
+export const applicationRecordStore = versionedRowStore<typeof applications, ApplicationRecordState>(
+  applications,
+  {
+    read: (row) => (row.archivedAt ? 'archived' : 'published'),
+    write: (to) => ({ archivedAt: to === 'archived' ? new Date() : null }),
+  },
+);
+
+/** The certification status, moved only by the certification lifecycle. */
+export const applicationCertificationStore = versionedRowStore<typeof applications, CertificationStatus>(
+  applications,
+  { column: 'certificationStatus' },
+);

@@ -7,14 +7,10 @@ import {
   updateApplicationSchema,
 } from '../../../../common/schemas/application.ts';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
+import { lifecycleRoutes } from '../../../lib/lifecycle-routes.ts';
+import { APPLICATION_BINDINGS } from './applications.lifecycle.ts';
 import { presentApplication } from './applications.presenter.ts';
-import {
-  archiveApplication,
-  createApplication,
-  getApplication,
-  listDomains,
-  updateApplication,
-} from './applications.service.ts';
+import { createApplication, getApplication, listDomains, updateApplication } from './applications.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
@@ -96,23 +92,16 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.delete(
-    '/api/applications/:id',
-    {
-      config: { access: { action: 'application.update' } },
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Archiver une application (elle quitte le catalogue, son historique reste)',
-        params: idParamsSchema,
-        querystring: z.object({
-          version: z.coerce.number({ error: 'La version est un nombre.' }).int().min(1).optional(),
-        }),
-        response: { 204: z.null(), ...errors, 404: problemSchema, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      await archiveApplication(request.ctx, authorizer, request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
+  await app.register(
+    lifecycleRoutes({
+      basePath: '/api/applications',
+      tag: 'catalogue',
+      summary: 'Archiver, restaurer ou certifier une application (cycles de vie de la fiche)',
+      bindings: APPLICATION_BINDINGS,
+      response: applicationSchema,
+      present: async (ctx, id) =>
+        presentApplication(await getApplication(ctx, authorizer, id), ctx.actor, authorizer),
+      afterCommit: () => app.deps.jobs.nudge('outbox'),
+    }),
   );
 };

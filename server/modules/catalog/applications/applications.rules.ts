@@ -1,26 +1,34 @@
+import type { CertificationStatus } from '../../../../common/catalog/vocabulary.ts';
 import { AppError, type FieldError } from '../../../lib/errors.ts';
 import type { ApplicationInput } from './applications.mapper.ts';
 
 /** What makes an application valid beyond its schema; every refusal names its field, in French. */
 
 /** Rules between fields that a schema cannot say alone; each error names its field. */
-export function applicationRuleErrors(application: ApplicationInput): FieldError[] {
+export function applicationRuleErrors(
+  application: ApplicationInput,
+  certification: CertificationStatus = application.certificationStatus ?? 'none',
+): FieldError[] {
   const errors: FieldError[] = [];
-  const { track, certificationStatus } = application;
-  if (certificationStatus === 'labelled' && track !== 'labelling')
+  const { track } = application;
+  // The track of a certified application follows its certification until that is withdrawn.
+  const field = application.certificationStatus ? 'certificationStatus' : 'track';
+  if (certification === 'labelled' && track !== 'labelling')
     errors.push({
-      field: 'certificationStatus',
-      message: 'Seule une application de la filière labellisation peut être labellisée.',
+      field,
+      message:
+        "L'application est labellisée : elle reste dans la filière labellisation tant que sa certification n'est pas retirée.",
     });
-  if (certificationStatus === 'homologated' && track !== 'homologation')
+  if (certification === 'homologated' && track !== 'homologation')
     errors.push({
-      field: 'certificationStatus',
-      message: 'Seule une application de la filière homologation peut être homologuée.',
+      field,
+      message:
+        "L'application est homologuée : elle reste dans la filière homologation tant que sa certification n'est pas retirée.",
     });
-  if (certificationStatus === 'inProgress' && track !== 'labelling' && track !== 'homologation')
+  if (certification === 'inProgress' && track !== 'labelling' && track !== 'homologation')
     errors.push({
-      field: 'certificationStatus',
-      message: 'Une certification en cours suppose la filière labellisation ou homologation.',
+      field,
+      message: 'Une certification est en cours : la filière reste labellisation ou homologation.',
     });
   if (application.hosting === 'amCloud' && track === 'nonStandard')
     errors.push({

@@ -1,15 +1,17 @@
-import { technologyTags } from '../../../../common/catalog/vocabulary.ts';
+import { type CertificationStatus, technologyTags } from '../../../../common/catalog/vocabulary.ts';
 import type {
   CreateApplicationInput,
   UpdateApplicationInput,
 } from '../../../../common/schemas/application.ts';
 import { withoutAccents } from '../../../../common/text.ts';
-import { type AuditEntry, recordAudit, recordAudits } from '../../../lib/audit.ts';
+import { type AuditEntry, recordAudits } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../../lib/errors.ts';
+import { AppError, type FieldError, notFound, staleVersion } from '../../../lib/errors.ts';
+import { describeLifecycles, describeTransitions } from '../../../lib/lifecycle.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { findOrganisationsByIds } from '../../organisations/organisations.queries.ts';
 import { rememberWords } from '../search/search.queries.ts';
+import { APPLICATION_BINDINGS } from './applications.lifecycle.ts';
 import { type ApplicationInput, applicationInputOf, auditSnapshot } from './applications.mapper.ts';
 import {
   type ApplicationRow,
@@ -21,7 +23,6 @@ import {
   insertApplications,
   listBusinessDomains,
   replaceContributorsAndVersions,
-  updateApplicationAtVersion,
   updateApplicationsAtVersions,
 } from './applications.queries.ts';
 import { applicationRuleErrors, invalidApplication, referenceErrors } from './applications.rules.ts';
@@ -70,7 +71,8 @@ function rowValues(
     domainCode: application.domainCode,
     designerOrganisationId: application.designerOrganisationId,
     track: application.track,
-    certificationStatus: application.certificationStatus,
+    // Left out, the certification stays as it is (a new application starts uncertified).
+    ...(application.certificationStatus ? { certificationStatus: application.certificationStatus } : {}),
     lifecycleStage: application.lifecycleStage,
     maturityLevel: application.maturityLevel,
     criticalityClass: application.criticalityClass,
@@ -109,7 +111,12 @@ export interface ApplicationWrite {
 export async function writeApplications(
   tx: ServiceContext,
   writes: ApplicationWrite[],
-  options: { domains: Map<string, string>; source?: 'import' | 'publiccode.yml' },
+  options: {
+    domains: Map<string, string>;
+    source?: 'import' | 'publiccode.yml';
+    /** The writer is a party of certification (an inventory imported by the DDSI, the demo seed). */
+    mayCertify?: boolean;
+  },
 ): Promise<ApplicationRow[]> {
   if (writes.length === 0) return [];
   const officeIds = new Set(
@@ -149,6 +156,10 @@ export async function writeApplications(
     prepared.push({ ...write, input, values });
   }
 
+  for (const creation of prepared.filter((p) => !p.current)) {
+    const certificationErrors = certificationChangeErrors(creation.input, 'none', options);
+    if (certificationErrors.length > 0) throw invalidApplication(certificationErrors);
+  }
   // Existing applications: locked, checked against the version their writer read, then updated.
   type Current = NonNullable<ApplicationWrite['current']>;
   const updates = prepared.filter((p) => p.current !== null);
@@ -164,6 +175,11 @@ export async function writeApplications(
     const before = previous.get(current.id);
     if (!before) throw notFound('Application');
     if (before.version !== current.version) throw staleVersion();
+    const certificationErrors = [
+      ...certificationChangeErrors(update.input, before.certificationStatus, options),
+      ...applicationRuleErrors(update.input, update.input.certificationStatus ?? before.certificationStatus),
+    ];
+    if (certificationErrors.length > 0) throw invalidApplication(certificationErrors);
     befores.set(
       before.id,
       auditSnapshot(before, {
@@ -228,6 +244,25 @@ export async function writeApplications(
   return written.map((w) => w.row);
 }
 
+/**
+ * Certification moves through its lifecycle; a writer that carries a status (an inventory file) may
+ * only repeat the current one, unless it is a party of certification.
+ */
+function certificationChangeErrors(
+  input: ApplicationInput,
+  current: CertificationStatus,
+  options: { mayCertify?: boolean },
+): FieldError[] {
+  if (!input.certificationStatus || input.certificationStatus === current || options.mayCertify) return [];
+  return [
+    {
+      field: 'certificationStatus',
+      message:
+        "La certification ne se déclare pas dans la fiche : elle est décidée par l'agent comptable national ou la DDSI.",
+    },
+  ];
+}
+
 export async function createApplication(
   ctx: ServiceContext,
   authorizer: Authorizer,
@@ -274,33 +309,6 @@ export async function updateApplication(
 const stripUndefined = <T extends object>(value: T) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** DELETE archives: the application leaves the catalogue but keeps its history, usages and audit trail. */
-export async function archiveApplication(
-  ctx: ServiceContext,
-  authorizer: Authorizer,
-  id: string,
-  expectedVersion: number | undefined,
-) {
-  const actor = requireActor(ctx);
-  await inTransaction(ctx, async (tx) => {
-    const current = await lockApplication(tx, authorizer, id, 'application.update');
-    if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
-    if (current.archivedAt) return;
-    const row = await updateApplicationAtVersion(tx.db, id, current.version, {
-      archivedAt: new Date(),
-      updatedBy: actor.userId,
-    });
-    if (!row) throw staleVersion();
-    await recordAudit(tx, {
-      action: 'application.archive',
-      targetType: 'application',
-      targetId: id,
-      before: { archivedAt: null, version: current.version },
-      after: { archivedAt: row.archivedAt?.toISOString(), version: row.version },
-    });
-  });
-}
-
 /** The application, locked until the end of the transaction, once the actor may do `action` to it. */
 export async function lockApplication(
   tx: ServiceContext,
@@ -323,12 +331,15 @@ export async function assertMayEdit(ctx: ServiceContext, authorizer: Authorizer,
   authorizer.authorize(actor, 'application.update', application);
 }
 
+/** One application with what the caller may do on its lifecycles, and when each state was reached. */
 export async function getApplication(ctx: ServiceContext, authorizer: Authorizer, id: string) {
   const actor = requireActor(ctx);
   const application = await findApplication(ctx.db, id, { usageOf: actor.organisationId });
   if (!application) throw notFound('Application');
   authorizer.authorize(actor, 'application.read', application);
-  return application;
+  const [transitions = []] = await describeTransitions(ctx, authorizer, APPLICATION_BINDINGS, [application]);
+  const lifecycles = await describeLifecycles(ctx, APPLICATION_BINDINGS, application, application.createdAt);
+  return { application, transitions, lifecycles };
 }
 
 /** The business domains (reference data), in their order. */

@@ -112,18 +112,30 @@ describe('an application sheet', () => {
     expect(await countApplications()).toBe(before);
   });
 
-  it('enforces the track rules: certification matches the track, no AM Cloud off the standard', async () => {
+  it('enforces the track rules: no AM Cloud off the standard, a certified sheet keeps its track', async () => {
     const response = await developer.post(
       '/api/applications',
-      sheetBody(rhone, { track: 'nonStandard', certificationStatus: 'labelled', hosting: 'amCloud' }),
+      sheetBody(rhone, { track: 'nonStandard', hosting: 'amCloud' }),
     );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
-      {
-        field: 'certificationStatus',
-        message: 'Seule une application de la filière labellisation peut être labellisée.',
-      },
       { field: 'hosting', message: "Une application hors standard n'est jamais hébergée sur AM Cloud." },
+    ]);
+    const labelled = await createSheet(developer, rhone, {
+      track: 'labelling',
+      certificationStatus: 'labelled',
+    });
+    const moved = await developer.patch(`/api/applications/${labelled.id}`, {
+      version: labelled.version,
+      track: 'nonStandard',
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors).toEqual([
+      {
+        field: 'track',
+        message:
+          "L'application est labellisée : elle reste dans la filière labellisation tant que sa certification n'est pas retirée.",
+      },
     ]);
     const unknownDomain = await developer.post(
       '/api/applications',
@@ -193,13 +205,35 @@ describe('editing a sheet', () => {
     expect(readByOther.can).toEqual({ update: false, declareUsage: true });
   });
 
-  it('is archived by DELETE: out of the catalogue, kept with its history', async () => {
+  it('is archived and restored through its lifecycle: out of the catalogue, kept with its history', async () => {
     const sheet = await createSheet(developer, rhone, { name: 'Application obsolète du Rhône' });
-    expect((await otherDeveloper.request('DELETE', `/api/applications/${sheet.id}`)).statusCode).toBe(403);
-    expect((await developer.request('DELETE', `/api/applications/${sheet.id}?version=9`)).statusCode).toBe(
-      409,
-    );
-    expect((await developer.request('DELETE', `/api/applications/${sheet.id}`)).statusCode).toBe(204);
+    const fire = (who: Agent, body: unknown) => who.post(`/api/applications/${sheet.id}/transitions`, body);
+    const offered = (await otherDeveloper.get(`/api/applications/${sheet.id}`)).json();
+    expect(offered.transitions.find((x: { action: string }) => x.action === 'archive')).toMatchObject({
+      allowed: false,
+      reason: { kind: 'notParty' },
+      parties: expect.arrayContaining([
+        {
+          kind: 'developerOf',
+          label: expect.objectContaining({ fr: "Développeur de l'organisme concepteur (CPAM du Rhône)" }),
+        },
+      ]),
+    });
+    expect((await fire(otherDeveloper, { action: 'archive', version: sheet.version })).statusCode).toBe(403);
+    expect((await fire(developer, { action: 'archive', version: 9 })).statusCode).toBe(409);
+    const archived = await fire(developer, {
+      action: 'archive',
+      version: sheet.version,
+      input: { reason: 'Remplacée par la version nationale' },
+    });
+    expect(archived.statusCode).toBe(200);
+    expect(archived.json()).toMatchObject({ archived: true, version: sheet.version + 1 });
+    expect(
+      archived.json().lifecycles.find((l: { lifecycle: string }) => l.lifecycle === 'applicationRecord'),
+    ).toMatchObject({
+      state: 'archived',
+      reached: [{ state: 'published' }, { state: 'archived' }],
+    });
     const search = (q: string) => agent.get(`/api/applications?q=${encodeURIComponent(q)}`);
     expect((await search('obsolète rhône')).json().total).toBe(0);
     expect(
@@ -211,6 +245,117 @@ describe('editing a sheet', () => {
       (await developer.patch(`/api/applications/${sheet.id}`, { version: read.version, name: 'Retour' }))
         .statusCode,
     ).toBe(422);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, sheet.id), eq(auditEvents.action, 'application.archive')));
+    expect(event?.details).toMatchObject({ input: { reason: 'Remplacée par la version nationale' } });
+    expect((await fire(director, { action: 'restore', version: read.version })).statusCode).toBe(200);
+    expect((await search('obsolète rhône')).json().total).toBe(1);
+    expect(
+      (await developer.request('DELETE', `/api/applications/${sheet.id}`)).statusCode,
+      'archiving is a transition, not a DELETE',
+    ).toBe(404);
+  });
+});
+
+describe('certification, a lifecycle of its own', () => {
+  it('is no longer a field: the form and PATCH are told to use the certification action', async () => {
+    const created = await developer.post(
+      '/api/applications',
+      sheetBody(rhone, { certificationStatus: 'labelled' }),
+    );
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0]).toMatchObject({ field: 'certificationStatus' });
+    expect(created.json().detail).toContain('Certifier');
+    const sheet = await createSheet(developer, rhone);
+    expect(sheet.certificationStatus).toBe('none');
+    const patched = await ddsi.patch(`/api/applications/${sheet.id}`, {
+      version: sheet.version,
+      certificationStatus: 'homologated',
+    });
+    expect(patched.statusCode).toBe(400);
+    const [row] = await t.db.select().from(applications).where(eq(applications.id, sheet.id));
+    expect(row).toMatchObject({ certificationStatus: 'none', version: sheet.version });
+  });
+
+  it('is granted by the national accountant or the DDSI, labelled or homologated by the track, with its grounds audited', async () => {
+    const accountant = await login(
+      t.app,
+      (await createUser(t.db, { roles: ['nationalAccountant'], organisationCode: 'CNAM-DC2R' })).email,
+    );
+    const sheet = await createSheet(developer, rhone, { track: 'homologation' });
+    const seenByDeveloper = (await developer.get(`/api/applications/${sheet.id}`)).json();
+    expect(seenByDeveloper.transitions.find((x: { action: string }) => x.action === 'certify')).toMatchObject(
+      {
+        allowed: false,
+        reason: { kind: 'notParty' },
+        parties: [{ kind: 'role', label: { fr: 'Agent comptable national (DDFC/DC2R) ou DDSI' } }],
+      },
+    );
+    const fire = (who: Agent, body: unknown) => who.post(`/api/applications/${sheet.id}/transitions`, body);
+    expect(
+      (await fire(developer, { action: 'certify', version: sheet.version, input: { rationale: 'PV' } }))
+        .statusCode,
+    ).toBe(403);
+    const missing = await fire(accountant, { action: 'certify', version: sheet.version, input: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('input.rationale');
+    const certified = await fire(accountant, {
+      action: 'certify',
+      version: sheet.version,
+      input: { rationale: 'Procès-verbal national n° 2026-017', decidedOn: '2026-11-20' },
+    });
+    expect(certified.statusCode).toBe(200);
+    expect(certified.json()).toMatchObject({
+      certificationStatus: 'homologated',
+      version: sheet.version + 1,
+    });
+    const again = await fire(ddsi, {
+      action: 'certify',
+      version: sheet.version + 1,
+      input: { rationale: 'Encore' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().refusal.code).toBe('wrongState');
+    const facet = (await agent.get('/api/applications?status=homologated&q=conges')).json();
+    expect(facet.items.map((i: { id: string }) => i.id)).toContain(sheet.id);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, sheet.id), eq(auditEvents.action, 'application.certify')));
+    expect(event).toMatchObject({
+      before: { certificationStatus: 'none' },
+      after: { certificationStatus: 'homologated' },
+      details: {
+        from: 'none',
+        to: 'homologated',
+        input: { rationale: 'Procès-verbal national n° 2026-017', decidedOn: '2026-11-20' },
+      },
+    });
+    const withdrawn = await fire(ddsi, {
+      action: 'withdrawCertification',
+      version: sheet.version + 1,
+      input: { reason: 'Non-conformité constatée' },
+    });
+    expect(withdrawn.json().certificationStatus).toBe('withdrawn');
+  });
+
+  it('refuses to certify an application off the certifying tracks (422 with its code)', async () => {
+    const sheet = await createSheet(developer, rhone, { track: 'nonStandard' });
+    const offered = (await ddsi.get(`/api/applications/${sheet.id}`)).json();
+    expect(offered.transitions.find((x: { action: string }) => x.action === 'certify')).toMatchObject({
+      allowed: false,
+      reason: { kind: 'guard', code: 'notCertifyingTrack' },
+    });
+    const refused = await ddsi.post(`/api/applications/${sheet.id}/transitions`, {
+      action: 'certify',
+      version: sheet.version,
+      input: { rationale: 'PV n° 12' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ refusal: { code: 'notCertifyingTrack' } });
+    expect(refused.json().detail).toContain('labellisation ou homologation');
   });
 });
 

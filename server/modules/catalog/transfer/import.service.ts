@@ -183,6 +183,7 @@ export async function importRows(
       await writeApplications(tx, writes.slice(start, start + CHUNK), {
         domains: domainLabels,
         source: 'import',
+        mayCertify: authorizer.can(actor, 'application.certify'),
       });
       options.onProgress?.(Math.min(start + CHUNK, writes.length), writes.length);
     }

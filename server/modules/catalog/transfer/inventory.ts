@@ -10,7 +10,7 @@ import {
   PERSONAL_DATA_CATEGORY_LABELS,
   TRACK_LABELS,
 } from '../../../../common/catalog/vocabulary.ts';
-import { createApplicationSchema } from '../../../../common/schemas/application.ts';
+import { applicationInputSchema } from '../../../../common/schemas/application.ts';
 import { comparableText } from '../../../../common/text.ts';
 import type { ApplicationInput } from '../applications/applications.mapper.ts';
 
@@ -222,8 +222,8 @@ export function rowToApplication(
     support: { name: orNull(v.supportName), email: orNull(v.supportEmail), phone: null },
     versions,
   };
-  const parsed = createApplicationSchema
-    .extend({ code: createApplicationSchema.shape.code.unwrap() })
+  const parsed = applicationInputSchema
+    .extend({ code: applicationInputSchema.shape.code.unwrap() })
     .safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
