@@ -34,7 +34,16 @@ export const lifecycleViewSchema = z
   .object({
     lifecycle: z.string(),
     state: z.string(),
-    reached: z.array(z.object({ state: z.string(), at: z.string() })),
+    reached: z.array(
+      z.object({
+        state: z.string(),
+        at: z.string(),
+        /** Who moved it there (null for the initial state): a person's name, or the platform. */
+        by: z.object({ kind: z.enum(['user', 'system']), name: z.string().nullable() }).nullable(),
+        /** What they gave with the transition (a reason, a decision…), labelled. */
+        input: z.array(z.object({ label: labelSchema, value: z.string() })),
+      }),
+    ),
   })
   .meta({ id: 'LifecycleView' });
 export type LifecycleViewDto = z.infer<typeof lifecycleViewSchema>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { auditEvents, organisations } from '../db/schema.ts';
+import { auditEvents, organisations, users } from '../db/schema.ts';
 
 /** Office names by id, to show who the parties of a transition are. */
 export async function officeNames(db: Executor, ids: string[]) {
@@ -20,8 +20,16 @@ export async function lifecycleHistory(
   lifecycle: string,
 ) {
   const rows = await db
-    .select({ state: sql<string>`${auditEvents.details}->>'to'`, at: auditEvents.occurredAt })
+    .select({
+      state: sql<string>`${auditEvents.details}->>'to'`,
+      transition: sql<string>`${auditEvents.details}->>'transition'`,
+      input: sql<Record<string, unknown> | null>`${auditEvents.details}->'input'`,
+      at: auditEvents.occurredAt,
+      actorKind: auditEvents.actorKind,
+      actorName: users.displayName,
+    })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(
       and(
         eq(auditEvents.targetType, targetType),
@@ -30,5 +38,5 @@ export async function lifecycleHistory(
       ),
     )
     .orderBy(asc(auditEvents.occurredAt), asc(auditEvents.id));
-  return rows.map((r) => ({ state: r.state, at: r.at.toISOString() }));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }

@@ -267,10 +267,27 @@ export async function describeLifecycles<Row>(
     views.push({
       lifecycle: binding.definition.name,
       state: binding.store.stateOf(row),
-      reached: [{ state: binding.definition.initial, at: createdAt.toISOString() }, ...history],
+      reached: [
+        { state: binding.definition.initial, at: createdAt.toISOString(), by: null, input: [] },
+        ...history.map((entry) => ({
+          state: entry.state,
+          at: entry.at,
+          by: { kind: entry.actorKind, name: entry.actorName },
+          input: labelledInput(binding, entry.transition, entry.input),
+        })),
+      ],
     });
   }
   return views;
+}
+
+/** The values a transition was given, each with the label of its field (in both languages). */
+function labelledInput(binding: AnyBinding, transition: string, input: Record<string, unknown> | null) {
+  const schema = inputJsonSchema(binding.definition.transitions[transition]?.input as z.ZodType | undefined);
+  const properties = (schema?.properties ?? {}) as Record<string, { label?: { fr: string; en: string } }>;
+  return Object.entries(input ?? {})
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => ({ label: properties[key]?.label ?? { fr: key, en: key }, value: String(value) }));
 }
 
 /**

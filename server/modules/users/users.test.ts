@@ -151,6 +151,10 @@ describe('an administrator manages accounts', () => {
       'active',
       'deactivated',
     ]);
+    expect(body.lifecycles[0].reached[1]).toMatchObject({
+      by: { kind: 'user', name: expect.any(String) },
+      input: [{ label: { fr: 'Motif (facultatif)' }, value: 'Départ à la retraite' }],
+    });
     expect((await session.get('/api/me')).statusCode).toBe(401);
     const relogin = await t.app.inject({
       method: 'POST',

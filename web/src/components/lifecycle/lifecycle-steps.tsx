@@ -127,6 +127,23 @@ export function LifecycleHistory({ definition, view }: { definition: AnyLifecycl
           <li key={`${entry.state}-${entry.at}`}>
             <time dateTime={entry.at}>{formatReachedAt(entry.at, language)}</time> —{' '}
             {stateLabel(definition, entry.state, language)}
+            {entry.by ? (
+              <Text span size="sm" c="dimmed">
+                {' '}
+                {entry.by.kind === 'system'
+                  ? t('lifecycle.bySystem')
+                  : t('lifecycle.by', { name: entry.by.name ?? t('lifecycle.unknownPerson') })}
+              </Text>
+            ) : null}
+            {entry.input.length > 0 ? (
+              <ul className="plain-list lifecycle-history-input">
+                {entry.input.map((item) => (
+                  <li key={item.label.fr}>
+                    {item.label[language]} : {item.value}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </li>
         ))}
       </ol>
