@@ -169,6 +169,13 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     example: 'claire.durand@assurance-maladie.fr',
   },
   {
+    header: 'Téléphone mainteneur',
+    key: 'maintainerPhone',
+    required: false,
+    help: '30 caractères au plus.',
+    example: '',
+  },
+  {
     header: 'Support niveau 2',
     key: 'supportName',
     required: false,
@@ -176,6 +183,13 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     example: 'Équipe GesCongés',
   },
   { header: 'E-mail support niveau 2', key: 'supportEmail', required: false, help: '', example: '' },
+  {
+    header: 'Téléphone support niveau 2',
+    key: 'supportPhone',
+    required: false,
+    help: '30 caractères au plus.',
+    example: '',
+  },
   {
     header: 'Versions',
     key: 'versions',

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { findApplication } from './applications.queries.ts';
 import { requireActor, searchCatalogue } from './applications.service.ts';
+import { guardFormula } from './inventory.ts';
 import { stringifyPubliccode } from './publiccode.ts';
 import { CATEGORIES_BY_DOMAIN, STATUS_BY_STAGE } from './publiccode.vocabulary.ts';
 
@@ -51,8 +52,8 @@ interface InventoryRow {
   forge_url: string | null;
   documentation_url: string | null;
   licence: string | null;
-  maintainer: { name?: string; email?: string };
-  support: { name?: string; email?: string };
+  maintainer: { name?: string; email?: string; phone?: string | null };
+  support: { name?: string; email?: string; phone?: string | null };
   versions: { number: string; releasedOn: string | null }[] | null;
   usage_count: number;
   updated_at: string | Date;
@@ -120,8 +121,10 @@ function cellsOf(row: InventoryRow): Record<string, string> {
     licence: row.licence ?? '',
     maintainerName: row.maintainer?.name ?? '',
     maintainerEmail: row.maintainer?.email ?? '',
+    maintainerPhone: row.maintainer?.phone ?? '',
     supportName: row.support?.name ?? '',
     supportEmail: row.support?.email ?? '',
+    supportPhone: row.support?.phone ?? '',
     versions: join(
       (row.versions ?? []).map((v) => (v.releasedOn ? `${v.number} (${v.releasedOn})` : v.number)),
     ),
@@ -132,14 +135,9 @@ function cellsOf(row: InventoryRow): Record<string, string> {
 export function toCsv(rows: InventoryRow[]) {
   const data = rows.map((row) => {
     const cells = cellsOf(row);
-    return INVENTORY_COLUMNS.map((c) => neutraliseFormula(cells[c.key] ?? ''));
+    return INVENTORY_COLUMNS.map((c) => guardFormula(cells[c.key] ?? ''));
   });
   return `\uFEFF${Papa.unparse({ fields: INVENTORY_COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
-}
-
-/** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection). */
-function neutraliseFormula(value: string) {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
 }
 
 export async function toXlsx(rows: InventoryRow[], options: { withGuide?: boolean } = {}) {
