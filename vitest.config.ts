@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['server/**/*.test.ts', 'common/**/*.test.ts'],
+          // The unit tests of the browser-test helpers need no browser: they run with the fast suite.
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'e2e/support/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
@@ -17,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          exclude: ['e2e/support/**'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -69,8 +69,8 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     header: 'Certification',
     key: 'certificationStatus',
     required: false,
-    help: 'Aucune certification (par défaut), Certification en cours, Labellisée, Homologuée, Certification retirée.',
-    example: 'Homologuée',
+    help: "Laissez vide : la certification est décidée par l'agent comptable national ou la DDSI, seuls à pouvoir la reprendre d'un inventaire (Aucune certification, Certification en cours, Labellisée, Homologuée, Certification retirée).",
+    example: '',
   },
   {
     header: 'Cycle de vie',
@@ -170,6 +170,13 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     example: 'claire.durand@assurance-maladie.fr',
   },
   {
+    header: 'Téléphone mainteneur',
+    key: 'maintainerPhone',
+    required: false,
+    help: '30 caractères au plus.',
+    example: '',
+  },
+  {
     header: 'Support niveau 2',
     key: 'supportName',
     required: false,
@@ -177,6 +184,13 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     example: 'Équipe GesCongés',
   },
   { header: 'E-mail support niveau 2', key: 'supportEmail', required: false, help: '', example: '' },
+  {
+    header: 'Téléphone support niveau 2',
+    key: 'supportPhone',
+    required: false,
+    help: '30 caractères au plus.',
+    example: '',
+  },
   {
     header: 'Versions',
     key: 'versions',

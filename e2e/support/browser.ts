@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { paintedContrast, parseCssColor } from './contrast.ts';
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
@@ -54,4 +55,39 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole('textbox', { name: 'Mot de passe' }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { level: 1, name: /^Bonjour/ }).waitFor();
+}
+
+/**
+ * The WCAG contrast of the text of each element `locator` matches, from the colours Chromium computes:
+ * its text colour over its own background and those of its ancestors (see contrast.ts).
+ */
+export async function textContrasts(locator: Locator) {
+  const painted = await locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const backgrounds: string[] = [];
+      let opacity = 1;
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.backgroundImage !== 'none')
+          throw new Error(`background image under the text: ${e.outerHTML}`);
+        backgrounds.push(style.backgroundColor);
+        opacity *= Number(style.opacity);
+      }
+      return {
+        text: element.textContent ?? '',
+        color: getComputedStyle(element).color,
+        backgrounds,
+        opacity,
+      };
+    }),
+  );
+  return painted.map(({ text, color, backgrounds, opacity }) => {
+    if (opacity !== 1) throw new Error(`"${text}" is painted translucent (opacity ${opacity})`);
+    return {
+      text,
+      color,
+      background: backgrounds.find((b) => parseCssColor(b).alpha > 0) ?? 'canvas',
+      ratio: paintedContrast(color, backgrounds),
+    };
+  });
 }

@@ -18,6 +18,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** "METHOD /url" → access, for every route that declares one (read by the authorization matrix test). */
     routeAccess: Map<string, RouteAccess>;
+    /**
+     * "METHOD /url" of every route served, with or without an access declaration (documentation, web
+     * app): the authorization matrix test checks that it has a row for each.
+     */
+    servedRoutes: Set<string>;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -51,14 +56,16 @@ export function registerAuth(app: FastifyInstance) {
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
   app.decorate('routeAccess', new Map<string, RouteAccess>());
+  app.decorate('servedRoutes', new Set<string>());
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (isGuardedPath(route.url) && !access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
     }
-    if (!access) return;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeAccess.set(`${method} ${route.url}`, access);
+      if (method === 'HEAD') continue;
+      app.servedRoutes.add(`${method} ${route.url}`);
+      if (access) app.routeAccess.set(`${method} ${route.url}`, access);
     }
   });
 

@@ -1,242 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
-import { createSheet, sheetBody } from './catalog-fixtures.ts';
-import { createTestContext, createUser, login, TEST_PASSWORD, type TestContext } from './harness.ts';
+import {
+  type Cell,
+  FALLBACK,
+  type Fixtures,
+  MATRIX,
+  type Method,
+  PDF,
+  type RouteCase,
+  type Scope,
+} from './authorization-matrix.table.ts';
+import { createSheet, multipartForm } from './catalog-fixtures.ts';
+import { createTestContext, createUser, organisationId, signUp, type TestContext } from './harness.ts';
 
 /**
- * Every route × every role × {own office, other office} plus unauthenticated → the expected status.
- * A route the application serves that is missing from this table fails the test, and so does a row
- * for a route that no longer exists.
+ * Every route × every role × {own office, other office} + no session → the expected status: the table is
+ * in authorization-matrix.table.ts. Here, the database it runs on and the cells.
  */
-type Scope = 'own' | 'other';
-interface Fixture {
-  ownApplicationId: string;
-  otherApplicationId: string;
-  ownArchivableId: string;
-  otherArchivableId: string;
-  ownAttachmentId: string;
-  otherAttachmentId: string;
-  ownUserId: string;
-  otherUserId: string;
-  ownOrganisationId: string;
-  otherOrganisationId: string;
-  actorEmail: string;
-  unique: string;
-}
-interface RouteCase {
-  url: (f: Fixture, scope: Scope) => string;
-  body?: (f: Fixture, scope: Scope) => unknown;
-  /** Status for a signed-in actor holding exactly `role` (several when the outcome depends on earlier calls). */
-  expected: (role: Role, scope: Scope) => number | number[];
-  /** Status without a session. */
-  anonymous: number;
-}
-
-const everyone = (status: number) => () => status;
-const only =
-  (allowed: Role[], status: number) =>
-  (role: Role): number =>
-    allowed.includes(role) ? status : 403;
-
-const EDITORS: Role[] = ['admin', 'itDirectorate', 'developer', 'officeDirector'];
-/** Sheets: the DDSI and admins edit all; developers and directors the sheets of their own office. */
-const editSheet =
-  (status: number | number[]) =>
-  (role: Role, scope: Scope): number | number[] =>
-    role === 'admin' || role === 'itDirectorate' || (EDITORS.includes(role) && scope === 'own')
-      ? status
-      : 403;
-const app = (f: Fixture, s: Scope) => (s === 'own' ? f.ownApplicationId : f.otherApplicationId);
-const USAGE_DECLARERS: Role[] = ['officeDirector', 'developer', 'referent'];
-
-const MATRIX: Record<string, RouteCase> = {
-  'GET /api/business-domains': {
-    url: () => '/api/business-domains',
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/applications': {
-    url: () => '/api/applications?q=gestion&track=homologation',
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'POST /api/applications': {
-    url: () => '/api/applications',
-    body: (f, s) =>
-      sheetBody(s === 'own' ? f.ownOrganisationId : f.otherOrganisationId, {
-        name: `Application ${f.unique}`,
-      }),
-    expected: editSheet(201),
-    anonymous: 401,
-  },
-  'GET /api/applications/:id': {
-    url: (f, s) => `/api/applications/${app(f, s)}`,
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'PATCH /api/applications/:id': {
-    url: (f, s) => `/api/applications/${app(f, s)}`,
-    body: () => ({ version: 1 }),
-    expected: editSheet(200),
-    anonymous: 401,
-  },
-  'POST /api/applications/:id/transitions': {
-    url: (f, s) => `/api/applications/${s === 'own' ? f.ownArchivableId : f.otherArchivableId}/transitions`,
-    // The first party archives (200); the next ones hold a version that has moved (409).
-    body: () => ({ action: 'archive', version: 1 }),
-    expected: editSheet([200, 409]),
-    anonymous: 401,
-  },
-  'GET /api/applications/:id/usages': {
-    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'POST /api/applications/:id/usages': {
-    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
-    body: () => ({ userCount: 12 }),
-    expected: (role) => (USAGE_DECLARERS.includes(role) ? [201, 204] : 403),
-    anonymous: 401,
-  },
-  'DELETE /api/applications/:id/usages': {
-    url: (f, s) => `/api/applications/${app(f, s)}/usages`,
-    expected: (role) => (USAGE_DECLARERS.includes(role) ? [204, 404] : 403),
-    anonymous: 401,
-  },
-  'GET /api/usage-map': { url: () => '/api/usage-map', expected: everyone(200), anonymous: 401 },
-  'GET /api/applications/import/template.csv': {
-    url: () => '/api/applications/import/template.csv',
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/applications/import/template.xlsx': {
-    url: () => '/api/applications/import/template.xlsx',
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'POST /api/applications/import': {
-    // A JSON body is refused (400) once the role may import; the per-row office check is in the import tests.
-    url: () => '/api/applications/import?dryRun=true',
-    body: () => ({}),
-    expected: only(EDITORS, 400),
-    anonymous: 401,
-  },
-  'GET /api/applications/export': {
-    url: () => '/api/applications/export?format=json&track=homologation',
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/applications/:id/publiccode.yml': {
-    url: (f, s) => `/api/applications/${app(f, s)}/publiccode.yml`,
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'POST /api/applications/:id/attachments': {
-    // Allowed editors reach the upload check (a JSON body → 400); others are refused before it.
-    url: (f, s) => `/api/applications/${app(f, s)}/attachments`,
-    body: () => ({}),
-    expected: editSheet(400),
-    anonymous: 401,
-  },
-  'GET /api/applications/:id/attachments/:attachmentId': {
-    url: (f, s) =>
-      `/api/applications/${app(f, s)}/attachments/${s === 'own' ? f.ownAttachmentId : f.otherAttachmentId}`,
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'DELETE /api/applications/:id/attachments/:attachmentId': {
-    url: (f, s) =>
-      `/api/applications/${app(f, s)}/attachments/${s === 'own' ? f.ownAttachmentId : f.otherAttachmentId}`,
-    expected: editSheet([204, 404]),
-    anonymous: 401,
-  },
-  'GET /health/live': { url: () => '/health/live', expected: everyone(200), anonymous: 200 },
-  'GET /health/ready': { url: () => '/health/ready', expected: everyone(200), anonymous: 200 },
-  'GET /api/openapi.json': { url: () => '/api/openapi.json', expected: everyone(200), anonymous: 200 },
-  'GET /api/config': { url: () => '/api/config', expected: everyone(200), anonymous: 200 },
-  'POST /api/auth/login': {
-    url: () => '/api/auth/login',
-    body: (f) => ({ email: f.actorEmail, password: TEST_PASSWORD }),
-    expected: everyone(200),
-    anonymous: 401, // no such account for the anonymous caller
-  },
-  'POST /api/auth/logout': { url: () => '/api/auth/logout', expected: everyone(204), anonymous: 401 },
-  'GET /api/me': { url: () => '/api/me', expected: everyone(200), anonymous: 401 },
-  'POST /api/me/password': {
-    url: () => '/api/me/password',
-    body: (f) => ({ currentPassword: TEST_PASSWORD, newPassword: `nouvelle phrase ${f.unique}` }),
-    expected: everyone(204),
-    anonymous: 401,
-  },
-  'GET /api/organisations': { url: () => '/api/organisations', expected: everyone(200), anonymous: 401 },
-  'GET /api/organisations/:id': {
-    url: (f, s) => `/api/organisations/${s === 'own' ? f.ownOrganisationId : f.otherOrganisationId}`,
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/users': {
-    url: () => '/api/users',
-    expected: only(['admin', 'officeDirector'], 200),
-    anonymous: 401,
-  },
-  'GET /api/users/:id': {
-    url: (f, s) => `/api/users/${s === 'own' ? f.ownUserId : f.otherUserId}`,
-    expected: (role, scope) =>
-      role === 'admin' || (role === 'officeDirector' && scope === 'own') ? 200 : 403,
-    anonymous: 401,
-  },
-  'POST /api/users': {
-    url: () => '/api/users',
-    body: (f, s) => ({
-      email: `created.${f.unique}@test.mutualis`,
-      displayName: 'Compte créé',
-      organisationId: s === 'own' ? f.ownOrganisationId : f.otherOrganisationId,
-      roles: ['agent'],
-      password: 'une phrase de passe longue',
-    }),
-    expected: only(['admin'], 201),
-    anonymous: 401,
-  },
-  'PATCH /api/users/:id': {
-    url: (f, s) => `/api/users/${s === 'own' ? f.ownUserId : f.otherUserId}`,
-    body: () => ({ version: 1 }),
-    expected: only(['admin'], 200),
-    anonymous: 401,
-  },
-  'POST /api/users/:id/transitions': {
-    url: (f, s) => `/api/users/${s === 'own' ? f.ownUserId : f.otherUserId}/transitions`,
-    // The fixture accounts are active: reactivating is a wrong state (409) for the one who may fire it.
-    body: () => ({ action: 'reactivate', version: 1 }),
-    expected: only(['admin'], 409),
-    anonymous: 401,
-  },
-  'GET /api/audit-events': {
-    url: () => '/api/audit-events',
-    expected: only(['admin', 'operationsDirectorate'], 200),
-    anonymous: 401,
-  },
-  'GET /api/audit-events/actions': {
-    url: () => '/api/audit-events/actions',
-    expected: only(['admin', 'operationsDirectorate'], 200),
-    anonymous: 401,
-  },
-};
-
 let t: TestContext;
-let base: Omit<Fixture, 'actorEmail' | 'unique'>;
+let fixtures: Fixtures;
+let webDir: string;
+
 beforeAll(async () => {
-  t = await createTestContext();
-  const own = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-67' });
-  const other = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
-  const admin = await login(
-    t.app,
-    (await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).email,
-  );
-  const sheet = async (organisationId: string, name: string) =>
-    (await createSheet(admin, organisationId, { name })).id;
-  const attach = async (applicationId: string) => {
+  // A built web app of two files, so that the routes serving it exist as in production.
+  webDir = mkdtempSync(path.join(tmpdir(), 'mutualis-web-'));
+  mkdirSync(path.join(webDir, 'assets'));
+  writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Mutualis</title>');
+  writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
+  t = await createTestContext({ webDir });
+
+  const admin = (await signUp(t, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).agent;
+  const ownDirector = (await signUp(t, { roles: ['officeDirector'], organisationCode: 'CPAM-67' })).agent;
+  const officeId = {
+    own: await organisationId(t.db, 'CPAM-67'),
+    other: await organisationId(t.db, 'CPAM-13'),
+  };
+  const freshSheet = async (scope: Scope, name = 'Fiche de la matrice') =>
+    (await createSheet(admin, officeId[scope], { name })).id;
+  const freshAttachment = async (applicationId: string) => {
     const [row] = await t.db
       .insert(applicationAttachments)
       .values({
@@ -244,80 +50,123 @@ beforeAll(async () => {
         kind: 'document',
         fileName: 'note.pdf',
         mediaType: 'application/pdf',
-        size: 8,
-        sha256: 'x',
-        content: Buffer.from('%PDF-1.4'),
+        size: PDF.length,
+        sha256: 'matrice',
+        content: PDF,
       })
       .returning({ id: applicationAttachments.id });
-    return row?.id as string;
+    if (!row) throw new Error('attachment not inserted');
+    return row.id;
   };
-  const ownApplicationId = await sheet(own.organisationId, 'Application du Bas-Rhin');
-  const otherApplicationId = await sheet(other.organisationId, 'Application des Bouches-du-Rhône');
-  base = {
-    ownApplicationId,
-    otherApplicationId,
-    ownArchivableId: await sheet(own.organisationId, 'Application à archiver (Bas-Rhin)'),
-    otherArchivableId: await sheet(other.organisationId, 'Application à archiver (Bouches-du-Rhône)'),
-    ownAttachmentId: await attach(ownApplicationId),
-    otherAttachmentId: await attach(otherApplicationId),
-    ownUserId: own.id,
-    otherUserId: other.id,
-    ownOrganisationId: own.organisationId,
-    otherOrganisationId: other.organisationId,
+  const freshUser = async (scope: Scope) =>
+    (await createUser(t.db, { roles: ['agent'], organisationCode: scope === 'own' ? 'CPAM-67' : 'CPAM-13' }))
+      .id;
+  const read = async (scope: Scope) => {
+    const applicationId = await freshSheet(scope, `Application lue (${scope})`);
+    return {
+      applicationId,
+      attachmentId: await freshAttachment(applicationId),
+      userId: await freshUser(scope),
+    };
+  };
+  const own = await read('own');
+  const other = await read('other');
+  fixtures = {
+    officeId,
+    applicationId: { own: own.applicationId, other: other.applicationId },
+    attachmentId: { own: own.attachmentId, other: other.attachmentId },
+    userId: { own: own.userId, other: other.userId },
+    freshSheet,
+    freshAttachment,
+    freshUser,
+    declareOwnUsage: async (applicationId) => {
+      const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
+      if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);
+    },
   };
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(webDir, { recursive: true, force: true });
+});
 
 let counter = 0;
-async function signedInAs(role: Role) {
+/** A fresh account with exactly `role` in the own office, and a live session (or none). */
+async function cellFor(role: Role | null, scope: Scope) {
   counter += 1;
-  const actor = await createUser(t.db, { roles: [role], organisationCode: 'CPAM-67' });
+  const actor = await createUser(t.db, { roles: [role ?? 'agent'], organisationCode: 'CPAM-67' });
+  const cell: Cell = { scope, actor, unique: `${(role ?? 'anonymous').toLowerCase()}${counter}` };
+  if (!role) return { cell, headers: {} };
   const session = await insertSession(t.db, {
     userId: actor.id,
     ip: '127.0.0.1',
     userAgent: 'matrix',
     timeouts: { idleMinutes: 30, absoluteHours: 1 },
   });
-  return { actor, session, unique: `${role.toLowerCase()}${counter}` };
+  return {
+    cell,
+    headers: { cookie: `mutualis_session=${session.token}`, 'x-csrf-token': session.csrfToken },
+  };
+}
+
+async function send(method: Method, route: RouteCase, role: Role | null, scope: Scope) {
+  const { cell, headers } = await cellFor(role, scope);
+  const request = await route.request(cell, fixtures);
+  if (request.upload) {
+    const { payload, contentType } = multipartForm(request.upload.file, request.upload.fields);
+    return t.app.inject({
+      method,
+      url: request.url,
+      headers: { ...headers, 'content-type': contentType },
+      payload,
+    });
+  }
+  return t.app.inject({
+    method,
+    url: request.url,
+    headers,
+    ...(request.body === undefined ? {} : { payload: request.body as object }),
+  });
 }
 
 describe('authorization matrix', () => {
   it('covers every route the application serves, and nothing else', () => {
-    expect([...t.app.routeAccess.keys()].sort()).toEqual(Object.keys(MATRIX).sort());
+    expect([...t.app.servedRoutes].sort()).toEqual(Object.keys(MATRIX).sort());
+    // Every route with an access declaration is served, and is in the table.
+    expect([...t.app.routeAccess.keys()].filter((route) => !t.app.servedRoutes.has(route))).toEqual([]);
   });
 
   for (const [route, spec] of Object.entries(MATRIX)) {
-    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    const method = route.split(' ')[0] as Method;
     it(`${route}: every role, own and other office, and anonymous`, async () => {
       const failures: string[] = [];
+      const check = (who: string, expected: number, response: { statusCode: number; body: string }) => {
+        if (response.statusCode !== expected)
+          failures.push(
+            `${who}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`,
+          );
+      };
       for (const role of ROLES) {
         for (const scope of ['own', 'other'] as const) {
-          const { actor, session, unique } = await signedInAs(role);
-          const fixture = { ...base, actorEmail: actor.email, unique };
-          const response = await t.app.inject({
-            method,
-            url: spec.url(fixture, scope),
-            headers: { cookie: `mutualis_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-            ...(spec.body ? { payload: spec.body(fixture, scope) as object } : {}),
-          });
-          const expected = spec.expected(role, scope);
-          if (!(Array.isArray(expected) ? expected : [expected]).includes(response.statusCode)) {
-            failures.push(
-              `${role}/${scope}: expected ${expected}, got ${response.statusCode} ${response.body}`,
-            );
-          }
+          check(`${role}/${scope}`, spec.expected(role, scope), await send(method, spec, role, scope));
         }
       }
-      const fixture = { ...base, actorEmail: 'anonymous@test.mutualis', unique: `anon${++counter}` };
-      const anonymous = await t.app.inject({
-        method,
-        url: spec.url(fixture, 'own'),
-        ...(spec.body ? { payload: spec.body(fixture, 'own') as object } : {}),
-      });
-      if (anonymous.statusCode !== spec.anonymous) {
-        failures.push(`anonymous: expected ${spec.anonymous}, got ${anonymous.statusCode}`);
-      }
+      check('anonymous', spec.anonymous, await send(method, spec, null, 'own'));
       expect(failures).toEqual([]);
     });
   }
+
+  it('answers what no route matches: the web app for a deep link, a problem+json 404 otherwise', async () => {
+    const failures: string[] = [];
+    for (const { method, url, status, type } of FALLBACK) {
+      for (const role of [...ROLES, null]) {
+        const { headers } = await cellFor(role, 'own');
+        const response = await t.app.inject({ method, url, headers });
+        const contentType = String(response.headers['content-type']);
+        if (response.statusCode !== status || !contentType.startsWith(type))
+          failures.push(`${role ?? 'anonymous'} ${method} ${url}: got ${response.statusCode} ${contentType}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });

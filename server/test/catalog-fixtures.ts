@@ -105,19 +105,19 @@ export async function certifySheet(app: App, id: string, status: CertificationSt
   return sheet;
 }
 
-/** Sends a file as a browser form does (multipart, the fields before the file), as the signed-in agent. */
-export function uploadFile(
-  app: App,
-  agent: Agent,
-  url: string,
-  file: { name: string; type?: string; content: Buffer | string },
-  fields: Record<string, string> = {},
-) {
+export interface UploadedFile {
+  name: string;
+  type?: string;
+  content: Buffer | string;
+}
+
+/** A multipart form as a browser sends it (the fields before the file): its body and content type. */
+export function multipartForm(file: UploadedFile, fields: Record<string, string> = {}) {
   const boundary = '----mutualis-test';
   const parts = Object.entries(fields).map(
     ([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
   );
-  const body = Buffer.concat([
+  const payload = Buffer.concat([
     Buffer.from(parts.join('')),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
@@ -125,14 +125,22 @@ export function uploadFile(
     Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Sends a file as a browser form does, as the signed-in agent. */
+export function uploadFile(
+  app: App,
+  agent: Agent,
+  url: string,
+  file: UploadedFile,
+  fields: Record<string, string> = {},
+) {
+  const { payload, contentType } = multipartForm(file, fields);
   return app.inject({
     method: 'POST',
     url,
-    headers: {
-      cookie: agent.cookie,
-      'x-csrf-token': agent.csrfToken,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: body,
+    headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken, 'content-type': contentType },
+    payload,
   });
 }

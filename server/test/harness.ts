@@ -116,3 +116,9 @@ export async function organisationId(db: Database, code: string) {
   if (!organisation) throw new Error(`unknown office ${code}`);
   return organisation.id;
 }
+
+/** A new account, signed in: its row and its browser. */
+export async function signUp(t: Pick<TestContext, 'app' | 'db'>, input: Parameters<typeof createUser>[1]) {
+  const user = await createUser(t.db, input);
+  return { user, agent: await login(t.app, user.email) };
+}

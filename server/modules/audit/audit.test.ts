@@ -1,42 +1,58 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema.ts';
-import { type Agent, createTestContext, createUser, login, type TestContext } from '../../test/harness.ts';
+import {
+  type Agent,
+  createTestContext,
+  createUser,
+  login,
+  organisationId,
+  signUp,
+  type TestContext,
+} from '../../test/harness.ts';
 
 let t: TestContext;
-let admin: Agent;
-let adminId: string;
 beforeAll(async () => {
   t = await createTestContext();
-  const row = await createUser(t.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' });
-  adminId = row.id;
-  admin = await login(t.app, row.email);
 });
 afterAll(() => t.close());
 
+/** An administrator of its own: the events it writes and its version belong to the test that asked. */
+const newAdmin = () => signUp(t, { roles: ['admin'], organisationCode: 'CNAM-DDO' });
+
+/** Creates an account as `admin` through the API, then deactivates it: three events by that admin. */
+async function createAndDeactivate(admin: Agent, email: string, displayName: string) {
+  const created = await admin.post('/api/users', {
+    email,
+    displayName,
+    organisationId: await organisationId(t.db, 'CPAM-69'),
+    roles: ['agent'],
+    password: 'une phrase de passe longue',
+  });
+  expect(created.statusCode).toBe(201);
+  const { id } = created.json() as { id: string };
+  const deactivated = await admin.post(`/api/users/${id}/transitions`, { action: 'deactivate', version: 1 });
+  expect(deactivated.statusCode).toBe(200);
+  return id;
+}
+
+const actions = (page: { items: { action: string }[] }) => page.items.map((e) => e.action);
+
 describe('audit trail', () => {
   it('shows who did what, to what, when, newest first, filtered by actor, action, target and dates', async () => {
-    const created = (
-      await admin.post('/api/users', {
-        email: 'auditee@test.mutualis',
-        displayName: 'Audité',
-        organisationId: (await createUser(t.db, { roles: ['agent'] })).organisationId,
-        roles: ['agent'],
-        password: 'une phrase de passe longue',
-      })
-    ).json();
-    await admin.post(`/api/users/${created.id}/transitions`, { action: 'deactivate', version: 1 });
+    const {
+      user: { id: adminId },
+      agent: admin,
+    } = await newAdmin();
+    const createdId = await createAndDeactivate(admin, 'auditee@test.mutualis', 'Audité');
 
     const all = (await admin.get(`/api/audit-events?actor=${adminId}`)).json();
-    expect(all.items.map((e: { action: string }) => e.action)).toEqual([
-      'userAccount.deactivate',
-      'user.create',
-      'session.login',
-    ]);
+    expect(actions(all)).toEqual(['userAccount.deactivate', 'user.create', 'session.login']);
+    expect(all.total).toBe(3);
     const [deactivation] = all.items;
     expect(deactivation).toMatchObject({
       targetType: 'user',
-      targetId: created.id,
+      targetId: createdId,
       targetLabel: 'Audité <auditee@test.mutualis>',
       actor: { id: adminId },
       actorOrganisation: { code: 'CNAM-DDO' },
@@ -45,32 +61,51 @@ describe('audit trail', () => {
     });
     expect(Date.parse(deactivation.occurredAt)).toBeGreaterThan(Date.now() - 60_000);
 
-    const creations = (await admin.get('/api/audit-events?action=user.create')).json();
-    expect(creations.items.every((e: { action: string }) => e.action === 'user.create')).toBe(true);
-    const byPrefix = (await admin.get('/api/audit-events?action=userAccount.')).json();
-    expect(byPrefix.total).toBe(1);
-    const byTarget = (await admin.get(`/api/audit-events?targetType=user&targetId=${created.id}`)).json();
-    expect(byTarget.total).toBe(2);
+    const mine = (filter: string) => admin.get(`/api/audit-events?actor=${adminId}&${filter}`);
+    const creations = (await mine('action=user.create')).json();
+    expect(creations.items).toHaveLength(1);
+    expect(creations.items[0]).toMatchObject({ action: 'user.create', targetId: createdId });
+    expect(actions((await mine('action=userAccount.')).json())).toEqual(['userAccount.deactivate']);
+    const byTarget = (await admin.get(`/api/audit-events?targetType=user&targetId=${createdId}`)).json();
+    expect(actions(byTarget)).toEqual(['userAccount.deactivate', 'user.create']);
 
-    await t.db.execute(
-      sql`UPDATE ${auditEvents} SET occurred_at = '2025-01-15T10:00:00Z' WHERE action = 'user.create'`,
-    );
-    const january = (await admin.get('/api/audit-events?from=2025-01-01&to=2025-01-31')).json();
-    expect(january.items.map((e: { action: string }) => e.action)).toEqual(['user.create']);
-    const sameDay = (await admin.get('/api/audit-events?from=2025-01-15&to=2025-01-15')).json();
-    expect(sameDay.total).toBe(1);
-
-    const actions = (await admin.get('/api/audit-events/actions')).json();
-    expect(actions.items).toEqual([
-      'referenceData.load',
+    await t.db
+      .update(auditEvents)
+      .set({ occurredAt: new Date('2025-01-15T10:00:00Z') })
+      .where(and(eq(auditEvents.action, 'user.create'), eq(auditEvents.targetId, createdId)));
+    expect(actions((await mine('from=2025-01-01&to=2025-01-31')).json())).toEqual(['user.create']);
+    expect(actions((await mine('from=2025-01-15&to=2025-01-15')).json())).toEqual(['user.create']);
+    expect(actions((await mine('to=2025-01-14')).json())).toEqual([]);
+    // Newest first: the backdated creation now comes last.
+    expect(actions((await mine('from=2025-01-01')).json())).toEqual([
+      'userAccount.deactivate',
       'session.login',
       'user.create',
-      'userAccount.deactivate',
     ]);
-    expect(actions.targetTypes).toEqual(['referenceData', 'user']);
+  });
+
+  it('lists the actions and target types found in the journal, sorted, for the filters', async () => {
+    const { agent: admin } = await newAdmin();
+    await createAndDeactivate(admin, 'vocabulaire@test.mutualis', 'Vocabulaire');
+    const vocabulary = (await admin.get('/api/audit-events/actions')).json();
+    const distinct = async (column: typeof auditEvents.action | typeof auditEvents.targetType) =>
+      (await t.db.selectDistinct({ value: column }).from(auditEvents).orderBy(sql`1`)).map((r) => r.value);
+    expect(vocabulary.items).toEqual(await distinct(auditEvents.action));
+    expect(vocabulary.targetTypes).toEqual(await distinct(auditEvents.targetType));
+    // The template database was loaded with the reference data; this test wrote the account events.
+    expect(vocabulary.items).toEqual(
+      expect.arrayContaining([
+        'referenceData.load',
+        'session.login',
+        'user.create',
+        'userAccount.deactivate',
+      ]),
+    );
+    expect(vocabulary.targetTypes).toEqual(expect.arrayContaining(['referenceData', 'user']));
   });
 
   it('rejects a malformed date with a French message naming the field', async () => {
+    const { agent: admin } = await newAdmin();
     const response = await admin.get('/api/audit-events?from=hier');
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('from');

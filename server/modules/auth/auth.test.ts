@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_LABELS } from '../../../common/audit-actions.ts';
-import { auditEvents, sessions, users } from '../../db/schema.ts';
+import { sessions, users } from '../../db/schema.ts';
 import { createTestContext, createUser, login, TEST_PASSWORD, type TestContext } from '../../test/harness.ts';
 import { LOGIN_LIMITS } from './login-throttle.ts';
 
@@ -225,13 +224,5 @@ describe('session', () => {
     expect(csp).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-  });
-});
-
-describe('audit trail words', () => {
-  it('every action this file wrote has a French and English label for the audit page', async () => {
-    const actions = await t.db.selectDistinct({ action: auditEvents.action }).from(auditEvents);
-    expect(actions.length).toBeGreaterThan(2);
-    expect(actions.map((a) => a.action).filter((action) => !AUDIT_ACTION_LABELS[action])).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   createUser,
   login,
   organisationId,
+  signUp,
   type TestContext,
 } from '../../test/harness.ts';
 
@@ -21,6 +22,9 @@ beforeAll(async () => {
   admin = await login(t.app, adminRow.email);
 });
 afterAll(() => t.close());
+
+/** An administrator of its own: the events it writes and its version belong to the test that asked. */
+const newAdmin = () => signUp(t, { roles: ['admin'], organisationCode: 'CNAM-DDO' });
 
 const auditFor = (targetId: string) =>
   t.db.select().from(auditEvents).where(eq(auditEvents.targetId, targetId)).orderBy(auditEvents.id);
@@ -206,24 +210,34 @@ describe('an administrator manages accounts', () => {
   });
 
   it('refuses to remove its own administrator role', async () => {
-    const response = await admin.patch(`/api/users/${adminId}`, { version: 1, roles: ['agent'] });
+    const {
+      agent,
+      user: { id },
+    } = await newAdmin();
+    const response = await agent.patch(`/api/users/${id}`, { version: 1, roles: ['agent'] });
     expect(response.statusCode).toBe(422);
     expect(response.json().detail).toContain('propre rôle administrateur');
+    const [row] = await t.db.select().from(users).where(eq(users.id, id));
+    expect(row).toMatchObject({ roles: ['admin'], version: 1 });
   });
 
   it('refuses to deactivate oneself: 422 with the guard code, shown as not allowed with the same reason', async () => {
-    const self = (await admin.get(`/api/users/${adminId}`)).json();
+    const {
+      agent,
+      user: { id },
+    } = await newAdmin();
+    const self = (await agent.get(`/api/users/${id}`)).json();
     const offered = self.transitions.find((x: { action: string }) => x.action === 'deactivate');
     expect(offered).toMatchObject({ allowed: false, reason: { kind: 'guard', code: 'self' } });
     expect(offered.reason.message.en).toContain('your own account');
-    const response = await admin.post(`/api/users/${adminId}/transitions`, {
+    const response = await agent.post(`/api/users/${id}/transitions`, {
       action: 'deactivate',
       version: self.version,
     });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ refusal: { code: 'self' } });
     expect(response.json().detail).toContain('propre compte');
-    const [row] = await t.db.select().from(users).where(eq(users.id, adminId));
+    const [row] = await t.db.select().from(users).where(eq(users.id, id));
     expect(row).toMatchObject({ status: 'active' });
   });
 
@@ -282,32 +296,63 @@ describe('an administrator manages accounts', () => {
   });
 
   it('filters the list by office, role, status and text', async () => {
-    await createUser(t.db, {
+    // Every account of this test carries the word "Zéphyrin"; the DDGOS is the office of this test only.
+    const ddgos = await organisationId(t.db, 'CNAM-DDGOS');
+    const sponsor = await createUser(t.db, {
       roles: ['sponsor'],
       organisationCode: 'CNAM-DDGOS',
-      displayName: 'Hélène Sponsor',
+      displayName: 'Hélène Zéphyrin',
     });
-    const ddgos = await organisationId(t.db, 'CNAM-DDGOS');
-    const byOffice = (await admin.get(`/api/users?organisationId=${ddgos}`)).json();
-    expect(byOffice.items.map((u: { displayName: string }) => u.displayName)).toEqual(['Hélène Sponsor']);
-    const byText = (await admin.get('/api/users?q=helene')).json();
-    expect(byText.total).toBe(1);
-    const byRole = (await admin.get('/api/users?role=sponsor')).json();
-    expect(byRole.items.every((u: { roles: string[] }) => u.roles.includes('sponsor'))).toBe(true);
+    const agentHere = await createUser(t.db, {
+      roles: ['agent'],
+      organisationCode: 'CNAM-DDGOS',
+      displayName: 'Paul Zéphyrin',
+    });
+    const sponsorElsewhere = await createUser(t.db, {
+      roles: ['sponsor'],
+      organisationCode: 'CPAM-21',
+      displayName: 'Jeanne Zéphyrin',
+    });
+    const gone = await createUser(t.db, {
+      roles: ['sponsor'],
+      organisationCode: 'CNAM-DDGOS',
+      displayName: 'Marc Zéphyrin',
+    });
+    expect(
+      (await admin.post(`/api/users/${gone.id}/transitions`, { action: 'deactivate', version: 1 }))
+        .statusCode,
+    ).toBe(200);
+    const ids = async (query: string) => {
+      const page = (await admin.get(`/api/users?${query}`)).json();
+      const found = page.items.map((u: { id: string }) => u.id).sort();
+      expect(page.total).toBe(found.length);
+      return found;
+    };
+    const sorted = (...rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+    expect(await ids('q=zephyrin')).toEqual(sorted(sponsor, agentHere, sponsorElsewhere, gone));
+    expect(await ids('q=HELENE%20zeph')).toEqual(sorted(sponsor));
+    expect(await ids(`organisationId=${ddgos}`)).toEqual(sorted(sponsor, agentHere, gone));
+    expect(await ids('q=zephyrin&role=sponsor')).toEqual(sorted(sponsor, sponsorElsewhere, gone));
+    expect(await ids('q=zephyrin&status=deactivated')).toEqual(sorted(gone));
+    expect(await ids(`q=zephyrin&role=sponsor&status=active&organisationId=${ddgos}`)).toEqual(
+      sorted(sponsor),
+    );
   });
 });
 
 describe('an office director sees the accounts of their own office only', () => {
   it('lists and reads own office, 403 elsewhere, and cannot edit', async () => {
+    // The CPAM de la Gironde is the office of this test only: its list holds exactly these two accounts.
     const director = await createUser(t.db, { roles: ['officeDirector'], organisationCode: 'CPAM-33' });
     const colleague = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-33' });
     const stranger = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
     const agent = await login(t.app, director.email);
     const list = (await agent.get('/api/users?pageSize=200')).json();
-    expect(
-      list.items.every((u: { organisation: { code: string } }) => u.organisation.code === 'CPAM-33'),
-    ).toBe(true);
+    expect(list.items.map((u: { id: string }) => u.id).sort()).toEqual([director.id, colleague.id].sort());
     expect(list.total).toBe(2);
+    const elsewhere = (await agent.get(`/api/users?organisationId=${stranger.organisationId}`)).json();
+    expect(elsewhere).toMatchObject({ total: 0, items: [] });
     expect((await agent.get(`/api/users/${colleague.id}`)).statusCode).toBe(200);
     expect((await agent.get(`/api/users/${stranger.id}`)).statusCode).toBe(403);
     expect(
@@ -317,9 +362,49 @@ describe('an office director sees the accounts of their own office only', () => 
 });
 
 describe('audit trail words', () => {
-  it('every action this file wrote has a French and English label for the audit page', async () => {
-    const actions = await t.db.selectDistinct({ action: auditEvents.action }).from(auditEvents);
-    expect(actions.length).toBeGreaterThan(2);
-    expect(actions.map((a) => a.action).filter((action) => !AUDIT_ACTION_LABELS[action])).toEqual([]);
+  it('every action an account goes through has a French and English label for the audit page', async () => {
+    const { agent: ownAdmin } = await newAdmin();
+    const created = await ownAdmin.post('/api/users', {
+      email: 'libelles.audit@test.mutualis',
+      displayName: 'Compte des libellés',
+      organisationId: await organisationId(t.db, 'CPAM-69'),
+      roles: ['agent'],
+      password: 'une phrase de passe longue',
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const step = async (body: Record<string, unknown>) =>
+      expect((await ownAdmin.patch(`/api/users/${id}`, body)).statusCode).toBe(200);
+    await step({ version: 1, displayName: 'Compte des libellés (modifié)' });
+    await step({ version: 2, password: 'mot de passe provisoire' });
+    const fire = async (action: string, version: number) =>
+      expect((await ownAdmin.post(`/api/users/${id}/transitions`, { action, version })).statusCode).toBe(200);
+    await fire('deactivate', 3);
+    await fire('reactivate', 4);
+    const session = await login(t.app, 'libelles.audit@test.mutualis', 'mot de passe provisoire');
+    expect(
+      (
+        await session.post('/api/me/password', {
+          currentPassword: 'mot de passe provisoire',
+          newPassword: 'une autre phrase de passe',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await session.post('/api/auth/logout')).statusCode).toBe(204);
+
+    const actions = [...new Set((await auditFor(id)).map((e) => e.action))].sort();
+    expect(actions).toEqual([
+      'session.login',
+      'session.logout',
+      'user.changePassword',
+      'user.create',
+      'user.resetPassword',
+      'user.update',
+      'userAccount.deactivate',
+      'userAccount.reactivate',
+    ]);
+    expect(
+      actions.filter((action) => !AUDIT_ACTION_LABELS[action]?.fr || !AUDIT_ACTION_LABELS[action]?.en),
+    ).toEqual([]);
   });
 });

@@ -164,13 +164,22 @@ export async function applicationExists(db: Executor, id: string) {
 /** Id, version and designer of the applications that carry these codes (archived ones too). */
 export async function findApplicationIdsByCodes(db: Executor, codes: string[]) {
   if (codes.length === 0)
-    return new Map<string, { id: string; version: number; designerOrganisationId: string }>();
+    return new Map<
+      string,
+      {
+        id: string;
+        version: number;
+        designerOrganisationId: string;
+        certificationStatus: CertificationStatus;
+      }
+    >();
   const rows = await db
     .select({
       id: applications.id,
       code: applications.code,
       version: applications.version,
       designerOrganisationId: applications.designerOrganisationId,
+      certificationStatus: applications.certificationStatus,
     })
     .from(applications)
     .where(sql`${applications.code} = ANY(${sql.param(codes)}::text[])`);

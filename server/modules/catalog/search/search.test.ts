@@ -11,6 +11,7 @@ import {
   createUser,
   login,
   organisationId,
+  signUp,
   type TestContext,
 } from '../../../test/harness.ts';
 import { CatalogueIndex } from './search.index.ts';
@@ -19,6 +20,11 @@ let t: TestContext;
 let admin: Agent;
 let reader: Agent;
 const ids: Record<string, string> = {};
+/**
+ * The catalogue of this file: five sheets and three usages, read by every test below and written by
+ * none (the tests that write have a database of their own, at the end of the file), so that the facet
+ * counts are known whatever the order the tests run in.
+ */
 beforeAll(async () => {
   t = await createTestContext();
   admin = await login(
@@ -154,48 +160,18 @@ describe('French full-text search', () => {
     expect(codes(await search('q=bouches&sort=name'))).toEqual(['REMBOURSEMENTS', 'ABSENCES']);
     expect(codes(await q('php 7.4'))).toEqual(['ABSENCES']);
   });
-
-  it('finds a new or edited sheet at once', async () => {
-    const sheet = await reader.get(`/api/applications/${ids.CONGES}`);
-    const edited = await admin.patch(`/api/applications/${ids.CONGES}`, {
-      version: sheet.json().version,
-      name: 'Congés et télétravail',
-    });
-    expect(edited.statusCode).toBe(200);
-    expect(codes(await q('télétravail'))).toEqual(['CONGES']);
-  });
 });
 
-describe('the in-memory index of each process', () => {
-  it('sees a change committed elsewhere (another process) at its next search', async () => {
-    // A second index on the same database stands for a second server process.
-    const other = new CatalogueIndex();
-    await other.ensureFresh(t.db);
-    const before = other.search({}, null, 'name').total;
-    const sheet = await reader.get(`/api/applications/${ids.INDUS}`);
-    await admin.patch(`/api/applications/${ids.INDUS}`, {
-      version: sheet.json().version,
-      track: 'homologation',
-      certificationStatus: 'inProgress',
-    });
-    await other.ensureFresh(t.db);
-    expect(
-      other.search({ track: ['homologation'] }, null, 'name').order.map((i) => other.cardAt(i).code),
-    ).toContain('INDUS');
-    expect(other.search({}, null, 'name').total).toBe(before);
-    // Back as it was, for the other tests.
-    const edited = await reader.get(`/api/applications/${ids.INDUS}`);
-    await admin.patch(`/api/applications/${ids.INDUS}`, {
-      version: edited.json().version,
-      track: 'labelling',
-      certificationStatus: 'labelled',
-    });
-  });
-
+describe('the response', () => {
   it('every response matches the documented page schema', async () => {
-    for (const query of ['pageSize=0', 'q=suivi&track=labelling', 'sort=usage&page=2&pageSize=2']) {
+    for (const [query, size] of [
+      ['pageSize=0', 0],
+      ['q=suivi&track=labelling', 1],
+      ['sort=usage&page=2&pageSize=2', 2],
+    ] as const) {
       const body = (await reader.get(`/api/applications?${query}`)).json();
       expect(applicationPageSchema.strict().safeParse(body).success).toBe(true);
+      expect(body.items).toHaveLength(size);
       for (const item of body.items)
         expect(applicationSummarySchema.strict().safeParse(item).success).toBe(true);
     }
@@ -255,9 +231,10 @@ describe('facets', () => {
       'INDUS',
       'ABSENCES',
     ]);
-    const byUpdate = (await search('sort=updated')).items.map((i) => i.updatedAt);
-    expect(byUpdate).toEqual([...byUpdate].sort().reverse());
-    expect(codes(await search('sort=updated'))[0]).toBe('INDUS'); // the last one edited above
+    const byUpdate = (await search('sort=updated')).items;
+    expect(byUpdate.map((i) => i.code).sort()).toEqual(Object.keys(ids).sort());
+    const dates = byUpdate.map((i) => i.updatedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
     const page2 = await search('sort=name&pageSize=2&page=2');
     expect(codes(page2)).toEqual(['REMBOURSEMENTS', 'INDUS']);
     expect(page2.total).toBe(5);
@@ -272,5 +249,63 @@ describe('facets', () => {
         { field: 'sort', message: 'Tri inconnu : relevance, usage, name ou updated.' },
       ]),
     );
+  });
+});
+
+describe('freshness: a written sheet is found by the next search', () => {
+  // A database of its own: these tests write, and the counts above must not see their sheets.
+  let w: TestContext;
+  let writer: Agent;
+  let rhone: string;
+  beforeAll(async () => {
+    w = await createTestContext();
+    writer = (await signUp(w, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).agent;
+    rhone = await organisationId(w.db, 'CPAM-69');
+  });
+  afterAll(() => w.close());
+
+  const found = async (query: string) => {
+    const response = await writer.get(`/api/applications?${query}`);
+    expect(response.statusCode).toBe(200);
+    return (response.json() as ApplicationPageDto).items.map((i) => i.id);
+  };
+  const edit = async (id: string, fields: Record<string, unknown>) => {
+    const { version } = (await writer.get(`/api/applications/${id}`)).json();
+    const response = await writer.patch(`/api/applications/${id}`, { version, ...fields });
+    expect(response.statusCode).toBe(200);
+  };
+
+  it('finds a new or edited sheet at once', async () => {
+    expect(await found('q=hippocampe')).toEqual([]);
+    const sheet = await createSheet(writer, rhone, { name: 'Hippocampe' });
+    expect(await found('q=hippocampe')).toEqual([sheet.id]);
+    await edit(sheet.id, { name: 'Hippocampe et télétravail' });
+    expect(await found('q=teletravail%20hippo')).toEqual([sheet.id]);
+  });
+
+  it('orders by last update: the sheet edited last comes first', async () => {
+    const first = await createSheet(writer, rhone, { name: 'Salamandre un' });
+    const second = await createSheet(writer, rhone, { name: 'Salamandre deux' });
+    expect(await found('q=salamandre&sort=updated')).toEqual([second.id, first.id]);
+    await edit(first.id, { summary: 'Salamandre : suivi des demandes, résumé revu.' });
+    expect(await found('q=salamandre&sort=updated')).toEqual([first.id, second.id]);
+  });
+
+  it('sees a change committed elsewhere (another process) at its next search', async () => {
+    const sheet = await createSheet(writer, rhone, { name: 'Ornithorynque', track: 'labelling' });
+    // A second index on the same database stands for a second server process.
+    const other = new CatalogueIndex();
+    await other.ensureFresh(w.db);
+    const codesOf = (filters: Parameters<CatalogueIndex['search']>[0]) =>
+      other.search(filters, null, 'name').order.map((i) => other.cardAt(i).code);
+    expect(codesOf({ track: ['labelling'] })).toContain(sheet.code);
+    expect(codesOf({ track: ['homologation'] })).not.toContain(sheet.code);
+    const before = other.search({}, null, 'name').total;
+
+    await edit(sheet.id, { track: 'homologation' });
+    await other.ensureFresh(w.db);
+    expect(codesOf({ track: ['homologation'] })).toContain(sheet.code);
+    expect(codesOf({ track: ['labelling'] })).not.toContain(sheet.code);
+    expect(other.search({}, null, 'name').total).toBe(before);
   });
 });

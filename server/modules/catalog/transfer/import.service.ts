@@ -1,3 +1,4 @@
+import { CERTIFICATION_STATUS_LABELS } from '../../../../common/catalog/vocabulary.ts';
 import { comparableText } from '../../../../common/text.ts';
 import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
@@ -121,6 +122,7 @@ export async function importRows(
   );
 
   const seen = new Map<string, number>();
+  const mayCertify = authorizer.can(actor, 'application.certify');
   const writes: (ApplicationWrite & { line: number; input: ApplicationInput & { code: string } })[] = [];
   for (const row of rows) {
     const { application, errors } = rowToApplication(row, {
@@ -159,6 +161,15 @@ export async function importRows(
       });
       continue;
     }
+    const certification = application.certificationStatus;
+    if (certification && certification !== (current?.certificationStatus ?? 'none') && !mayCertify) {
+      result.errors.push({
+        line: row.line,
+        field: headerOf('certificationStatus'),
+        message: `La certification ne se déclare pas par import (lu : « ${CERTIFICATION_STATUS_LABELS[certification].fr} ») : elle est décidée par l'agent comptable national ou la DDSI. Laissez la colonne vide ou reprenez la valeur actuelle.`,
+      });
+      continue;
+    }
     if (ruleErrors.length === 0)
       writes.push({
         line: row.line,
@@ -183,7 +194,7 @@ export async function importRows(
       await writeApplications(tx, writes.slice(start, start + CHUNK), {
         domains: domainLabels,
         source: 'import',
-        mayCertify: authorizer.can(actor, 'application.certify'),
+        mayCertify,
       });
       options.onProgress?.(Math.min(start + CHUNK, writes.length), writes.length);
     }

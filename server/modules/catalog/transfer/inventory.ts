@@ -72,6 +72,19 @@ function toRows(matrix: string[][]): { rows: RawRow[]; errors: ImportError[] } {
   return { rows, errors };
 }
 
+/**
+ * A CSV cell starting with = + - @ (after any apostrophes) would run as a formula in a spreadsheet (CSV
+ * injection): the export prefixes it with an apostrophe, and the import takes that apostrophe off again,
+ * so that what is exported imports back unchanged.
+ */
+const looksLikeFormula = (value: string) => {
+  const rest = value.replace(/^'+/, '');
+  return /^[=+\-@\t\r]/.test(rest) && !/^-?\d/.test(rest);
+};
+export const guardFormula = (value: string) => (looksLikeFormula(value) ? `'${value}` : value);
+const unguardFormula = (value: string) =>
+  value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
+
 export function parseCsv(text: string) {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     delimitersToGuess: [';', ',', '\t'],
@@ -80,7 +93,7 @@ export function parseCsv(text: string) {
   const errors: ImportError[] = parsed.errors
     .filter((e) => e.type !== 'Delimiter')
     .map((e) => ({ line: (e.row ?? 0) + 1, field: 'fichier', message: `CSV illisible : ${e.message}.` }));
-  const result = toRows(parsed.data);
+  const result = toRows(parsed.data.map((cells) => cells.map(unguardFormula)));
   return { rows: result.rows, errors: [...errors, ...result.errors] };
 }
 
@@ -218,8 +231,12 @@ export function rowToApplication(
     forgeUrl: orNull(v.forgeUrl),
     documentationUrl: orNull(v.documentationUrl),
     licence: orNull(v.licence),
-    maintainer: { name: orNull(v.maintainerName), email: orNull(v.maintainerEmail), phone: null },
-    support: { name: orNull(v.supportName), email: orNull(v.supportEmail), phone: null },
+    maintainer: {
+      name: orNull(v.maintainerName),
+      email: orNull(v.maintainerEmail),
+      phone: orNull(v.maintainerPhone),
+    },
+    support: { name: orNull(v.supportName), email: orNull(v.supportEmail), phone: orNull(v.supportPhone) },
     versions,
   };
   const parsed = applicationInputSchema
@@ -250,6 +267,8 @@ const KEY_BY_PATH: Record<string, string> = {
   'maintainer.email': 'maintainerEmail',
   'support.name': 'supportName',
   'support.email': 'supportEmail',
+  'maintainer.phone': 'maintainerPhone',
+  'support.phone': 'supportPhone',
 };
 
 function fieldKey(issue: z.core.$ZodIssue) {

@@ -11,6 +11,7 @@ import {
 } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationAggregate } from '../applications/applications.queries.ts';
 import type { ImportResult } from './import.service.ts';
+import { guardFormula } from './inventory.ts';
 
 /** An application as the exports write it: what the inventory layout and the JSON export need. */
 export type ExportedApplication = Pick<
@@ -90,8 +91,10 @@ function cellsOf(row: ExportedApplication): Record<string, string> {
     licence: row.licence ?? '',
     maintainerName: row.maintainer?.name ?? '',
     maintainerEmail: row.maintainer?.email ?? '',
+    maintainerPhone: row.maintainer?.phone ?? '',
     supportName: row.support?.name ?? '',
     supportEmail: row.support?.email ?? '',
+    supportPhone: row.support?.phone ?? '',
     versions: join(oldestFirst(row).map((v) => (v.releasedOn ? `${v.number} (${v.releasedOn})` : v.number))),
   };
 }
@@ -100,14 +103,9 @@ function cellsOf(row: ExportedApplication): Record<string, string> {
 export function toCsv(rows: ExportedApplication[]) {
   const data = rows.map((row) => {
     const cells = cellsOf(row);
-    return INVENTORY_COLUMNS.map((c) => neutraliseFormula(cells[c.key] ?? ''));
+    return INVENTORY_COLUMNS.map((c) => guardFormula(cells[c.key] ?? ''));
   });
   return `\uFEFF${Papa.unparse({ fields: INVENTORY_COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
-}
-
-/** A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection). */
-function neutraliseFormula(value: string) {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
 }
 
 export async function toXlsx(rows: ExportedApplication[], options: { withGuide?: boolean } = {}) {
@@ -147,7 +145,7 @@ export function templateRow(): ExportedApplication {
     designer: { code: example.designer ?? '' },
     contributors: (example.contributors ?? '').split(LIST_SEPARATOR).map((code) => ({ code })),
     track: 'homologation',
-    certificationStatus: 'homologated',
+    certificationStatus: 'none',
     lifecycleStage: 'inProduction',
     maturityLevel: 3,
     criticalityClass: 'moderate',

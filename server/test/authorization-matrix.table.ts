@@ -1,0 +1,337 @@
+import type { Role } from '../../common/roles.ts';
+import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
+import { TEST_PASSWORD } from './harness.ts';
+
+/**
+ * Every route the application serves × every role × {own office, other office}, plus a caller without a
+ * session → the expected status. Each cell sends a valid request on rows made for it, so that an allowed
+ * cell answers its success status (or the business status the table names, e.g. 422), and a refused one
+ * exactly 401 or 403: a 400 or 404 is never taken for "allowed". A served route missing from this table
+ * fails the test, and so does a row for a route that no longer exists.
+ */
+export type Scope = 'own' | 'other';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The caller of one cell: a fresh account of the CPAM du Bas-Rhin (the "own" office). */
+export interface Cell {
+  scope: Scope;
+  actor: { id: string; email: string; organisationId: string };
+  /** Unique within the run, for names, e-mails and codes. */
+  unique: string;
+}
+export interface CellRequest {
+  url: string;
+  body?: unknown;
+  upload?: { file: UploadedFile; fields?: Record<string, string> };
+}
+export interface RouteCase {
+  /** Builds the rows this cell needs (its own, so that no cell sees another's writes) and the request. */
+  request: (cell: Cell, fixtures: Fixtures) => CellRequest | Promise<CellRequest>;
+  /** Status for a signed-in caller holding exactly `role`. */
+  expected: (role: Role, scope: Scope) => number;
+  /** Status without a session. */
+  anonymous: number;
+}
+
+const everyone = (status: number) => () => status;
+const only =
+  (allowed: Role[], status: number) =>
+  (role: Role): number =>
+    allowed.includes(role) ? status : 403;
+
+const EDITORS: Role[] = ['admin', 'itDirectorate', 'developer', 'officeDirector'];
+/** Sheets: the DDSI and admins edit all; developers and directors the sheets of their own office. */
+const mayEditSheet = (role: Role, scope: Scope) =>
+  role === 'admin' || role === 'itDirectorate' || (EDITORS.includes(role) && scope === 'own');
+const editSheet = (status: number) => (role: Role, scope: Scope) =>
+  mayEditSheet(role, scope) ? status : 403;
+const USAGE_DECLARERS: Role[] = ['officeDirector', 'developer', 'referent'];
+
+const INVENTORY_HEADER =
+  'Identifiant;Nom;Description courte;Domaine métier;Organisme concepteur;Filière;Cycle de vie;Hébergement';
+export const PDF = Buffer.from(
+  '%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
+/** The rows of the test database the cells use: shared ones (read only) and fresh ones (one per cell). */
+export interface Fixtures {
+  officeId: Record<Scope, string>;
+  applicationId: Record<Scope, string>;
+  attachmentId: Record<Scope, string>;
+  userId: Record<Scope, string>;
+  freshSheet(scope: Scope): Promise<string>;
+  freshAttachment(applicationId: string): Promise<string>;
+  freshUser(scope: Scope): Promise<string>;
+  /** The own office declares that it uses the sheet (through its director). */
+  declareOwnUsage(applicationId: string): Promise<void>;
+}
+
+export const MATRIX: Record<string, RouteCase> = {
+  'GET /api/business-domains': {
+    request: () => ({ url: '/api/business-domains' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications': {
+    request: () => ({ url: '/api/applications?q=gestion&track=homologation' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications': {
+    request: ({ scope, unique }, f) => ({
+      url: '/api/applications',
+      body: sheetBody(f.officeId[scope], { name: `Application ${unique}` }),
+    }),
+    expected: editSheet(201),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id': {
+    request: ({ scope }, f) => ({ url: `/api/applications/${f.applicationId[scope]}` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'PATCH /api/applications/:id': {
+    request: async ({ scope, unique }, f) => ({
+      url: `/api/applications/${await f.freshSheet(scope)}`,
+      body: { version: 1, summary: `Résumé revu pour la cellule ${unique}.` },
+    }),
+    expected: editSheet(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/:id/transitions': {
+    // Archiving is the sheet's writers' transition (certification's parties are checked in its tests).
+    request: async ({ scope }, f) => ({
+      url: `/api/applications/${await f.freshSheet(scope)}/transitions`,
+      body: { action: 'archive', version: 1, input: { reason: 'Remplacée' } },
+    }),
+    expected: editSheet(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/usages': {
+    request: ({ scope }, f) => ({ url: `/api/applications/${f.applicationId[scope]}/usages` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/:id/usages': {
+    // A sheet the caller's office has not declared yet: the declaration is a creation.
+    request: async ({ scope }, f) => ({
+      url: `/api/applications/${await f.freshSheet(scope)}/usages`,
+      body: { userCount: 12 },
+    }),
+    expected: only(USAGE_DECLARERS, 201),
+    anonymous: 401,
+  },
+  'DELETE /api/applications/:id/usages': {
+    // A sheet the caller's office has declared: there is a usage to withdraw.
+    request: async ({ scope }, f) => {
+      const id = await f.freshSheet(scope);
+      await f.declareOwnUsage(id);
+      return { url: `/api/applications/${id}/usages` };
+    },
+    expected: only(USAGE_DECLARERS, 204),
+    anonymous: 401,
+  },
+  'GET /api/usage-map': {
+    request: () => ({ url: '/api/usage-map' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/import/template.csv': {
+    request: () => ({ url: '/api/applications/import/template.csv' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/import/template.xlsx': {
+    request: () => ({ url: '/api/applications/import/template.xlsx' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/import': {
+    // One sheet of the own or the other office: a developer or director of the own office may not write
+    // the other office's sheets, which the import reports on the row (422, nothing written).
+    request: ({ scope, unique }) => ({
+      url: '/api/applications/import',
+      upload: {
+        file: {
+          name: 'inventaire.csv',
+          type: 'text/csv',
+          content: [
+            INVENTORY_HEADER,
+            `MX-${unique.toUpperCase()};Application ${unique};Application importée par la matrice des droits.;Ressources humaines;${scope === 'own' ? 'CPAM-67' : 'CPAM-13'};Hors standard;En production;Serveur de l'organisme`,
+          ].join('\n'),
+        },
+      },
+    }),
+    expected: (role, scope) => (!EDITORS.includes(role) ? 403 : mayEditSheet(role, scope) ? 200 : 422),
+    anonymous: 401,
+  },
+  'GET /api/applications/export': {
+    request: () => ({ url: '/api/applications/export?format=json&track=homologation' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/publiccode.yml': {
+    request: ({ scope }, f) => ({ url: `/api/applications/${f.applicationId[scope]}/publiccode.yml` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/applications/:id/attachments': {
+    request: async ({ scope }, f) => ({
+      url: `/api/applications/${await f.freshSheet(scope)}/attachments`,
+      upload: {
+        file: { name: 'note.pdf', type: 'application/pdf', content: PDF },
+        fields: { kind: 'document' },
+      },
+    }),
+    expected: editSheet(201),
+    anonymous: 401,
+  },
+  'GET /api/applications/:id/attachments/:attachmentId': {
+    request: ({ scope }, f) => ({
+      url: `/api/applications/${f.applicationId[scope]}/attachments/${f.attachmentId[scope]}`,
+    }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'DELETE /api/applications/:id/attachments/:attachmentId': {
+    request: async ({ scope }, f) => {
+      const id = await f.freshSheet(scope);
+      return { url: `/api/applications/${id}/attachments/${await f.freshAttachment(id)}` };
+    },
+    expected: editSheet(204),
+    anonymous: 401,
+  },
+  'GET /health/live': { request: () => ({ url: '/health/live' }), expected: everyone(200), anonymous: 200 },
+  'GET /health/ready': { request: () => ({ url: '/health/ready' }), expected: everyone(200), anonymous: 200 },
+  'GET /api/openapi.json': {
+    request: () => ({ url: '/api/openapi.json' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'GET /api/config': { request: () => ({ url: '/api/config' }), expected: everyone(200), anonymous: 200 },
+  'POST /api/auth/login': {
+    // The caller's own credentials; without a session too: signing in is what gives one.
+    request: ({ actor }) => ({
+      url: '/api/auth/login',
+      body: { email: actor.email, password: TEST_PASSWORD },
+    }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'POST /api/auth/logout': {
+    request: () => ({ url: '/api/auth/logout' }),
+    expected: everyone(204),
+    anonymous: 401,
+  },
+  'GET /api/me': { request: () => ({ url: '/api/me' }), expected: everyone(200), anonymous: 401 },
+  'POST /api/me/password': {
+    request: ({ unique }) => ({
+      url: '/api/me/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: `nouvelle phrase ${unique}` },
+    }),
+    expected: everyone(204),
+    anonymous: 401,
+  },
+  'GET /api/organisations': {
+    request: () => ({ url: '/api/organisations' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/organisations/:id': {
+    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/users': {
+    request: () => ({ url: '/api/users' }),
+    expected: only(['admin', 'officeDirector'], 200),
+    anonymous: 401,
+  },
+  'GET /api/users/:id': {
+    request: ({ scope }, f) => ({ url: `/api/users/${f.userId[scope]}` }),
+    expected: (role, scope) =>
+      role === 'admin' || (role === 'officeDirector' && scope === 'own') ? 200 : 403,
+    anonymous: 401,
+  },
+  'POST /api/users': {
+    request: ({ scope, unique }, f) => ({
+      url: '/api/users',
+      body: {
+        email: `created.${unique}@test.mutualis`,
+        displayName: 'Compte créé',
+        organisationId: f.officeId[scope],
+        roles: ['agent'],
+        password: 'une phrase de passe longue',
+      },
+    }),
+    expected: only(['admin'], 201),
+    anonymous: 401,
+  },
+  'PATCH /api/users/:id': {
+    request: async ({ scope }, f) => ({
+      url: `/api/users/${await f.freshUser(scope)}`,
+      body: { version: 1, displayName: 'Nom revu par la matrice' },
+    }),
+    expected: only(['admin'], 200),
+    anonymous: 401,
+  },
+  'POST /api/users/:id/transitions': {
+    request: async ({ scope }, f) => ({
+      url: `/api/users/${await f.freshUser(scope)}/transitions`,
+      body: { action: 'deactivate', version: 1 },
+    }),
+    expected: only(['admin'], 200),
+    anonymous: 401,
+  },
+  'GET /api/audit-events': {
+    request: () => ({ url: '/api/audit-events' }),
+    expected: only(['admin', 'operationsDirectorate'], 200),
+    anonymous: 401,
+  },
+  'GET /api/audit-events/actions': {
+    request: () => ({ url: '/api/audit-events/actions' }),
+    expected: only(['admin', 'operationsDirectorate'], 200),
+    anonymous: 401,
+  },
+
+  // Outside the policy table: the API documentation (public, like the OpenAPI document it shows)…
+  'GET /api/docs': { request: () => ({ url: '/api/docs' }), expected: everyone(200), anonymous: 200 },
+  'GET /api/docs/json': {
+    request: () => ({ url: '/api/docs/json' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'GET /api/docs/yaml': {
+    request: () => ({ url: '/api/docs/yaml' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'GET /api/docs/static/index.html': {
+    // Swagger UI sends its page's old address to the documentation's address.
+    request: () => ({ url: '/api/docs/static/index.html' }),
+    expected: everyone(302),
+    anonymous: 302,
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    request: () => ({ url: '/api/docs/static/swagger-initializer.js' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'GET /api/docs/static/*': {
+    request: () => ({ url: '/api/docs/static/swagger-ui.css' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  // …and the web app: its page and its files, public (the app asks for a session itself).
+  'GET /': { request: () => ({ url: '/' }), expected: everyone(200), anonymous: 200 },
+  'GET /*': { request: () => ({ url: '/assets/app.js' }), expected: everyone(200), anonymous: 200 },
+};
+
+/** What answers a path no route matches: the web app for a deep link, a problem+json 404 otherwise. */
+export const FALLBACK: { method: Method; url: string; status: number; type: string }[] = [
+  { method: 'GET', url: '/organismes/quelque-part?onglet=1', status: 200, type: 'text/html' },
+  { method: 'GET', url: '/assets/absent.js', status: 404, type: 'application/problem+json' },
+  { method: 'GET', url: '/api/absent', status: 404, type: 'application/problem+json' },
+  { method: 'GET', url: '/health/absent', status: 404, type: 'application/problem+json' },
+  { method: 'POST', url: '/organismes', status: 404, type: 'application/problem+json' },
+];
