@@ -119,9 +119,7 @@ describe('lifecycles in Chromium', () => {
     await first.context().close();
   });
 
-  // Waits for the sheet's transitions route (POST /api/applications/:id/transitions) and for
-  // `transitions`/`lifecycles` on GET /api/applications/:id, which the catalogue module is adding.
-  it.skip('the DDSI withdraws and grants a certification, an administrator archives and restores a sheet', async () => {
+  it('the DDSI withdraws and grants a certification, an administrator archives and restores a sheet', async () => {
     const ddsi = await signedIn('ddsi@mutualis.demo');
     await ddsi.goto(`${env.server.url}/catalogue?q=GesCongés`);
     await ddsi.getByRole('link', { name: 'GesCongés' }).click();
@@ -147,6 +145,8 @@ describe('lifecycles in Chromium', () => {
     await dialog.getByLabel('Date de la décision').fill('2026-03-02');
     await dialog.getByRole('button', { name: 'Certifier' }).click();
     await ddsi.getByRole('status').filter({ hasText: 'Nouvel état : Homologuée.' }).waitFor();
+    // Checked once the dialog has faded out (half-transparent while it closes).
+    await dialog.waitFor({ state: 'hidden' });
     expect(await accessibilityViolations(ddsi)).toEqual([]);
     await ddsi.context().close();
 

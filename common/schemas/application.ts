@@ -367,3 +367,25 @@ export const businessDomainSchema = z
   .object({ code: z.string(), labelFr: z.string(), labelEn: z.string() })
   .meta({ id: 'BusinessDomain' });
 export type BusinessDomainDto = z.infer<typeof businessDomainSchema>;
+
+/** What an inventory import answers (a dry run, or the import itself; 422 when any row is wrong). */
+export const importResultSchema = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+    rows: z.number().int(),
+    dryRun: z.boolean(),
+    /** True when the file was written; a file with any error writes nothing. */
+    written: z.boolean(),
+    items: z.array(
+      z.object({
+        line: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        action: z.enum(['create', 'update']),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportResult' });
+export type ImportResultDto = z.infer<typeof importResultSchema>;

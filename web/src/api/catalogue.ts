@@ -7,6 +7,7 @@ import type {
   AttachmentDto,
   BusinessDomainDto,
   createApplicationSchema,
+  ImportResultDto,
   updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
 import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
@@ -141,15 +142,7 @@ export function useUsageMap() {
   return useQuery({ queryKey: ['usage-map'], queryFn: () => api<UsageMapDto>('GET', '/api/usage-map') });
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  rows: number;
-  dryRun: boolean;
-  written: boolean;
-  errors: { line: number; field: string; message: string }[];
-  items: { line: number; code: string; name: string; action: 'create' | 'update' }[];
-}
+export type ImportResult = ImportResultDto;
 
 export const useImportApplications = () =>
   useCatalogueMutation((input: { file: File; dryRun: boolean }) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applicationFiltersSchema } from '../../../../common/schemas/application.ts';
+import { applicationFiltersSchema, importResultSchema } from '../../../../common/schemas/application.ts';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
 import { contentDisposition, uploadedFile } from '../../../lib/http.ts';
 import { exportApplications, getPubliccodeSource } from './export.service.ts';
@@ -11,26 +11,6 @@ import { presentImportResult, templateRow, toCsv, toJson, toXlsx } from './trans
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const today = () => new Date().toISOString().slice(0, 10);
-
-const importResultSchema = z
-  .object({
-    created: z.number().int(),
-    updated: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
-    rows: z.number().int(),
-    dryRun: z.boolean(),
-    /** True when the file was written; a file with any error writes nothing. */
-    written: z.boolean(),
-    items: z.array(
-      z.object({
-        line: z.number().int(),
-        code: z.string(),
-        name: z.string(),
-        action: z.enum(['create', 'update']),
-      }),
-    ),
-  })
-  .meta({ id: 'ImportResult' });
 
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   const { authorizer, config } = app.deps;
