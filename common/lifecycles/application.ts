@@ -49,7 +49,10 @@ export const applicationRecordLifecycle = defineLifecycle<
       confirm: true,
       tone: 'danger',
       input: z.object({
-        reason: reasonInput({ fr: "Motif de l'archivage (facultatif)", en: 'Why (optional)' }, false),
+        reason: reasonInput(
+          { fr: "Motif de l'archivage (facultatif)", en: 'Reason for archiving (optional)' },
+          false,
+        ),
       }),
     },
     restore: {
@@ -120,7 +123,9 @@ export const applicationCertificationLifecycle = defineLifecycle<
       label: { fr: 'Retirer la certification', en: 'Withdraw certification' },
       confirm: true,
       tone: 'danger',
-      input: z.object({ reason: reasonInput({ fr: 'Motif du retrait', en: 'Why' }, true) }),
+      input: z.object({
+        reason: reasonInput({ fr: 'Motif du retrait', en: 'Reason for the withdrawal' }, true),
+      }),
     },
   },
   messages: {
