@@ -58,6 +58,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   await app.deps.jobs.start();
+  app.log.info('background jobs started (pg-boss: outbox, lifecycle deadlines)');
   app.log.info(`Mutualis est prêt : ${config.publicUrl}`);
 }
 

@@ -12,6 +12,13 @@ export interface UserAccountFacts {
   otherActiveAdmins: number;
 }
 
+/**
+ * The platform keeps one active administrator at least: the deactivation guard, and the same rule when
+ * an administrator's role is taken away (server/modules/users/users.service.ts).
+ */
+export const lastActiveAdmin = (facts: UserAccountFacts) =>
+  facts.subjectIsAdmin && facts.otherActiveAdmins === 0 ? { code: 'lastAdmin' } : null;
+
 export const userAccountLifecycle = defineLifecycle<
   UserStatus,
   'deactivate' | 'reactivate',
@@ -41,10 +48,7 @@ export const userAccountLifecycle = defineLifecycle<
           .optional()
           .meta({ label: { fr: 'Motif (facultatif)', en: 'Reason (optional)' } }),
       }),
-      guards: [
-        (facts) => (facts.isSelf ? { code: 'self' } : null),
-        (facts) => (facts.subjectIsAdmin && facts.otherActiveAdmins === 0 ? { code: 'lastAdmin' } : null),
-      ],
+      guards: [(facts) => (facts.isSelf ? { code: 'self' } : null), lastActiveAdmin],
     },
     reactivate: {
       from: ['deactivated'],
@@ -59,8 +63,8 @@ export const userAccountLifecycle = defineLifecycle<
       en: 'You cannot deactivate your own account: ask another administrator.',
     },
     lastAdmin: {
-      fr: "C'est le dernier administrateur actif : nommez-en un autre avant de désactiver ce compte.",
-      en: 'This is the last active administrator: appoint another one before deactivating this account.',
+      fr: "C'est le dernier administrateur actif : nommez-en un autre d'abord.",
+      en: 'This is the last active administrator: appoint another one first.',
     },
   },
 });

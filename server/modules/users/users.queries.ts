@@ -103,8 +103,17 @@ export async function updateUserAtVersion(
   return row ?? null;
 }
 
-/** Ids of the active administrators: the last-admin guard counts those other than its subject. */
+/** Serialises the changes to the set of active administrators (advisory lock held until commit). */
+const ADMIN_SET_LOCK = 782302;
+
+/**
+ * Ids of the active administrators: the last-admin guard counts those other than its subject. Inside a
+ * transaction, a lock taken first serialises two administrators demoting or deactivating each other at
+ * the same time: the second one counts after the first one's commit and is refused. (An advisory lock
+ * rather than row locks: each of them already holds its subject's row, row locks would deadlock.)
+ */
 export async function countActiveAdminsById(db: Executor) {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${ADMIN_SET_LOCK})`);
   const rows = await db
     .select({ id: users.id })
     .from(users)

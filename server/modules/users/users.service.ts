@@ -1,3 +1,5 @@
+import { refusalMessage } from '../../../common/lifecycle.ts';
+import { lastActiveAdmin, userAccountLifecycle } from '../../../common/lifecycles/user-account.ts';
 import type { CreateUserInput, UpdateUserInput, UserListQuery } from '../../../common/schemas/user.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
@@ -11,7 +13,6 @@ import { userAccountBinding } from './users.lifecycle.ts';
 import { auditSnapshot } from './users.mapper.ts';
 import { userListScope } from './users.policy.ts';
 import {
-  countActiveAdminsById,
   findUser,
   findUserByEmail,
   insertUser,
@@ -105,12 +106,13 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       if (actor.userId === id) {
         throw new AppError('unprocessable', 'Vous ne pouvez pas retirer votre propre rôle administrateur.');
       }
-      if ((await countActiveAdminsById(tx.db)).filter((admin) => admin !== id).length === 0) {
-        throw new AppError(
-          'unprocessable',
-          "C'est le dernier administrateur actif : nommez-en un autre d'abord.",
-        );
-      }
+      // The account lifecycle's rule, with the facts its binding gathers.
+      const [facts] = await userAccountBinding.facts(tx, [current]);
+      const refusal = facts && lastActiveAdmin(facts);
+      if (refusal)
+        throw new AppError('unprocessable', refusalMessage(userAccountLifecycle, refusal, 'fr'), {
+          refusal: { code: refusal.code, params: {} },
+        });
     }
     if (Object.keys(profileChanges).length > 0 || passwordHash) {
       const updated = await updateUserAtVersion(tx.db, id, version, {

@@ -408,3 +408,31 @@ describe('audit trail words', () => {
     ).toEqual([]);
   });
 });
+
+describe('the last active administrator', () => {
+  it('survives two administrators deactivating each other at the same time: one succeeds, one is refused', async () => {
+    // A database of its own: these two are its only administrators.
+    const own = await createTestContext();
+    try {
+      const [a, b] = await Promise.all([
+        createUser(own.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' }),
+        createUser(own.db, { roles: ['admin'], organisationCode: 'CNAM-DDO' }),
+      ]);
+      if (!a || !b) throw new Error('no administrators');
+      const [asA, asB] = [await login(own.app, a.email), await login(own.app, b.email)];
+      const responses = await Promise.all([
+        asA.post(`/api/users/${b.id}/transitions`, { action: 'deactivate', version: 1 }),
+        asB.post(`/api/users/${a.id}/transitions`, { action: 'deactivate', version: 1 }),
+      ]);
+      const statuses = responses.map((r) => r.statusCode).sort();
+      // The second one is refused: as the last active administrator (422), or because its own session
+      // ended with its deactivation (401) — never both deactivated.
+      expect(statuses[0]).toBe(200);
+      expect([401, 422]).toContain(statuses[1]);
+      const active = await own.db.select().from(users).where(eq(users.status, 'active'));
+      expect(active.map((u) => u.id).filter((id) => id === a.id || id === b.id)).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+});
