@@ -128,12 +128,13 @@ export function defineLifecycle<State extends string, TransitionName extends str
     TransitionDefinition<State, Facts, unknown>,
   ][]) {
     for (const to of targetsOf(transition)) {
-      if (!(to in definition.states)) throw new Error(`${definition.name}.${name}: unknown target state`);
+      if (!Object.hasOwn(definition.states, to))
+        throw new Error(`${definition.name}.${name}: unknown target state`);
     }
     if (Array.isArray(transition.to) && !transition.resolveTo)
       throw new Error(`${definition.name}.${name}: several targets need resolveTo`);
     for (const from of transition.from) {
-      if (!(from in definition.states))
+      if (!Object.hasOwn(definition.states, from))
         throw new Error(`${definition.name}.${name}: unknown source state ${from}`);
     }
     if (transition.parties.length === 0) throw new Error(`${definition.name}.${name}: no party`);

@@ -131,7 +131,7 @@ describe('lifecycles in Chromium', () => {
     const dialog = await settledDialog(ddsi);
     await dialog.getByRole('button', { name: 'Retirer la certification' }).click();
     // The server's field error, under the field.
-    await dialog.getByText('Indiquez le motif (3 caractères au moins).').waitFor();
+    await dialog.getByText('Indiquez le motif du retrait (3 caractères au moins).').waitFor();
     expect(await accessibilityViolations(ddsi)).toEqual([]);
     await dialog.getByRole('textbox', { name: 'Motif du retrait' }).fill('Procès-verbal de recette annulé');
     await dialog.getByRole('button', { name: 'Retirer la certification' }).click();

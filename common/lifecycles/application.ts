@@ -10,17 +10,23 @@ export interface ApplicationFacts {
 export const APPLICATION_RECORD_STATES = ['published', 'archived'] as const;
 export type ApplicationRecordState = (typeof APPLICATION_RECORD_STATES)[number];
 
-const reasonInput = (label: { fr: string; en: string }, required: boolean) => {
+/** A free text given with a transition; `what` names it in the messages ("le motif", "le fondement"). */
+const reasonInput = (label: { fr: string; en: string }, what: string, required: boolean) => {
   const text = z
-    .string({ error: 'Le motif doit être un texte.' })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `Indiquez ${what}.` : `${capitalise(what)} doit être un texte.`,
+    })
     .trim()
-    .max(1000, { error: 'Le motif est limité à 1 000 caractères.' });
+    .max(1000, { error: `${capitalise(what)} est limité à 1 000 caractères.` });
   return (
-    required ? text.min(3, { error: 'Indiquez le motif (3 caractères au moins).' }) : text.optional()
-  ).meta({
-    label,
-  });
+    required ? text.min(3, { error: `Indiquez ${what} (3 caractères au moins).` }) : text.optional()
+  ).meta({ label });
 };
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Today in UTC (AAAA-MM-JJ): a decision is not dated in the future. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 const writers = [role('admin', 'itDirectorate'), developerOf('designerOffice'), directorOf('designerOffice')];
 
@@ -37,7 +43,7 @@ export const applicationRecordLifecycle = defineLifecycle<
   initial: 'published',
   states: {
     published: { label: { fr: 'Publiée', en: 'Published' } },
-    archived: { label: { fr: 'Archivée', en: 'Archived' }, side: true },
+    archived: { label: { fr: 'Archivée', en: 'Archived' } },
   },
   fields: { designerOffice: { fr: "de l'organisme concepteur", en: 'of the designer office' } },
   transitions: {
@@ -51,6 +57,7 @@ export const applicationRecordLifecycle = defineLifecycle<
       input: z.object({
         reason: reasonInput(
           { fr: "Motif de l'archivage (facultatif)", en: 'Reason for archiving (optional)' },
+          'le motif',
           false,
         ),
       }),
@@ -107,10 +114,12 @@ export const applicationCertificationLifecycle = defineLifecycle<
       input: z.object({
         rationale: reasonInput(
           { fr: 'Fondement de la décision (procès-verbal, référence)', en: 'Grounds (report, reference)' },
+          'le fondement de la décision',
           true,
         ),
         decidedOn: z.iso
           .date({ error: 'La date de décision doit être une date (AAAA-MM-JJ).' })
+          .refine((date) => date <= today(), { error: 'La date de décision ne peut pas être dans le futur.' })
           .optional()
           .meta({ label: { fr: 'Date de la décision', en: 'Decision date' } }),
       }),
@@ -124,7 +133,11 @@ export const applicationCertificationLifecycle = defineLifecycle<
       confirm: true,
       tone: 'danger',
       input: z.object({
-        reason: reasonInput({ fr: 'Motif du retrait', en: 'Reason for the withdrawal' }, true),
+        reason: reasonInput(
+          { fr: 'Motif du retrait', en: 'Reason for the withdrawal' },
+          'le motif du retrait',
+          true,
+        ),
       }),
     },
   },

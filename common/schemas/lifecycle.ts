@@ -38,6 +38,8 @@ export const lifecycleViewSchema = z
       z.object({
         state: z.string(),
         at: z.string(),
+        /** The transition that led there (null for the state it was created in). */
+        transition: z.string().nullable(),
         /** Who moved it there (null for the initial state): a person's name, or the platform. */
         by: z.object({ kind: z.enum(['user', 'system']), name: z.string().nullable() }).nullable(),
         /** What they gave with the transition (a reason, a decision…), labelled. */
@@ -55,6 +57,11 @@ export const fireTransitionSchema = z.object({
     .min(1, { error: "L'action est obligatoire." })
     .max(60),
   version: z.number({ error: 'La version de la fiche est obligatoire (rechargez la page).' }).int().min(1),
-  input: z.unknown().optional(),
+  /** What the action takes (see its description); checked against the action's own schema. */
+  input: z
+    .record(z.string(), z.unknown(), {
+      error: 'Les informations de l\'action forment un objet JSON, par exemple { "reason": "…" }.',
+    })
+    .optional(),
 });
 export type FireTransitionInput = z.infer<typeof fireTransitionSchema>;

@@ -51,3 +51,14 @@ export function checkViolationField(error: unknown): string | null {
   }
   return null;
 }
+
+/** SQLSTATE of an error raised by the database driver, possibly wrapped by Drizzle; null otherwise. */
+export function sqlState(error: unknown): string | null {
+  let current = error;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
+    if ('code' in current && typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code))
+      return current.code;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return null;
+}

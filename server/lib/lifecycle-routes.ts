@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { transitionAction } from '../../common/lifecycle.ts';
+import { describeParties, transitionAction } from '../../common/lifecycle.ts';
 import type { Action } from '../../common/permissions.ts';
 import { idParamsSchema, problemSchema } from '../../common/schemas/common.ts';
 import { fireTransitionSchema } from '../../common/schemas/lifecycle.ts';
 import { inTransaction, type ServiceContext } from './context.ts';
-import { type AnyBinding, bindingFor, fireTransition } from './lifecycle.ts';
+import { type AnyBinding, bindingFor, fireTransition, inputJsonSchema } from './lifecycle.ts';
 
 /**
  * One route factory for the lifecycles of a resource: `POST <basePath>/:id/transitions`
@@ -37,11 +37,7 @@ export function lifecycleRoutes<Dto>(options: {
         schema: {
           tags: [options.tag],
           summary: options.summary,
-          description: `Actions : ${options.bindings
-            .flatMap((b) =>
-              Object.entries(b.definition.transitions).map(([n, t]) => `\`${n}\` (${t.label.fr})`),
-            )
-            .join(', ')}.`,
+          description: describeActions(options.bindings),
           params: idParamsSchema,
           body: fireTransitionSchema,
           response: {
@@ -66,4 +62,30 @@ export function lifecycleRoutes<Dto>(options: {
       },
     );
   };
+}
+
+/** The route's documentation: each action, who may fire it, from which states, and the input it takes. */
+function describeActions(bindings: readonly AnyBinding[]) {
+  const lines = bindings.flatMap((binding) =>
+    Object.entries(binding.definition.transitions).map(([name, transition]) => {
+      const schema = inputJsonSchema(transition.input as never) as {
+        properties?: Record<string, { label?: { fr: string }; maxLength?: number; format?: string }>;
+        required?: string[];
+      } | null;
+      const fields = Object.entries(schema?.properties ?? {}).map(([field, spec]) => {
+        const traits = [
+          schema?.required?.includes(field) ? 'obligatoire' : 'facultatif',
+          spec.format === 'date' ? 'date AAAA-MM-JJ' : null,
+          spec.maxLength ? `${spec.maxLength} caractères au plus` : null,
+        ].filter(Boolean);
+        return `\`${field}\` (${spec.label?.fr ?? field} ; ${traits.join(', ')})`;
+      });
+      const from = transition.from.map(
+        (state: string) => binding.definition.states[state]?.label.fr ?? state,
+      );
+      const input = fields.length > 0 ? ` Données (\`input\`) : ${fields.join(', ')}.` : '';
+      return `- \`${name}\` — ${transition.label.fr}. Par : ${describeParties(binding.definition, transition.parties, 'fr')}. Depuis : ${from.join(', ')}.${input}`;
+    }),
+  );
+  return `Corps : \`{ action, version, input }\`. Refus : 403 (pas partie), 409 (état ou version), 422 (règle), 400 (données).\n\n${lines.join('\n')}`;
 }

@@ -21,6 +21,7 @@ export async function lifecycleHistory(
 ) {
   const rows = await db
     .select({
+      from: sql<string>`${auditEvents.details}->>'from'`,
       state: sql<string>`${auditEvents.details}->>'to'`,
       transition: sql<string>`${auditEvents.details}->>'transition'`,
       input: sql<Record<string, unknown> | null>`${auditEvents.details}->'input'`,

@@ -100,7 +100,7 @@ function parseInput(definition: AnyBinding['definition'], name: string, raw: unk
 
 /** The binding among a resource's lifecycles that owns an action, or a 400 naming the known ones. */
 export function bindingFor(bindings: readonly AnyBinding[], action: string): AnyBinding {
-  const binding = bindings.find((b) => action in b.definition.transitions);
+  const binding = bindings.find((b) => Object.hasOwn(b.definition.transitions, action));
   if (binding) return binding;
   const known = bindings.flatMap((b) => Object.keys(b.definition.transitions)).join(', ');
   throw new AppError('badRequest', `Action inconnue : « ${action} ». Actions possibles : ${known}.`, {
@@ -166,7 +166,7 @@ export async function fireTransition(
 
 const inputSchemas = new WeakMap<object, Record<string, unknown>>();
 /** The JSON Schema of a transition's input (labels in `meta`), for the web's form. */
-function inputJsonSchema(schema: z.ZodType | undefined) {
+export function inputJsonSchema(schema: z.ZodType | undefined) {
   if (!schema) return null;
   let json = inputSchemas.get(schema);
   if (!json) {
@@ -226,7 +226,8 @@ export async function describeTransitions<Row>(
           lifecycle: binding.definition.name,
           action: name,
           label: transition.label,
-          to: targetsOf(transition),
+          // Where it leads for this subject when it may be fired now (the facts chose), else every target.
+          to: check.allowed ? [check.to] : targetsOf(transition),
           allowed: check.allowed,
           reason: refusal && {
             kind: check.allowed ? 'guard' : check.kind,
@@ -268,10 +269,18 @@ export async function describeLifecycles<Row>(
       lifecycle: binding.definition.name,
       state: binding.store.stateOf(row),
       reached: [
-        { state: binding.definition.initial, at: createdAt.toISOString(), by: null, input: [] },
+        // The state it was created in: before its first transition, or now if it never moved (a sheet
+        // imported or loaded already certified starts in that state).
+        {
+          state: history[0]?.from ?? binding.store.stateOf(row),
+          at: createdAt.toISOString(),
+          by: null,
+          input: [],
+        },
         ...history.map((entry) => ({
           state: entry.state,
           at: entry.at,
+          transition: entry.transition,
           by: { kind: entry.actorKind, name: entry.actorName },
           input: labelledInput(binding, entry.transition, entry.input),
         })),

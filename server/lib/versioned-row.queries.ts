@@ -7,7 +7,7 @@ type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn };
 
 /**
  * The one adapter that reads, locks and moves a versioned row for the lifecycle executor:
- * `SELECT … FOR UPDATE`, then `UPDATE … SET <state>, version = version + 1 WHERE id AND version`.
+ * `SELECT … FOR NO KEY UPDATE`, then `UPDATE … SET <state>, version = version + 1 WHERE id AND version`.
  * The state is a column, or is read from and written to other columns (e.g. an `archived_at` date).
  */
 export function versionedRowStore<T extends VersionedTable, State extends string>(
@@ -30,7 +30,9 @@ export function versionedRowStore<T extends VersionedTable, State extends string
         .from(table as PgTable)
         .where(eq(table.id, id))
         .limit(1);
-      const rows = (options.lock ? await query.for('update') : await query) as Row[];
+      // NO KEY UPDATE: the row is ours to change, yet rows that merely refer to it (an audit event naming
+      // its author, a session of its user) can still be written by others — no deadlock on their keys.
+      const rows = (options.lock ? await query.for('no key update') : await query) as Row[];
       return rows[0] ?? null;
     },
     stateOf: read,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { checkViolationField } from '../db/checks.ts';
+import { checkViolationField, sqlState } from '../db/checks.ts';
 import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_STATUS } from '../lib/errors.ts';
 
 interface ValidationItem {
@@ -64,6 +64,18 @@ export function registerErrorHandling(app: FastifyInstance) {
         400,
         `Certains champs sont invalides : ${names}. ${errors[0]?.message ?? ''}`.trim(),
         { code: 'validation', errors },
+      );
+    }
+    const state = sqlState(error);
+    if (state === '40P01' || state === '40001') {
+      // Two changes crossed (deadlock or serialisation failure): the database undid this one entirely.
+      request.log.warn({ err: error }, 'concurrent change refused by the database');
+      return sendProblem(
+        reply,
+        request,
+        409,
+        "Une autre modification est intervenue au même moment : rien n'a été enregistré. Rechargez la page, puis recommencez.",
+        { code: 'conflict' },
       );
     }
     const refusedField = checkViolationField(error);

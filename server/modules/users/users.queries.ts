@@ -64,7 +64,7 @@ export async function findUser(db: Executor, id: string, options: { forUpdate?: 
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, id))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for('update', { of: users }) : await query;
+  const [row] = options.forUpdate ? await query.for('no key update', { of: users }) : await query;
   return row ? { ...row.user, organisation: row.organisation } : null;
 }
 

@@ -253,6 +253,11 @@ describe('an administrator manages accounts', () => {
     const unknown = await admin.post(`/api/users/${user.id}/transitions`, { action: 'delete', version: 1 });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('action');
+    // Names every JavaScript object answers to are no actions either.
+    for (const action of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const inherited = await admin.post(`/api/users/${user.id}/transitions`, { action, version: 1 });
+      expect(inherited.statusCode, action).toBe(400);
+    }
     const bad = await admin.post(`/api/users/${user.id}/transitions`, {
       action: 'deactivate',
       version: 1,

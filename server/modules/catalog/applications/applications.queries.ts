@@ -77,7 +77,7 @@ export async function findApplications(db: Executor, ids: string[], options: { f
     .leftJoin(creator, eq(creator.id, applications.createdBy))
     .leftJoin(updater, eq(updater.id, applications.updatedBy))
     .where(idIn(ids));
-  const rows = options.forUpdate ? await base.for('update', { of: applications }) : await base;
+  const rows = options.forUpdate ? await base.for('no key update', { of: applications }) : await base;
   if (rows.length === 0) return [];
   const found = rows.map((r) => r.application.id);
   const [contributors, versions] = await Promise.all([

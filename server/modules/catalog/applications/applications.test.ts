@@ -300,7 +300,18 @@ describe('certification, a lifecycle of its own', () => {
     ).toBe(403);
     const missing = await fire(accountant, { action: 'certify', version: sheet.version, input: {} });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors[0].field).toBe('input.rationale');
+    expect(missing.json().errors).toEqual([
+      { field: 'input.rationale', message: 'Indiquez le fondement de la décision.' },
+    ]);
+    const future = await fire(accountant, {
+      action: 'certify',
+      version: sheet.version,
+      input: { rationale: 'PV 2099', decidedOn: '2099-01-01' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors).toEqual([
+      { field: 'input.decidedOn', message: 'La date de décision ne peut pas être dans le futur.' },
+    ]);
     const certified = await fire(accountant, {
       action: 'certify',
       version: sheet.version,

@@ -240,3 +240,25 @@ describe('export', () => {
     expect(parsed[1]?.[HEADER.indexOf('Description')]).toBe("'=SOMME(A1)");
   });
 });
+
+describe('certification carried by an inventory', () => {
+  it('is taken from the DDSI: the sheet starts in that state, its lifecycle history says so', async () => {
+    const ddsi = await login(
+      t.app,
+      (await createUser(t.db, { roles: ['itDirectorate'], organisationCode: 'CNAM-DDSI' })).email,
+    );
+    const file = csv([row('BR-CERTIF', { Filière: 'Homologation', Certification: 'Homologuée' })]);
+    const imported = await importFile(ddsi, 'inventaire.csv', file, false);
+    expect(imported.json()).toMatchObject({ errors: [], created: 1 });
+    const found = (await reader.get('/api/applications?q=BR-CERTIF')).json();
+    expect(found.items).toHaveLength(1);
+    const sheet = (await reader.get(`/api/applications/${found.items[0].id}`)).json();
+    expect(sheet.certificationStatus).toBe('homologated');
+    expect(
+      sheet.lifecycles.find((l: { lifecycle: string }) => l.lifecycle === 'applicationCertification'),
+    ).toMatchObject({
+      state: 'homologated',
+      reached: [{ state: 'homologated', by: null }],
+    });
+  });
+});
