@@ -274,6 +274,7 @@ export async function describeLifecycles<Row>(
         {
           state: history[0]?.from ?? binding.store.stateOf(row),
           at: createdAt.toISOString(),
+          transition: null,
           by: null,
           input: [],
         },
