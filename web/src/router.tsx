@@ -167,6 +167,7 @@ const catalogueRoute = createRoute({
     hosting: list(search.hosting, oneOf(HOSTINGS)),
     personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
     sort: single(search.sort, oneOf(SEARCH_SORTS)),
+    includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
     page: pageOf(search.page),
   }),
   component: function Catalogue() {

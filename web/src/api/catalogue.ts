@@ -15,7 +15,7 @@ import type { UsageDto, UsageMapDto, usageInputSchema } from '../../../common/sc
 import { api, withQuery } from './client.ts';
 
 /** The catalogue's search, as the URL of the catalogue page holds it: the list's filters and the page. */
-export type CatalogueSearch = Partial<Omit<ApplicationListQuery, 'includeArchived' | 'pageSize'>>;
+export type CatalogueSearch = Partial<Omit<ApplicationListQuery, 'pageSize'>>;
 
 /** Required choices the form may still leave empty: it sends null and shows the API's message under the field. */
 type Choices = 'track' | 'lifecycleStage' | 'hosting';

@@ -15,6 +15,8 @@ export const catalogueEn: typeof catalogueFr = {
     usedBy_zero: 'No using office',
     usedBy_one: '{{count}} using office',
     usedBy_other: '{{count}} using offices',
+    includeArchived: 'Include archived sheets',
+    includeArchivedHelp: 'To find an archived sheet and restore it.',
     archived: 'Archived',
     noResult: 'No application matches this search. Remove a filter or try another word.',
     declare: 'Declare an application',
@@ -112,6 +114,7 @@ export const catalogueEn: typeof catalogueFr = {
     createIntro: 'The sheet is visible to everyone in the catalogue as soon as it is saved.',
     editTitle: 'Edit “{{name}}”',
     requiredHelp: 'Fields marked with an asterisk are required.',
+    trackLocked: 'Set by the certification: it changes only once the certification is withdrawn.',
     certificationHelp:
       'Decided by the national accountant (DDFC/DC2R) or the DDSI, on the sheet: tab “Publication and certification”.',
     identity: 'Identity',

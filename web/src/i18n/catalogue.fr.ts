@@ -20,6 +20,8 @@ export const catalogueFr = {
     usedBy_zero: 'Aucun organisme utilisateur',
     usedBy_one: '{{count}} organisme utilisateur',
     usedBy_other: '{{count}} organismes utilisateurs',
+    includeArchived: 'Inclure les fiches archivées',
+    includeArchivedHelp: 'Pour retrouver une fiche archivée et la restaurer.',
     archived: 'Archivée',
     noResult:
       'Aucune application ne correspond à cette recherche. Retirez un filtre ou essayez un autre mot.',
@@ -118,6 +120,7 @@ export const catalogueFr = {
     createIntro: 'La fiche sera visible de tous dans le catalogue dès son enregistrement.',
     editTitle: 'Modifier « {{name}} »',
     requiredHelp: 'Les champs marqués d’un astérisque sont obligatoires.',
+    trackLocked: 'Fixée par la certification : elle ne change qu’une fois la certification retirée.',
     certificationHelp:
       'Décidée par l’agent comptable national (DDFC/DC2R) ou la DDSI, sur la fiche : onglet « Publication et certification ».',
     identity: 'Identité',

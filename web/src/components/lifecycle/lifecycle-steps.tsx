@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { type Language, targetsOf } from '../../../../common/lifecycle.ts';
 import type { LifecycleViewDto } from '../../../../common/schemas/lifecycle.ts';
 import { useLanguage } from '../../i18n/index.ts';
+import { formatDay } from '../page.tsx';
 import { type AnyLifecycle, anyOf, locale, stateLabel } from './refusal.ts';
 
-/** `past`: before the current step, with no history to tell whether it was reached. */
-type StepStatus = 'reached' | 'current' | 'skipped' | 'past' | 'future';
+/**
+ * `past`: before the current step, with no history to tell whether it was reached; `earlier`: after the
+ * current step, yet reached before (a lifecycle that goes back, like an account reactivated).
+ */
+type StepStatus = 'reached' | 'current' | 'skipped' | 'past' | 'earlier' | 'future';
 interface Step {
   /** The states of the step: one, or the alternatives one transition chooses between (labelled or homologated). */
   states: string[];
@@ -16,13 +20,20 @@ interface Step {
   at: string | undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A field label as the history repeats it: what was given, without the form's "(optional)". */
+const withoutOptionalMark = (label: string) => label.replace(/\s*\((facultatif|optional)\)$/i, '');
+const transitionLabel = (definition: AnyLifecycle, transition: string | null, language: Language) =>
+  (transition && definition.transitions[transition]?.label[language]) || '';
+
 export const formatReachedAt = (iso: string, language: Language) =>
   new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * The steps to draw, in the definition's order: side states only when current; the targets of one
  * transition that the facts choose between share a step. Before the current step, each step shows the
- * last time it was reached (or that it was not); after it, nothing is dated — the history says the rest.
+ * last time it was reached (or that it was not); after it, a step reached before (a lifecycle that went
+ * back) says when — the history says the rest.
  */
 export function lifecycleSteps(definition: AnyLifecycle, view: LifecycleViewDto): Step[] {
   const alternatives = new Map<string, string[]>();
@@ -43,8 +54,12 @@ export function lifecycleSteps(definition: AnyLifecycle, view: LifecycleViewDto)
   return groups.map((states, index): Step => {
     if (index === currentIndex)
       return { states, shown: view.state, status: 'current', at: lastReached(view.state) };
-    if (currentIndex < 0 || index > currentIndex)
-      return { states, shown: null, status: 'future', at: undefined };
+    if (currentIndex < 0 || index > currentIndex) {
+      const earlier = states.find((state) => lastReached(state));
+      return earlier
+        ? { states, shown: earlier, status: 'earlier', at: lastReached(earlier) }
+        : { states, shown: null, status: 'future', at: undefined };
+    }
     const reached = states
       .map((state) => ({ state, at: lastReached(state) }))
       .filter((r): r is { state: string; at: string } => r.at !== undefined)
@@ -97,7 +112,14 @@ export function LifecycleSteps({
               </Text>
               {date ? (
                 <Text component="span" size="sm" display="block">
-                  {t(step.status === 'current' ? 'lifecycle.since' : 'lifecycle.reachedOn', { date })}
+                  {t(
+                    step.status === 'current'
+                      ? 'lifecycle.since'
+                      : step.status === 'earlier'
+                        ? 'lifecycle.reachedEarlier'
+                        : 'lifecycle.reachedOn',
+                    { date },
+                  )}
                 </Text>
               ) : null}
               {step.status === 'skipped' ? (
@@ -130,16 +152,23 @@ export function LifecycleHistory({ definition, view }: { definition: AnyLifecycl
             {entry.by ? (
               <Text span size="sm" c="dimmed">
                 {' '}
-                {entry.by.kind === 'system'
-                  ? t('lifecycle.bySystem')
-                  : t('lifecycle.by', { name: entry.by.name ?? t('lifecycle.unknownPerson') })}
+                {t('lifecycle.byAction', {
+                  action: transitionLabel(definition, entry.transition, language),
+                  who:
+                    entry.by.kind === 'system'
+                      ? t('lifecycle.bySystem')
+                      : (entry.by.name ?? t('lifecycle.unknownPerson')),
+                })}
               </Text>
             ) : null}
             {entry.input.length > 0 ? (
               <ul className="plain-list lifecycle-history-input">
                 {entry.input.map((item) => (
                   <li key={item.label.fr}>
-                    {item.label[language]} : {item.value}
+                    {t('lifecycle.given', {
+                      label: withoutOptionalMark(item.label[language]),
+                      value: ISO_DATE.test(item.value) ? formatDay(item.value, language) : item.value,
+                    })}
                   </li>
                 ))}
               </ul>

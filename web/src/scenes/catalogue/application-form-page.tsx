@@ -38,6 +38,9 @@ import { VersionsFieldset } from './versions-fieldset.tsx';
 
 function ApplicationForm({ application }: { application?: ApplicationDto }) {
   const { t } = useTranslation();
+  const trackLocked = ['inProgress', 'labelled', 'homologated'].includes(
+    application?.certificationStatus ?? 'none',
+  );
   const label = useLabel();
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -169,6 +172,10 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
               value={state.track}
               onChange={(v) => set('track', v)}
               error={error('track')}
+              // A certified application keeps its track until its certification is withdrawn.
+              disabled={trackLocked}
+              description={trackLocked ? t('form.trackLocked') : undefined}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
             {/* Not a field any more: the certification lifecycle moves it (see the sheet). */}
             <TextInput

@@ -19,7 +19,7 @@ import { REGION_LABELS } from '../../../../common/organisations.ts';
 import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/application.ts';
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert, formatDateTime } from '../../components/page.tsx';
+import { ErrorAlert, formatDateTime, formatDay } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import {
@@ -146,7 +146,7 @@ export function Presentation({ application }: { application: ApplicationDto }) {
 }
 
 export function Users({ application }: { application: ApplicationDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const usages = useUsages(application.id);
   return (
     <>
@@ -172,7 +172,7 @@ export function Users({ application }: { application: ApplicationDto }) {
               </Anchor>
             </Table.Td>
             <Table.Td>{REGION_LABELS[u.organisation.region]}</Table.Td>
-            <Table.Td>{u.since ?? '—'}</Table.Td>
+            <Table.Td>{formatDay(u.since, i18n.language) ?? '—'}</Table.Td>
             <Table.Td>{u.userCount ?? '—'}</Table.Td>
             <Table.Td>{u.versionNumber ?? '—'}</Table.Td>
             <Table.Td>{u.comment}</Table.Td>

@@ -131,7 +131,8 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
   const query = useApplications(search);
   const data = query.data;
   const page = search.page ?? 1;
-  const active = FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q);
+  const active =
+    FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q) || Boolean(search.includeArchived);
 
   const toggle = (facet: Facet) => (value: string) => {
     const current = search[facet] ?? [];
@@ -244,6 +245,13 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
                   />
                 ))
               : null}
+            <Checkbox
+              size="sm"
+              checked={search.includeArchived === true}
+              onChange={(event) => void update({ includeArchived: event.currentTarget.checked || undefined })}
+              label={t('catalogue.includeArchived')}
+              description={t('catalogue.includeArchivedHelp')}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { useDeclareUsage, useWithdrawUsage } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/page.tsx';
+import { ErrorAlert, formatDay } from '../../components/page.tsx';
 
 /** The caller's office's use of an application: declare, update, withdraw. */
 function UsageModal({
@@ -94,7 +94,7 @@ function UsageModal({
 }
 
 export function UsageBlock({ application }: { application: ApplicationDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [opened, setOpened] = useState(false);
   const withdraw = useWithdrawUsage();
   if (!application.can.declareUsage || application.archived) return null;
@@ -111,7 +111,7 @@ export function UsageBlock({ application }: { application: ApplicationDto }) {
           {mine
             ? t('sheet.myUsageDetail', {
                 users: mine.userCount ?? '—',
-                since: mine.since ?? '—',
+                since: formatDay(mine.since, i18n.language) ?? '—',
               })
             : t('sheet.declareHelp')}
         </Text>
