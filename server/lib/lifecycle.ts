@@ -295,7 +295,11 @@ export async function describeLifecycles<Row>(
 function labelledInput(binding: AnyBinding, transition: string, input: Record<string, unknown> | null) {
   const schema = inputJsonSchema(binding.definition.transitions[transition]?.input as z.ZodType | undefined);
   const properties = (schema?.properties ?? {}) as Record<string, { label?: { fr: string; en: string } }>;
+  // In the order the form asks for them (the database keeps JSON keys in an order of its own).
+  const order = Object.keys(properties);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return Object.entries(input ?? {})
+    .sort(([a], [b]) => rank(a) - rank(b))
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
     .map(([key, value]) => ({ label: properties[key]?.label ?? { fr: key, en: key }, value: String(value) }));
 }
