@@ -339,6 +339,14 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
               error={error('maintainer.email')}
             />
             <TextInput
+              label={t('form.maintainerPhone')}
+              type="tel"
+              autoComplete="off"
+              value={state.maintainerPhone}
+              onChange={(e) => set('maintainerPhone', e.currentTarget.value)}
+              error={error('maintainer.phone')}
+            />
+            <TextInput
               label={t('form.supportName')}
               value={state.supportName}
               onChange={(e) => set('supportName', e.currentTarget.value)}
@@ -350,6 +358,14 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
               value={state.supportEmail}
               onChange={(e) => set('supportEmail', e.currentTarget.value)}
               error={error('support.email')}
+            />
+            <TextInput
+              label={t('form.supportPhone')}
+              type="tel"
+              autoComplete="off"
+              value={state.supportPhone}
+              onChange={(e) => set('supportPhone', e.currentTarget.value)}
+              error={error('support.phone')}
             />
           </SimpleGrid>
         </Fieldset>

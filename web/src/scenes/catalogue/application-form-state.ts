@@ -45,8 +45,10 @@ export interface FormState {
   licence: string;
   maintainerName: string;
   maintainerEmail: string;
+  maintainerPhone: string;
   supportName: string;
   supportEmail: string;
+  supportPhone: string;
   versions: VersionRow[];
 }
 
@@ -86,8 +88,10 @@ export function initialState(
     licence: a?.licence ?? '',
     maintainerName: a?.maintainer.name ?? '',
     maintainerEmail: a?.maintainer.email ?? '',
+    maintainerPhone: a?.maintainer.phone ?? '',
     supportName: a?.support.name ?? '',
     supportEmail: a?.support.email ?? '',
+    supportPhone: a?.support.phone ?? '',
     versions: (a?.versions ?? []).map((v) => ({
       key: nextVersionKey(),
       number: v.number,
@@ -127,8 +131,16 @@ export function bodyOf(state: FormState, creating: boolean): ApplicationDraft {
     forgeUrl: text(state.forgeUrl),
     documentationUrl: text(state.documentationUrl),
     licence: text(state.licence),
-    maintainer: { name: text(state.maintainerName), email: text(state.maintainerEmail), phone: null },
-    support: { name: text(state.supportName), email: text(state.supportEmail), phone: null },
+    maintainer: {
+      name: text(state.maintainerName),
+      email: text(state.maintainerEmail),
+      phone: text(state.maintainerPhone),
+    },
+    support: {
+      name: text(state.supportName),
+      email: text(state.supportEmail),
+      phone: text(state.supportPhone),
+    },
     versions: state.versions.map((v) => ({
       number: v.number,
       releasedOn: v.releasedOn || null,

@@ -37,13 +37,19 @@ export function Presentation({ application }: { application: ApplicationDto }) {
   const label = useLabel();
   const tech = application.technologies;
   const contact = (c: ApplicationDto['maintainer']) =>
-    c.name || c.email ? (
+    c.name || c.email || c.phone ? (
       <>
         {c.name}
         {c.email ? (
           <>
             {c.name ? ' — ' : ''}
             <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>
+          </>
+        ) : null}
+        {c.phone ? (
+          <>
+            {c.name || c.email ? ' — ' : ''}
+            <Anchor href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</Anchor>
           </>
         ) : null}
       </>
