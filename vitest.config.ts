@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'server',
           // The unit tests of the browser-test helpers need no browser: they run with the fast suite.
-          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'common/**/*.test.ts',
+            'e2e/support/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
