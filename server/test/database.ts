@@ -27,6 +27,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await handle.close();
       const cleaner = new pg.Client({ connectionString: adminUrl(url) });
       await cleaner.connect();
+      // The pool's connections may still be closing: wait for them (bounded) rather than have FORCE
+      // terminate them, which their clients would report as an error after the test.
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const { rows } = await cleaner.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleaner.end();
     },
