@@ -25,6 +25,7 @@ import { useAllOrganisations, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { bodyOf, type FormState, initialState } from './application-form-state.ts';
+import { ContactsFieldset } from './contacts-fieldset.tsx';
 import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
@@ -323,52 +324,7 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
             </SimpleGrid>
           </Stack>
         </Fieldset>
-        <Fieldset legend={t('form.contacts')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('form.maintainerName')}
-              value={state.maintainerName}
-              onChange={(e) => set('maintainerName', e.currentTarget.value)}
-              error={error('maintainer.name')}
-            />
-            <TextInput
-              label={t('form.maintainerEmail')}
-              type="email"
-              value={state.maintainerEmail}
-              onChange={(e) => set('maintainerEmail', e.currentTarget.value)}
-              error={error('maintainer.email')}
-            />
-            <TextInput
-              label={t('form.maintainerPhone')}
-              type="tel"
-              autoComplete="off"
-              value={state.maintainerPhone}
-              onChange={(e) => set('maintainerPhone', e.currentTarget.value)}
-              error={error('maintainer.phone')}
-            />
-            <TextInput
-              label={t('form.supportName')}
-              value={state.supportName}
-              onChange={(e) => set('supportName', e.currentTarget.value)}
-              error={error('support.name')}
-            />
-            <TextInput
-              label={t('form.supportEmail')}
-              type="email"
-              value={state.supportEmail}
-              onChange={(e) => set('supportEmail', e.currentTarget.value)}
-              error={error('support.email')}
-            />
-            <TextInput
-              label={t('form.supportPhone')}
-              type="tel"
-              autoComplete="off"
-              value={state.supportPhone}
-              onChange={(e) => set('supportPhone', e.currentTarget.value)}
-              error={error('support.phone')}
-            />
-          </SimpleGrid>
-        </Fieldset>
+        <ContactsFieldset state={state} set={set} error={error} />
         <VersionsFieldset
           versions={state.versions}
           onChange={(versions) => set('versions', versions)}
