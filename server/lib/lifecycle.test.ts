@@ -10,6 +10,7 @@ import { buildApp } from '../app.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents, outboxMessages } from '../db/schema.ts';
 import { DEADLINES_JOB, OUTBOX_JOB } from '../jobs/jobs.ts';
+import { enqueueOutbox } from '../jobs/outbox.queries.ts';
 import { deliverOutbox, type OutboxHandler } from '../jobs/outbox.ts';
 import { createInlineQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
 import {
@@ -21,8 +22,14 @@ import {
   type TestContext,
 } from '../test/harness.ts';
 import { inTransaction } from './context.ts';
-import { describeLifecycles, describeTransitions, type LifecycleBinding } from './lifecycle.ts';
+import {
+  describeLifecycles,
+  describeTransitions,
+  fireDueTransitions,
+  type LifecycleBinding,
+} from './lifecycle.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
+import { systemActor } from './policy.ts';
 import { versionedRowStore } from './versioned-row.queries.ts';
 
 /**
@@ -395,8 +402,6 @@ describe('lifecycle engine: the system actor and deadlines', () => {
     const task = await newTask((await holderWithDirector()).id);
     await fire(developer, task.id, { action: 'submit', version: 1, input: { dueOn: '2030-01-31' } });
     const ctx = { actor: null, db: t.db, log: t.app.log, requestId: null };
-    const { fireDueTransitions } = await import('./lifecycle.ts');
-    const { systemActor } = await import('./policy.ts');
     const before = await fireDueTransitions(
       { ...ctx, system: systemActor(DEADLINES_JOB) },
       t.app.deps.authorizer,

@@ -12,7 +12,7 @@ import {
   transitionAction,
 } from '../../common/lifecycle.ts';
 import type { LifecycleViewDto, TransitionDto } from '../../common/schemas/lifecycle.ts';
-import type { Executor, Transaction } from '../db/client.ts';
+import type { Database, Executor, Transaction } from '../db/client.ts';
 import { enqueueOutbox, type OutboxMessage } from '../jobs/outbox.queries.ts';
 import { recordAudit } from './audit.ts';
 import { actingAs, type ServiceContext, type TxContext } from './context.ts';
@@ -320,7 +320,7 @@ export async function fireDueTransitions(
     for (const deadline of binding.deadlines ?? []) {
       for (const id of await deadline.due(ctx.db, now)) {
         try {
-          await (ctx.db as import('../db/client.ts').Database).transaction(async (tx) => {
+          await (ctx.db as Database).transaction(async (tx) => {
             const txCtx = { ...ctx, db: tx };
             const row = await binding.store.load(tx, id, { lock: true });
             if (!row) return;
