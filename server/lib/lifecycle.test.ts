@@ -535,7 +535,6 @@ describe('lifecycle engine: the outbox', () => {
         .returning();
       if (!task) throw new Error('no task');
       await inTransaction({ actor: null, db: local.db, log: local.app.log, requestId: null }, async (tx) => {
-        const { enqueueOutbox } = await import('../jobs/outbox.queries.ts');
         await enqueueOutbox(tx, { topic: 'engineTask.approved', payload: { taskId: task.id } });
       });
       await queue.nudge(OUTBOX_JOB);
