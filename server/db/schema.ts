@@ -108,13 +108,32 @@ export const loginAttempts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     emailKey: text('email_key').notNull(),
     ip: text('ip').notNull(),
-    succeeded: boolean('succeeded').notNull(),
+    /** Null while the password is being checked: a reserved attempt counts as a failure. */
+    succeeded: boolean('succeeded'),
+    /** SHA-256 of the known-device cookie the attempt came with, when it was one of this account's. */
+    deviceKey: text('device_key'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('login_attempts_email_idx').on(t.emailKey, t.attemptedAt),
     index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
+    index('login_attempts_device_idx').on(t.deviceKey, t.attemptedAt),
   ],
+);
+
+/** Browsers a user has signed in from: their attempts are throttled apart from everyone else's. */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    /** SHA-256 of the cookie token. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_devices_user_idx').on(t.userId)],
 );
 
 export const auditEvents = pgTable(

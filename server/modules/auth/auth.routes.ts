@@ -12,6 +12,7 @@ import { presentOrganisation } from '../organisations/organisations.presenter.ts
 import { presentUser } from '../users/users.presenter.ts';
 import { changeOwnPassword, getMe, login, logout } from './auth.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './login-throttle.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,13 +55,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, session } = await login(request.ctx, config, {
+      const { user, session, deviceToken } = await login(request.ctx, config, {
         email: request.body.email,
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         previousToken: request.cookies[SESSION_COOKIE],
+        deviceToken: request.cookies[DEVICE_COOKIE],
       });
+      if (deviceToken) {
+        reply.setCookie(DEVICE_COOKIE, deviceToken, {
+          path: '/api/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secureCookie,
+          maxAge: DEVICE_COOKIE_DAYS * 24 * 3600,
+        });
+      }
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

@@ -4,7 +4,7 @@ import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
 import { findUser, findUserByEmail, recordLogin, updateUserAtVersion } from '../users/users.queries.ts';
-import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+import { recognizeDevice, reserveLoginAttempt, settleAttempt } from './login-throttle.ts';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password.ts';
 import { deleteSession, deleteUserSessions, hashToken, insertSession } from './sessions.queries.ts';
 
@@ -20,21 +20,24 @@ export async function login(
     userAgent: string | undefined;
     /** The session cookie the browser still carried, if any: it is ended, never reused. */
     previousToken?: string | undefined;
+    /** The known-device cookie the browser carried, if any. */
+    deviceToken?: string | undefined;
   },
 ) {
   const emailKey = input.email.trim().toLowerCase();
-  await assertLoginAllowed(ctx.db, emailKey, input.ip);
+  const attempt = await reserveLoginAttempt(ctx, { emailKey, ip: input.ip, deviceToken: input.deviceToken });
   const user = await findUserByEmail(ctx.db, emailKey);
   const valid =
     user && user.status === 'active'
       ? await verifyPassword(user.passwordHash, input.password)
       : await spendVerificationTime(input.password).then(() => false);
   if (!user || !valid) {
-    await recordLoginAttempt(ctx.db, emailKey, input.ip, false);
+    await settleAttempt(ctx.db, attempt, false);
     throw new AppError('unauthenticated', BAD_CREDENTIALS);
   }
   return inTransaction(ctx, async (tx) => {
-    await recordLoginAttempt(tx.db, emailKey, input.ip, true);
+    await settleAttempt(tx.db, attempt, true);
+    const deviceToken = await recognizeDevice(tx.db, attempt, user.id);
     if (input.previousToken) await deleteSession(tx.db, hashToken(input.previousToken));
     const session = await insertSession(tx.db, {
       userId: user.id,
@@ -56,7 +59,7 @@ export async function login(
     await recordAudit(actorCtx, { action: 'session.login', targetType: 'user', targetId: user.id });
     const full = await findUser(tx.db, user.id);
     if (!full) throw new Error('user vanished during login');
-    return { user: full, session };
+    return { user: full, session, deviceToken };
   });
 }
 
