@@ -47,8 +47,8 @@ export class CatalogueIndex {
   }
 
   private async load(db: Database) {
-    const { version, rows } = await readCatalogue(db);
-    this.data = buildIndexData(version, rows);
+    const { version, rows, officeNames } = await readCatalogue(db);
+    this.data = buildIndexData(version, rows, officeNames);
     this.unfiltered = null;
     this.textCache = new Map();
   }

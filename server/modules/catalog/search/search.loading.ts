@@ -60,9 +60,12 @@ const singleValues = (row: CatalogueRow): [string, string?][] => [
   [row.personalData ? 'yes' : 'no'],
 ];
 
-const multiValues = (row: CatalogueRow): Record<(typeof MULTI)[number], [string, string?][]> => ({
+const multiValues = (
+  row: CatalogueRow,
+  officeNames: Map<string, string>,
+): Record<(typeof MULTI)[number], [string, string?][]> => ({
   technology: row.technologyTags.map((tag) => [tag]),
-  usedBy: (row.usedBy?.codes ?? []).map((code, k) => [code, row.usedBy?.names[k]]),
+  usedBy: (row.usedBy ?? []).map((code) => [code, officeNames.get(code)]),
 });
 
 /** Values of a multi-valued facet in one flat array, with where each application's values start. */
@@ -74,7 +77,11 @@ function tagList(perRow: number[][]): TagList {
   return { start, values: Uint16Array.from(perRow.flat()) };
 }
 
-export function buildIndexData(version: number, rows: CatalogueRow[]): IndexData {
+export function buildIndexData(
+  version: number,
+  rows: CatalogueRow[],
+  officeNames = new Map<string, string>(),
+): IndexData {
   const n = rows.length;
   const dictionaries = new Map<Facet, Dictionary>(FACETS.map((f) => [f, new Dictionary()]));
   const dict = (f: Facet) => dictionaries.get(f) as Dictionary;
@@ -95,7 +102,7 @@ export function buildIndexData(version: number, rows: CatalogueRow[]): IndexData
       const [value, label] = values[c] as [string, string?];
       (columns[c] as Uint16Array)[i] = dict(facet).code(value, label);
     });
-    const multi = multiValues(row);
+    const multi = multiValues(row, officeNames);
     MULTI.forEach((facet, m) => {
       (rowTags[m] as number[][])[i] = multi[facet].map(([value, label]) => dict(facet).code(value, label));
     });

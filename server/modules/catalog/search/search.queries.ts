@@ -102,8 +102,8 @@ export async function rememberWords(db: Executor, text: string) {
 
 /** What the index keeps of each application: its card, its facet values and its sort keys. */
 export interface CatalogueRow extends ApplicationSummarySource {
-  /** The offices that use it (codes, and their names in the same order): read at load, not kept on the card. */
-  usedBy?: { codes: string[]; names: string[] };
+  /** The codes of the offices that use it: read at load, not kept on the card. */
+  usedBy?: string[];
   usageCount: number;
   /** Last update in milliseconds since the epoch (sort key). */
   updatedMs: number;
@@ -133,13 +133,12 @@ export async function readCatalogue(db: Database) {
                  o.name AS organisation_name, o.type AS organisation_type, o.region, a.hosting, a.personal_data,
                  a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count, a.updated_at,
                  extract(epoch FROM a.updated_at) * 1000 AS updated, a.sort_name,
-                 coalesce(users.codes, '{}') AS used_by_codes, coalesce(users.names, '{}') AS used_by_names
+                 coalesce(users.codes, '{}') AS used_by
           FROM applications a
           JOIN organisations o ON o.id = a.designer_organisation_id
           JOIN business_domains d ON d.code = a.domain_code
           LEFT JOIN (
-            SELECT u.application_id, array_agg(uo.code ORDER BY uo.code) AS codes,
-                   array_agg(uo.name ORDER BY uo.code) AS names
+            SELECT u.application_id, array_agg(uo.code ORDER BY uo.code) AS codes
             FROM ${applicationUsers} u JOIN organisations uo ON uo.id = u.organisation_id
             GROUP BY u.application_id
           ) users ON users.application_id = a.id`,
@@ -169,10 +168,15 @@ export async function readCatalogue(db: Database) {
           updatedAt: r.updated_at as Date | string,
           updatedMs: Number(r.updated),
           sortName: r.sort_name as string,
-          usedBy: { codes: r.used_by_codes as string[], names: r.used_by_names as string[] },
+          usedBy: r.used_by as string[],
         }),
       );
-      return { version, rows };
+      // The names of the offices once, not once per usage: the labels of the "used by" facet.
+      const offices = await selectRows<{ code: string; name: string }>(
+        tx,
+        sql`SELECT code, name FROM organisations`,
+      );
+      return { version, rows, officeNames: new Map(offices.map((o) => [o.code, o.name])) };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
