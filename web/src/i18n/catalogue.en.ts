@@ -159,7 +159,7 @@ export const catalogueEn: typeof catalogueFr = {
       'Who uses what across the network: the most-used applications, usage by region and by domain, and applications that seem to answer the same need.',
     totals: {
       applications: 'applications in the catalogue',
-      usages: 'usage declarations',
+      usages: 'usages (declared, or by the designer office in production)',
       usingOffices: 'using offices',
       designerOffices: 'designer offices',
     },

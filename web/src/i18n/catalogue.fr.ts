@@ -164,7 +164,7 @@ export const catalogueFr = {
       'Qui utilise quoi dans le réseau : les applications les plus utilisées, les usages par région et par domaine, et les applications qui semblent répondre au même besoin.',
     totals: {
       applications: 'applications au catalogue',
-      usages: 'déclarations d’utilisation',
+      usages: 'utilisations (déclarées, ou par l’organisme concepteur en production)',
       usingOffices: 'organismes utilisateurs',
       designerOffices: 'organismes concepteurs',
     },
