@@ -32,22 +32,41 @@ describe('the catalogue in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Catalogue', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Catalogue des applications locales' }).waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une application' }).fill('congés');
-    await page.getByText('4 résultats').waitFor();
-    await page.getByRole('checkbox', { name: /^Homologation \(1\)$/ }).check();
-    await page.getByText('1 résultat', { exact: true }).waitFor();
+    await page.getByText('5 résultats').waitFor();
+    await page.getByRole('checkbox', { name: /^Homologation \(2\)$/ }).check();
+    await page.getByText('2 résultats', { exact: true }).waitFor();
     expect(page.url()).toContain('track=');
     await page.getByRole('link', { name: 'GesCongés' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'GesCongés' }).waitFor();
     await page.getByRole('button', { name: 'Déclarer l’utilisation' }).click();
     const dialog = await settledDialog(page);
-    await dialog.getByRole('textbox', { name: 'Nombre d’utilisateurs' }).fill('25');
+    // 0 users is refused in French, and the field keeps what was typed (never a silent 1).
+    const users = dialog.getByRole('textbox', { name: 'Nombre d’utilisateurs' });
+    await users.fill('0');
+    await dialog.getByRole('button', { name: 'Enregistrer la déclaration' }).click();
+    await dialog.getByText(/Le nombre d'utilisateurs est au moins 1/).waitFor();
+    expect(await users.inputValue()).toBe('0');
+    await users.fill('25');
+    await dialog.getByLabel('Version utilisée').click();
+    await page.getByRole('option').first().click();
     await dialog.getByRole('button', { name: 'Enregistrer la déclaration' }).click();
     await page.getByText('Votre organisme utilise cette application').waitFor();
     await page.getByRole('tab', { name: /^Utilisateurs/ }).click();
     await page.getByRole('cell', { name: 'CPAM du Bas-Rhin' }).waitFor();
 
     expect(await regionUsages(page, 'Grand Est')).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('the designer office is not asked whether it uses its own application in production', async () => {
+    const page = await signedIn('dev.marseille@mutualis.demo'); // CPAM-13 designs "Absences et congés"
+    await page.goto(`${env.server.url}/catalogue?q=absences`);
+    await page.getByRole('link', { name: 'Absences et congés' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Absences et congés' }).waitFor();
+    await page.getByText(/Votre organisme a conçu cette application/).waitFor();
+    expect(await page.getByText('Votre organisme utilise-t-il cette application ?').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Déclarer l’utilisation' }).count()).toBe(0);
     await page.context().close();
   });
 

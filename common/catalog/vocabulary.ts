@@ -103,6 +103,7 @@ export const FACETS = [
   'technology',
   'hosting',
   'personalData',
+  'usedBy',
 ] as const;
 export type Facet = (typeof FACETS)[number];
 export const FACET_LABELS: Labels<Facet> = {
@@ -115,6 +116,7 @@ export const FACET_LABELS: Labels<Facet> = {
   technology: { fr: 'Technologie', en: 'Technology' },
   hosting: { fr: 'Hébergement', en: 'Hosting' },
   personalData: { fr: 'Données personnelles', en: 'Personal data' },
+  usedBy: { fr: 'Utilisée par', en: 'Used by' },
 };
 
 /** Stable key of an application: what an inventory re-import matches on. */

@@ -325,6 +325,8 @@ export const applicationFiltersSchema = z.object({
   technology: multiText(60),
   hosting: multi(HOSTINGS, 'Hébergement inconnu.'),
   personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
+  /** Offices (codes) that use the application: declared, or its designer while it is in production. */
+  usedBy: multiText(40),
   includeArchived: z
     .enum(['true', 'false'], { error: 'includeArchived vaut true ou false.' })
     .transform((v) => v === 'true')
@@ -348,10 +350,24 @@ export const applicationListQuerySchema = applicationFiltersSchema.extend({
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 
+/** A search result: the card, and the other sheets that bear the same name (compared without accents, case or punctuation). */
+export const applicationSearchItemSchema = applicationSummarySchema
+  .extend({
+    sameName: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        designerOrganisation: z.object({ code: z.string(), name: z.string() }),
+      }),
+    ),
+  })
+  .meta({ id: 'ApplicationSearchItem' });
+export type ApplicationSearchItemDto = z.infer<typeof applicationSearchItemSchema>;
+
 const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 export const applicationPageSchema = z
   .object({
-    items: z.array(applicationSummarySchema),
+    items: z.array(applicationSearchItemSchema),
     total: z.number().int(),
     facets: z.object(
       Object.fromEntries(FACETS.map((f) => [f, z.array(facetValue)])) as Record<

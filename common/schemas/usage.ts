@@ -4,21 +4,44 @@ import { labelled, optionalText, organisationRef } from './application.ts';
 
 /** Usage of an application by offices, and the usage map built from it. */
 
+/** Today in France (a declaration made just after midnight in Paris is not "in the future"). */
+export const todayInFrance = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+
+const missing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
+
+/**
+ * An office's declaration of use. The number of users is required (at least 1: an office that does not
+ * use the application withdraws its declaration); the version is checked against the sheet's versions by
+ * the service, which knows them.
+ */
 export const usageInputSchema = z.object({
   since: z.iso
     .date({ error: "La date de début d'utilisation doit être au format AAAA-MM-JJ." })
+    .refine((v) => v >= '1900-01-01', {
+      error: "La date de début d'utilisation ne peut pas précéder 1900.",
+    })
+    .refine((v) => v <= todayInFrance(), {
+      error: "La date de début d'utilisation ne peut pas être dans le futur.",
+    })
     .nullish()
     .transform((v) => v ?? null),
   userCount: z
-    .number({ error: "Le nombre d'utilisateurs est un nombre entier." })
+    .number({
+      error: (issue) =>
+        missing(issue)
+          ? "Indiquez le nombre d'utilisateurs de votre organisme (au moins 1)."
+          : "Le nombre d'utilisateurs est un nombre entier.",
+    })
     .int({ error: "Le nombre d'utilisateurs est un nombre entier." })
-    .min(1, { error: "Le nombre d'utilisateurs est au moins 1." })
-    .max(100000, { error: "Le nombre d'utilisateurs est au plus 100 000." })
-    .nullish()
-    .transform((v) => v ?? null),
+    .min(1, {
+      error:
+        "Le nombre d'utilisateurs est au moins 1. Si votre organisme n'utilise pas l'application, retirez sa déclaration.",
+    })
+    .max(100000, { error: "Le nombre d'utilisateurs est au plus 100 000." }),
   versionNumber: optionalText(30, 'La version utilisée'),
   comment: z
-    .string()
+    .string({ error: 'Le commentaire est un texte.' })
     .trim()
     .max(1000, { error: 'Le commentaire est limité à 1 000 caractères.' })
     .default(''),
@@ -32,7 +55,9 @@ export const usageSchema = z
     userCount: z.number().int().nullable(),
     versionNumber: z.string().nullable(),
     comment: z.string(),
-    updatedAt: z.string(),
+    /** True for the designer office while the sheet is in production: it counts as a user without declaring. */
+    designer: z.boolean(),
+    updatedAt: z.string().nullable(),
   })
   .meta({ id: 'ApplicationUsage' });
 export type UsageDto = z.infer<typeof usageSchema>;

@@ -1,4 +1,5 @@
 import type { CertificationStatus } from '../../common/catalog/vocabulary.ts';
+import type { ApplicationPageDto } from '../../common/schemas/application.ts';
 import type { App } from '../app.ts';
 import { type Agent, createUser, login, organisationId, type TestContext } from './harness.ts';
 
@@ -144,3 +145,13 @@ export function uploadFile(
     payload,
   });
 }
+
+/** GET /api/applications?query as this agent: a 200 and its page. */
+export async function searchAs(agent: Agent, query: string) {
+  const response = await agent.get(`/api/applications?${query}`);
+  if (response.statusCode !== 200) throw new Error(`search failed: ${response.statusCode} ${response.body}`);
+  return response.json() as ApplicationPageDto;
+}
+
+/** The codes of a page of results, in order. */
+export const codesOf = (page: ApplicationPageDto) => page.items.map((i) => i.code);

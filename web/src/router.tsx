@@ -166,6 +166,7 @@ const catalogueRoute = createRoute({
     technology: list(search.technology, text),
     hosting: list(search.hosting, oneOf(HOSTINGS)),
     personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
+    usedBy: list(search.usedBy, text),
     sort: single(search.sort, oneOf(SEARCH_SORTS)),
     includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
     page: pageOf(search.page),

@@ -13,13 +13,16 @@ import {
 /**
  * The demo catalogue (catalogue.json): realistic local applications of the network, with groups that
  * answer the same need (leave, undue payments, appointments, mail, sick-leave control…) so that the usage map and its
- * redundancies mean something. `uses` is how many offices declare using it.
+ * redundancies mean something, and two sheets of different offices with the same name. `uses` is how many offices
+ * use it: the designer office counts while the sheet is in production, the others declare their use.
  */
 
 const demoApplicationSchema = z.object({
   code: z.string(),
   name: z.string(),
   summary: z.string(),
+  /** Markdown, written for this sheet alone (a search must not find every sheet by a shared sentence). */
+  description: z.string().min(1),
   domain: z.string(),
   designer: z.string(),
   track: z.enum(TRACKS),

@@ -3,10 +3,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { withoutAccents } from '../../../common/text.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { domainLabels, writeApplications } from '../../modules/catalog/applications/applications.service.ts';
-import { insertUsage, refreshUsageCount } from '../../modules/catalog/usages/usages.queries.ts';
+import { insertUsage, refreshUsageCounts } from '../../modules/catalog/usages/usages.queries.ts';
 import type { Database } from '../client.ts';
 import { applications, organisations } from '../schema.ts';
-import { DEMO_APPLICATIONS, type DemoApplication } from './catalogue-data.ts';
+import { DEMO_APPLICATIONS } from './catalogue-data.ts';
 
 /** A small deterministic generator: the demo is the same on every machine. */
 export function seededRandom(seed: number) {
@@ -45,24 +45,6 @@ const LAST_NAMES = [
   'Lambert',
 ];
 
-function describe(app: DemoApplication) {
-  return [
-    app.summary,
-    '',
-    '## Ce que fait l’application',
-    '',
-    `- ${app.summary.split(/[,:.]/)[0]}`,
-    '- historique consultable et exports pour le pilotage',
-    '- habilitations par profil, traces des actions',
-    '',
-    '## Pour la mettre en place',
-    '',
-    app.hosting === 'amCloud'
-      ? 'Hébergée sur **AM Cloud** : demandez-la dans le Store, l’équipe de l’organisme concepteur vous accompagne.'
-      : 'Installée sur un serveur de l’organisme : contactez le mainteneur pour les sources et la documentation.',
-  ].join('\n');
-}
-
 /** About sixty applications with usages, on a catalogue that is still empty (demo mode only). */
 export async function seedDemoCatalogue(db: Database): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(applications);
@@ -96,7 +78,7 @@ export async function seedDemoCatalogue(db: Database): Promise<{ created: number
               code: app.code,
               name: app.name,
               summary: app.summary,
-              description: describe(app),
+              description: app.description,
               domainCode: app.domain,
               designerOrganisationId: designer.id,
               contributorOrganisationIds: random() < 0.3 ? [pick(localOffices).id] : [],
@@ -151,9 +133,11 @@ export async function seedDemoCatalogue(db: Database): Promise<{ created: number
         { domains, mayCertify: true },
       );
       if (!row) throw new Error(`Demo application ${app.code} was not written`);
+      // The designer office of a sheet in production is one of its users without declaring it.
+      const declaring = app.uses - (app.lifecycle === 'inProduction' && app.uses > 0 ? 1 : 0);
       const users = localOffices.filter((o) => o.id !== designer.id);
-      const using = new Set<string>(app.uses > 0 && app.lifecycle !== 'retired' ? [designer.id] : []);
-      while (using.size < Math.min(app.uses, users.length)) using.add(pick(users).id);
+      const using = new Set<string>();
+      while (using.size < Math.min(declaring, users.length)) using.add(pick(users).id);
       for (const organisationId of using)
         await insertUsage(tx, row.id, organisationId, {
           since: `20${21 + Math.floor(random() * 5)}-0${1 + Math.floor(random() * 9)}-01`,
@@ -162,7 +146,7 @@ export async function seedDemoCatalogue(db: Database): Promise<{ created: number
           comment: '',
           declaredBy: null,
         });
-      if (using.size > 0) await refreshUsageCount(tx, row.id);
+      if (using.size > 0) await refreshUsageCounts(tx, [row.id]);
     }
     return { created: DEMO_APPLICATIONS.length };
   });

@@ -106,9 +106,12 @@ export function useUsages(id: string) {
   });
 }
 
+/** A declaration as the form sends it: the number of users may still be empty (the API names it). */
+export type UsageDraft = Omit<z.input<typeof usageInputSchema>, 'userCount'> & { userCount: number | null };
+
 export const useDeclareUsage = () =>
   useCatalogueMutation(
-    (input: { id: string; body: z.input<typeof usageInputSchema> }) =>
+    (input: { id: string; body: UsageDraft }) =>
       api<void>('POST', `/api/applications/${input.id}/usages`, input.body),
     (input) => input.id,
   );

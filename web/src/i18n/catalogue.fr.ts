@@ -6,7 +6,7 @@ export const catalogueFr = {
       'Toutes les applications du réseau, quelle que soit leur filière : qui les a conçues, qui les utilise, comment les obtenir.',
     searchLabel: 'Rechercher une application',
     searchHelp:
-      'Nom, description, domaine, organisme, technologie… accents, pluriels et fautes de frappe tolérés.',
+      'Nom, description, domaine, organisme (nom ou code), mainteneur, technologie… accents, pluriels et fautes de frappe tolérés.',
     sort: 'Trier par',
     sorts: {
       relevance: 'Pertinence',
@@ -20,6 +20,7 @@ export const catalogueFr = {
     usedBy_zero: 'Aucun organisme utilisateur',
     usedBy_one: '{{count}} organisme utilisateur',
     usedBy_other: '{{count}} organismes utilisateurs',
+    sameName: 'Même nom que :',
     includeArchived: 'Inclure les fiches archivées',
     includeArchivedHelp: 'Pour retrouver une fiche archivée et la restaurer.',
     archived: 'Archivée',
@@ -82,6 +83,9 @@ export const catalogueFr = {
     notUsedByMyOffice: 'Votre organisme utilise-t-il cette application ?',
     myUsageDetail: '{{users}} utilisateurs déclarés, depuis le {{since}}.',
     declareHelp: 'Déclarez-le : la cartographie des usages et l’organisme concepteur le sauront.',
+    designerUses:
+      'Votre organisme a conçu cette application : il en est compté utilisateur tant qu’elle est en production, sans rien déclarer.',
+    designerUsage: 'Organisme concepteur (application en production)',
     declareUsage: 'Déclarer l’utilisation',
     updateUsage: 'Mettre à jour',
     withdrawUsage: 'Retirer la déclaration',
@@ -91,9 +95,9 @@ export const catalogueFr = {
     usageVersion: 'Version utilisée',
     usageComment: 'Commentaire',
     usageSubmit: 'Enregistrer la déclaration',
-    usersCaption_zero: 'Aucun organisme ne déclare utiliser cette application',
-    usersCaption_one: '{{count}} organisme déclare utiliser cette application',
-    usersCaption_other: '{{count}} organismes déclarent utiliser cette application',
+    usersCaption_zero: 'Aucun organisme n’utilise cette application',
+    usersCaption_one: '{{count}} organisme utilise cette application',
+    usersCaption_other: '{{count}} organismes utilisent cette application',
     office: 'Organisme',
     region: 'Région',
     versionsCaption: 'Versions diffusées',
@@ -160,7 +164,7 @@ export const catalogueFr = {
       'Qui utilise quoi dans le réseau : les applications les plus utilisées, les usages par région et par domaine, et les applications qui semblent répondre au même besoin.',
     totals: {
       applications: 'applications au catalogue',
-      usages: 'déclarations d’utilisation',
+      usages: 'utilisations (déclarées, ou par l’organisme concepteur en production)',
       usingOffices: 'organismes utilisateurs',
       designerOffices: 'organismes concepteurs',
     },

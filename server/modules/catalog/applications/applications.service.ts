@@ -11,6 +11,7 @@ import { describeLifecycles, describeTransitions } from '../../../lib/lifecycle.
 import type { Authorizer } from '../../../lib/policy.ts';
 import { findOrganisationsByIds } from '../../organisations/organisations.queries.ts';
 import { rememberWords } from '../search/search.queries.ts';
+import { refreshUsageCounts } from '../usages/usages.queries.ts';
 import { APPLICATION_BINDINGS } from './applications.lifecycle.ts';
 import { type ApplicationInput, applicationInputOf, auditSnapshot } from './applications.mapper.ts';
 import {
@@ -51,8 +52,8 @@ async function freeCode(ctx: ServiceContext, name: string, taken: Set<string>) {
 }
 
 /**
- * The row values of an application; keywords make the domain, the offices and the technologies
- * findable by text.
+ * The row values of an application; keywords make the domain, the offices (names and codes), the
+ * technologies and the maintainer's name findable by text.
  */
 function rowValues(
   application: ApplicationInput & { code: string },
@@ -60,7 +61,13 @@ function rowValues(
   actorId: string | null,
 ): ApplicationValues {
   const tags = technologyTags(application.technologies);
-  const keywords = [labels.domain, ...labels.offices, ...tags, ...application.connectors]
+  const keywords = [
+    labels.domain,
+    ...labels.offices,
+    ...tags,
+    ...application.connectors,
+    application.maintainer.name,
+  ]
     .filter(Boolean)
     .join(' ');
   return {
@@ -145,9 +152,11 @@ export async function writeApplications(
       input,
       {
         domain: options.domains.get(input.domainCode),
-        offices: [input.designerOrganisationId, ...input.contributorOrganisationIds].map(
-          (id) => offices.get(id)?.name,
-        ),
+        // Codes with spaces: the French parser would read "CPAM-44" as "cpam" and the number "-44".
+        offices: [input.designerOrganisationId, ...input.contributorOrganisationIds].flatMap((id) => [
+          offices.get(id)?.name,
+          offices.get(id)?.code.replaceAll('-', ' '),
+        ]),
       },
       tx.actor?.userId ?? null,
     );
@@ -220,6 +229,11 @@ export async function writeApplications(
       contributorsOf(w.input).map((organisationId) => ({ applicationId: w.row.id, organisationId })),
     ),
     written.flatMap((w) => w.input.versions.map((v) => ({ ...v, applicationId: w.row.id }))),
+  );
+  // A sheet that enters or leaves production gains or loses its designer office as a user.
+  await refreshUsageCounts(
+    tx.db,
+    written.map((w) => w.row.id),
   );
   await rememberWords(
     tx.db,

@@ -4,6 +4,12 @@
  * counts for that filter's facet ("the counts follow the other filters").
  */
 
+/** The values of a multi-valued facet: those of application i are values[start[i] .. start[i + 1]). */
+export interface TagList {
+  start: Int32Array;
+  values: Uint16Array;
+}
+
 export function rejectByColumn(
   rows: Int32Array,
   column: Uint16Array,
@@ -23,8 +29,7 @@ export function rejectByColumn(
 
 export function rejectByTags(
   rows: Int32Array,
-  tagStart: Int32Array,
-  tagValues: Uint16Array,
+  { start, values }: TagList,
   mask: Uint8Array,
   rejected: Uint8Array,
   rejectedBy: Uint8Array,
@@ -33,8 +38,8 @@ export function rejectByTags(
   for (let k = 0; k < rows.length; k += 1) {
     const i = rows[k] as number;
     let ok = false;
-    for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-      if (mask[tagValues[t] as number] === 1) ok = true;
+    for (let t = start[i] as number; t < (start[i + 1] as number); t += 1) {
+      if (mask[values[t] as number] === 1) ok = true;
     }
     if (!ok) {
       rejected[i] = (rejected[i] as number) + 1;
@@ -43,25 +48,32 @@ export function rejectByTags(
   }
 }
 
+function countTags({ start, values }: TagList, counts: Int32Array, i: number) {
+  for (let t = start[i] as number; t < (start[i + 1] as number); t += 1) {
+    const tag = values[t] as number;
+    counts[tag] = (counts[tag] as number) + 1;
+  }
+}
+
 /**
  * One pass: an application no filter rejects counts for every facet (and matches); an application
- * rejected by one filter only counts for that filter's facet. Returns the number of matching applications.
+ * rejected by one filter only counts for that filter's facet. `slotOfFacet[f]` is the facet's column
+ * (≥ 0) or, for a multi-valued facet m, -(m + 1). Returns the number of matching applications.
  */
 export function countAll(
   rows: Int32Array,
-  columnOfFacet: Int8Array,
+  slotOfFacet: Int8Array,
   columns: Uint16Array[],
   columnCounts: Int32Array[],
-  technology: number,
-  tagStart: Int32Array,
-  tagValues: Uint16Array,
-  tagCounts: Int32Array,
+  tagLists: TagList[],
+  tagCounts: Int32Array[],
   rejected: Uint8Array,
   rejectedBy: Uint8Array,
   matched: Uint8Array,
 ) {
   let total = 0;
   const columnCount = columns.length;
+  const tagListCount = tagLists.length;
   for (let k = 0; k < rows.length; k += 1) {
     const i = rows[k] as number;
     const r = rejected[i] as number;
@@ -71,23 +83,17 @@ export function countAll(
         const code = (columns[c] as Uint16Array)[i] as number;
         counts[code] = (counts[code] as number) + 1;
       }
-      for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-        const tag = tagValues[t] as number;
-        tagCounts[tag] = (tagCounts[tag] as number) + 1;
-      }
+      for (let m = 0; m < tagListCount; m += 1)
+        countTags(tagLists[m] as TagList, tagCounts[m] as Int32Array, i);
       matched[i] = 1;
       total += 1;
     } else if (r === 1) {
-      const facet = rejectedBy[i] as number;
-      if (facet === technology) {
-        for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1) {
-          const tag = tagValues[t] as number;
-          tagCounts[tag] = (tagCounts[tag] as number) + 1;
-        }
+      const slot = slotOfFacet[rejectedBy[i] as number] as number;
+      if (slot < 0) {
+        countTags(tagLists[-slot - 1] as TagList, tagCounts[-slot - 1] as Int32Array, i);
       } else {
-        const c = columnOfFacet[facet] as number;
-        const counts = columnCounts[c] as Int32Array;
-        const code = (columns[c] as Uint16Array)[i] as number;
+        const counts = columnCounts[slot] as Int32Array;
+        const code = (columns[slot] as Uint16Array)[i] as number;
         counts[code] = (counts[code] as number) + 1;
       }
     }

@@ -1,9 +1,11 @@
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationFilters } from '../../../../common/schemas/application.ts';
 import type { Database, Executor } from '../../../db/client.ts';
-import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
-import { Dictionary, SINGLE } from './search.dictionary.ts';
+import { countAll, rejectByColumn, rejectByTags, type TagList } from './search.counting.ts';
+import type { Dictionary } from './search.dictionary.ts';
+import { buildIndexData, compareText, type IndexData, SLOT_OF_FACET } from './search.loading.ts';
 import { type CatalogueRow, readCatalogue, readCatalogueVersion } from './search.queries.ts';
+import { topByScore } from './search.ranking.ts';
 
 /**
  * The facet side of the catalogue search, in memory. Each server process keeps the facet values of every
@@ -25,29 +27,15 @@ export interface IndexSearch {
 }
 
 export class CatalogueIndex {
-  version = -1;
-  private size = 0;
-  private ids: string[] = [];
-  private names: string[] = [];
-  /** What the card of each application shows: a page needs no database read. */
-  private cards: CatalogueRow[] = [];
-  private position = new Map<string, number>();
-  private columns: Uint16Array[] = [];
-  private tagStart = new Int32Array(1);
-  private tagValues = new Uint16Array(0);
-  private archived = new Uint8Array(0);
-  private usage = new Int32Array(0);
-  private byName: Int32Array = new Int32Array(0);
-  private byUsage: Int32Array = new Int32Array(0);
-  private byUpdated: Int32Array = new Int32Array(0);
-  private dictionaries = new Map<Facet, Dictionary>();
+  private data: IndexData = buildIndexData(-1, []);
   private loading: Promise<void> | null = null;
   private unfiltered: { counts: Int32Array[]; matched: Uint8Array; total: number } | null = null;
-  /** Per facet and value code: the positions of the live applications that have it. */
-  private postings: Int32Array[][] = [];
-  private all = new Int32Array(0);
-  private live = new Int32Array(0);
   private textCache = new Map<string, { version: number; positions: Int32Array; ranks: Float64Array }>();
+
+  /** The catalogue version the index holds (-1 before the first load). */
+  get version() {
+    return this.data.version;
+  }
 
   /** Reloads when a committed change moved the catalogue version; concurrent callers share one reload. */
   async ensureFresh(db: Executor) {
@@ -59,99 +47,29 @@ export class CatalogueIndex {
   }
 
   private async load(db: Database) {
-    const { version, rows } = await readCatalogue(db);
-    const n = rows.length;
-    const dictionaries = new Map<Facet, Dictionary>(FACETS.map((f) => [f, new Dictionary()]));
-    const dict = (f: Facet) => dictionaries.get(f) as Dictionary;
-    const columns = SINGLE.map(() => new Uint16Array(n));
-    const rowTags: number[][] = new Array(n);
-    const archived = new Uint8Array(n);
-    const usage = new Int32Array(n);
-    const updated = new Float64Array(n);
-    const ids: string[] = new Array(n);
-    const codes: string[] = new Array(n);
-    const names: string[] = new Array(n);
-    const cards: CatalogueRow[] = new Array(n);
-    const position = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const values: [string, string?][] = [
-        [row.domain.code, row.domain.label],
-        [row.track],
-        [row.certificationStatus],
-        [row.lifecycleStage],
-        [row.designer.code, row.designer.name],
-        [row.designer.region],
-        [row.hosting],
-        [row.personalData ? 'yes' : 'no'],
-      ];
-      SINGLE.forEach((facet, c) => {
-        const [value, label] = values[c] as [string, string?];
-        (columns[c] as Uint16Array)[i] = dict(facet).code(value, label);
-      });
-      rowTags[i] = row.technologyTags.map((t) => dict('technology').code(t));
-      archived[i] = row.archived ? 1 : 0;
-      usage[i] = row.usageCount;
-      updated[i] = row.updatedMs;
-      ids[i] = row.id;
-      codes[i] = row.code;
-      names[i] = row.sortName;
-      cards[i] = row;
-      position.set(row.id, i);
-    });
-    // Tags in one flat array: the tags of application i are tagValues[tagStart[i] .. tagStart[i + 1]).
-    const tagStart = new Int32Array(n + 1);
-    rowTags.forEach((list, i) => {
-      tagStart[i + 1] = (tagStart[i] as number) + list.length;
-    });
-    const tagValues = Uint16Array.from(rowTags.flat());
-    const sorted = (compare: (a: number, b: number) => number) =>
-      Int32Array.from(Array.from({ length: n }, (_, i) => i).sort(compare));
-    const byNameThenCode = (a: number, b: number) =>
-      compareText(names[a] as string, names[b] as string) ||
-      compareText(codes[a] as string, codes[b] as string);
-    Object.assign(this, {
-      size: n,
-      ids,
-      position,
-      columns,
-      tagStart,
-      tagValues,
-      archived,
-      usage,
-      dictionaries,
-      byName: sorted(byNameThenCode),
-      byUsage: sorted((a, b) => (usage[b] as number) - (usage[a] as number) || byNameThenCode(a, b)),
-      byUpdated: sorted((a, b) => (updated[b] as number) - (updated[a] as number) || byNameThenCode(a, b)),
-      names,
-      cards,
-      version,
-      unfiltered: null,
-      textCache: new Map(),
-      all: Int32Array.from({ length: n }, (_, i) => i),
-      postings: FACETS.map((facet, f) => {
-        const lists: number[][] = (dictionaries.get(facet) as Dictionary).values.map(() => []);
-        for (let i = 0; i < n; i += 1) {
-          if (archived[i] === 1) continue;
-          if (facet === 'technology') {
-            for (let t = tagStart[i] as number; t < (tagStart[i + 1] as number); t += 1)
-              lists[tagValues[t] as number]?.push(i);
-          } else {
-            lists[(columns[COLUMN_OF_FACET[f] as number] as Uint16Array)[i] as number]?.push(i);
-          }
-        }
-        return lists.map((list) => Int32Array.from(list));
-      }),
-      live: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] !== 1)),
-    });
+    const { version, rows, officeNames } = await readCatalogue(db);
+    this.data = buildIndexData(version, rows, officeNames);
+    this.unfiltered = null;
+    this.textCache = new Map();
   }
 
   idAt(position: number) {
-    return this.ids[position] as string;
+    return this.data.ids[position] as string;
   }
 
   /** What the card at this position shows (the presenter turns it into the API's card). */
   cardAt(position: number) {
-    return this.cards[position] as CatalogueRow;
+    return this.data.cards[position] as CatalogueRow;
+  }
+
+  /** The cards of the other live applications that bear the same name (search.ranking.ts, comparableName). */
+  sameNameAt(position: number): CatalogueRow[] {
+    const { groupOf, groups } = this.data.homonyms;
+    const group = groupOf[position] as number;
+    if (group < 0) return [];
+    return Array.from(groups[group] as Int32Array)
+      .filter((i) => i !== position)
+      .map((i) => this.data.cards[i] as CatalogueRow);
   }
 
   /**
@@ -166,7 +84,7 @@ export class CatalogueIndex {
     const positions: number[] = [];
     const ranks: number[] = [];
     for (const [id, rank] of matches) {
-      const i = this.position.get(id);
+      const i = this.data.position.get(id);
       if (i !== undefined) {
         positions.push(i);
         ranks.push(rank);
@@ -199,19 +117,15 @@ export class CatalogueIndex {
     sort: 'relevance' | 'usage' | 'name' | 'updated',
     page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
   ): IndexSearch {
+    const data = this.data;
     const includeArchived = filters.includeArchived === true;
-    const n = this.size;
+    const n = data.size;
     const facetCount = FACETS.length;
-    const columnOf = FACETS.map((facet) =>
-      facet === 'technology'
-        ? null
-        : (this.columns[SINGLE.indexOf(facet as (typeof SINGLE)[number])] as Uint16Array),
-    );
     // Per facet: the mask of allowed codes, or null when not filtered. An unknown value matches nothing.
     const masks: (Uint8Array | null)[] = FACETS.map((facet) => {
       const selected = filters[facet] as string[] | undefined;
       if (!selected || selected.length === 0) return null;
-      const dictionary = this.dictionaries.get(facet) as Dictionary;
+      const dictionary = data.dictionaries.get(facet) as Dictionary;
       const mask = new Uint8Array(dictionary.values.length);
       for (const value of selected) {
         const code = dictionary.find(value);
@@ -221,41 +135,19 @@ export class CatalogueIndex {
     });
     const activeCount = masks.filter((m) => m !== null).length;
     const counts = FACETS.map(
-      (facet) => new Int32Array((this.dictionaries.get(facet) as Dictionary).values.length),
+      (facet) => new Int32Array((data.dictionaries.get(facet) as Dictionary).values.length),
     );
 
     // Candidate rows: the text matches or every application, archived ones left out unless asked for.
     const unfiltered = !text && activeCount === 0 && !includeArchived;
     let rows: Int32Array;
     if (text) {
-      const archived = this.archived;
+      const archived = data.archived;
       rows = includeArchived ? text.positions : text.positions.filter((i) => archived[i] !== 1);
     } else if (activeCount > 0 && !includeArchived) {
-      // An application rejected by at most one filter passes at least one of any two filters: the candidates
-      // are the applications of the two most selective filters (their postings), not the whole catalogue.
-      const postingsOf = FACETS.map((_facet, f) => {
-        const mask = masks[f];
-        if (!mask) return null;
-        const lists = (this.postings[f] as Int32Array[]).filter((_, code) => mask[code] === 1);
-        return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) };
-      })
-        .filter((p) => p !== null)
-        .sort((a, b) => a.size - b.size)
-        .slice(0, 2);
-      const seen = new Uint8Array(n);
-      const union: number[] = [];
-      for (const { lists } of postingsOf)
-        for (const list of lists)
-          for (let k = 0; k < list.length; k += 1) {
-            const i = list[k] as number;
-            if (seen[i] === 0) {
-              seen[i] = 1;
-              union.push(i);
-            }
-          }
-      rows = Int32Array.from(union);
+      rows = this.candidatesOfFilters(masks);
     } else {
-      rows = includeArchived ? this.all : this.live;
+      rows = includeArchived ? data.all : data.live;
     }
     const rejected = new Uint8Array(n);
     const rejectedBy = new Uint8Array(n);
@@ -271,19 +163,18 @@ export class CatalogueIndex {
       for (let f = 0; f < facetCount; f += 1) {
         const mask = masks[f];
         if (!mask) continue;
-        const column = columnOf[f];
-        if (column) rejectByColumn(rows, column, mask, rejected, rejectedBy, f);
-        else rejectByTags(rows, this.tagStart, this.tagValues, mask, rejected, rejectedBy, f);
+        const slot = SLOT_OF_FACET[f] as number;
+        if (slot >= 0) rejectByColumn(rows, data.columns[slot] as Uint16Array, mask, rejected, rejectedBy, f);
+        else rejectByTags(rows, data.tagLists[-slot - 1] as TagList, mask, rejected, rejectedBy, f);
       }
+      const countsOfSlot = (slot: number) => counts[SLOT_OF_FACET.indexOf(slot)] as Int32Array;
       total = countAll(
         rows,
-        COLUMN_OF_FACET,
-        this.columns,
-        SINGLE.map((facet) => counts[FACETS.indexOf(facet)] as Int32Array),
-        FACETS.indexOf('technology'),
-        this.tagStart,
-        this.tagValues,
-        counts[FACETS.indexOf('technology')] as Int32Array,
+        SLOT_OF_FACET,
+        data.columns,
+        data.columns.map((_, c) => countsOfSlot(c)),
+        data.tagLists,
+        data.tagLists.map((_, m) => countsOfSlot(-m - 1)),
         rejected,
         rejectedBy,
         matched,
@@ -300,10 +191,13 @@ export class CatalogueIndex {
     const order: number[] = [];
     const end = page.offset + page.limit;
     if (sort === 'relevance' && text) {
-      order.push(...this.topByRank(text, matched, end).slice(page.offset, end));
+      const tieBreak = (a: number, b: number) =>
+        (data.usage[b] as number) - (data.usage[a] as number) ||
+        compareText(data.names[a] as string, data.names[b] as string);
+      order.push(...topByScore(text, matched, data.prior, tieBreak, end).slice(page.offset, end));
     } else {
       // Walk the order prepared at load time and keep the matching applications of the page only.
-      const presorted = sort === 'usage' ? this.byUsage : sort === 'updated' ? this.byUpdated : this.byName;
+      const presorted = sort === 'usage' ? data.byUsage : sort === 'updated' ? data.byUpdated : data.byName;
       let seen = 0;
       for (let k = 0; k < presorted.length && seen < end; k += 1) {
         const i = presorted[k] as number;
@@ -315,7 +209,7 @@ export class CatalogueIndex {
 
     const facets = Object.fromEntries(
       FACETS.map((facet, f) => {
-        const dictionary = this.dictionaries.get(facet) as Dictionary;
+        const dictionary = data.dictionaries.get(facet) as Dictionary;
         const facetCounts = counts[f] as Int32Array;
         const values: { value: string; label: string; count: number }[] = [];
         for (let code = 0; code < facetCounts.length; code += 1) {
@@ -333,49 +227,42 @@ export class CatalogueIndex {
     return { order, total, facets };
   }
 
+  /**
+   * An application rejected by at most one filter passes at least one of any two filters: the candidates
+   * are the applications of the two most selective filters (their postings), not the whole catalogue.
+   */
+  private candidatesOfFilters(masks: (Uint8Array | null)[]) {
+    const postingsOf = FACETS.map((_facet, f) => {
+      const mask = masks[f];
+      if (!mask) return null;
+      const lists = (this.data.postings[f] as Int32Array[]).filter((_, code) => mask[code] === 1);
+      return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) };
+    })
+      .filter((p) => p !== null)
+      .sort((a, b) => a.size - b.size)
+      .slice(0, 2);
+    const seen = new Uint8Array(this.data.size);
+    const union: number[] = [];
+    for (const { lists } of postingsOf)
+      for (const list of lists)
+        for (let k = 0; k < list.length; k += 1) {
+          const i = list[k] as number;
+          if (seen[i] === 0) {
+            seen[i] = 1;
+            union.push(i);
+          }
+        }
+    return Int32Array.from(union);
+  }
+
   /** The facet counts of the whole catalogue (archived applications left out), computed once per version. */
   private unfilteredCounts() {
     if (!this.unfiltered) this.search({}, null, 'name', { offset: 0, limit: 0 });
     return (this.unfiltered as { counts: Int32Array[] }).counts;
   }
-
-  /** The `k` best matches by rank (then usage, then name), without sorting every match. */
-  private topByRank(text: { positions: Int32Array; ranks: Float64Array }, matched: Uint8Array, k: number) {
-    const better = (a: number, rankA: number, b: number, rankB: number) =>
-      rankA !== rankB
-        ? rankA > rankB
-        : this.usage[a] !== this.usage[b]
-          ? (this.usage[a] as number) > (this.usage[b] as number)
-          : compareText(this.names[a] as string, this.names[b] as string) < 0;
-    const best: number[] = [];
-    const bestRanks: number[] = [];
-    for (let c = 0; c < text.positions.length; c += 1) {
-      const i = text.positions[c] as number;
-      if (matched[i] !== 1) continue;
-      const rank = text.ranks[c] as number;
-      if (best.length >= k) {
-        const last = best.length - 1;
-        if (!better(i, rank, best[last] as number, bestRanks[last] as number)) continue;
-        best.pop();
-        bestRanks.pop();
-      }
-      let at = best.length;
-      while (at > 0 && better(i, rank, best[at - 1] as number, bestRanks[at - 1] as number)) at -= 1;
-      best.splice(at, 0, i);
-      bestRanks.splice(at, 0, rank);
-    }
-    return best;
-  }
 }
 
 const MAX_CACHED_QUERIES = 500;
-/** Facet number → column number (-1: the technology facet, which has tags). */
-const COLUMN_OF_FACET = Int8Array.from(
-  FACETS.map((facet) => SINGLE.indexOf(facet as (typeof SINGLE)[number])),
-);
-
-/** Code-point order, as PostgreSQL sorts with the C collation. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const indexes = new WeakMap<object, CatalogueIndex>();
 

@@ -46,13 +46,20 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
   return facets;
 }
 
-/** A page of the catalogue: the cards, the total and the facets. */
+/** A page of the catalogue: the cards (each with the other sheets of the same name), the total and the facets. */
 export function presentApplicationPage(
-  page: { cards: CatalogueRow[]; total: number; facets: IndexSearch['facets'] },
+  page: { cards: CatalogueRow[]; sameName: CatalogueRow[][]; total: number; facets: IndexSearch['facets'] },
   filters: ApplicationFilters,
 ): ApplicationPageDto {
   return {
-    items: page.cards.map(presentApplicationSummary),
+    items: page.cards.map((card, k) => ({
+      ...presentApplicationSummary(card),
+      sameName: (page.sameName[k] ?? []).map((other) => ({
+        id: other.id,
+        code: other.code,
+        designerOrganisation: { code: other.designer.code, name: other.designer.name },
+      })),
+    })),
     total: page.total,
     facets: presentFacets(page.facets, filters),
   };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
 import { selectRows } from '../../../lib/rows.ts';
 import type { ApplicationSummarySource } from '../applications/applications.queries.ts';
+import { applicationUsers } from '../usages/usages.queries.ts';
 
 /**
  * The database side of the catalogue search: French full text (unaccented, stemmed, prefix on every
@@ -101,6 +102,8 @@ export async function rememberWords(db: Executor, text: string) {
 
 /** What the index keeps of each application: its card, its facet values and its sort keys. */
 export interface CatalogueRow extends ApplicationSummarySource {
+  /** The codes of the offices that use it: read at load, not kept on the card. */
+  usedBy?: string[];
   usageCount: number;
   /** Last update in milliseconds since the epoch (sort key). */
   updatedMs: number;
@@ -129,10 +132,16 @@ export async function readCatalogue(db: Database) {
                  a.certification_status, a.lifecycle_stage, o.id AS organisation_id, o.code AS organisation_code,
                  o.name AS organisation_name, o.type AS organisation_type, o.region, a.hosting, a.personal_data,
                  a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count, a.updated_at,
-                 extract(epoch FROM a.updated_at) * 1000 AS updated, a.sort_name
+                 extract(epoch FROM a.updated_at) * 1000 AS updated, a.sort_name,
+                 coalesce(users.codes, '{}') AS used_by
           FROM applications a
           JOIN organisations o ON o.id = a.designer_organisation_id
-          JOIN business_domains d ON d.code = a.domain_code`,
+          JOIN business_domains d ON d.code = a.domain_code
+          LEFT JOIN (
+            SELECT u.application_id, array_agg(uo.code ORDER BY uo.code) AS codes
+            FROM ${applicationUsers} u JOIN organisations uo ON uo.id = u.organisation_id
+            GROUP BY u.application_id
+          ) users ON users.application_id = a.id`,
       );
       const rows = raw.map(
         (r): CatalogueRow => ({
@@ -159,9 +168,15 @@ export async function readCatalogue(db: Database) {
           updatedAt: r.updated_at as Date | string,
           updatedMs: Number(r.updated),
           sortName: r.sort_name as string,
+          usedBy: r.used_by as string[],
         }),
       );
-      return { version, rows };
+      // The names of the offices once, not once per usage: the labels of the "used by" facet.
+      const offices = await selectRows<{ code: string; name: string }>(
+        tx,
+        sql`SELECT code, name FROM organisations`,
+      );
+      return { version, rows, officeNames: new Map(offices.map((o) => [o.code, o.name])) };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

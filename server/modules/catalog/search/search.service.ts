@@ -23,6 +23,7 @@ export async function searchCatalogue(
     ...result,
     ids: result.order.map((i) => index.idAt(i)),
     cards: result.order.map((i) => index.cardAt(i)),
+    sameName: result.order.map((i) => index.sameNameAt(i)),
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApplicationPageDto,
   applicationPageSchema,
-  applicationSummarySchema,
+  applicationSearchItemSchema,
 } from '../../../../common/schemas/application.ts';
 import { createSheet } from '../../../test/catalog-fixtures.ts';
 import {
@@ -104,14 +104,14 @@ beforeAll(async () => {
     });
     ids[s.code] = created.id;
   }
-  // Usage counts: HABILITATIONS 2, INDUS 1.
+  // Usage counts (the designer office of each sheet in production counts too): HABILITATIONS 3, INDUS 2.
   for (const code of ['CPAM-01', 'CPAM-02']) {
     const declarer = await login(
       t.app,
       (await createUser(t.db, { roles: ['officeDirector'], organisationCode: code })).email,
     );
-    await declarer.post(`/api/applications/${ids.HABILITATIONS}/usages`, {});
-    if (code === 'CPAM-01') await declarer.post(`/api/applications/${ids.INDUS}/usages`, {});
+    await declarer.post(`/api/applications/${ids.HABILITATIONS}/usages`, { userCount: 5 });
+    if (code === 'CPAM-01') await declarer.post(`/api/applications/${ids.INDUS}/usages`, { userCount: 5 });
   }
 });
 afterAll(() => t.close());
@@ -173,7 +173,7 @@ describe('the response', () => {
       expect(applicationPageSchema.strict().safeParse(body).success).toBe(true);
       expect(body.items).toHaveLength(size);
       for (const item of body.items)
-        expect(applicationSummarySchema.strict().safeParse(item).success).toBe(true);
+        expect(applicationSearchItemSchema.strict().safeParse(item).success).toBe(true);
     }
   });
 });

@@ -260,7 +260,8 @@ localisation:
     const first = await importFile(admin, 'publiccode.yml', yaml, false);
     expect(first.json()).toMatchObject({ created: 1, errors: [] });
     const written = await applicationNamed('Primes et gratifications');
-    expect(written?.usageCount).toBe(2);
+    // The two offices named, and the designer office (CPAM-67), the application being in production.
+    expect(written?.usageCount).toBe(3);
     const declared = (await usageAudit(written?.id as string)).filter(
       (e) => e.action === 'application.declareUsage',
     );
@@ -270,13 +271,14 @@ localisation:
     const usages = (await reader.get(`/api/applications/${written?.id}/usages`)).json();
     expect(usages.map((u: { organisation: { code: string } }) => u.organisation.code).sort()).toEqual([
       'CPAM-13',
+      'CPAM-67',
       'CPAM-69',
     ]);
 
     // The same file again: an update of the application, no second usage, the count unchanged.
     const again = await importFile(admin, 'publiccode.yml', yaml, false);
     expect(again.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
-    expect((await applicationNamed('Primes et gratifications'))?.usageCount).toBe(2);
+    expect((await applicationNamed('Primes et gratifications'))?.usageCount).toBe(3);
     expect(
       (await usageAudit(written?.id as string)).filter((e) => e.action === 'application.declareUsage'),
     ).toHaveLength(2);

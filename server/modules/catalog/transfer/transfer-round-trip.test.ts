@@ -124,8 +124,9 @@ describe('export → import into an empty catalogue (round trip)', () => {
         code,
         {
           ...sheet,
-          // Usages are not part of the inventory: each office declares its own use in the catalogue.
-          usageCount: 0,
+          // Usages are not part of the inventory: each office declares its own use in the catalogue; only the
+          // designer office of a sheet in production counts without declaring.
+          usageCount: sheet.lifecycleStage === 'inProduction' ? 1 : 0,
           // One line per application: a version is its number and date in the "Versions" cell; its notes,
           // free text of up to 2,000 characters each, stay with the sheet.
           versions: (sheet.versions as { notes: string }[]).map((v) => ({ ...v, notes: '' })),

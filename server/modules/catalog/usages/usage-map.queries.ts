@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { selectRows } from '../../../lib/rows.ts';
+import { applicationUsers } from './usages.queries.ts';
 
 /** An application as the map lists it (counts arrive as PostgreSQL sends them). */
 export interface MapApplicationRow {
@@ -23,16 +24,19 @@ const APPLICATION_JOINS = sql`FROM applications a
   JOIN organisations o ON o.id = a.designer_organisation_id
   JOIN business_domains d ON d.code = a.domain_code`;
 
-/** Everything the usage map counts, live applications only. */
+/**
+ * Everything the usage map counts, live applications only. A usage is one office using one application
+ * (`applicationUsers`: the declarations, and the designer office of a sheet in production).
+ */
 export async function readUsageMapFigures(db: Executor) {
   const [totals, ranking, regions, domains, terms] = await Promise.all([
     selectRows<Record<'applications' | 'usages' | 'using_offices' | 'designer_offices', unknown>>(
       db,
       sql`
       SELECT (SELECT count(*) FROM applications WHERE archived_at IS NULL) AS applications,
-             (SELECT count(*) FROM application_usages u JOIN applications a ON a.id = u.application_id
+             (SELECT count(*) FROM ${applicationUsers} u JOIN applications a ON a.id = u.application_id
                WHERE a.archived_at IS NULL) AS usages,
-             (SELECT count(DISTINCT u.organisation_id) FROM application_usages u
+             (SELECT count(DISTINCT u.organisation_id) FROM ${applicationUsers} u
                JOIN applications a ON a.id = u.application_id WHERE a.archived_at IS NULL) AS using_offices,
              (SELECT count(DISTINCT designer_organisation_id) FROM applications WHERE archived_at IS NULL) AS designer_offices`,
     ),
@@ -55,7 +59,7 @@ export async function readUsageMapFigures(db: Executor) {
              (SELECT count(*) FROM applications a2 JOIN organisations o2 ON o2.id = a2.designer_organisation_id
                WHERE a2.archived_at IS NULL AND o2.region = o.region) AS designed
       FROM organisations o
-      LEFT JOIN application_usages u ON u.organisation_id = o.id
+      LEFT JOIN ${applicationUsers} u ON u.organisation_id = o.id
         AND EXISTS (SELECT 1 FROM applications a WHERE a.id = u.application_id AND a.archived_at IS NULL)
       GROUP BY o.region`,
     ),
@@ -74,7 +78,7 @@ export async function readUsageMapFigures(db: Executor) {
              count(DISTINCT u.organisation_id) AS using_offices
       FROM business_domains d
       LEFT JOIN applications a ON a.domain_code = d.code AND a.archived_at IS NULL
-      LEFT JOIN application_usages u ON u.application_id = a.id
+      LEFT JOIN ${applicationUsers} u ON u.application_id = a.id
       GROUP BY d.code, d.label_fr, d.position
       ORDER BY d.position`,
     ),

@@ -60,7 +60,11 @@ describe('the usage map of the demo catalogue', () => {
     const before = await usageMap();
     const list = (await agent.get('/api/applications?q=habilitations')).json();
     const id = list.items[0].id as string;
-    expect((await director.post(`/api/applications/${id}/usages`, { userCount: 40 })).statusCode).toBe(201);
+    const [latest] = (await agent.get(`/api/applications/${id}`)).json().versions;
+    expect(
+      (await director.post(`/api/applications/${id}/usages`, { userCount: 40, versionNumber: latest.number }))
+        .statusCode,
+    ).toBe(201);
     const after = await usageMap();
     const guyane = (m: UsageMapDto) => m.byRegion.find((r) => r.region === 'guyane');
     expect(guyane(after)?.usages).toBe((guyane(before)?.usages ?? 0) + 1);

@@ -10,7 +10,7 @@ import {
   findUsageForUpdate,
   insertUsage,
   listUsagesOf,
-  refreshUsageCount,
+  refreshUsageCounts,
   type UsageRow,
   type UsageValues,
   updateUsage,
@@ -56,6 +56,24 @@ export function usageDeclarationErrors(
     }));
 }
 
+/** The version an office uses is one of the sheet's versions (required when the sheet lists any). */
+export function usedVersionError(versions: string[], chosen: string | null): FieldError | null {
+  const field = 'versionNumber';
+  if (versions.length === 0)
+    return chosen === null
+      ? null
+      : { field, message: 'La fiche ne déclare aucune version : laissez la version utilisée vide.' };
+  const list = versions.join(', ');
+  if (chosen === null)
+    return { field, message: `Choisissez la version utilisée parmi celles de la fiche : ${list}.` };
+  return versions.includes(chosen)
+    ? null
+    : {
+        field,
+        message: `La version « ${chosen} » n'est pas une version de la fiche : choisissez parmi ${list}.`,
+      };
+}
+
 /**
  * The one path of a usage declaration, in the caller's transaction: the row (created, or updated when
  * `overwrite`), the usage count of the application, and the audit event — `usage.declare` when the
@@ -74,7 +92,7 @@ async function putUsage(
   const row = existing
     ? await updateUsage(tx.db, applicationId, office.id, values)
     : await insertUsage(tx.db, applicationId, office.id, values);
-  await refreshUsageCount(tx.db, applicationId);
+  await refreshUsageCounts(tx.db, [applicationId]);
   const forAnotherOffice = office.id !== actor.organisationId;
   await recordAudit(tx, {
     action: forAnotherOffice ? 'application.declareUsage' : 'usage.declare',
@@ -105,6 +123,11 @@ export async function declareUsage(
         'unprocessable',
         "Cette application est archivée : on ne peut plus en déclarer l'utilisation.",
       );
+    const versionError = usedVersionError(
+      application.versions.map((v) => v.number),
+      input.versionNumber,
+    );
+    if (versionError) throw new AppError('badRequest', versionError.message, { errors: [versionError] });
     const office = { id: actor.organisationId, code: '', name: '' };
     const { created } = await putUsage(
       tx,
@@ -161,7 +184,7 @@ export async function withdrawUsage(ctx: ServiceContext, authorizer: Authorizer,
     const removed = await deleteUsage(tx.db, applicationId, actor.organisationId);
     if (!removed)
       throw new AppError('notFound', "Votre organisme n'a pas déclaré utiliser cette application.");
-    await refreshUsageCount(tx.db, applicationId);
+    await refreshUsageCounts(tx.db, [applicationId]);
     await recordAudit(tx, {
       action: 'usage.withdraw',
       targetType: 'application',

@@ -181,7 +181,7 @@ export function Users({ application }: { application: ApplicationDto }) {
             <Table.Td>{formatDay(u.since, i18n.language) ?? '—'}</Table.Td>
             <Table.Td>{u.userCount ?? '—'}</Table.Td>
             <Table.Td>{u.versionNumber ?? '—'}</Table.Td>
-            <Table.Td>{u.comment}</Table.Td>
+            <Table.Td>{u.designer && !u.comment ? t('sheet.designerUsage') : u.comment}</Table.Td>
           </Table.Tr>
         ))}
       </ListTable>

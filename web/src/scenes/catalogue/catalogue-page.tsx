@@ -19,7 +19,11 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
-import type { ApplicationPageDto, ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type {
+  ApplicationPageDto,
+  ApplicationSearchItemDto,
+  ApplicationSummaryDto,
+} from '../../../../common/schemas/application.ts';
 import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../../api/catalogue.ts';
 import { can, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
@@ -78,7 +82,31 @@ function FacetGroup({
   );
 }
 
-export function ApplicationCard({ application }: { application: ApplicationSummaryDto }) {
+/** The other sheets of the same name: a small hint, so that a reader does not take one for the other. */
+function SameNameHint({ others }: { others: ApplicationSearchItemDto['sameName'] }) {
+  const { t } = useTranslation();
+  if (others.length === 0) return null;
+  return (
+    <Text size="sm" mt={4}>
+      {t('catalogue.sameName')}{' '}
+      {others.map((other, k) => (
+        <span key={other.id}>
+          {k > 0 ? ', ' : null}
+          <Anchor component={Link} to={`/catalogue/${other.id}`}>
+            {other.code}
+          </Anchor>{' '}
+          ({other.designerOrganisation.name})
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+export function ApplicationCard({
+  application,
+}: {
+  application: ApplicationSummaryDto & Partial<Pick<ApplicationSearchItemDto, 'sameName'>>;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -93,6 +121,7 @@ export function ApplicationCard({ application }: { application: ApplicationSumma
           <Text size="sm" c="dimmed">
             {application.designerOrganisation.name} · {application.domain.label}
           </Text>
+          <SameNameHint others={application.sameName ?? []} />
         </Stack>
         <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
           {t('catalogue.usedBy', { count: application.usageCount })}

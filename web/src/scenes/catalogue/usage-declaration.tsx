@@ -1,9 +1,22 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
+import { todayInFrance } from '../../../../common/schemas/usage.ts';
 import { useDeclareUsage, useWithdrawUsage } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
+import { useMe } from '../../api/queries.ts';
 import { ErrorAlert, formatDay } from '../../components/page.tsx';
 
 /** The caller's office's use of an application: declare, update, withdraw. */
@@ -21,7 +34,10 @@ function UsageModal({
   const current = application.myUsage;
   const [since, setSince] = useState(current?.since ?? '');
   const [userCount, setUserCount] = useState<number | string>(current?.userCount ?? '');
-  const [versionNumber, setVersionNumber] = useState(current?.versionNumber ?? '');
+  const versions = application.versions.map((v) => v.number);
+  const [versionNumber, setVersionNumber] = useState<string | null>(
+    current?.versionNumber ?? (versions.length === 1 ? (versions[0] ?? null) : null),
+  );
   const [comment, setComment] = useState(current?.comment ?? '');
   const problem = declare.error instanceof ApiError ? declare.error : null;
   const submit = (event: FormEvent) => {
@@ -31,8 +47,9 @@ function UsageModal({
         id: application.id,
         body: {
           since: since || null,
+          // Sent as typed: 0 or an empty field gets the API's message, never a silent 1.
           userCount: userCount === '' ? null : Number(userCount),
-          versionNumber: versionNumber || null,
+          versionNumber,
           comment,
         },
       },
@@ -54,23 +71,32 @@ function UsageModal({
             type="date"
             value={since}
             onChange={(e) => setSince(e.currentTarget.value)}
+            max={todayInFrance()}
             error={problem?.fieldError('since')}
             data-autofocus
           />
           <NumberInput
             label={t('sheet.usageUsers')}
+            withAsterisk
             min={1}
+            clampBehavior="none"
             value={userCount}
             onChange={setUserCount}
             error={problem?.fieldError('userCount')}
             allowDecimal={false}
+            allowNegative={false}
           />
-          <TextInput
-            label={t('sheet.usageVersion')}
-            value={versionNumber}
-            onChange={(e) => setVersionNumber(e.currentTarget.value)}
-            error={problem?.fieldError('versionNumber')}
-          />
+          {versions.length > 0 ? (
+            <Select
+              label={t('sheet.usageVersion')}
+              withAsterisk
+              data={versions}
+              value={versionNumber}
+              onChange={setVersionNumber}
+              error={problem?.fieldError('versionNumber')}
+              allowDeselect={false}
+            />
+          ) : null}
           <Textarea
             label={t('sheet.usageComment')}
             value={comment}
@@ -95,10 +121,22 @@ function UsageModal({
 
 export function UsageBlock({ application }: { application: ApplicationDto }) {
   const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
   const [opened, setOpened] = useState(false);
   const withdraw = useWithdrawUsage();
   if (!application.can.declareUsage || application.archived) return null;
   const mine = application.myUsage;
+  // The designer office uses its own application in production: it is counted, not asked.
+  if (
+    !mine &&
+    application.lifecycleStage === 'inProduction' &&
+    me?.organisation.id === application.designerOrganisation.id
+  )
+    return (
+      <Alert color="green" variant="light" mb="md" title={t('sheet.usedByMyOffice')}>
+        <Text size="sm">{t('sheet.designerUses')}</Text>
+      </Alert>
+    );
   return (
     <Alert
       color={mine ? 'green' : 'blue'}
