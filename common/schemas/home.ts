@@ -45,7 +45,12 @@ const maintenanceSection = z.object({
   total: z.number().int(),
   /** Sheets with at least one issue. */
   needingUpdate: z.number().int(),
-  issueCounts: z.record(z.enum(SHEET_ISSUES), z.number().int()),
+  issueCounts: z.object(
+    Object.fromEntries(SHEET_ISSUES.map((issue) => [issue, z.number().int()])) as Record<
+      SheetIssue,
+      z.ZodNumber
+    >,
+  ),
   /** The sheets that need work first, bounded. */
   items: z.array(
     z.object({
