@@ -16,6 +16,9 @@ export const ACTIONS = [
   'application.import',
   'application.declareUsage',
   'usageMap.read',
+  'home.officeApplications',
+  'home.maintainedSheets',
+  'home.networkFigures',
   // Lifecycle transitions: `<prefix>.<transition>`, granted by the parties of common/lifecycles/*.
   'userAccount.deactivate',
   'userAccount.reactivate',
@@ -54,6 +57,18 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: "Declare that one's office uses an application",
   },
   'usageMap.read': { fr: 'Consulter la cartographie des usages', en: 'Browse the usage map' },
+  'home.officeApplications': {
+    fr: 'Suivre les applications de son organisme',
+    en: "Follow one's office's applications",
+  },
+  'home.maintainedSheets': {
+    fr: 'Suivre les fiches à mettre à jour de son organisme',
+    en: "Follow the sheets of one's office that need updating",
+  },
+  'home.networkFigures': {
+    fr: 'Suivre les chiffres du réseau et les dernières modifications',
+    en: 'Follow the network figures and the latest changes',
+  },
   'userAccount.deactivate': { fr: 'Désactiver des comptes', en: 'Deactivate accounts' },
   'userAccount.reactivate': { fr: 'Réactiver des comptes', en: 'Reactivate accounts' },
   'application.archive': { fr: "Archiver des fiches d'application", en: 'Archive application sheets' },

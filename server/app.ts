@@ -24,6 +24,8 @@ import { searchRoutes } from './modules/catalog/search/search.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { homePolicy } from './modules/home/home.policy.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
@@ -53,7 +55,7 @@ declare module 'fastify' {
 }
 
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
-const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy];
+const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy, homePolicy];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
@@ -143,6 +145,7 @@ export async function buildApp(options: {
   await app.register(usageRoutes);
   await app.register(transferRoutes);
   await app.register(attachmentRoutes);
+  await app.register(homeRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -242,6 +242,27 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 401,
   },
+  'GET /api/organisations/:id/portfolio': {
+    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/portfolio` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/organisations/:id/designed-applications': {
+    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/designed-applications` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/organisations/:id/used-applications': {
+    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/used-applications` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/home': {
+    // Every role has a home page; what it holds depends on the role (server/modules/home/home.test.ts).
+    request: () => ({ url: '/api/home' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/users': {
     request: () => ({ url: '/api/users' }),
     expected: only(['admin', 'officeDirector'], 200),

@@ -1,5 +1,6 @@
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
+import { officeEn } from './office.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
@@ -241,6 +242,7 @@ export const en: Dictionary = {
     },
   },
   ...catalogueEn,
+  ...officeEn,
   errors: {
     notFoundTitle: 'Page not found',
     notFound: 'This address matches no page of Mutualis.',

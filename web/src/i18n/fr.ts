@@ -1,4 +1,5 @@
 import { catalogueFr } from './catalogue.fr.ts';
+import { officeFr } from './office.fr.ts';
 
 export const fr = {
   app: {
@@ -252,6 +253,7 @@ export const fr = {
     },
   },
   ...catalogueFr,
+  ...officeFr,
   errors: {
     notFoundTitle: 'Page introuvable',
     notFound: 'Cette adresse ne correspond à aucune page de Mutualis.',

@@ -2,16 +2,20 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
+import { useHome } from '../../api/office.ts';
 import { useMe } from '../../api/queries.ts';
-import { PageHeader } from '../../components/page.tsx';
+import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { SECTIONS } from '../../components/sections.ts';
 import { useLabel } from '../../i18n/index.ts';
+import { DecisionsSection, MaintenanceSection, NetworkSection, OfficeSection } from './home-sections.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
   const label = useLabel();
   const { data: me } = useMe();
+  const home = useHome();
   if (!me) return null;
+  const sections = home.data;
   return (
     <>
       <PageHeader title={t('home.title', { name: me.user.displayName })} intro={t('home.intro')} />
@@ -38,6 +42,13 @@ export function HomePage() {
           </Group>
         </Card>
       </SimpleGrid>
+      <ErrorAlert error={home.error} />
+      {sections?.decisions ? <DecisionsSection decisions={sections.decisions} /> : null}
+      {sections?.maintenance ? <MaintenanceSection maintenance={sections.maintenance} /> : null}
+      {sections?.office ? (
+        <OfficeSection office={sections.office} organisationId={sections.organisation.id} />
+      ) : null}
+      {sections?.network ? <NetworkSection network={sections.network} /> : null}
       <Title order={2} mb="md">
         {t('home.sections')}
       </Title>
