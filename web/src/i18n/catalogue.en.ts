@@ -173,9 +173,9 @@ export const catalogueEn: typeof catalogueFr = {
     domainDetail: '{{applications}} applications · {{usages}} usages · {{offices}} offices',
     redundancies: 'Redundancies to consider',
     redundanciesIntro:
-      'Applications whose name and description look alike (rare words in common, same domain): candidates for pooling.',
+      'Groups of sheets of one domain whose names and summaries look alike two by two (the same rare words, the same name retyped): candidates for pooling. Largest groups first; a group holds 12 sheets at most.',
     noRedundancy: 'No apparent redundancy.',
-    severalDomains: 'Several domains',
+    cluster: '{{domain}}: {{count}} similar sheets',
     similarity: 'Similarity {{value}}%',
   },
   importWizard: {

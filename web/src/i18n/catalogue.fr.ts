@@ -179,9 +179,9 @@ export const catalogueFr = {
     domainDetail: '{{applications}} applications · {{usages}} utilisations · {{offices}} organismes',
     redundancies: 'Redondances à étudier',
     redundanciesIntro:
-      'Applications dont le nom et la description se ressemblent (mots rares en commun, même domaine) : des candidates à la mutualisation.',
+      'Groupes de fiches d’un même domaine dont le nom et le résumé se ressemblent deux à deux (mêmes mots rares, même nom retapé) : des candidates à la mutualisation. Les plus grands groupes d’abord ; un groupe compte 12 fiches au plus.',
     noRedundancy: 'Aucune redondance apparente.',
-    severalDomains: 'Plusieurs domaines',
+    cluster: '{{domain}} : {{count}} fiches semblables',
     similarity: 'Similarité {{value}} %',
   },
   importWizard: {
