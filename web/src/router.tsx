@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
+  ARCHIVED_FILTERS,
   CERTIFICATION_STATUSES,
   HOSTINGS,
   LIFECYCLE_STAGES,
@@ -167,7 +168,7 @@ const catalogueRoute = createRoute({
     hosting: list(search.hosting, oneOf(HOSTINGS)),
     personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
     sort: single(search.sort, oneOf(SEARCH_SORTS)),
-    includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
+    archived: single(search.archived, oneOf(ARCHIVED_FILTERS)),
     page: pageOf(search.page),
   }),
   component: function Catalogue() {

@@ -20,8 +20,13 @@ export const catalogueFr = {
     usedBy_zero: 'Aucun organisme utilisateur',
     usedBy_one: '{{count}} organisme utilisateur',
     usedBy_other: '{{count}} organismes utilisateurs',
-    includeArchived: 'Inclure les fiches archivées',
-    includeArchivedHelp: 'Pour retrouver une fiche archivée et la restaurer.',
+    archivedFilter: {
+      label: 'Fiches archivées',
+      help: 'Pour retrouver une fiche archivée et la restaurer.',
+      exclude: 'Sans les archivées',
+      include: 'Avec les archivées',
+      only: 'Archivées seulement',
+    },
     archived: 'Archivée',
     noResult:
       'Aucune application ne correspond à cette recherche. Retirez un filtre ou essayez un autre mot.',
@@ -37,6 +42,9 @@ export const catalogueFr = {
     back: 'Retour au catalogue',
     publiccode: 'publiccode.yml',
     archiveNote: 'La fiche quittera le catalogue. Elle reste consultable, avec ses usages et son historique.',
+    archivedDone:
+      'La fiche « {{name}} » est archivée : elle ne figure plus dans le catalogue. Le filtre « Archivées seulement » du catalogue la retrouve, pour la restaurer.',
+    restoredDone: 'La fiche « {{name}} » est restaurée : elle figure de nouveau dans le catalogue.',
     recordLifecycle: 'Publication de la fiche',
     certificationLifecycle: 'Certification',
     tabs: {
@@ -183,6 +191,14 @@ export const catalogueFr = {
     noRedundancy: 'Aucune redondance apparente.',
     cluster: '{{domain}} : {{count}} fiches semblables',
     similarity: 'Similarité {{value}} %',
+  },
+  similar: {
+    found_one:
+      'Une fiche semblable existe déjà : si c’est la même application, déclarez plutôt que votre organisme l’utilise.',
+    found_other:
+      '{{count}} fiches semblables existent déjà : si l’une est la même application, déclarez plutôt que votre organisme l’utilise.',
+    newTab: '(nouvel onglet)',
+    likeness: 'ressemblance {{value}} %',
   },
   importWizard: {
     title: 'Importer un inventaire',

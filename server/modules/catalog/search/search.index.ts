@@ -17,6 +17,9 @@ import { type CatalogueRow, readCatalogue, readCatalogueVersion } from './search
  * snapshot, when the version moved: a change committed by any process is seen by the next search.
  */
 
+/** The lifecycle-facet value of an archived application: counted nowhere, shown nowhere. */
+export const ARCHIVED_STAGE = 'archived';
+
 export interface IndexSearch {
   /** Positions of the matching applications of the requested page, in the requested order. */
   order: number[];
@@ -47,6 +50,7 @@ export class CatalogueIndex {
   private postings: Int32Array[][] = [];
   private all = new Int32Array(0);
   private live = new Int32Array(0);
+  private archivedRows = new Int32Array(0);
   private textCache = new Map<string, { version: number; positions: Int32Array; ranks: Float64Array }>();
 
   /** Reloads when a committed change moved the catalogue version; concurrent callers share one reload. */
@@ -78,7 +82,8 @@ export class CatalogueIndex {
         [row.domain.code, row.domain.label],
         [row.track],
         [row.certificationStatus],
-        [row.lifecycleStage],
+        // An archived sheet is in no stage of its life any more (not "in production"): see presentFacets.
+        [row.archived ? ARCHIVED_STAGE : row.lifecycleStage],
         [row.designer.code, row.designer.name],
         [row.designer.region],
         [row.hosting],
@@ -142,6 +147,7 @@ export class CatalogueIndex {
         return lists.map((list) => Int32Array.from(list));
       }),
       live: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] !== 1)),
+      archivedRows: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] === 1)),
     });
   }
 
@@ -199,7 +205,9 @@ export class CatalogueIndex {
     sort: 'relevance' | 'usage' | 'name' | 'updated',
     page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
   ): IndexSearch {
-    const includeArchived = filters.includeArchived === true;
+    // Archived applications: left out (live), listed with the others (include) or alone (only).
+    const archivedFilter = filters.archived;
+    const live = archivedFilter === undefined;
     const n = this.size;
     const facetCount = FACETS.length;
     const columnOf = FACETS.map((facet) =>
@@ -225,12 +233,15 @@ export class CatalogueIndex {
     );
 
     // Candidate rows: the text matches or every application, archived ones left out unless asked for.
-    const unfiltered = !text && activeCount === 0 && !includeArchived;
+    const unfiltered = !text && activeCount === 0 && live;
     let rows: Int32Array;
     if (text) {
       const archived = this.archived;
-      rows = includeArchived ? text.positions : text.positions.filter((i) => archived[i] !== 1);
-    } else if (activeCount > 0 && !includeArchived) {
+      rows =
+        archivedFilter === 'include'
+          ? text.positions
+          : text.positions.filter((i) => (archived[i] === 1) === (archivedFilter === 'only'));
+    } else if (activeCount > 0 && live) {
       // An application rejected by at most one filter passes at least one of any two filters: the candidates
       // are the applications of the two most selective filters (their postings), not the whole catalogue.
       const postingsOf = FACETS.map((_facet, f) => {
@@ -255,7 +266,8 @@ export class CatalogueIndex {
           }
       rows = Int32Array.from(union);
     } else {
-      rows = includeArchived ? this.all : this.live;
+      rows =
+        archivedFilter === 'include' ? this.all : archivedFilter === 'only' ? this.archivedRows : this.live;
     }
     const rejected = new Uint8Array(n);
     const rejectedBy = new Uint8Array(n);
@@ -289,7 +301,7 @@ export class CatalogueIndex {
         matched,
       );
       // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
-      if (activeCount === 1 && !text && !includeArchived) {
+      if (activeCount === 1 && !text && live) {
         const only = masks.findIndex((mask) => mask !== null);
         (counts[only] as Int32Array).set(this.unfilteredCounts()[only] as Int32Array);
       }
