@@ -14,6 +14,7 @@ import {
   type Track,
   technologyTags,
 } from '../common/catalog/vocabulary.ts';
+import { withoutAccents } from '../common/text.ts';
 import { seededRandom } from '../server/db/demo/seed-catalogue.ts';
 
 export const SEED = 2018;
@@ -127,15 +128,28 @@ export interface GeneratedApplication {
   personalDataCategories: PersonalDataCategory[];
   connectors: string[];
   usageOffices: string[];
+  /** What the application does, as the generator knows it: action, subject and audience. */
+  need: string;
+  /** For a planted duplicate: the code of the application it copies. */
+  duplicateOf?: string;
 }
 
-/** `count` applications over the given office codes. */
-export function generateCatalogue(count: number, officeCodes: string[], seed = SEED): GeneratedApplication[] {
+/**
+ * `count` applications over the given office codes. The last `duplicates` of them are planted duplicates:
+ * another office's sheet for the same need as an earlier one, its name retyped (accents dropped, a typo,
+ * a version suffix, "Outil de …") and its summary written again.
+ */
+export function generateCatalogue(
+  count: number,
+  officeCodes: string[],
+  seed = SEED,
+  { duplicates = 0 }: { duplicates?: number } = {},
+): GeneratedApplication[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   const cpams = officeCodes.filter((c) => c.startsWith('CPAM'));
   const apps: GeneratedApplication[] = [];
-  for (let i = 0; i < count; i += 1) {
+  for (let i = 0; i < count - duplicates; i += 1) {
     const [subject, domainCode] = pick(SUBJECTS);
     const action = pick(ACTIONS);
     const audience = pick(AUDIENCES);
@@ -212,9 +226,51 @@ export function generateCatalogue(count: number, officeCodes: string[], seed = S
       personalDataCategories,
       connectors: random() < 0.4 ? [pick(CONNECTORS)] : [],
       usageOffices: [...usageOffices],
+      need: `${action}|${subject}|${audience}`,
+    });
+  }
+  const originals = apps.length;
+  for (let i = originals; i < count; i += 1) {
+    const source = apps[Math.floor(random() * originals)] as GeneratedApplication;
+    const name = retype(source.name, Math.floor(random() * 4), random);
+    const features = [pick(FEATURES), pick(FEATURES)];
+    const designerCode = pick(officeCodes);
+    apps.push({
+      ...source,
+      code: `GEN-${String(i + 1).padStart(6, '0')}`,
+      name,
+      summary: `${name} : ${features[0]} et ${features[1]}.`.slice(0, 200),
+      description: `${name}, développée par ${designerCode}.`,
+      designerCode,
+      usageOffices: [designerCode],
+      duplicateOf: source.code,
     });
   }
   return apps;
+}
+
+/** A name as another office would have typed it. */
+function retype(name: string, variant: number, random: () => number) {
+  switch (variant) {
+    case 0:
+      return withoutAccents(name).toLowerCase();
+    case 1: {
+      // Two letters swapped in the longest word.
+      const words = name.split(' ');
+      const longest = words.reduce(
+        (best, word, k) => (word.length > (words[best] as string).length ? k : best),
+        0,
+      );
+      const word = words[longest] as string;
+      const at = 1 + Math.floor(random() * (word.length - 3));
+      words[longest] = `${word.slice(0, at)}${word[at + 1]}${word[at]}${word.slice(at + 2)}`;
+      return words.join(' ');
+    }
+    case 2:
+      return `${name} V2`;
+    default:
+      return `Outil de ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  }
 }
 
 export { technologyTags };

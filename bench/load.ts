@@ -6,8 +6,8 @@ import { type GeneratedApplication, generateCatalogue, technologyTags } from './
 
 const CHUNK = 1000;
 
-/** Generates `count` applications and writes them with their usages, in chunks, as the import would. */
-export async function loadCatalogue(db: Database, count: number) {
+/** Generates `count` applications (`duplicates` of them planted) and writes them with their usages, in chunks, as the import would. */
+export async function loadCatalogue(db: Database, count: number, options: { duplicates?: number } = {}) {
   const offices = await db
     .select({ id: organisations.id, code: organisations.code, name: organisations.name })
     .from(organisations);
@@ -16,6 +16,8 @@ export async function loadCatalogue(db: Database, count: number) {
   const apps = generateCatalogue(
     count,
     offices.map((o) => o.code),
+    undefined,
+    options,
   );
   let usages = 0;
   for (let start = 0; start < apps.length; start += CHUNK) {

@@ -1,5 +1,6 @@
 /**
- * Writes a generated inventory (CSV, import layout) of N applications, for timing the import:
+ * Writes a generated inventory (CSV, import layout) of N applications, one in twenty of them a planted
+ * duplicate of another (the redundancy clusters are tested on this inventory), for timing the import:
  *
  *   npx tsx bench/make-inventory.ts 2000 /tmp/inventaire-2000.csv
  *   time npm run cli -- import applications /tmp/inventaire-2000.csv
@@ -17,5 +18,8 @@ const domains = new Map(
     JSON.parse(readFileSync(BUSINESS_DOMAINS_FILE, 'utf8')) as { domains: { code: string; fr: string }[] }
   ).domains.map((d) => [d.code, d.fr]),
 );
-writeFileSync(file, toInventoryCsv(generateCatalogue(count, offices, 7), domains));
+writeFileSync(
+  file,
+  toInventoryCsv(generateCatalogue(count, offices, 7, { duplicates: Math.round(count / 20) }), domains),
+);
 console.log(`${count} applications written to ${file}`);

@@ -157,14 +157,14 @@ describe('lifecycles in Chromium', () => {
     await settledDialog(admin);
     await admin
       .getByRole('dialog')
-      .getByRole('textbox', { name: "Motif de l'archivage (facultatif)" })
+      .getByRole('textbox', { name: "Motif de l'archivage" })
       .fill('Remplacée par une application nationale');
     await admin.getByRole('dialog').getByRole('button', { name: 'Archiver la fiche' }).click();
-    await admin.getByRole('status').filter({ hasText: 'Nouvel état : Archivée.' }).waitFor();
+    await admin.getByRole('status').filter({ hasText: 'La fiche « GesCongés » est archivée' }).waitFor();
     await admin.getByRole('button', { name: 'Restaurer la fiche' }).click();
     await settledDialog(admin);
     await admin.getByRole('dialog').getByRole('button', { name: 'Restaurer la fiche' }).click();
-    await admin.getByRole('status').filter({ hasText: 'Nouvel état : Publiée.' }).waitFor();
+    await admin.getByRole('status').filter({ hasText: 'La fiche « GesCongés » est restaurée' }).waitFor();
     await admin.context().close();
   });
 });

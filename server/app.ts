@@ -21,6 +21,7 @@ import { applicationRoutes } from './modules/catalog/applications/applications.r
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
 import { searchRoutes } from './modules/catalog/search/search.routes.ts';
+import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: {
   await app.register(searchRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
+  await app.register(similarRoutes);
   await app.register(transferRoutes);
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);

@@ -90,6 +90,10 @@ export const PERSONAL_DATA_VALUE_LABELS: Labels<(typeof PERSONAL_DATA_VALUES)[nu
   no: { fr: 'Sans données personnelles', en: 'No personal data' },
 };
 
+/** The archived-sheets filter of the catalogue: with the others, or alone (absent: left out). */
+export const ARCHIVED_FILTERS = ['include', 'only'] as const;
+export type ArchivedFilter = (typeof ARCHIVED_FILTERS)[number];
+
 export const SEARCH_SORTS = ['relevance', 'usage', 'name', 'updated'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 

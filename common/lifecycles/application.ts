@@ -54,11 +54,12 @@ export const applicationRecordLifecycle = defineLifecycle<
       label: { fr: 'Archiver la fiche', en: 'Archive the sheet' },
       confirm: true,
       tone: 'danger',
+      // The reason is required: it is what the history tells whoever finds the sheet archived.
       input: z.object({
         reason: reasonInput(
-          { fr: "Motif de l'archivage (facultatif)", en: 'Reason for archiving (optional)' },
-          'le motif',
-          false,
+          { fr: "Motif de l'archivage", en: 'Reason for archiving' },
+          "le motif de l'archivage",
+          true,
         ),
       }),
     },

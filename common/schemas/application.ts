@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   APPLICATION_CODE_PATTERN,
+  ARCHIVED_FILTERS,
   ATTACHMENT_KINDS,
   CERTIFICATION_STATUSES,
   CRITICALITY_CLASSES,
@@ -327,9 +328,9 @@ export const applicationFiltersSchema = z.object({
   personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
   /** Offices (codes) that use the application: declared, or its designer while it is in production. */
   usedBy: multiText(40),
-  includeArchived: z
-    .enum(['true', 'false'], { error: 'includeArchived vaut true ou false.' })
-    .transform((v) => v === 'true')
+  /** Archived sheets: left out by default, listed with the others (`include`) or alone (`only`). */
+  archived: z
+    .enum(ARCHIVED_FILTERS, { error: 'Le filtre des fiches archivées vaut include ou only.' })
     .optional(),
   sort: z.enum(SEARCH_SORTS, { error: 'Tri inconnu : relevance, usage, name ou updated.' }).optional(),
 });

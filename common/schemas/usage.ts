@@ -97,14 +97,70 @@ export const usageMapSchema = z
         usingOffices: z.number().int(),
       }),
     ),
-    redundancies: z.array(
-      z.object({
-        /** 0–1: how close the sheets of the cluster are (shared words of name and summary, same domain). */
-        similarity: z.number(),
-        sharedDomain: labelled.nullable(),
-        applications: z.array(mapApplication),
-      }),
-    ),
   })
   .meta({ id: 'UsageMap' });
 export type UsageMapDto = z.infer<typeof usageMapSchema>;
+
+const pageNumber = z.coerce
+  .number({ error: 'La page est un nombre.' })
+  .int({ error: 'La page est un nombre entier.' })
+  .min(1, { error: 'La page commence à 1.' })
+  .max(1000, { error: 'La page va de 1 à 1 000.' })
+  .default(1);
+
+/** A page of the redundancy clusters, largest first. */
+export const redundancyQuerySchema = z.object({
+  page: pageNumber,
+  pageSize: z.coerce
+    .number({ error: 'La taille de page est un nombre.' })
+    .int({ error: 'La taille de page est un nombre entier.' })
+    .min(1, { error: 'La taille de page va de 1 à 50.' })
+    .max(50, { error: 'La taille de page va de 1 à 50.' })
+    .default(10),
+});
+export type RedundancyQuery = z.infer<typeof redundancyQuerySchema>;
+
+export const redundancyPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        /** 0–1: the weakest likeness between two sheets of the group (name and summary, one domain). */
+        similarity: z.number(),
+        domain: labelled,
+        applications: z.array(mapApplication),
+      }),
+    ),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'RedundancyPage' });
+export type RedundancyPageDto = z.infer<typeof redundancyPageSchema>;
+
+/** A text being typed, possibly empty ("Le nom", 200). */
+const typedText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} est un texte.` })
+    .trim()
+    .max(max, { error: `${what} est limité à ${max} caractères.` })
+    .default('');
+
+/** The sheets that look like a name and a summary being typed (the duplicate hint of the form). */
+export const similarQuerySchema = z.object({
+  name: typedText('Le nom', 200),
+  summary: typedText('Le résumé', 500),
+});
+export type SimilarQuery = z.infer<typeof similarQuerySchema>;
+
+export const similarApplicationsSchema = z
+  .object({
+    items: z.array(
+      mapApplication.extend({
+        summary: z.string(),
+        /** 0–1, the same measure as the redundancy clusters. */
+        similarity: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'SimilarApplications' });
+export type SimilarApplicationsDto = z.infer<typeof similarApplicationsSchema>;

@@ -136,6 +136,16 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 401,
   },
+  'GET /api/usage-map/redundancies': {
+    request: () => ({ url: '/api/usage-map/redundancies?page=1&pageSize=5' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/applications/similar': {
+    request: () => ({ url: '/api/applications/similar?name=Gestion%20des%20cong%C3%A9s' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/applications/import/template.csv': {
     request: () => ({ url: '/api/applications/import/template.csv' }),
     expected: everyone(200),

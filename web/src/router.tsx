@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
+  ARCHIVED_FILTERS,
   CERTIFICATION_STATUSES,
   HOSTINGS,
   LIFECYCLE_STAGES,
@@ -168,7 +169,7 @@ const catalogueRoute = createRoute({
     personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
     usedBy: list(search.usedBy, text),
     sort: single(search.sort, oneOf(SEARCH_SORTS)),
-    includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
+    archived: single(search.archived, oneOf(ARCHIVED_FILTERS)),
     page: pageOf(search.page),
   }),
   component: function Catalogue() {

@@ -17,8 +17,13 @@ export const catalogueEn: typeof catalogueFr = {
     usedBy_one: '{{count}} using office',
     usedBy_other: '{{count}} using offices',
     sameName: 'Same name as:',
-    includeArchived: 'Include archived sheets',
-    includeArchivedHelp: 'To find an archived sheet and restore it.',
+    archivedFilter: {
+      label: 'Archived sheets',
+      help: 'To find an archived sheet and restore it.',
+      exclude: 'Without archived sheets',
+      include: 'With archived sheets',
+      only: 'Archived only',
+    },
     archived: 'Archived',
     noResult: 'No application matches this search. Remove a filter or try another word.',
     declare: 'Declare an application',
@@ -33,6 +38,9 @@ export const catalogueEn: typeof catalogueFr = {
     back: 'Back to the catalogue',
     publiccode: 'publiccode.yml',
     archiveNote: 'The sheet will leave the catalogue. It remains available, with its usages and history.',
+    archivedDone:
+      'The sheet “{{name}}” is archived: it no longer appears in the catalogue. The catalogue’s “Archived only” filter finds it, to restore it.',
+    restoredDone: 'The sheet “{{name}}” is restored: it appears in the catalogue again.',
     recordLifecycle: 'Publication of the sheet',
     certificationLifecycle: 'Certification',
     tabs: {
@@ -178,10 +186,18 @@ export const catalogueEn: typeof catalogueFr = {
     domainDetail: '{{applications}} applications · {{usages}} usages · {{offices}} offices',
     redundancies: 'Redundancies to consider',
     redundanciesIntro:
-      'Applications whose name and description look alike (rare words in common, same domain): candidates for pooling.',
+      'Groups of sheets of one domain whose names and summaries look alike two by two (the same rare words, the same name retyped): candidates for pooling. Largest groups first; a group holds 12 sheets at most.',
     noRedundancy: 'No apparent redundancy.',
-    severalDomains: 'Several domains',
+    cluster: '{{domain}}: {{count}} similar sheets',
     similarity: 'Similarity {{value}}%',
+  },
+  similar: {
+    found_one:
+      'A similar sheet already exists: if it is the same application, declare that your office uses it instead.',
+    found_other:
+      '{{count}} similar sheets already exist: if one is the same application, declare that your office uses it instead.',
+    newTab: '(new tab)',
+    likeness: 'likeness {{value}}%',
   },
   importWizard: {
     title: 'Import an inventory',

@@ -21,8 +21,13 @@ export const catalogueFr = {
     usedBy_one: '{{count}} organisme utilisateur',
     usedBy_other: '{{count}} organismes utilisateurs',
     sameName: 'Même nom que :',
-    includeArchived: 'Inclure les fiches archivées',
-    includeArchivedHelp: 'Pour retrouver une fiche archivée et la restaurer.',
+    archivedFilter: {
+      label: 'Fiches archivées',
+      help: 'Pour retrouver une fiche archivée et la restaurer.',
+      exclude: 'Sans les archivées',
+      include: 'Avec les archivées',
+      only: 'Archivées seulement',
+    },
     archived: 'Archivée',
     noResult:
       'Aucune application ne correspond à cette recherche. Retirez un filtre ou essayez un autre mot.',
@@ -38,6 +43,9 @@ export const catalogueFr = {
     back: 'Retour au catalogue',
     publiccode: 'publiccode.yml',
     archiveNote: 'La fiche quittera le catalogue. Elle reste consultable, avec ses usages et son historique.',
+    archivedDone:
+      'La fiche « {{name}} » est archivée : elle ne figure plus dans le catalogue. Le filtre « Archivées seulement » du catalogue la retrouve, pour la restaurer.',
+    restoredDone: 'La fiche « {{name}} » est restaurée : elle figure de nouveau dans le catalogue.',
     recordLifecycle: 'Publication de la fiche',
     certificationLifecycle: 'Certification',
     tabs: {
@@ -183,10 +191,18 @@ export const catalogueFr = {
     domainDetail: '{{applications}} applications · {{usages}} utilisations · {{offices}} organismes',
     redundancies: 'Redondances à étudier',
     redundanciesIntro:
-      'Applications dont le nom et la description se ressemblent (mots rares en commun, même domaine) : des candidates à la mutualisation.',
+      'Groupes de fiches d’un même domaine dont le nom et le résumé se ressemblent deux à deux (mêmes mots rares, même nom retapé) : des candidates à la mutualisation. Les plus grands groupes d’abord ; un groupe compte 12 fiches au plus.',
     noRedundancy: 'Aucune redondance apparente.',
-    severalDomains: 'Plusieurs domaines',
+    cluster: '{{domain}} : {{count}} fiches semblables',
     similarity: 'Similarité {{value}} %',
+  },
+  similar: {
+    found_one:
+      'Une fiche semblable existe déjà : si c’est la même application, déclarez plutôt que votre organisme l’utilise.',
+    found_other:
+      '{{count}} fiches semblables existent déjà : si l’une est la même application, déclarez plutôt que votre organisme l’utilise.',
+    newTab: '(nouvel onglet)',
+    likeness: 'ressemblance {{value}} %',
   },
   importWizard: {
     title: 'Importer un inventaire',

@@ -236,9 +236,9 @@ describe('editing a sheet', () => {
     });
     const search = (q: string) => agent.get(`/api/applications?q=${encodeURIComponent(q)}`);
     expect((await search('obsolète rhône')).json().total).toBe(0);
-    expect(
-      (await agent.get(`/api/applications?q=obsolete&includeArchived=true`)).json().items[0],
-    ).toMatchObject({ archived: true });
+    expect((await agent.get(`/api/applications?q=obsolete&archived=include`)).json().items[0]).toMatchObject({
+      archived: true,
+    });
     const read = (await agent.get(`/api/applications/${sheet.id}`)).json();
     expect(read.archived).toBe(true);
     expect(

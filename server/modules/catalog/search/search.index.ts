@@ -118,7 +118,9 @@ export class CatalogueIndex {
     page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
   ): IndexSearch {
     const data = this.data;
-    const includeArchived = filters.includeArchived === true;
+    // Archived applications: left out (live), listed with the others (include) or alone (only).
+    const archivedFilter = filters.archived;
+    const live = archivedFilter === undefined;
     const n = data.size;
     const facetCount = FACETS.length;
     // Per facet: the mask of allowed codes, or null when not filtered. An unknown value matches nothing.
@@ -139,15 +141,19 @@ export class CatalogueIndex {
     );
 
     // Candidate rows: the text matches or every application, archived ones left out unless asked for.
-    const unfiltered = !text && activeCount === 0 && !includeArchived;
+    const unfiltered = !text && activeCount === 0 && live;
     let rows: Int32Array;
     if (text) {
       const archived = data.archived;
-      rows = includeArchived ? text.positions : text.positions.filter((i) => archived[i] !== 1);
-    } else if (activeCount > 0 && !includeArchived) {
+      rows =
+        archivedFilter === 'include'
+          ? text.positions
+          : text.positions.filter((i) => (archived[i] === 1) === (archivedFilter === 'only'));
+    } else if (activeCount > 0 && live) {
       rows = this.candidatesOfFilters(masks);
     } else {
-      rows = includeArchived ? data.all : data.live;
+      rows =
+        archivedFilter === 'include' ? data.all : archivedFilter === 'only' ? data.archivedRows : data.live;
     }
     const rejected = new Uint8Array(n);
     const rejectedBy = new Uint8Array(n);
@@ -180,7 +186,7 @@ export class CatalogueIndex {
         matched,
       );
       // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
-      if (activeCount === 1 && !text && !includeArchived) {
+      if (activeCount === 1 && !text && live) {
         const only = masks.findIndex((mask) => mask !== null);
         (counts[only] as Int32Array).set(this.unfilteredCounts()[only] as Int32Array);
       }

@@ -35,6 +35,7 @@ export interface IndexData {
   postings: Int32Array[][];
   all: Int32Array;
   live: Int32Array;
+  archivedRows: Int32Array;
   homonyms: { groupOf: Int32Array; groups: Int32Array[] };
 }
 
@@ -46,6 +47,9 @@ export const SLOT_OF_FACET = Int8Array.from(
   }),
 );
 
+/** The lifecycle-facet value of an archived application: counted nowhere, shown nowhere. */
+export const ARCHIVED_STAGE = 'archived';
+
 /** Code-point order, as PostgreSQL sorts with the C collation. */
 export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,7 +57,8 @@ const singleValues = (row: CatalogueRow): [string, string?][] => [
   [row.domain.code, row.domain.label],
   [row.track],
   [row.certificationStatus],
-  [row.lifecycleStage],
+  // An archived sheet is in no stage of its life any more (not "in production"): see presentFacets.
+  [row.archived ? ARCHIVED_STAGE : row.lifecycleStage],
   [row.designer.code, row.designer.name],
   [row.designer.region],
   [row.hosting],
@@ -159,6 +164,7 @@ export function buildIndexData(
     postings,
     all: Int32Array.from({ length: n }, (_, i) => i),
     live: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] !== 1)),
+    archivedRows: Int32Array.from(Array.from({ length: n }, (_, i) => i).filter((i) => archived[i] === 1)),
     homonyms: homonymGroups(
       rows.map((row) => row.name),
       archived,

@@ -11,6 +11,7 @@ import { REGION_LABELS, type Region } from '../../../../common/organisations.ts'
 import type { ApplicationFilters, ApplicationPageDto } from '../../../../common/schemas/application.ts';
 import { presentApplicationSummary } from '../applications/applications.presenter.ts';
 import type { IndexSearch } from './search.index.ts';
+import { ARCHIVED_STAGE } from './search.loading.ts';
 import type { CatalogueRow } from './search.queries.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {
@@ -34,8 +35,10 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
     FACETS.map((f) => [f, [] as ApplicationPageDto['facets'][Facet]]),
   ) as ApplicationPageDto['facets'];
   for (const facet of FACETS) {
-    for (const v of counted[facet])
+    for (const v of counted[facet]) {
+      if (facet === 'lifecycle' && v.value === ARCHIVED_STAGE) continue;
       facets[facet].push({ value: v.value, label: labelOf(facet, v.value, v.label), count: v.count });
+    }
     const selected = (filters[facet] as string[] | undefined) ?? [];
     for (const value of selected) {
       if (!facets[facet].some((v) => v.value === value))

@@ -1,10 +1,10 @@
 import { REGION_LABELS, REGIONS, type Region } from '../../../../common/organisations.ts';
-import type { UsageMapDto } from '../../../../common/schemas/usage.ts';
+import type { RedundancyPageDto, UsageMapDto } from '../../../../common/schemas/usage.ts';
 import { toNumber } from '../../../lib/rows.ts';
 import type { MapApplicationRow } from './usage-map.queries.ts';
-import type { UsageMap } from './usage-map.service.ts';
+import type { RedundancyCluster, UsageMap } from './usage-map.service.ts';
 
-const presentMapApplication = (row: MapApplicationRow) => ({
+export const presentMapApplication = (row: MapApplicationRow) => ({
   id: row.id,
   code: row.code,
   name: row.name,
@@ -42,7 +42,19 @@ export function presentUsageMap(map: UsageMap): UsageMapDto {
       usages: toNumber(d.usages),
       usingOffices: toNumber(d.using_offices),
     })),
-    redundancies: map.redundancies.map(({ applications, ...cluster }) => ({
+  };
+}
+
+/** A page of redundancy clusters. */
+export function presentRedundancies(page: {
+  items: RedundancyCluster[];
+  total: number;
+  page: number;
+  pageSize: number;
+}): RedundancyPageDto {
+  return {
+    ...page,
+    items: page.items.map(({ applications, ...cluster }) => ({
       ...cluster,
       applications: applications.map(presentMapApplication),
     })),

@@ -15,12 +15,10 @@ export interface MapApplicationRow {
   usage_count: number | string;
 }
 
-/** An application with the stems of its name and summary (French stemmer, accents removed). */
-export type ApplicationTermsRow = MapApplicationRow & { lexemes: string[] };
-
-const APPLICATION_COLUMNS = sql`a.id, a.code, a.name, a.domain_code, d.label_fr AS domain_label, o.code AS organisation_code,
+/** The columns and joins of a `MapApplicationRow` (alias `a` for the application). */
+export const APPLICATION_COLUMNS = sql`a.id, a.code, a.name, a.domain_code, d.label_fr AS domain_label, o.code AS organisation_code,
   o.name AS organisation_name, a.usage_count`;
-const APPLICATION_JOINS = sql`FROM applications a
+export const APPLICATION_JOINS = sql`FROM applications a
   JOIN organisations o ON o.id = a.designer_organisation_id
   JOIN business_domains d ON d.code = a.domain_code`;
 
@@ -29,7 +27,7 @@ const APPLICATION_JOINS = sql`FROM applications a
  * (`applicationUsers`: the declarations, and the designer office of a sheet in production).
  */
 export async function readUsageMapFigures(db: Executor) {
-  const [totals, ranking, regions, domains, terms] = await Promise.all([
+  const [totals, ranking, regions, domains] = await Promise.all([
     selectRows<Record<'applications' | 'usages' | 'using_offices' | 'designer_offices', unknown>>(
       db,
       sql`
@@ -82,14 +80,6 @@ export async function readUsageMapFigures(db: Executor) {
       GROUP BY d.code, d.label_fr, d.position
       ORDER BY d.position`,
     ),
-    selectRows<ApplicationTermsRow>(
-      db,
-      sql`
-      SELECT ${APPLICATION_COLUMNS},
-             tsvector_to_array(to_tsvector('french', f_unaccent(a.name || ' ' || a.summary))) AS lexemes
-      ${APPLICATION_JOINS}
-      WHERE a.archived_at IS NULL`,
-    ),
   ]);
-  return { totals: totals[0], ranking, regions, domains, terms };
+  return { totals: totals[0], ranking, regions, domains };
 }

@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
-import { usageInputSchema, usageMapSchema, usageSchema } from '../../../../common/schemas/usage.ts';
-import { presentUsageMap } from './usage-map.presenter.ts';
-import { getUsageMap } from './usage-map.service.ts';
+import {
+  redundancyPageSchema,
+  redundancyQuerySchema,
+  usageInputSchema,
+  usageMapSchema,
+  usageSchema,
+} from '../../../../common/schemas/usage.ts';
+import { presentRedundancies, presentUsageMap } from './usage-map.presenter.ts';
+import { getUsageMap, listRedundancies } from './usage-map.service.ts';
 import { presentUsage } from './usages.presenter.ts';
 import { declareUsage, listUsages, withdrawUsage } from './usages.service.ts';
 
@@ -67,11 +73,25 @@ export const usageRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'usageMap.read' } },
       schema: {
         tags: ['catalogue'],
-        summary:
-          'Cartographie : applications les plus utilisées, usages par région et par domaine, redondances à étudier',
+        summary: 'Cartographie : applications les plus utilisées, usages par région et par domaine',
         response: { 200: usageMapSchema, ...errors },
       },
     },
     async (request) => presentUsageMap(await getUsageMap(request.ctx)),
+  );
+
+  app.get(
+    '/api/usage-map/redundancies',
+    {
+      config: { access: { action: 'usageMap.read' } },
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'Redondances à étudier : groupes de fiches semblables (même domaine, 12 au plus), les plus grands en premier, par page',
+        querystring: redundancyQuerySchema,
+        response: { 200: redundancyPageSchema, ...errors },
+      },
+    },
+    async (request) => presentRedundancies(await listRedundancies(request.ctx, request.query)),
   );
 };

@@ -26,6 +26,7 @@ import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { bodyOf, type FormState, initialState } from './application-form-state.ts';
 import { ContactsFieldset } from './contacts-fieldset.tsx';
+import { DuplicateHint } from './duplicate-hint.tsx';
 import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
@@ -121,6 +122,7 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
               minRows={2}
               maxLength={200}
             />
+            {creating ? <DuplicateHint name={state.name} summary={state.summary} /> : null}
             <Textarea
               label={t('sheet.description')}
               description={t('form.descriptionHelp')}

@@ -10,7 +10,8 @@ import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../compon
 import { useLabel } from '../../i18n/index.ts';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
-import { CERTIFICATION_STATUS_LABELS, LIFECYCLE_STAGE_LABELS } from './labels.ts';
+import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
+import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
 import { UsageBlock } from './usage-declaration.tsx';
 
@@ -66,11 +67,8 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
         <Badge variant="outline" color="dark">
           {label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])}
         </Badge>
-        <Badge variant="outline" color="gray.8">
-          {label(LIFECYCLE_STAGE_LABELS[application.lifecycleStage])}
-        </Badge>
+        <StageBadge application={application} />
         <Text size="sm">{t('catalogue.usedBy', { count: application.usageCount })}</Text>
-        {application.archived ? <Badge color="red.9">{t('catalogue.archived')}</Badge> : null}
       </Group>
       <UsageBlock application={application} />
       <Tabs
@@ -117,7 +115,16 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
         fire={(body) => fire.mutateAsync({ id: application.id, body })}
         note={acting === 'archive' ? t('sheet.archiveNote') : undefined}
         onClose={() => setActing(null)}
-        onDone={(text) => setNotice({ text })}
+        onDone={(text) =>
+          setNotice({
+            text:
+              acting === 'archive'
+                ? t('sheet.archivedDone', { name: application.name })
+                : acting === 'restore'
+                  ? t('sheet.restoredDone', { name: application.name })
+                  : text,
+          })
+        }
       />
     </>
   );

@@ -26,15 +26,16 @@ import {
   CERTIFICATION_STATUS_LABELS,
   CRITICALITY_LABELS,
   HOSTING_LABELS,
-  LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_CATEGORY_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
+import { useStageLabel } from './stage-badge.tsx';
 
 /** The tabs of an application sheet. */
 export function Presentation({ application }: { application: ApplicationDto }) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
+  const stage = useStageLabel();
   const tech = application.technologies;
   const contact = (c: ApplicationDto['maintainer']) =>
     c.name || c.email || c.phone ? (
@@ -87,7 +88,7 @@ export function Presentation({ application }: { application: ApplicationDto }) {
             [t('sheet.contributors'), application.contributors.map((c) => c.name).join(', ')],
             [t('sheet.track'), label(TRACK_LABELS[application.track])],
             [t('sheet.certification'), label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])],
-            [t('sheet.lifecycle'), label(LIFECYCLE_STAGE_LABELS[application.lifecycleStage])],
+            [t('sheet.lifecycle'), stage(application)],
             [
               t('sheet.maturity'),
               application.maturityLevel

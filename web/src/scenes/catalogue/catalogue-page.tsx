@@ -28,12 +28,9 @@ import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../
 import { can, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
-import {
-  CERTIFICATION_STATUS_LABELS,
-  facetLabel,
-  facetValueLabel,
-  LIFECYCLE_STAGE_LABELS,
-} from './labels.ts';
+import { ArchivedFilterChoice } from './archived-filter.tsx';
+import { CERTIFICATION_STATUS_LABELS, facetLabel, facetValueLabel } from './labels.ts';
+import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
 
 const SHOWN_VALUES = 6;
@@ -135,10 +132,7 @@ export function ApplicationCard({
             {label(CERTIFICATION_STATUS_LABELS[application.certificationStatus])}
           </Badge>
         ) : null}
-        <Badge variant="outline" color="gray.8">
-          {label(LIFECYCLE_STAGE_LABELS[application.lifecycleStage])}
-        </Badge>
-        {application.archived ? <Badge color="red.9">{t('catalogue.archived')}</Badge> : null}
+        <StageBadge application={application} />
         {application.technologyTags.slice(0, 3).map((tag) => (
           <Text key={tag} size="xs" c="dimmed">
             {tag}
@@ -161,7 +155,7 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
   const data = query.data;
   const page = search.page ?? 1;
   const active =
-    FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q) || Boolean(search.includeArchived);
+    FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q) || Boolean(search.archived);
 
   const toggle = (facet: Facet) => (value: string) => {
     const current = search[facet] ?? [];
@@ -274,12 +268,9 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
                   />
                 ))
               : null}
-            <Checkbox
-              size="sm"
-              checked={search.includeArchived === true}
-              onChange={(event) => void update({ includeArchived: event.currentTarget.checked || undefined })}
-              label={t('catalogue.includeArchived')}
-              description={t('catalogue.includeArchivedHelp')}
+            <ArchivedFilterChoice
+              value={search.archived}
+              onChange={(archived) => void update({ archived })}
             />
           </Stack>
         </Grid.Col>

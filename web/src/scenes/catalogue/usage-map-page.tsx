@@ -18,6 +18,7 @@ import type { Region } from '../../../../common/organisations.ts';
 import { useUsageMap } from '../../api/catalogue.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
+import { Redundancies } from './redundancies.tsx';
 import { RegionMap } from './region-map.tsx';
 
 type Metric = 'usages' | 'usingOffices' | 'designedApplications';
@@ -184,44 +185,7 @@ export function UsageMapPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Stack component="section" aria-labelledby="redundancies">
-            <Title order={2} size="h3" id="redundancies">
-              {t('usageMap.redundancies')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('usageMap.redundanciesIntro')}
-            </Text>
-            {map.redundancies.length === 0 ? <Text>{t('usageMap.noRedundancy')}</Text> : null}
-            {map.redundancies.map((cluster) => (
-              <Card
-                key={cluster.applications.map((a) => a.id).join()}
-                withBorder
-                padding="sm"
-                component="article"
-              >
-                <Group justify="space-between" mb="xs">
-                  <Text fw={600} size="sm">
-                    {cluster.sharedDomain ? cluster.sharedDomain.label : t('usageMap.severalDomains')}
-                  </Text>
-                  <Text size="sm">
-                    {t('usageMap.similarity', { value: Math.round(cluster.similarity * 100) })}
-                  </Text>
-                </Group>
-                <Stack gap={4} component="ul" className="plain-list">
-                  {cluster.applications.map((a) => (
-                    <li key={a.id}>
-                      <Anchor component={Link} to={`/catalogue/${a.id}`}>
-                        {a.name}
-                      </Anchor>{' '}
-                      <Text span size="sm" c="dimmed">
-                        — {a.designerOrganisation.name} · {t('catalogue.usedBy', { count: a.usageCount })}
-                      </Text>
-                    </li>
-                  ))}
-                </Stack>
-              </Card>
-            ))}
-          </Stack>
+          <Redundancies />
         </Grid.Col>
       </Grid>
     </>
