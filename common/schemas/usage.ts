@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { REGIONS } from '../organisations.ts';
 import { labelled, optionalText, organisationRef } from './application.ts';
+import { calendarDate, longText } from './common.ts';
 
 /** Usage of an application by offices, and the usage map built from it. */
 
 export const usageInputSchema = z.object({
-  since: z.iso
-    .date({ error: "La date de début d'utilisation doit être au format AAAA-MM-JJ." })
+  since: calendarDate("La date de début d'utilisation")
     .nullish()
     .transform((v) => v ?? null),
   userCount: z
@@ -17,9 +17,7 @@ export const usageInputSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   versionNumber: optionalText(30, 'La version utilisée'),
-  comment: z
-    .string()
-    .trim()
+  comment: longText('Le commentaire')
     .max(1000, { error: 'Le commentaire est limité à 1 000 caractères.' })
     .default(''),
 });
