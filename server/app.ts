@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -12,6 +12,7 @@ import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
+import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
@@ -98,7 +99,7 @@ export async function buildApp(options: {
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
   app.decorate('deps', { db: options.db, config: options.config, authorizer, jobs: queue, bindings });
   app.addHook('onClose', () => queue.stop());
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictBodyValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
