@@ -32,6 +32,7 @@ import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors } from './plugins/http-errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -82,6 +83,9 @@ export async function buildApp(options: {
         ? (_address: string, hop: number) => hop < (options.config.trustProxy as number)
         : options.config.trustProxy,
     bodyLimit: 1_048_576,
+    // Refusals before routing and by Node's HTTP parser leave as problem+json in French too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   const bindings = [...BINDINGS, ...(options.extra?.bindings ?? [])];
