@@ -11,6 +11,7 @@ import { jobDefinitions } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
+import { safeLoggerOptions } from './lib/log.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
 import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
@@ -76,7 +77,7 @@ export async function buildApp(options: {
   };
 }) {
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.logLevel },
+    logger: safeLoggerOptions(options.logger ?? { level: options.config.logLevel }),
     genReqId: () => randomUUID(),
     trustProxy:
       typeof options.config.trustProxy === 'number'
