@@ -55,7 +55,14 @@ describe('refusals before a route', () => {
   });
 
   it('a path parameter longer than the router takes: 414', async () => {
-    expectFrenchProblem(await get(`/api/applications/${'a'.repeat(300)}`), 414);
+    // A POST: a GET could match the web app's wildcard route (deep links) instead, and be a 404.
+    const target = `/api/applications/${'a'.repeat(300)}/transitions`;
+    expectFrenchProblem(
+      await exchange(
+        `POST ${target} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      ),
+      414,
+    );
   });
 
   it('a URL longer than Node reads: 414', async () => {
