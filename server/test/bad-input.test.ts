@@ -177,12 +177,15 @@ describe('PostgreSQL errors behind the schemas', () => {
                   select code, type, name, region, reference_version from organisations limit 1`,
       409,
     ],
-  ])('answers %s with %i, in French, without quoting the value', async (_state, statement, status) => {
-    const error = await databaseError(statement);
-    const refusal = appErrorFromDatabase(error);
-    expect(refusal).not.toBeNull();
-    expect({ 400: 'badRequest', 409: 'conflict' }[status]).toBe(refusal?.code);
-    expect(refusal?.detail).toMatch(/[éèàç]|valeur/);
-    expect(refusal?.detail).not.toMatch(/pas-un-uuid|99999999999|0000-01-01/);
-  });
+  ])(
+    'answers SQLSTATE %s with a French problem that does not quote the value',
+    async (_state, statement, status) => {
+      const error = await databaseError(statement);
+      const refusal = appErrorFromDatabase(error);
+      expect(refusal).not.toBeNull();
+      expect({ 400: 'badRequest', 409: 'conflict' }[status]).toBe(refusal?.code);
+      expect(refusal?.detail).toMatch(/[éèàç]|valeur/);
+      expect(refusal?.detail).not.toMatch(/pas-un-uuid|99999999999|0000-01-01/);
+    },
+  );
 });
