@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -11,7 +11,9 @@ import { jobDefinitions } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
+import { safeLoggerOptions } from './lib/log.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
+import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
@@ -34,6 +36,7 @@ import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors } from './plugins/http-errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -77,13 +80,16 @@ export async function buildApp(options: {
   };
 }) {
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.logLevel },
+    logger: safeLoggerOptions(options.logger ?? { level: options.config.logLevel }),
     genReqId: () => randomUUID(),
     trustProxy:
       typeof options.config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (options.config.trustProxy as number)
         : options.config.trustProxy,
     bodyLimit: 1_048_576,
+    // Refusals before routing and by Node's HTTP parser leave as problem+json in French too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   const bindings = [...BINDINGS, ...(options.extra?.bindings ?? [])];
@@ -101,7 +107,7 @@ export async function buildApp(options: {
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
   app.decorate('deps', { db: options.db, config: options.config, authorizer, jobs: queue, bindings });
   app.addHook('onClose', () => queue.stop());
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictBodyValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

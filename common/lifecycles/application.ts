@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CertificationStatus, Track } from '../catalog/vocabulary.ts';
 import { defineLifecycle, developerOf, directorOf, role } from '../lifecycle.ts';
+import { calendarDate, longText } from '../schemas/common.ts';
 
 /** Facts the guards of a sheet's lifecycles read; the server gathers them in the transaction. */
 export interface ApplicationFacts {
@@ -12,15 +13,11 @@ export type ApplicationRecordState = (typeof APPLICATION_RECORD_STATES)[number];
 
 /** A free text given with a transition; `what` names it in the messages ("le motif", "le fondement"). */
 const reasonInput = (label: { fr: string; en: string }, what: string, required: boolean) => {
-  const text = z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `Indiquez ${what}.` : `${capitalise(what)} doit être un texte.`,
-    })
-    .trim()
-    .max(1000, { error: `${capitalise(what)} est limité à 1 000 caractères.` });
+  const reason = longText(capitalise(what), { missing: `Indiquez ${what}.` }).max(1000, {
+    error: `${capitalise(what)} est limité à 1 000 caractères.`,
+  });
   return (
-    required ? text.min(3, { error: `Indiquez ${what} (3 caractères au moins).` }) : text.optional()
+    required ? reason.min(3, { error: `Indiquez ${what} (3 caractères au moins).` }) : reason.optional()
   ).meta({ label });
 };
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -118,8 +115,7 @@ export const applicationCertificationLifecycle = defineLifecycle<
           'le fondement de la décision',
           true,
         ),
-        decidedOn: z.iso
-          .date({ error: 'La date de décision doit être une date (AAAA-MM-JJ).' })
+        decidedOn: calendarDate('La date de décision')
           .refine((date) => date <= today(), { error: 'La date de décision ne peut pas être dans le futur.' })
           .optional()
           .meta({ label: { fr: 'Date de la décision', en: 'Decision date' } }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineLifecycle, role } from '../lifecycle.ts';
+import { longText } from '../schemas/common.ts';
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -41,9 +42,7 @@ export const userAccountLifecycle = defineLifecycle<
       confirm: true,
       tone: 'danger',
       input: z.object({
-        reason: z
-          .string({ error: 'Le motif doit être un texte.' })
-          .trim()
+        reason: longText('Le motif')
           .max(500, { error: 'Le motif est limité à 500 caractères.' })
           .optional()
           .meta({ label: { fr: 'Motif (facultatif)', en: 'Reason (optional)' } }),

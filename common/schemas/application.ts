@@ -14,20 +14,17 @@ import {
   TRACKS,
 } from '../catalog/vocabulary.ts';
 import { ORGANISATION_TYPES, REGIONS } from '../organisations.ts';
+import { calendarDate, longText, pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
 export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  text(label)
     .max(max, { error: `${label} est limité à ${max} caractères.` })
     .nullish()
     .transform((v) => (v ? v : null));
 
 const urlField = (label: string) =>
-  z
-    .string()
-    .trim()
+  text(label)
     .max(500, { error: `${label} est limitée à 500 caractères.` })
     .nullish()
     .transform((v) => (v ? v : null))
@@ -37,9 +34,8 @@ const urlField = (label: string) =>
 
 const contactSchema = z.object({
   name: optionalText(120, 'Le nom du contact'),
-  email: z
-    .string()
-    .trim()
+  email: text("L'adresse e-mail du contact")
+    .max(254, { error: "L'adresse e-mail du contact est limitée à 254 caractères." })
     .nullish()
     .transform((v) => (v ? v.toLowerCase() : null))
     .refine((v) => v === null || z.email().safeParse(v).success, {
@@ -56,7 +52,11 @@ const technologiesSchema = z.object({
   psram: optionalText(20, 'La version des normes PSRAM'),
   database: optionalText(40, 'La base de données'),
   others: z
-    .array(z.string().trim().min(1).max(40, { error: 'Une technologie est limitée à 40 caractères.' }))
+    .array(
+      text('Une technologie')
+        .min(1, { error: 'Une technologie ne peut pas être vide.' })
+        .max(40, { error: 'Une technologie est limitée à 40 caractères.' }),
+    )
     .max(20, { error: 'Au plus 20 autres technologies.' })
     .default([]),
 });
@@ -70,18 +70,13 @@ const noTechnologies = {
 };
 
 export const applicationVersionInputSchema = z.object({
-  number: z
-    .string({ error: 'Le numéro de version est obligatoire.' })
-    .trim()
+  number: text('Le numéro de version')
     .min(1, { error: 'Le numéro de version est obligatoire.' })
     .max(30, { error: 'Le numéro de version est limité à 30 caractères.' }),
-  releasedOn: z.iso
-    .date({ error: 'La date de version doit être au format AAAA-MM-JJ.' })
+  releasedOn: calendarDate('La date de version')
     .nullish()
     .transform((v) => v ?? null),
-  notes: z
-    .string()
-    .trim()
+  notes: longText('Les notes de version')
     .max(2000, { error: 'Les notes de version sont limitées à 2 000 caractères.' })
     .default(''),
 });
@@ -93,23 +88,21 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, missing: st
   });
 
 const applicationFields = {
-  code: z.string().trim().toUpperCase().regex(APPLICATION_CODE_PATTERN, {
+  code: text("L'identifiant").toUpperCase().regex(APPLICATION_CODE_PATTERN, {
     error: "L'identifiant compte 2 à 40 caractères : lettres majuscules, chiffres et tirets.",
   }),
-  name: z
-    .string({ error: 'Le nom est obligatoire.' })
-    .trim()
+  name: text('Le nom')
     .min(2, { error: 'Le nom doit compter au moins 2 caractères.' })
     .max(120, { error: 'Le nom est limité à 120 caractères.' }),
-  summary: z
-    .string({ error: 'La description courte est obligatoire.' })
-    .trim()
+  summary: text('La description courte', { multiline: true })
     .min(10, { error: 'La description courte doit compter au moins 10 caractères.' })
     .max(200, { error: 'La description courte est limitée à 200 caractères.' }),
-  description: z.string().max(20000, { error: 'La description est limitée à 20 000 caractères.' }),
-  domainCode: z.string({ error: 'Le domaine métier est obligatoire.' }).min(1, {
-    error: 'Le domaine métier est obligatoire.',
+  description: longText('La description', { trim: false }).max(20000, {
+    error: 'La description est limitée à 20 000 caractères.',
   }),
+  domainCode: text('Le domaine métier')
+    .min(1, { error: 'Le domaine métier est obligatoire.' })
+    .max(60, { error: 'Le domaine métier est limité à 60 caractères.' }),
   designerOrganisationId: z.uuid({ error: "L'organisme concepteur est obligatoire." }),
   contributorOrganisationIds: z
     .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))
@@ -140,7 +133,11 @@ const applicationFields = {
     .transform((list) => [...new Set(list)]),
   cnilReference: optionalText(60, 'La référence du registre CNIL'),
   connectors: z
-    .array(z.string().trim().min(1).max(60, { error: 'Un connecteur est limité à 60 caractères.' }))
+    .array(
+      text('Un connecteur')
+        .min(1, { error: 'Un connecteur ne peut pas être vide.' })
+        .max(60, { error: 'Un connecteur est limité à 60 caractères.' }),
+    )
     .max(30)
     .transform((list) => [...new Set(list)]),
   forgeUrl: urlField("L'adresse de la forge"),
@@ -186,7 +183,7 @@ export const updateApplicationSchema = z
     ) as { [K in keyof typeof applicationFields]: z.ZodOptional<(typeof applicationFields)[K]> },
   )
   .extend({
-    version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1),
+    version: rowVersion,
     certificationStatus: certificationNotAField,
   });
 export type UpdateApplicationInput = z.infer<typeof updateApplicationSchema>;
@@ -308,26 +305,29 @@ const multi = <T extends readonly [string, ...string[]]>(values: T, error: strin
     .union([z.enum(values, { error }), z.array(z.enum(values, { error }))], { error })
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional();
-const multiText = (max: number) =>
+const multiText = (max: number, label: string) =>
   z
-    .union([z.string().trim().max(max), z.array(z.string().trim().max(max)).max(50)])
+    .union([
+      text(label).max(max, { error: `${label} est limité à ${max} caractères.` }),
+      z.array(text(label).max(max, { error: `${label} est limité à ${max} caractères.` })).max(50),
+    ])
     .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => s.length > 0))
     .optional();
 
 /** The filters of the list and of the export: one value or several of each (several = any of them). */
 export const applicationFiltersSchema = z.object({
-  q: z.string().trim().max(200, { error: 'La recherche est limitée à 200 caractères.' }).optional(),
-  domain: multiText(60),
+  q: text('La recherche').max(200, { error: 'La recherche est limitée à 200 caractères.' }).optional(),
+  domain: multiText(60, 'Le domaine'),
   track: multi(TRACKS, 'Filière inconnue.'),
   status: multi(CERTIFICATION_STATUSES, 'Statut de certification inconnu.'),
   lifecycle: multi(LIFECYCLE_STAGES, 'Étape du cycle de vie inconnue.'),
-  organisation: multiText(40),
+  organisation: multiText(40, "L'organisme"),
   region: multi(REGIONS, 'Région inconnue.'),
-  technology: multiText(60),
+  technology: multiText(60, 'La technologie'),
   hosting: multi(HOSTINGS, 'Hébergement inconnu.'),
   personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
   /** Offices (codes) that use the application: declared, or its designer while it is in production. */
-  usedBy: multiText(40),
+  usedBy: multiText(40, "L'organisme utilisateur"),
   /** Archived sheets: left out by default, listed with the others (`include`) or alone (`only`). */
   archived: z
     .enum(ARCHIVED_FILTERS, { error: 'Le filtre des fiches archivées vaut include ou only.' })
@@ -337,17 +337,8 @@ export const applicationFiltersSchema = z.object({
 export type ApplicationFilters = z.infer<typeof applicationFiltersSchema>;
 
 export const applicationListQuerySchema = applicationFiltersSchema.extend({
-  page: z.coerce
-    .number({ error: 'La page est un nombre.' })
-    .int()
-    .min(1, { error: 'La page commence à 1.' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'La taille de page est un nombre.' })
-    .int()
-    .min(0, { error: 'La taille de page va de 0 à 100.' })
-    .max(100, { error: 'La taille de page va de 0 à 100.' })
-    .default(20),
+  page: pageNumber,
+  pageSize: pageSize(100, 20, 0),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 

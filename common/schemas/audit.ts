@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, dateTime, pageNumber, pageSize, text } from './common.ts';
 
 export const auditEventSchema = z
   .object({
@@ -23,19 +24,23 @@ export const auditVocabularySchema = z
   .meta({ id: 'AuditVocabulary' });
 export type AuditVocabularyDto = z.infer<typeof auditVocabularySchema>;
 
-const dateTime = z.iso.datetime({ offset: true, error: 'Date invalide : format ISO 8601 attendu.' });
-const dateOrDateTime = z.union([z.iso.date({ error: 'Date invalide : AAAA-MM-JJ attendu.' }), dateTime], {
-  error: 'Date invalide : AAAA-MM-JJ ou date-heure ISO 8601 attendue.',
-});
+const dateOrDateTime = (label: string) =>
+  z.union([calendarDate(label), dateTime(label)], {
+    error: `${label} doit être une date (AAAA-MM-JJ) ou une date-heure ISO 8601, entre 1900 et 2100.`,
+  });
 
 export const auditListQuerySchema = z.object({
   actor: z.uuid({ error: "L'identifiant de l'auteur n'est pas valide." }).optional(),
-  action: z.string().trim().max(100).optional(),
-  targetType: z.string().trim().max(50).optional(),
-  targetId: z.string().trim().max(100).optional(),
-  from: dateOrDateTime.optional(),
-  to: dateOrDateTime.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: text("L'action").max(100, { error: "L'action est limitée à 100 caractères." }).optional(),
+  targetType: text('Le type de cible')
+    .max(50, { error: 'Le type de cible est limité à 50 caractères.' })
+    .optional(),
+  targetId: text("L'identifiant de la cible")
+    .max(100, { error: "L'identifiant de la cible est limité à 100 caractères." })
+    .optional(),
+  from: dateOrDateTime('La date de début').optional(),
+  to: dateOrDateTime('La date de fin').optional(),
+  page: pageNumber,
+  pageSize: pageSize(200, 50),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

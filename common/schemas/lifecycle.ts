@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowVersion, text } from './common.ts';
 
 export const labelSchema = z.object({ fr: z.string(), en: z.string() });
 
@@ -52,11 +53,10 @@ export type LifecycleViewDto = z.infer<typeof lifecycleViewSchema>;
 
 /** POST …/:id/transitions */
 export const fireTransitionSchema = z.object({
-  action: z
-    .string({ error: "L'action est obligatoire." })
+  action: text("L'action")
     .min(1, { error: "L'action est obligatoire." })
-    .max(60),
-  version: z.number({ error: 'La version de la fiche est obligatoire (rechargez la page).' }).int().min(1),
+    .max(60, { error: "L'action est limitée à 60 caractères." }),
+  version: rowVersion,
   /** What the action takes (see its description); checked against the action's own schema. */
   input: z
     .record(z.string(), z.unknown(), {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGIONS } from '../organisations.ts';
 import { labelled, optionalText, organisationRef } from './application.ts';
+import { calendarDate, longText } from './common.ts';
 
 /** Usage of an application by offices, and the usage map built from it. */
 
@@ -16,11 +17,7 @@ const missing = (issue: { input?: unknown }) => issue.input === undefined || iss
  * the service, which knows them.
  */
 export const usageInputSchema = z.object({
-  since: z.iso
-    .date({ error: "La date de début d'utilisation doit être au format AAAA-MM-JJ." })
-    .refine((v) => v >= '1900-01-01', {
-      error: "La date de début d'utilisation ne peut pas précéder 1900.",
-    })
+  since: calendarDate("La date de début d'utilisation")
     .refine((v) => v <= todayInFrance(), {
       error: "La date de début d'utilisation ne peut pas être dans le futur.",
     })
@@ -40,9 +37,7 @@ export const usageInputSchema = z.object({
     })
     .max(100000, { error: "Le nombre d'utilisateurs est au plus 100 000." }),
   versionNumber: optionalText(30, 'La version utilisée'),
-  comment: z
-    .string({ error: 'Le commentaire est un texte.' })
-    .trim()
+  comment: longText('Le commentaire')
     .max(1000, { error: 'Le commentaire est limité à 1 000 caractères.' })
     .default(''),
 });

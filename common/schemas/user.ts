@@ -2,21 +2,19 @@ import { z } from 'zod';
 import { USER_STATUSES } from '../lifecycles/user-account.ts';
 import { ACTIONS } from '../permissions.ts';
 import { ROLES } from '../roles.ts';
+import { pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 import { organisationSchema } from './organisation.ts';
 
 /** 12 characters at least, no composition rules (ANSSI / NIST SP 800-63B). */
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordSchema = z
-  .string({ error: 'Le mot de passe est obligatoire.' })
+export const passwordSchema = text('Le mot de passe', { trim: false })
   .min(PASSWORD_MIN_LENGTH, {
     error: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
   })
   .max(200, { error: 'Le mot de passe est limité à 200 caractères.' });
 
-export const emailSchema = z
-  .string({ error: "L'adresse e-mail est obligatoire." })
-  .trim()
+export const emailSchema = text("L'adresse e-mail")
   .toLowerCase()
   .pipe(z.email({ error: "L'adresse e-mail n'est pas valide." }).max(254));
 
@@ -48,9 +46,7 @@ export type UserDto = z.infer<typeof userSchema>;
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  displayName: z
-    .string({ error: 'Le nom est obligatoire.' })
-    .trim()
+  displayName: text('Le nom')
     .min(2, { error: 'Le nom doit compter au moins 2 caractères.' })
     .max(120, { error: 'Le nom est limité à 120 caractères.' }),
   organisationId: z.uuid({ error: "L'organisme est obligatoire." }),
@@ -60,7 +56,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
-  version: z.number({ error: 'La version de la fiche est obligatoire.' }).int().min(1),
+  version: rowVersion,
   displayName: createUserSchema.shape.displayName.optional(),
   organisationId: z.uuid({ error: "L'organisme n'est pas valide." }).optional(),
   roles: rolesSchema.optional(),
@@ -76,18 +72,23 @@ export const updateUserSchema = z.object({
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text('La recherche').max(100, { error: 'La recherche est limitée à 100 caractères.' }).optional(),
   organisationId: z.uuid({ error: "L'organisme n'est pas valide." }).optional(),
   role: z.enum(ROLES, { error: 'Rôle inconnu.' }).optional(),
   status: z.enum(USER_STATUSES, { error: 'Statut inconnu.' }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: pageNumber,
+  pageSize: pageSize(200, 25),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const loginSchema = z.object({
-  email: z.string({ error: "L'adresse e-mail est obligatoire." }).trim().toLowerCase().min(1).max(254),
-  password: z.string({ error: 'Le mot de passe est obligatoire.' }).min(1).max(200),
+  email: text("L'adresse e-mail")
+    .toLowerCase()
+    .min(1, { error: "L'adresse e-mail est obligatoire." })
+    .max(254, { error: "L'adresse e-mail est limitée à 254 caractères." }),
+  password: text('Le mot de passe', { trim: false })
+    .min(1, { error: 'Le mot de passe est obligatoire.' })
+    .max(200, { error: 'Le mot de passe est limité à 200 caractères.' }),
 });
 
 export const meSchema = z
@@ -117,6 +118,8 @@ export const publicConfigSchema = z
 export type PublicConfigDto = z.infer<typeof publicConfigSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: 'Le mot de passe actuel est obligatoire.' }).min(1).max(200),
+  currentPassword: text('Le mot de passe actuel', { trim: false })
+    .min(1, { error: 'Le mot de passe actuel est obligatoire.' })
+    .max(200, { error: 'Le mot de passe actuel est limité à 200 caractères.' }),
   newPassword: passwordSchema,
 });

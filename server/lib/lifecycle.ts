@@ -19,6 +19,7 @@ import { actingAs, type ServiceContext, type TxContext } from './context.ts';
 import { AppError, type FieldError, forbidden, notFound, staleVersion } from './errors.ts';
 import { lifecycleHistory, officeNames } from './lifecycle.queries.ts';
 import type { Authorizer } from './policy.ts';
+import { unknownFieldErrors } from './unknown-fields.ts';
 
 /** Where a lifecycle's subject lives: a versioned row read, locked and moved by one shared adapter. */
 export interface SubjectStore<State extends string, Row> {
@@ -71,6 +72,9 @@ export interface FireRequest {
   input?: unknown;
 }
 
+/** What a transition without input accepts: nothing (a field sent to it is refused, naming it). */
+const NO_INPUT = z.object({});
+
 /** Problem with the refusal's code and French detail (403 not a party, 409 wrong state, 422 guard). */
 function refusalError(definition: AnyBinding['definition'], kind: string, refusal: GuardRefusal) {
   const detail = refusalMessage(definition, refusal, 'fr');
@@ -82,14 +86,17 @@ function refusalError(definition: AnyBinding['definition'], kind: string, refusa
 
 function parseInput(definition: AnyBinding['definition'], name: string, raw: unknown) {
   const transition = definition.transitions[name];
-  const schema = transition?.input as z.ZodType | undefined;
-  if (!schema) return undefined;
+  const schema = (transition?.input as z.ZodType | undefined) ?? NO_INPUT;
   const parsed = schema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const errors: FieldError[] = parsed.error.issues.map((issue) => ({
-    field: ['input', ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const unknown = unknownFieldErrors(schema, raw ?? {}, ['input']);
+  if (parsed.success && unknown.length === 0) return transition?.input ? parsed.data : undefined;
+  const errors: FieldError[] = [
+    ...unknown,
+    ...(parsed.success ? [] : parsed.error.issues).map((issue) => ({
+      field: ['input', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  ];
   const detail = refusalMessage(
     definition,
     { code: 'invalidInput', params: { action: transition?.label.fr ?? name } },

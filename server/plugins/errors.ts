@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { checkViolationField, sqlState } from '../db/checks.ts';
+import { appErrorFromDatabase, driverError } from '../lib/database-errors.ts';
 import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_STATUS } from '../lib/errors.ts';
 
 interface ValidationItem {
@@ -9,8 +8,9 @@ interface ValidationItem {
   params?: { issue?: { path?: PropertyKey[]; message?: string } };
 }
 
+/** One error a field, the first found (a malformed date is not also told it is out of range). */
 function fieldErrorsFrom(validation: ValidationItem[]): FieldError[] {
-  return validation.map((item) => {
+  const errors = validation.map((item) => {
     const issuePath = item.params?.issue?.path;
     const field =
       issuePath && issuePath.length > 0
@@ -21,6 +21,7 @@ function fieldErrorsFrom(validation: ValidationItem[]): FieldError[] {
       message: item.params?.issue?.message ?? item.message ?? 'Valeur invalide',
     };
   });
+  return errors.filter((error, index) => errors.findIndex((e) => e.field === error.field) === index);
 }
 
 export function sendProblem(
@@ -44,18 +45,57 @@ export function sendProblem(
     });
 }
 
+/** Fastify's and its plugins' own refusals (parsing, routing, limits), said in French. */
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "Le corps de la requête n'est pas un JSON valide.",
+  FST_ERR_CTP_EMPTY_JSON_BODY:
+    'Le corps de la requête est vide alors que son type est JSON : envoyez un objet JSON, ou aucun en-tête Content-Type.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH:
+    'La longueur annoncée (Content-Length) ne correspond pas au contenu envoyé.',
+  FST_ERR_CTP_INVALID_TYPE: "L'en-tête Content-Type n'est pas valide.",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "Ce type de contenu n'est pas accepté : envoyez du JSON.",
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Le contenu envoyé est trop volumineux.',
+  FST_ERR_BAD_URL: "L'adresse demandée est mal formée (un caractère encodé en % n'est pas valide).",
+  FST_ERR_MAX_PARAM_LENGTH: "Un élément de l'adresse est trop long : vérifiez le lien suivi.",
+  FST_ERR_ASYNC_CONSTRAINT: "La requête n'a pas pu être orientée : réessayez.",
+};
+
+/** A French detail for a refusal of the HTTP layer that names no known code. */
+export const DETAIL_BY_STATUS: Record<number, string> = {
+  400: 'La requête est invalide.',
+  404: 'Aucune ressource ne correspond à cette adresse.',
+  405: "Cette méthode n'est pas acceptée à cette adresse.",
+  406: "Le contenu envoyé n'est pas du type attendu par cette adresse.",
+  408: "La requête n'est pas arrivée à temps : réessayez.",
+  413: 'Le contenu envoyé est trop volumineux.',
+  414: "L'adresse demandée est trop longue.",
+  415: "Ce type de contenu n'est pas accepté : envoyez du JSON.",
+  431: 'Les en-têtes de la requête sont trop volumineux (cookies trop nombreux ?).',
+};
+
+export function frameworkDetail(error: { code?: string; statusCode?: number }, status: number): string {
+  return (
+    (error.code ? FRAMEWORK_DETAILS[error.code] : undefined) ??
+    (error instanceof SyntaxError ? FRAMEWORK_DETAILS.FST_ERR_CTP_INVALID_JSON_BODY : undefined) ??
+    DETAIL_BY_STATUS[status] ??
+    'La requête est invalide.'
+  );
+}
+
+function sendAppError(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  if (error.extra.retryAfterSeconds) reply.header('Retry-After', String(error.extra.retryAfterSeconds));
+  return sendProblem(reply, request, STATUS_BY_CODE[error.code], error.detail, {
+    code: error.code,
+    ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+    ...(error.extra.refusal ? { refusal: error.extra.refusal } : {}),
+  });
+}
+
 /** Every error leaves as RFC 9457 problem+json with a French detail; nothing internal leaks. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      if (error.extra.retryAfterSeconds) reply.header('Retry-After', String(error.extra.retryAfterSeconds));
-      return sendProblem(reply, request, STATUS_BY_CODE[error.code], error.detail, {
-        code: error.code,
-        ...(error.extra.errors ? { errors: error.extra.errors } : {}),
-        ...(error.extra.refusal ? { refusal: error.extra.refusal } : {}),
-      });
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    if (error instanceof AppError) return sendAppError(reply, request, error);
+    if (Array.isArray(error.validation) && error.validation.length > 0) {
       const errors = fieldErrorsFrom(error.validation as ValidationItem[]);
       const names = errors.map((e) => `« ${e.field} »`).join(', ');
       return sendProblem(
@@ -66,44 +106,19 @@ export function registerErrorHandling(app: FastifyInstance) {
         { code: 'validation', errors },
       );
     }
-    const state = sqlState(error);
-    if (state === '40P01' || state === '40001') {
-      // Two changes crossed (deadlock or serialisation failure): the database undid this one entirely.
-      request.log.warn({ err: error }, 'concurrent change refused by the database');
-      return sendProblem(
-        reply,
-        request,
-        409,
-        "Une autre modification est intervenue au même moment : rien n'a été enregistré. Rechargez la page, puis recommencez.",
-        { code: 'conflict' },
+    const fromDatabase = appErrorFromDatabase(error);
+    if (fromDatabase) {
+      // Logged by its code and constraint only: the query's parameters and the row's values stay out.
+      const driver = driverError(error);
+      request.log.warn(
+        { sqlState: driver?.code, constraint: driver?.constraint, table: driver?.table },
+        'request refused by the database',
       );
-    }
-    const refusedField = checkViolationField(error);
-    if (refusedField) {
-      // The database holds the code lists too: a value the schemas let through is refused there, not stored.
-      request.log.warn({ err: error }, 'value refused by a database check');
-      const message = 'Cette valeur ne fait pas partie de la liste autorisée.';
-      return sendProblem(
-        reply,
-        request,
-        422,
-        `La valeur de « ${refusedField} » n'est pas reconnue. ${message}`,
-        {
-          code: 'unprocessable',
-          errors: [{ field: refusedField, message }],
-        },
-      );
+      return sendAppError(reply, request, fromDatabase);
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, request, 413, 'Le contenu envoyé est trop volumineux.');
-    if (status === 415)
-      return sendProblem(reply, request, 415, "Ce type de contenu n'est pas accepté : envoyez du JSON.");
     if (status >= 400 && status < 500) {
-      const detail =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-          ? "Le corps de la requête n'est pas un JSON valide."
-          : 'La requête est invalide.';
-      return sendProblem(reply, request, status, detail);
+      return sendProblem(reply, request, status, frameworkDetail(error, status));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(

@@ -89,6 +89,13 @@ const STEPS: Record<CertificationStatus, string[]> = {
   withdrawn: ['startCertification', 'withdrawCertification'],
 };
 
+/** What each certification step takes (a field a transition does not take is refused). */
+const INPUTS: Record<string, Record<string, string>> = {
+  startCertification: {},
+  certify: { rationale: 'Procès-verbal de test' },
+  withdrawCertification: { reason: 'Retrait de test' },
+};
+
 /** Moves a sheet's certification to `status` as the DDSI does, through the transitions route. */
 export async function certifySheet(app: App, id: string, status: CertificationStatus): Promise<CreatedSheet> {
   const ddsi = await certifierOf(app);
@@ -97,7 +104,7 @@ export async function certifySheet(app: App, id: string, status: CertificationSt
     const response = await ddsi.post(`/api/applications/${id}/transitions`, {
       action,
       version: sheet.version,
-      input: { rationale: 'Procès-verbal de test', reason: 'Retrait de test' },
+      input: INPUTS[action],
     });
     if (response.statusCode !== 200)
       throw new Error(`${action} failed: ${response.statusCode} ${response.body}`);

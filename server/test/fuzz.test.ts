@@ -1,0 +1,260 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../db/demo/seed-catalogue.ts';
+import { createSheet, signedInAs } from './catalog-fixtures.ts';
+import {
+  BAD_PARAMETERS,
+  BAD_VALUES,
+  type JsonSchema,
+  leafPaths,
+  resolveRefs,
+  skeleton,
+  withValueAt,
+} from './fuzz-inputs.ts';
+import { type Agent, createTestContext, createUser, organisationId, type TestContext } from './harness.ts';
+
+/**
+ * Every route of the OpenAPI document, fed bad input — as an administrator and anonymously. Each bad
+ * value is planted, one at a time, in an otherwise valid request (so that it goes as far into the
+ * server as it can): NUL bytes and control characters, huge strings, bidi controls, lone surrogates,
+ * wrong types, out-of-range dates and numbers, unknown fields, arrays for objects, malformed JSON,
+ * bad ids in the path. No answer may be a 5xx; every 4xx is problem+json with a French detail.
+ * Deterministic: the values are fixed and the sampling seeded.
+ */
+const SEED = 0x8f1a_2026;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const ENGLISH =
+  /\b(the|must|should|is not|invalid input|expected|required|received|cannot|unexpected|too (big|small|long)|not found|bad request)\b/i;
+const FRENCH = /[àâçéèêëîïôûùüœ«]|\b(le|la|les|des|du|une?|est|doit|champ|valeur|requête|adresse)\b/i;
+
+interface Operation {
+  method: (typeof METHODS)[number];
+  path: string;
+  parameters: { in: string; name: string; schema?: JsonSchema }[];
+  body: JsonSchema | null;
+  multipart: boolean;
+}
+
+let t: TestContext;
+let admin: Agent;
+const ids: Record<string, string> = {};
+const failures: string[] = [];
+let requests = 0;
+const unknownFieldRefused = new Set<string>();
+/** Body routes the administrator may not call (declaring a usage is for an office's own people). */
+const forbiddenToAdmin = new Set<string>();
+
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = await signedInAs(t, ['admin'], 'CNAM-DDSI');
+  ids.organisation = await organisationId(t.db, 'CPAM-69');
+  const victim = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
+  ids.user = victim.id;
+  ids.application = (await createSheet(admin, ids.organisation, { name: 'Fiche à malmener' })).id;
+});
+afterAll(() => t.close());
+
+function operations(): Operation[] {
+  const doc = t.app.swagger() as unknown as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+    components?: { schemas?: Record<string, JsonSchema> };
+  };
+  const components = doc.components?.schemas ?? {};
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => {
+      const operation = item[method] as {
+        parameters?: Operation['parameters'];
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      };
+      const content = operation.requestBody?.content ?? {};
+      const json = content['application/json']?.schema;
+      return {
+        method,
+        path,
+        parameters: operation.parameters ?? [],
+        body: json ? resolveRefs(json, components) : null,
+        multipart: 'multipart/form-data' in content,
+      };
+    }),
+  );
+}
+
+/** What only the test knows: real ids, a domain code, a unique e-mail, a good password, an action. */
+let emails = 0;
+function hint(name: string, schema: JsonSchema): unknown {
+  if (name === 'designerOrganisationId' || name === 'organisationId' || name === 'contributorOrganisationIds')
+    return name === 'contributorOrganisationIds' ? [ids.organisation] : ids.organisation;
+  if (name === 'domainCode') return 'ressources-humaines';
+  if (name === 'email' && schema.type === 'string') {
+    emails += 1;
+    return `fuzz${emails}@test.mutualis`;
+  }
+  if (/password/i.test(name)) return 'correct horse battery';
+  if (name === 'action') return 'archive';
+  if (name === 'roles') return ['agent'];
+  return undefined;
+}
+
+const pathFor = (operation: Operation, overrides: Record<string, string> = {}) =>
+  operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name in overrides) return overrides[name] as string;
+    if (name === 'attachmentId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
+    if (operation.path.startsWith('/api/users')) return ids.user as string;
+    if (operation.path.startsWith('/api/organisations')) return ids.organisation as string;
+    return ids.application as string;
+  });
+
+/** The version of each resource as last answered, so that a write is not refused as stale before its input is read. */
+const versions = new Map<string, number>();
+const resourceOf = (url: string) => url.replace(/\/(transitions|usages)$/, '');
+
+async function currentVersion(agent: Agent | null, url: string): Promise<number> {
+  const resource = resourceOf(url);
+  const known = versions.get(resource);
+  if (known !== undefined) return known;
+  const response = await (agent ? agent.get(resource) : t.app.inject({ method: 'GET', url: resource }));
+  const version = response.statusCode === 200 ? ((response.json() as { version?: number }).version ?? 1) : 1;
+  if (agent) versions.set(resource, version);
+  return version;
+}
+
+async function send(
+  who: 'admin' | 'anonymous',
+  method: string,
+  url: string,
+  body: { json?: unknown; raw?: string; contentType?: string } | null,
+  label: string,
+): Promise<LightMyRequestResponse> {
+  requests += 1;
+  const headers: Record<string, string> =
+    who === 'admin' ? { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } : {};
+  if (body?.contentType) headers['content-type'] = body.contentType;
+  else if (body) headers['content-type'] = 'application/json';
+  const payload = body?.raw ?? (body && 'json' in body ? JSON.stringify(body.json) : undefined);
+  const response = await t.app.inject({
+    method: method.toUpperCase() as 'GET',
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload }),
+  });
+  check(response, `${who} ${method.toUpperCase()} ${url.slice(0, 120)} ${label}`);
+  if (who === 'admin' && response.statusCode < 300 && versions.has(resourceOf(url))) {
+    const version = (response.json() as { version?: number }).version;
+    if (typeof version === 'number') versions.set(resourceOf(url), version);
+    // A fuzzed archive that went through is undone, so that the next transitions reach their input.
+    if (url.endsWith('/transitions') && typeof version === 'number') {
+      const restored = await admin.post(url, { action: 'restore', version });
+      versions.set(resourceOf(url), (restored.json() as { version: number }).version);
+    }
+  }
+  return response;
+}
+
+function check(response: LightMyRequestResponse, what: string) {
+  const fail = (why: string) =>
+    failures.push(`${what} → ${response.statusCode} ${why}: ${response.body.slice(0, 300)}`);
+  if (response.statusCode >= 500) return fail('server error');
+  if (response.statusCode < 400) return;
+  if (!String(response.headers['content-type']).startsWith('application/problem+json'))
+    return fail('not problem+json');
+  const problem = response.json() as { detail?: string; errors?: { message: string }[] };
+  const texts = [problem.detail ?? '', ...(problem.errors ?? []).map((e) => e.message)];
+  if (!FRENCH.test(problem.detail ?? '')) return fail('detail not in French');
+  if (texts.some((text) => ENGLISH.test(text))) return fail('English words in the problem');
+}
+
+async function fuzzParameters(who: 'admin' | 'anonymous', operation: Operation, random: () => number) {
+  for (const parameter of operation.parameters) {
+    const values = who === 'admin' ? BAD_PARAMETERS : BAD_PARAMETERS.filter(() => random() < 0.2);
+    for (const value of values) {
+      const url =
+        parameter.in === 'path'
+          ? pathFor(operation, { [parameter.name]: value || '%20' })
+          : `${pathFor(operation)}?${parameter.name}=${value}`;
+      await send(who, operation.method, url, bodyFor(operation), `${parameter.in} ${parameter.name}`);
+    }
+    if (parameter.in === 'query') {
+      const repeated = `${pathFor(operation)}?${parameter.name}=a&${parameter.name}=b&${parameter.name}[]=c`;
+      await send(who, operation.method, repeated, bodyFor(operation), `repeated ${parameter.name}`);
+    }
+  }
+}
+
+const bodyFor = (operation: Operation) => (operation.body ? { json: skeleton(operation.body, hint) } : null);
+
+async function fuzzBody(who: 'admin' | 'anonymous', operation: Operation, random: () => number) {
+  const url = pathFor(operation);
+  const schema = operation.body as JsonSchema;
+  const withVersion = async (json: unknown, planted: string[] = []) =>
+    schema.properties?.version && planted[0] !== 'version' && typeof json === 'object' && json !== null
+      ? { ...json, version: await currentVersion(who === 'admin' ? admin : null, url) }
+      : json;
+  for (const path of leafPaths(schema)) {
+    for (const value of sample(who, random)) {
+      const json = await withVersion(withValueAt(skeleton(schema, hint), path, value), path);
+      const response = await send(who, operation.method, url, { json }, `body ${path.join('.')}`);
+      if (value === NUL && response.statusCode < 400)
+        failures.push(`${who} ${operation.method} ${url} accepted a NUL byte in ${path.join('.')}`);
+    }
+  }
+  const unknown = await send(
+    who,
+    operation.method,
+    url,
+    { json: await withVersion({ ...(skeleton(schema, hint) as object), champInconnu: 1 }) },
+    'unknown field',
+  );
+  if (
+    who === 'admin' &&
+    (unknown.statusCode === 403 || (unknown.statusCode === 400 && unknown.body.includes('champInconnu')))
+  )
+    unknownFieldRefused.add(`${operation.method} ${operation.path}`);
+  if (who === 'admin' && unknown.statusCode === 403)
+    forbiddenToAdmin.add(`${operation.method} ${operation.path}`);
+  for (const raw of ['{"name": ', '[]', 'null', '"texte"', '12', `${'['.repeat(5_000)}${']'.repeat(5_000)}`])
+    await send(who, operation.method, url, { raw }, `raw ${raw.slice(0, 12)}`);
+  await send(who, operation.method, url, { raw: '{"__proto__": {"x": 1}}' }, 'prototype key');
+  await send(who, operation.method, url, { raw: 'name=x', contentType: 'text/plain' }, 'text/plain');
+}
+
+const NUL = BAD_VALUES[0];
+/** Planted in every field: a NUL byte, a date PostgreSQL refuses, an integer over 32 bits. */
+const ALWAYS = [NUL, '0000-01-01', 2_147_483_648];
+const OTHERS = BAD_VALUES.filter((value) => !ALWAYS.includes(value));
+
+/** The values planted in one field: the three above and a seeded draw of the others (fewer anonymously). */
+function sample(who: 'admin' | 'anonymous', random: () => number) {
+  const drawn = OTHERS.filter(() => random() < (who === 'admin' ? 0.15 : 0.04));
+  return who === 'admin' ? [...ALWAYS, ...drawn] : [NUL, ...drawn];
+}
+
+async function fuzzMultipart(who: 'admin' | 'anonymous', operation: Operation) {
+  const url = pathFor(operation);
+  await send(who, operation.method, url, { json: { file: 'x' } }, 'JSON for multipart');
+  await send(who, operation.method, url, { raw: 'x', contentType: 'text/plain' }, 'text for multipart');
+  await send(who, operation.method, url, null, 'no body for multipart');
+}
+
+describe('fuzzing every route of the OpenAPI document', () => {
+  it('never answers 5xx to bad input, and answers every refusal in French problem+json', async () => {
+    const random = seededRandom(SEED);
+    const all = operations();
+    expect(all.length).toBeGreaterThan(25);
+    for (const who of ['admin', 'anonymous'] as const) {
+      for (const operation of all) {
+        // Signing out would end the administrator's session halfway.
+        if (who === 'admin' && operation.path === '/api/auth/logout') continue;
+        await fuzzParameters(who, operation, random);
+        if (operation.body) await fuzzBody(who, operation, random);
+        if (operation.multipart) await fuzzMultipart(who, operation);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(2_000);
+    // Every JSON body refuses a field it does not know, naming it (as an administrator, who may call
+    // every one of them but one).
+    const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
+    expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
+    expect([...forbiddenToAdmin]).toEqual(['post /api/applications/{id}/usages']);
+  }, 240_000);
+});
