@@ -4,6 +4,7 @@ import type { AttachmentKind } from '../../../../common/catalog/vocabulary.ts';
 import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
+import { safeFileName } from '../../../lib/http.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { lockApplication } from '../applications/applications.service.ts';
 import {
@@ -30,14 +31,6 @@ export const ACCEPTED_TYPES: Record<AttachmentKind, string[]> = {
   screenshot: IMAGES,
   document: [...DOCUMENTS, ...IMAGES],
 };
-
-/** A file name safe to store and to send back: no path, no control characters, 150 characters at most. */
-export function safeFileName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? 'fichier';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
-  return (cleaned || 'fichier').slice(-150);
-}
 
 /** The type comes from the bytes, never from the name or the browser's claim. */
 export async function addAttachment(
