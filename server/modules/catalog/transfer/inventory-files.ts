@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { type ImportError, type RawRow, toRows, unguardFormula } from './inventory.ts';
+import { readFirstSheetInWorker } from './xlsx-sheet.ts';
 import { zipExpansionProblem } from './zip-limits.ts';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -105,62 +104,22 @@ export async function parseCsv(content: Buffer): Promise<ParsedInventory> {
   return { rows: result.rows, errors: [...errors, ...result.errors], encoding, separator };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return String((value as { hyperlink: string }).hyperlink);
-  }
-  return String(value);
-}
-
 const unreadableXlsx = (message = "Le fichier n'est pas un classeur XLSX lisible."): ParsedInventory => ({
   rows: [],
   errors: [{ line: 0, field: 'fichier', message }],
 });
 
 /**
- * Reads the first sheet of an XLSX row by row (exceljs's streaming reader), after checking what the
- * archive expands to, and stops past MAX_IMPORT_ROWS data rows: a file of a million rows costs what
- * 20,001 rows cost.
+ * Reads the first sheet of an XLSX after checking what the archive expands to, and stops past
+ * MAX_IMPORT_ROWS data rows: a file of a million rows costs what 20,001 rows cost. The sheet is parsed
+ * in a worker thread (xlsx-sheet.worker.ts): XML parsing is CPU work that would otherwise hold every
+ * other request for seconds.
  */
 export async function parseXlsx(content: Buffer): Promise<ParsedInventory> {
   const problem = await zipExpansionProblem(content);
   if (problem) return unreadableXlsx(problem);
-  const input = Readable.from([content]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const lines: { line: number; cells: string[] }[] = [];
-  let sheets = 0;
-  try {
-    for await (const worksheet of reader) {
-      sheets += 1;
-      if (sheets > 1) break;
-      for await (const row of worksheet) {
-        if (lines.length === 0 && row.number !== 1) lines.push({ line: 1, cells: [] });
-        const values = Array.isArray(row.values) ? row.values : [];
-        lines.push({
-          line: row.number,
-          cells: Array.from(values.slice(1), (v) => cellText(v as ExcelJS.CellValue)),
-        });
-        if (lines.length > MAX_IMPORT_ROWS + 1) break;
-      }
-      break;
-    }
-  } catch {
-    return unreadableXlsx();
-  } finally {
-    input.destroy();
-  }
-  if (lines.length > MAX_IMPORT_ROWS + 1) return { rows: [], errors: [tooManyRows()] };
-  if (sheets === 0) return unreadableXlsx('Le classeur ne contient aucune feuille.');
-  return toRows(lines);
+  const sheet = await readFirstSheetInWorker(content, MAX_IMPORT_ROWS + 1);
+  if (sheet.outcome === 'read') return toRows(sheet.lines);
+  if (sheet.outcome === 'tooManyRows') return { rows: [], errors: [tooManyRows()] };
+  return unreadableXlsx(sheet.outcome === 'noSheet' ? 'Le classeur ne contient aucune feuille.' : undefined);
 }
