@@ -14,28 +14,40 @@ export interface InventoryColumn {
 
 export const LIST_SEPARATOR = ';';
 
+/**
+ * The example row of the templates: plainly fictitious, and refused by the import (by its code or its
+ * name), so that a template sent back as it is never creates nor overwrites a sheet.
+ */
+export const TEMPLATE_EXAMPLE = { code: 'EXEMPLE-A-SUPPRIMER', name: 'Exemple — ligne à supprimer' };
+
 export const INVENTORY_COLUMNS: InventoryColumn[] = [
   {
     header: 'Identifiant',
     key: 'code',
     required: true,
     help: "Clé stable de l'application : 2 à 40 caractères, majuscules, chiffres, tirets. Un nouvel import met à jour la fiche qui porte cet identifiant.",
-    example: 'GESCONGES',
+    example: TEMPLATE_EXAMPLE.code,
   },
-  { header: 'Nom', key: 'name', required: true, help: "Nom usuel de l'application.", example: 'GesCongés' },
+  {
+    header: 'Nom',
+    key: 'name',
+    required: true,
+    help: "Nom usuel de l'application.",
+    example: TEMPLATE_EXAMPLE.name,
+  },
   {
     header: 'Description courte',
     key: 'summary',
     required: true,
     help: '10 à 200 caractères.',
-    example: 'Demandes de congés et absences des agents, validation par le manager.',
+    example: "Ligne d'exemple : remplacez-la par vos applications, une par ligne.",
   },
   {
     header: 'Description',
     key: 'description',
     required: false,
     help: 'Texte libre, Markdown accepté.',
-    example: 'Circuit de validation à deux niveaux.',
+    example: 'Exemple : circuit de validation à deux niveaux.',
   },
   {
     header: 'Domaine métier',
@@ -145,7 +157,7 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     key: 'forgeUrl',
     required: false,
     help: 'Adresse http(s).',
-    example: 'https://forge.assurance-maladie.fr/cpam-69/gesconges',
+    example: 'https://forge.exemple.fr/organisme/exemple',
   },
   {
     header: 'URL documentation',
@@ -161,13 +173,13 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     help: 'Identifiant SPDX de préférence.',
     example: 'EUPL-1.2',
   },
-  { header: 'Mainteneur', key: 'maintainerName', required: false, help: '', example: 'Claire Durand' },
+  { header: 'Mainteneur', key: 'maintainerName', required: false, help: '', example: 'Prénom Nom (exemple)' },
   {
     header: 'E-mail mainteneur',
     key: 'maintainerEmail',
     required: false,
     help: '',
-    example: 'claire.durand@assurance-maladie.fr',
+    example: 'prenom.nom@exemple.fr',
   },
   {
     header: 'Téléphone mainteneur',
@@ -181,7 +193,7 @@ export const INVENTORY_COLUMNS: InventoryColumn[] = [
     key: 'supportName',
     required: false,
     help: 'Équipe ou personne.',
-    example: 'Équipe GesCongés',
+    example: 'Équipe support (exemple)',
   },
   { header: 'E-mail support niveau 2', key: 'supportEmail', required: false, help: '', example: '' },
   {

@@ -394,6 +394,14 @@ export const importResultSchema = z
         action: z.enum(['create', 'update']),
       }),
     ),
+    /** How the file was read: format and, for a CSV, the encoding and separator detected. */
+    reading: z
+      .object({
+        format: z.enum(['csv', 'xlsx', 'publiccode']),
+        encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).optional(),
+        separator: z.enum([';', ',', '\t']).optional(),
+      })
+      .optional(),
   })
   .meta({ id: 'ImportResult' });
 export type ImportResultDto = z.infer<typeof importResultSchema>;

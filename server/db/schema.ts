@@ -339,7 +339,12 @@ export const applicationAttachments = pgTable(
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /**
+     * Null for every file stored since migration 0007: the bytes are on disk, in
+     * `<data directory>/attachments/<id[0..2]>/<id>` (see attachment-files.ts); files attached before
+     * keep their bytes here and are served from here.
+     */
+    content: bytea('content'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

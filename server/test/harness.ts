@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../common/roles.ts';
 import { type App, buildApp } from '../app.ts';
@@ -26,7 +29,13 @@ export async function createTestContext(
   appOptions: AppOptions = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ MUTUALIS_LOG_LEVEL: 'silent', MUTUALIS_DEMO: 'false' }), ...overrides };
+  // Files (attachments) go to a data directory of the test's own, removed with it.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mutualis-test-data-'));
+  const config = {
+    ...loadConfig({ MUTUALIS_LOG_LEVEL: 'silent', MUTUALIS_DEMO: 'false' }),
+    dataDir,
+    ...overrides,
+  };
   const app = await buildApp({ db: database.db, config, logger: false, ...appOptions });
   return {
     app,
@@ -36,6 +45,7 @@ export async function createTestContext(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -220,6 +220,14 @@ export const catalogueEn: typeof catalogueFr = {
     expected: 'Expected content',
     example: 'Example',
     previewTitle: 'Check of “{{name}}”',
+    readingCsv:
+      'CSV file read as {{encoding}}, separator {{separator}}. If accents look wrong, save it as “CSV UTF-8”.',
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (with BOM)',
+      'windows-1252': 'Windows-1252 (Excel for Windows)',
+    },
+    separators: { ';': '“;” (semicolon)', ',': '“,” (comma)', '\t': 'tab' },
     hasErrors_one: '{{count}} error: nothing will be imported',
     hasErrors_other: '{{count}} errors: nothing will be imported',
     hasErrorsHelp: 'Fix the file at the lines shown, then choose it again.',

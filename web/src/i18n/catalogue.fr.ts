@@ -225,6 +225,14 @@ export const catalogueFr = {
     expected: 'Contenu attendu',
     example: 'Exemple',
     previewTitle: 'Vérification de « {{name}} »',
+    readingCsv:
+      'Fichier CSV lu en {{encoding}}, séparateur {{separator}}. Si des accents sont mal lus, enregistrez-le en « CSV UTF-8 ».',
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (avec BOM)',
+      'windows-1252': 'Windows-1252 (Excel Windows)',
+    },
+    separators: { ';': '« ; » (point-virgule)', ',': '« , » (virgule)', '\t': 'tabulation' },
     hasErrors_one: '{{count}} erreur : rien ne sera importé',
     hasErrors_other: '{{count}} erreurs : rien ne sera importé',
     hasErrorsHelp: 'Corrigez le fichier aux lignes indiquées, puis choisissez-le à nouveau.',

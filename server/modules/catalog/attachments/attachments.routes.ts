@@ -6,6 +6,7 @@ import { idParamsSchema, problemSchema } from '../../../../common/schemas/common
 import { AppError } from '../../../lib/errors.ts';
 import { contentDisposition, uploadedFile } from '../../../lib/http.ts';
 import { assertMayEdit } from '../applications/applications.service.ts';
+import { attachmentFiles } from './attachment-files.ts';
 import { presentAttachment } from './attachments.presenter.ts';
 import {
   addAttachment,
@@ -20,7 +21,8 @@ const attachmentParamsSchema = idParamsSchema.extend({
 });
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { authorizer } = app.deps;
+  const { authorizer, config } = app.deps;
+  const files = attachmentFiles(config.dataDir);
 
   app.post(
     '/api/applications/:id/attachments',
@@ -59,7 +61,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('badRequest', 'Le champ « kind » vaut screenshot ou document.', {
           errors: [{ field: 'kind', message: 'Choisissez capture d’écran (screenshot) ou document.' }],
         });
-      const row = await addAttachment(request.ctx, authorizer, request.params.id, {
+      const row = await addAttachment(request.ctx, authorizer, files, request.params.id, {
         kind: kind.data,
         fileName: file.name,
         content: file.content,
@@ -80,14 +82,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await getAttachment(request.ctx, request.params.id, request.params.attachmentId);
+      const file = await getAttachment(request.ctx, files, request.params.id, request.params.attachmentId);
       return reply
         .type(file.mediaType)
         .header('Content-Disposition', contentDisposition(file.fileName))
         .header('Content-Security-Policy', "default-src 'none'; sandbox")
         .header('Cache-Control', 'private, max-age=300')
         .header('ETag', `"${file.sha256}"`)
-        .send(file.content);
+        .header('Content-Length', String(file.size))
+        .send(file.body);
     },
   );
 
@@ -103,7 +106,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeAttachment(request.ctx, authorizer, request.params.id, request.params.attachmentId);
+      await removeAttachment(request.ctx, authorizer, files, request.params.id, request.params.attachmentId);
       return reply.code(204).send(null);
     },
   );

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { AttachmentKind } from '../../../../common/catalog/vocabulary.ts';
 import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
+import { safeFileName } from '../../../lib/http.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { lockApplication } from '../applications/applications.service.ts';
+import type { AttachmentFiles } from './attachment-files.ts';
 import {
   countAttachments,
   deleteAttachment,
@@ -31,18 +33,14 @@ export const ACCEPTED_TYPES: Record<AttachmentKind, string[]> = {
   document: [...DOCUMENTS, ...IMAGES],
 };
 
-/** A file name safe to store and to send back: no path, no control characters, 150 characters at most. */
-export function safeFileName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? 'fichier';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
-  return (cleaned || 'fichier').slice(-150);
-}
-
-/** The type comes from the bytes, never from the name or the browser's claim. */
+/**
+ * The type comes from the bytes, never from the name or the browser's claim. The bytes go to disk
+ * first, then the row naming them is committed; a refusal or a failure removes the file again.
+ */
 export async function addAttachment(
   ctx: ServiceContext,
   authorizer: Authorizer,
+  files: AttachmentFiles,
   applicationId: string,
   file: { kind: AttachmentKind; fileName: string; content: Buffer },
 ) {
@@ -66,7 +64,9 @@ export async function addAttachment(
       },
     );
   }
-  return inTransaction(ctx, async (tx) => {
+  const id = randomUUID();
+  await files.write(id, file.content);
+  const stored = inTransaction(ctx, async (tx) => {
     await lockApplication(tx, authorizer, applicationId, 'application.update');
     if ((await countAttachments(tx.db, applicationId)) >= MAX_ATTACHMENTS_PER_APPLICATION)
       throw new AppError(
@@ -74,13 +74,14 @@ export async function addAttachment(
         `Une fiche porte au plus ${MAX_ATTACHMENTS_PER_APPLICATION} fichiers : retirez-en un d'abord.`,
       );
     const row = await insertAttachment(tx.db, {
+      id,
       applicationId,
       kind: file.kind,
       fileName: safeFileName(file.fileName),
       mediaType: detected.mime,
       size: file.content.length,
       sha256: createHash('sha256').update(file.content).digest('hex'),
-      content: file.content,
+      content: null,
       uploadedBy: actor.userId,
     });
     await recordAudit(tx, {
@@ -98,18 +99,37 @@ export async function addAttachment(
     });
     return row;
   });
+  return stored.catch(async (error: unknown) => {
+    await files.remove(id);
+    throw error;
+  });
 }
 
-export async function getAttachment(ctx: ServiceContext, applicationId: string, attachmentId: string) {
+/** The attachment's metadata and its bytes: from disk, or from the row for a file attached before 0007. */
+export async function getAttachment(
+  ctx: ServiceContext,
+  files: AttachmentFiles,
+  applicationId: string,
+  attachmentId: string,
+) {
   requireActor(ctx);
   const row = await findAttachment(ctx.db, applicationId, attachmentId);
   if (!row) throw notFound('Fichier');
-  return row;
+  const { content, ...metadata } = row;
+  if (content) return { ...metadata, body: content, size: content.length };
+  const file = await files.open(row.id);
+  if (!file) {
+    ctx.log.error({ attachmentId }, 'attachment file missing from the data directory');
+    throw notFound('Fichier');
+  }
+  return { ...metadata, body: file.stream, size: file.size };
 }
 
+/** Removes the row, then — once that is committed — the file. */
 export async function removeAttachment(
   ctx: ServiceContext,
   authorizer: Authorizer,
+  files: AttachmentFiles,
   applicationId: string,
   attachmentId: string,
 ) {
@@ -125,4 +145,9 @@ export async function removeAttachment(
       before: removed,
     });
   });
+  await files
+    .remove(attachmentId)
+    .catch((err: unknown) =>
+      ctx.log.warn({ err, attachmentId }, 'attachment file left on disk after its removal'),
+    );
 }

@@ -1,7 +1,11 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationAttachments } from '../../../db/schema.ts';
 import { createSheet, designerAndOthers, uploadFile } from '../../../test/catalog-fixtures.ts';
 import { type Agent, createTestContext, type TestContext } from '../../../test/harness.ts';
+import { tinyPng } from '../../../test/images.ts';
 
 let t: TestContext;
 let rhone: string;
@@ -13,28 +17,6 @@ beforeAll(async () => {
   ({ rhone, developer, otherDeveloper, agent } = await designerAndOthers(t));
 });
 afterAll(() => t.close());
-
-function tinyPng() {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header.writeUInt8(8, 8);
-  header.writeUInt8(2, 9);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 const upload = (
   agentOf: Agent,
@@ -100,5 +82,68 @@ describe('screenshots and documents', () => {
       ).statusCode,
     ).toBe(403);
     expect((await agent.get(`/api/applications/${application.id}`)).json().attachments).toEqual([]);
+  });
+});
+
+describe('where the bytes are kept', () => {
+  const filesOnDisk = () =>
+    readdirSync(path.join(t.config.dataDir, 'attachments'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+
+  it('on disk under the data directory, the row holding only metadata; removed with the attachment', async () => {
+    const application = await createSheet(developer, rhone, { name: 'Application rangée' });
+    const sent = Buffer.concat([tinyPng(), Buffer.alloc(4 * 1024 * 1024, 7)]);
+    const created = (
+      await upload(developer, application.id, 'document', {
+        name: 'plan.png',
+        type: 'image/png',
+        content: sent,
+      })
+    ).json();
+    const [row] = await t.db
+      .select({ content: applicationAttachments.content, size: applicationAttachments.size })
+      .from(applicationAttachments)
+      .where(eq(applicationAttachments.id, created.id));
+    expect(row).toEqual({ content: null, size: sent.length });
+    const onDisk = readFileSync(
+      path.join(t.config.dataDir, 'attachments', created.id.slice(0, 2), created.id),
+    );
+    expect(onDisk.equals(sent)).toBe(true);
+    const download = await agent.get(`/api/applications/${application.id}/attachments/${created.id}`);
+    expect(download.headers['content-length']).toBe(String(sent.length));
+    expect(download.rawPayload.equals(sent)).toBe(true);
+    const removed = await developer.request(
+      'DELETE',
+      `/api/applications/${application.id}/attachments/${created.id}`,
+    );
+    expect(removed.statusCode).toBe(204);
+    expect(filesOnDisk()).not.toContain(created.id);
+  });
+
+  it('leaves no file behind when the attachment is refused after it was written', async () => {
+    const application = await createSheet(developer, rhone, { name: 'Application pleine' });
+    const before = new Set(filesOnDisk());
+    const sheetId = application.id;
+    for (let n = 0; n < 30; n += 1)
+      expect(
+        (
+          await upload(developer, sheetId, 'screenshot', {
+            name: `${n}.png`,
+            type: 'image/png',
+            content: tinyPng(),
+          })
+        ).statusCode,
+      ).toBe(201);
+    const refused = await upload(developer, sheetId, 'screenshot', {
+      name: '31.png',
+      type: 'image/png',
+      content: tinyPng(),
+    });
+    expect(refused.statusCode).toBe(422);
+    const added = filesOnDisk().filter((name) => !before.has(name));
+    const attached = (await developer.get(`/api/applications/${sheetId}`)).json().attachments;
+    expect(added.sort()).toEqual(attached.map((a: { id: string }) => a.id).sort());
+    expect(added).toHaveLength(30);
   });
 });

@@ -1,3 +1,4 @@
+import { TEMPLATE_EXAMPLE } from '../../../../common/catalog/inventory-columns.ts';
 import { CERTIFICATION_STATUS_LABELS } from '../../../../common/catalog/vocabulary.ts';
 import { comparableText } from '../../../../common/text.ts';
 import { recordAudit } from '../../../lib/audit.ts';
@@ -8,18 +9,23 @@ import type { ApplicationInput } from '../applications/applications.mapper.ts';
 import { findApplicationIdsByCodes, listBusinessDomains } from '../applications/applications.queries.ts';
 import { applicationRuleErrors } from '../applications/applications.rules.ts';
 import { type ApplicationWrite, writeApplications } from '../applications/applications.service.ts';
+import { headerOf, type ImportError, type RawRow, rowToApplication } from './inventory.ts';
 import {
-  headerOf,
-  type ImportError,
+  type CsvSeparator,
+  MAX_IMPORT_ROWS,
+  type ParsedInventory,
   parseCsv,
   parseXlsx,
-  type RawRow,
-  rowToApplication,
-} from './inventory.ts';
+  type TextEncoding,
+} from './inventory-files.ts';
 import { importPubliccode, isPubliccodeFile } from './publiccode.service.ts';
 
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS };
+
 const CHUNK = 500;
+/** Rows checked between two turns of the event loop: other requests go on during a long import. */
+const ROWS_PER_TURN = 200;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface ImportResult {
   created: number;
@@ -30,6 +36,8 @@ export interface ImportResult {
   dryRun: boolean;
   /** What each valid row does (first 1,000): the preview of the import wizard. */
   items: { line: number; code: string; name: string; action: 'create' | 'update' }[];
+  /** How the file was read: its format and, for a CSV, the encoding and the separator detected. */
+  reading?: { format: ImportFormat; encoding?: TextEncoding; separator?: CsvSeparator };
 }
 
 export type ImportFormat = 'csv' | 'xlsx' | 'publiccode';
@@ -72,9 +80,23 @@ export async function importApplications(
         },
       ],
     };
-  const parsed = format === 'xlsx' ? await parseXlsx(file.content) : parseCsv(file.content.toString('utf8'));
-  return importRows(ctx, authorizer, parsed.rows, parsed.errors, options);
+  const parsed: ParsedInventory =
+    format === 'xlsx' ? await parseXlsx(file.content) : await parseCsv(file.content);
+  const result = await importRows(ctx, authorizer, parsed.rows, parsed.errors, options);
+  return {
+    ...result,
+    reading: {
+      format,
+      ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
+      ...(parsed.separator ? { separator: parsed.separator } : {}),
+    },
+  };
 }
+
+/** The template's example row, left in the file: refused, so that it never becomes (or overwrites) a sheet. */
+const isTemplateExample = (row: RawRow) =>
+  comparableText(row.values.code ?? '') === comparableText(TEMPLATE_EXAMPLE.code) ||
+  comparableText(row.values.name ?? '') === comparableText(TEMPLATE_EXAMPLE.name);
 
 export async function importRows(
   ctx: ServiceContext,
@@ -124,7 +146,16 @@ export async function importRows(
   const seen = new Map<string, number>();
   const mayCertify = authorizer.can(actor, 'application.certify');
   const writes: (ApplicationWrite & { line: number; input: ApplicationInput & { code: string } })[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+    if (isTemplateExample(row)) {
+      result.errors.push({
+        line: row.line,
+        field: headerOf('code'),
+        message: `Ligne d'exemple du modèle (« ${TEMPLATE_EXAMPLE.code} ») : supprimez-la avant d'importer, elle ne décrit aucune application.`,
+      });
+      continue;
+    }
     const { application, errors } = rowToApplication(row, {
       domainByLabelOrCode: (v) => domainLookup.get(comparableText(v)) ?? null,
       organisationIdByCode,

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import { INVENTORY_COLUMNS, LIST_SEPARATOR } from '../../../../common/catalog/inventory-columns.ts';
 import {
@@ -56,86 +54,42 @@ function mapHeader(cells: string[]): { keys: (string | null)[]; errors: ImportEr
   return { keys, errors };
 }
 
-function toRows(matrix: string[][]): { rows: RawRow[]; errors: ImportError[] } {
-  const [header, ...data] = matrix;
+/** Lines of a file (the header first, on line 1) → the data rows, keyed by column, blank rows left out. */
+export function toRows(lines: { line: number; cells: string[] }[]): {
+  rows: RawRow[];
+  errors: ImportError[];
+} {
+  const [header, ...data] = lines;
   if (!header) return { rows: [], errors: [{ line: 1, field: 'fichier', message: 'Le fichier est vide.' }] };
-  const { keys, errors } = mapHeader(header);
+  const { keys, errors } = mapHeader(header.cells);
   const rows: RawRow[] = [];
-  data.forEach((cells, index) => {
-    if (cells.every((c) => !c?.trim())) return;
+  for (const { line, cells } of data) {
+    if (cells.every((c) => !c?.trim())) continue;
     const values: Record<string, string> = {};
     keys.forEach((key, i) => {
       if (key) values[key] = (cells[i] ?? '').trim();
     });
-    rows.push({ line: index + 2, values });
-  });
+    rows.push({ line, values });
+  }
   return { rows, errors };
 }
 
+/** A number a spreadsheet reads as a number and nothing else: "-2", "+33", "3,5", ".5". */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+
 /**
- * A CSV cell starting with = + - @ (after any apostrophes) would run as a formula in a spreadsheet (CSV
- * injection): the export prefixes it with an apostrophe, and the import takes that apostrophe off again,
- * so that what is exported imports back unchanged.
+ * A CSV cell starting with = + - @, a tab or a carriage return (after any apostrophes) may run as a
+ * formula in a spreadsheet (CSV injection: `-2+3+cmd|' /C calc'!A0`), unless it is a plain number: the
+ * export prefixes it with an apostrophe, and the import takes that apostrophe off again, so that what is
+ * exported imports back unchanged.
  */
 const looksLikeFormula = (value: string) => {
   const rest = value.replace(/^'+/, '');
-  return /^[=+\-@\t\r]/.test(rest) && !/^-?\d/.test(rest);
+  return /^[=+\-@\t\r]/.test(rest) && !PLAIN_NUMBER.test(rest);
 };
 export const guardFormula = (value: string) => (looksLikeFormula(value) ? `'${value}` : value);
-const unguardFormula = (value: string) =>
+export const unguardFormula = (value: string) =>
   value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
-
-export function parseCsv(text: string) {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimitersToGuess: [';', ',', '\t'],
-    skipEmptyLines: 'greedy',
-  });
-  const errors: ImportError[] = parsed.errors
-    .filter((e) => e.type !== 'Delimiter')
-    .map((e) => ({ line: (e.row ?? 0) + 1, field: 'fichier', message: `CSV illisible : ${e.message}.` }));
-  const result = toRows(parsed.data.map((cells) => cells.map(unguardFormula)));
-  return { rows: result.rows, errors: [...errors, ...result.errors] };
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return String((value as { hyperlink: string }).hyperlink);
-  }
-  return String(value);
-}
-
-export async function parseXlsx(buffer: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return {
-      rows: [],
-      errors: [{ line: 0, field: 'fichier', message: "Le fichier n'est pas un classeur XLSX lisible." }],
-    };
-  }
-  const worksheet = workbook.worksheets[0];
-  if (!worksheet)
-    return {
-      rows: [],
-      errors: [{ line: 0, field: 'fichier', message: 'Le classeur ne contient aucune feuille.' }],
-    };
-  const matrix: string[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    matrix[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < matrix.length; i += 1) matrix[i] ??= [];
-  return toRows(matrix);
-}
 
 function byLabelOrCode<T extends string>(labels: Record<T, { fr: string; en: string }>) {
   const lookup = new Map<string, T>();

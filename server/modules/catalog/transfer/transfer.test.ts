@@ -12,6 +12,7 @@ import {
   organisationId,
   type TestContext,
 } from '../../../test/harness.ts';
+import { inventoryRow } from '../../../test/inventory-fixtures.ts';
 
 let t: TestContext;
 let developer: Agent; // CPAM-67
@@ -41,32 +42,24 @@ function csv(rows: Record<string, string>[]) {
     { delimiter: ';' },
   );
 }
-const row = (code: string, overrides: Record<string, string> = {}) => ({
-  Identifiant: code,
-  Nom: `Application ${code}`,
-  'Description courte': `Application ${code} du Bas-Rhin pour les services.`,
-  'Domaine métier': 'Pilotage et statistiques',
-  'Organisme concepteur': 'CPAM-67',
-  Filière: 'Hors standard',
-  'Cycle de vie': 'En production',
-  Hébergement: "Serveur de l'organisme",
-  'Version PHP': '8.1',
-  Versions: '1.0.0 (2024-01-15);1.1.0',
-  ...overrides,
-});
+const row = (code: string, overrides: Record<string, string> = {}) =>
+  inventoryRow(code, { 'Version PHP': '8.1', Versions: '1.0.0 (2024-01-15);1.1.0', ...overrides });
 
 const importFile = (agent: Agent, name: string, content: Buffer | string, dryRun: boolean) =>
   uploadFile(t.app, agent, `/api/applications/import?dryRun=${dryRun}`, { name, content });
 const countSheets = async () => (await t.db.select({ id: applications.id }).from(applications)).length;
 
 describe('inventory template', () => {
-  it('is a CSV with the French headers and an example row that imports as it is', async () => {
+  it('is a CSV with the French headers and an example row refused only for being the example', async () => {
     const response = await reader.get('/api/applications/import/template.csv');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('modele-inventaire-applications.csv');
     expect(response.body.startsWith('\uFEFFIdentifiant;Nom;Description courte;')).toBe(true);
     const check = await importFile(admin, 'modele.csv', response.body, true);
-    expect(check.json()).toMatchObject({ errors: [], created: 1, dryRun: true, written: false });
+    expect(check.json()).toMatchObject({ created: 0, dryRun: true, written: false });
+    expect(check.json().errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+      [2, 'Identifiant'],
+    ]);
   });
 
   it('is an XLSX with a sheet that documents every column', async () => {

@@ -39,6 +39,21 @@ function ErrorsTable({ result }: { result: ImportResult }) {
   );
 }
 
+/** How the server read a CSV (encoding, separator): a file read wrongly is noticed before it is imported. */
+function ReadingNote({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
+  const reading = result.reading;
+  if (reading?.format !== 'csv' || !reading.encoding || !reading.separator) return null;
+  return (
+    <Text size="sm">
+      {t('importWizard.readingCsv', {
+        encoding: t(`importWizard.encodings.${reading.encoding}`),
+        separator: t(`importWizard.separators.${reading.separator}`),
+      })}
+    </Text>
+  );
+}
+
 /** Three steps: choose a file, check it (nothing written), confirm. One error and nothing is written. */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -131,6 +146,7 @@ export function ImportPage() {
           <Title order={2} size="h3">
             {t('importWizard.previewTitle', { name: file?.name ?? '' })}
           </Title>
+          <ReadingNote result={preview} />
           {preview.errors.length > 0 ? (
             <>
               <Alert

@@ -1,0 +1,1 @@
+ALTER TABLE "application_attachments" ALTER COLUMN "content" DROP NOT NULL;
