@@ -28,7 +28,7 @@ export interface ImportResult {
   /** What does not block the import but is kept and shown (publiccode.yml: deprecated keys, unknown categories…). */
   warnings?: ImportError[];
   /** publiccode.yml `usedBy`: offices named that the caller may not declare for, for the designer to invite. */
-  citedOffices?: { code: string; name: string }[];
+  citedOffices?: { id: string; code: string; name: string }[];
   /** Rows read from the file. */
   rows: number;
   dryRun: boolean;

@@ -206,7 +206,7 @@ export async function importPubliccode(
       ['usedBy', index],
       `(« ${data.usedBy?.[index]} ») ne correspond à aucun organisme de l’annuaire : il est ignoré.`,
     );
-  result.citedOffices = users.cited.map(({ code, name }) => ({ code, name }));
+  result.citedOffices = users.cited.map(({ id, code, name }) => ({ id, code, name }));
   const candidate = current
     ? {
         ...applicationInputOf(current),

@@ -381,8 +381,8 @@ localisation:
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ created: 1, errors: [], written: true });
     expect(response.json().citedOffices).toEqual([
-      { code: 'CPAM-13', name: 'CPAM des Bouches-du-Rhône' },
-      { code: 'CPAM-69', name: 'CPAM du Rhône' },
+      { id: await organisationId(t.db, 'CPAM-13'), code: 'CPAM-13', name: 'CPAM des Bouches-du-Rhône' },
+      { id: await organisationId(t.db, 'CPAM-69'), code: 'CPAM-69', name: 'CPAM du Rhône' },
     ]);
     expect(await countSheets()).toBe(refusedBefore + 1);
     const written = await applicationNamed('Astreintes');
