@@ -457,7 +457,11 @@ describe('unreadable YAML', () => {
     expect(error.detail).toContain('alias');
   });
 
-  it('refuses a syntax error, a document that is not a map and an oversized file, in French', () => {
+  it('refuses a syntax error, a document that is not a map, an oversized file and one of too many keys, in French, at once', () => {
+    const manyKeys = Array.from({ length: 6000 }, (_, i) => `k${i}: 1`).join('\n');
+    const started = performance.now();
+    expect(problem(manyKeys).detail).toContain('plus de 10000 éléments');
+    expect(performance.now() - started).toBeLessThan(5000);
     for (const source of [
       'publiccodeYmlVersion: "0.4"\nname: [oups\n',
       '- a\n- b\n',

@@ -17,6 +17,10 @@ export type { Publiccode };
 
 /** A publiccode.yml is a few kilobytes; past this size it is not one, and parsing it would only cost. */
 export const MAX_PUBLICCODE_BYTES = 512 * 1024;
+/** Keys and values at most: a real file has a few hundred; past this, every later step would only cost. */
+const MAX_NODES = 10_000;
+/** Errors reported at most of each kind (schema, document): enough to fix a file, few to locate. */
+const MAX_REPORTED = 200;
 /** Aliases resolved at most: enough for real files, far too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 
@@ -85,12 +89,38 @@ function readYaml(source: string) {
       },
     ]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0)
+  // Unique keys are checked below in one pass: the parser's own check compares every pair of keys of a
+  // map, which a file of a few hundred kilobytes turns into minutes of CPU.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const errors = [...doc.errors.map((e) => ({ code: e.code as string, offset: e.pos[0] }))];
+  let nodes = 0;
+  visit(doc, {
+    Node() {
+      nodes += 1;
+      return nodes > MAX_NODES ? visit.BREAK : undefined;
+    },
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && isScalar(pair.key))
+          errors.push({ code: 'DUPLICATE_KEY', offset: pair.key.range?.[0] ?? 0 });
+        seen.add(key);
+      }
+    },
+  });
+  if (nodes > MAX_NODES)
+    throw unreadable([
+      {
+        field: 'publiccode.yml',
+        message: `le fichier compte plus de ${MAX_NODES} éléments : ce n’est pas un publiccode.yml.`,
+      },
+    ]);
+  if (errors.length > 0)
     throw unreadable(
-      doc.errors.map((error) => {
-        const line = lineCounter.linePos(error.pos[0]).line;
-        const path = error.code === 'DUPLICATE_KEY' ? keyPathAt(doc, error.pos[0]) : null;
+      errors.slice(0, 20).map((error) => {
+        const line = lineCounter.linePos(error.offset).line;
+        const path = error.code === 'DUPLICATE_KEY' ? keyPathAt(doc, error.offset) : null;
         const field = path ? keyPath(path) : 'publiccode.yml';
         const what = YAML_ERRORS[error.code] ?? 'syntaxe YAML invalide.';
         return { field, message: path ? `ligne ${line} : « ${field} » ${what}` : `ligne ${line} : ${what}` };
@@ -228,8 +258,8 @@ export function parsePubliccode(source: string): {
   );
   const parsed = publiccodeSchema.safeParse(value, { error: frenchMessage });
   const errors = [
-    ...(parsed.success ? [] : errorsOf(parsed.error.issues, lineOf)),
-    ...located(topLevelIssues(value)),
+    ...(parsed.success ? [] : errorsOf(parsed.error.issues.slice(0, MAX_REPORTED), lineOf)),
+    ...located(topLevelIssues(value).slice(0, MAX_REPORTED)),
   ];
   if (!parsed.success || errors.length > 0) return { errors, warnings, countrySections, lineOf };
   return { data: parsed.data, errors: [], warnings, countrySections, lineOf };
