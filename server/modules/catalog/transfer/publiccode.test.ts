@@ -46,8 +46,9 @@ describe('publiccode.yml', () => {
     const response = await reader.get(`/api/applications/${sheet.id}/publiccode.yml`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/yaml; charset=utf-8');
-    const { data, errors } = parsePubliccode(response.body);
+    const { data, errors, warnings } = parsePubliccode(response.body);
     expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
     expect(data).toMatchObject({
       publiccodeYmlVersion: '0.4',
       name: 'Entretiens annuels',
@@ -56,7 +57,11 @@ describe('publiccode.yml', () => {
       releaseDate: '2026-03-01',
       categories: ['hr'],
       developmentStatus: 'stable',
-      legal: { repoOwner: 'CPAM du Bas-Rhin' },
+      organisation: {
+        name: 'CPAM du Bas-Rhin',
+        uri: expect.stringMatching(new RegExp(`^https?://.+/organismes/${office}$`)),
+      },
+      legal: { mainCopyrightOwner: 'CPAM du Bas-Rhin' },
       maintenance: {
         type: 'internal',
         contacts: [
