@@ -159,6 +159,10 @@ async function importInventory(args: string[]) {
     );
   });
   for (const error of result.errors) console.error(`Ligne ${error.line} — ${error.field} : ${error.message}`);
+  for (const warning of result.warnings ?? [])
+    console.warn(`Avertissement, ligne ${warning.line} — ${warning.message}`);
+  for (const office of result.citedOffices ?? [])
+    console.warn(`Organisme cité par le fichier, utilisation non déclarée : ${office.name} (${office.code})`);
   if (result.errors.length > 0) {
     throw new UsageError(
       `${result.errors.length} erreur(s) : rien n'a été importé (${result.rows} lignes lues).`,

@@ -382,6 +382,10 @@ export const importResultSchema = z
     created: z.number().int(),
     updated: z.number().int(),
     errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+    /** Kept and shown, never blocking (publiccode.yml: deprecated keys, unknown categories, offices not found). */
+    warnings: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+    /** publiccode.yml `usedBy`: « organismes cités par le fichier », whose use is not declared for them. */
+    citedOffices: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
     rows: z.number().int(),
     dryRun: z.boolean(),
     /** True when the file was written; a file with any error writes nothing. */

@@ -249,5 +249,17 @@ export const catalogueEn: typeof catalogueFr = {
     doneDetail: '{{created}} sheets created, {{updated}} updated.',
     seeCatalogue: 'See the catalogue',
     another: 'Import another file',
+    key: 'Key',
+    warning: 'Warning',
+    warnings_one: '{{count}} warning',
+    warnings_other: '{{count}} warnings',
+    warningsHelp:
+      'They do not block the import and are kept with it: fix the publiccode.yml when you can (keys the standard deprecated, unknown categories…).',
+    warningsCaption_one: '{{count}} warning, by line',
+    warningsCaption_other: '{{count}} warnings, by line',
+    citedOffices_one: '{{count}} office named by the file',
+    citedOffices_other: '{{count}} offices named by the file',
+    citedOfficesHelp:
+      'Their use is not declared for them: invite them to declare it on the sheet (the DDSI or an administrator may also import it for them).',
   },
 };

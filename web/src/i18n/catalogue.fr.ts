@@ -254,5 +254,17 @@ export const catalogueFr = {
     doneDetail: '{{created}} fiches créées, {{updated}} mises à jour.',
     seeCatalogue: 'Voir le catalogue',
     another: 'Importer un autre fichier',
+    key: 'Clé',
+    warning: 'Avertissement',
+    warnings_one: '{{count}} avertissement',
+    warnings_other: '{{count}} avertissements',
+    warningsHelp:
+      'Ils ne bloquent pas l’import et sont conservés avec lui : corrigez le publiccode.yml à l’occasion (clés dépréciées par le standard, catégories inconnues…).',
+    warningsCaption_one: '{{count}} avertissement, par ligne',
+    warningsCaption_other: '{{count}} avertissements, par ligne',
+    citedOffices_one: '{{count}} organisme cité par le fichier',
+    citedOffices_other: '{{count}} organismes cités par le fichier',
+    citedOfficesHelp:
+      'Leur utilisation n’est pas déclarée pour eux : invitez-les à la déclarer sur la fiche (la DDSI ou un administrateur peut aussi l’importer pour eux).',
   },
 };

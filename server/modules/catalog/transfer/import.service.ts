@@ -31,6 +31,10 @@ export interface ImportResult {
   created: number;
   updated: number;
   errors: ImportError[];
+  /** What does not block the import but is kept and shown (publiccode.yml: deprecated keys, unknown categories…). */
+  warnings?: ImportError[];
+  /** publiccode.yml `usedBy`: offices named that the caller may not declare for, for the designer to invite. */
+  citedOffices?: { id: string; code: string; name: string }[];
   /** Rows read from the file. */
   rows: number;
   dryRun: boolean;

@@ -73,10 +73,14 @@ export function presentPubliccode(
           ]),
       ),
     },
+    // `organisation` rather than `legal.repoOwner`, which the standard deprecated since 0.4.
+    organisation: {
+      name: application.designer.name,
+      uri: `${portalUrl.replace(/\/$/, '')}/organismes/${application.designer.id}`,
+    },
     legal: {
       license: application.licence ?? 'LicenseRef-Assurance-Maladie-usage-interne',
       mainCopyrightOwner: application.designer.name,
-      repoOwner: application.designer.name,
     },
     maintenance:
       application.lifecycleStage === 'retired'

@@ -3,15 +3,18 @@ import { comparableText } from '../../../../common/text.ts';
 import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError } from '../../../lib/errors.ts';
-import type { Authorizer } from '../../../lib/policy.ts';
-import { listOrganisationSummaries } from '../../organisations/organisations.queries.ts';
+import type { Actor, Authorizer } from '../../../lib/policy.ts';
+import {
+  listOrganisationSummaries,
+  type OrganisationSummaryRow as OrganisationSummary,
+} from '../../organisations/organisations.queries.ts';
 import { type ApplicationInput, applicationInputOf } from '../applications/applications.mapper.ts';
 import { findApplicationIdByForgeUrl, findApplications } from '../applications/applications.queries.ts';
 import { domainLabels, writeApplications } from '../applications/applications.service.ts';
-import { declareImportedUsages, usageDeclarationErrors } from '../usages/usages.service.ts';
+import { declareImportedUsages, mayDeclareUsageFor } from '../usages/usages.service.ts';
 import type { ImportResult } from './import.service.ts';
 import type { ImportError } from './inventory.ts';
-import { type Publiccode, parsePubliccode } from './publiccode.ts';
+import { keyPath, type Publiccode, parsePubliccode } from './publiccode.ts';
 import { domainForCategories, STAGE_BY_STATUS } from './publiccode.vocabulary.ts';
 
 export const isPubliccodeFile = (content: Buffer) =>
@@ -75,7 +78,7 @@ export function applicationFromPubliccode(
       name: text?.localisedName ?? pc.name,
       summary: text?.shortDescription ?? '',
       description,
-      domainCode: domainForCategories(pc.categories),
+      domainCode: domainForCategories(pc.categories ?? []),
       designerOrganisationId,
       contributorOrganisationIds: [],
       track: 'notDeclared',
@@ -110,11 +113,34 @@ export function applicationFromPubliccode(
 }
 
 /**
+ * `usedBy` names offices of the directory (by code or name). The caller's office declares its own use;
+ * the DDSI and administrators declare the use of any office named (each audited as `usage.declare`).
+ * Any other office named is only cited — "organismes cités par le fichier" — for the designer to invite.
+ */
+function usersOf(
+  authorizer: Authorizer,
+  actor: Actor,
+  labels: readonly string[],
+  officeOf: (label: string) => OrganisationSummary | undefined,
+) {
+  const declared = new Map<string, OrganisationSummary>();
+  const cited = new Map<string, OrganisationSummary>();
+  const unknown: number[] = [];
+  labels.forEach((label, index) => {
+    const office = officeOf(label);
+    if (!office) unknown.push(index);
+    else if (mayDeclareUsageFor(authorizer, actor, office.id)) declared.set(office.id, office);
+    else cited.set(office.id, office);
+  });
+  return { declared: [...declared.values()], cited: [...cited.values()], unknown };
+}
+
+/**
  * One publiccode.yml → one application, written by the application writer. It matches an existing
  * application on its repository address (`url`, the standard's identifier); the designer office is the
- * one named as owner or affiliation, else the caller's. `usedBy` entries that name an office of the
- * directory become usages declared through the usage rules: an office declares its own use, the DDSI
- * and administrators may declare the use of any office.
+ * one named as organisation, owner or affiliation, else the caller's. Warnings (unknown categories,
+ * deprecated keys, offices not found) are returned and kept in the audit record with the country
+ * sections.
  */
 export async function importPubliccode(
   ctx: ServiceContext,
@@ -123,15 +149,17 @@ export async function importPubliccode(
   options: { dryRun: boolean },
 ): Promise<ImportResult> {
   const actor = requireActor(ctx);
+  const { data, errors, warnings, countrySections, lineOf } = parsePubliccode(source);
   const result: ImportResult = {
     created: 0,
     updated: 0,
     errors: [],
+    warnings,
+    citedOffices: [],
     rows: 1,
     dryRun: options.dryRun,
     items: [],
   };
-  const { data, errors } = parsePubliccode(source);
   if (!data) return { ...result, errors };
 
   const offices = await listOrganisationSummaries(ctx.db);
@@ -144,6 +172,7 @@ export async function importPubliccode(
         )
       : undefined;
   const designer =
+    officeOf(data.organisation?.name) ??
     officeOf(data.legal.repoOwner) ??
     officeOf(data.legal.mainCopyrightOwner) ??
     officeOf(data.maintenance.contacts?.[0]?.affiliation) ??
@@ -151,13 +180,18 @@ export async function importPubliccode(
   if (!designer) throw new AppError('badRequest', 'Organisme concepteur introuvable.');
   const { application, otherLanguages } = applicationFromPubliccode(data, designer.id);
   const fail = (field: string, message: string) => result.errors.push({ line: 1, field, message });
-  if (!application.domainCode)
-    fail(
-      'categories',
-      'Aucune catégorie ne correspond à un domaine métier du catalogue : ajoutez par exemple hr, accounting, crm, document-management ou it-management.',
-    );
+  const warn = (path: PropertyKey[], message: string) =>
+    warnings.push({ line: lineOf(path), field: keyPath(path), message: `« ${keyPath(path)} » ${message}` });
   const matchId = await findApplicationIdByForgeUrl(ctx.db, data.url);
   const [current] = matchId ? await findApplications(ctx.db, [matchId]) : [];
+  if (!application.domainCode && current) {
+    application.domainCode = current.domainCode;
+    warn(['categories'], 'ne correspond à aucun domaine métier : la fiche garde le sien.');
+  } else if (!application.domainCode)
+    fail(
+      'categories',
+      '« categories » ne correspond à aucun domaine métier du catalogue, qui en demande un pour créer la fiche : ajoutez par exemple hr, accounting, crm, document-management ou it-management.',
+    );
   if (
     !authorizer.can(actor, 'application.update', application) ||
     (current && !authorizer.can(actor, 'application.update', current))
@@ -166,13 +200,13 @@ export async function importPubliccode(
       'legal.repoOwner',
       'Vous ne pouvez importer que les applications dont votre organisme est le concepteur.',
     );
-  const users = [
-    ...new Map(
-      (data.usedBy ?? []).flatMap((label) => officeOf(label) ?? []).map((office) => [office.id, office]),
-    ).values(),
-  ];
-  for (const refusal of usageDeclarationErrors(authorizer, actor, users, 'usedBy'))
-    fail(refusal.field, refusal.message);
+  const users = usersOf(authorizer, actor, data.usedBy ?? [], officeOf);
+  for (const index of users.unknown)
+    warn(
+      ['usedBy', index],
+      `(« ${data.usedBy?.[index]} ») ne correspond à aucun organisme de l’annuaire : il est ignoré.`,
+    );
+  result.citedOffices = users.cited.map(({ id, code, name }) => ({ id, code, name }));
   const candidate = current
     ? {
         ...applicationInputOf(current),
@@ -187,7 +221,8 @@ export async function importPubliccode(
   const validated = createApplicationSchema.safeParse(candidate);
   if (!validated.success) {
     for (const issue of validated.error.issues)
-      fail(PUBLICCODE_FIELD[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+      if (issue.path[0] !== 'domainCode' || application.domainCode)
+        fail(PUBLICCODE_FIELD[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
   }
   if (result.errors.length > 0 || !validated.success) return result;
   if (current) result.updated = 1;
@@ -211,7 +246,7 @@ export async function importPubliccode(
       { domains, source: 'publiccode.yml' },
     );
     if (!row) throw new Error('publiccode.yml import wrote nothing');
-    await declareImportedUsages(tx, authorizer, row.id, users, {
+    await declareImportedUsages(tx, authorizer, row.id, users.declared, {
       comment: 'Déclaré par publiccode.yml (usedBy)',
       source: 'publiccode.yml',
     });
@@ -219,7 +254,15 @@ export async function importPubliccode(
       action: 'application.import',
       targetType: 'application',
       targetId: row.id,
-      after: { format: 'publiccode.yml', url: data.url, created: result.created, updated: result.updated },
+      after: {
+        format: 'publiccode.yml',
+        url: data.url,
+        created: result.created,
+        updated: result.updated,
+        warnings: warnings.map(({ field, message }) => ({ field, message })),
+        citedOffices: result.citedOffices?.map((office) => office.code) ?? [],
+        countrySections,
+      },
     });
   });
   return result;

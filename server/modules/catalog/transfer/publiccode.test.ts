@@ -16,6 +16,7 @@ let t: TestContext;
 let developer: Agent; // CPAM-67
 let admin: Agent;
 let reader: Agent;
+let ddsi: Agent;
 beforeAll(async () => {
   t = await createTestContext();
   const as = async (roles: Parameters<typeof createUser>[1]['roles'], organisationCode: string) =>
@@ -23,6 +24,7 @@ beforeAll(async () => {
   developer = await as(['developer'], 'CPAM-67');
   admin = await as(['admin'], 'CNAM-DDO');
   reader = await as(['agent'], 'CPAM-13');
+  ddsi = await as(['itDirectorate'], 'CNAM-DDSI');
 });
 afterAll(() => t.close());
 
@@ -44,8 +46,9 @@ describe('publiccode.yml', () => {
     const response = await reader.get(`/api/applications/${sheet.id}/publiccode.yml`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/yaml; charset=utf-8');
-    const { data, errors } = parsePubliccode(response.body);
+    const { data, errors, warnings } = parsePubliccode(response.body);
     expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
     expect(data).toMatchObject({
       publiccodeYmlVersion: '0.4',
       name: 'Entretiens annuels',
@@ -54,7 +57,11 @@ describe('publiccode.yml', () => {
       releaseDate: '2026-03-01',
       categories: ['hr'],
       developmentStatus: 'stable',
-      legal: { repoOwner: 'CPAM du Bas-Rhin' },
+      organisation: {
+        name: 'CPAM du Bas-Rhin',
+        uri: expect.stringMatching(new RegExp(`^https?://.+/organismes/${office}$`)),
+      },
+      legal: { mainCopyrightOwner: 'CPAM du Bas-Rhin' },
       maintenance: {
         type: 'internal',
         contacts: [
@@ -96,9 +103,12 @@ description:
   en:
     shortDescription: Shared appointment calendar.
     longDescription: Shared appointment calendar for front-desk advisers, with text-message reminders, visit statistics and absence management to reassign appointments when needed.
+    features: [Online appointments]
 legal:
   license: EUPL-1.2
-  repoOwner: CPAM du Bas-Rhin
+organisation:
+  name: CPAM du Bas-Rhin
+  uri: "https://www.ameli.fr/bas-rhin"
 maintenance:
   type: internal
   contacts:
@@ -118,7 +128,15 @@ dependsOn:
 `;
     // usedBy names two other offices (and a town hall, not in the directory): an administrator's import.
     const response = await importFile(admin, 'publiccode.yml', yaml, false);
-    expect(response.json()).toMatchObject({ created: 1, updated: 0, errors: [] });
+    expect(response.json()).toMatchObject({ created: 1, updated: 0, errors: [], citedOffices: [] });
+    expect(response.json().warnings).toEqual([
+      {
+        line: 10,
+        field: 'usedBy[2]',
+        message:
+          '« usedBy[2] » (« Mairie de Nulle-Part ») ne correspond à aucun organisme de l’annuaire : il est ignoré.',
+      },
+    ]);
     const item = (await reader.get('/api/applications?q=agenda%20partag%C3%A9')).json().items[0];
     const sheet = (await reader.get(`/api/applications/${item.id}`)).json();
     expect(sheet).toMatchObject({
@@ -138,7 +156,7 @@ dependsOn:
     expect(sheet.description).toContain('- Rappels SMS');
   });
 
-  it('refuses an invalid publiccode.yml with the line and key of each fault', async () => {
+  it('refuses an invalid publiccode.yml with the line and key of each fault, in French; an unknown category only warns', async () => {
     const yaml = `publiccodeYmlVersion: "0.4"
 name: Incomplet
 url: pas-une-url
@@ -150,6 +168,7 @@ description:
   fr:
     shortDescription: Trop court ailleurs.
     longDescription: Trop court.
+    features: [Une]
 maintenance:
   type: internal
 localisation:
@@ -159,34 +178,165 @@ localisation:
     const before = await countSheets();
     const response = await importFile(developer, 'publiccode.yml', yaml, false);
     expect(response.statusCode).toBe(422);
-    expect(response.json().errors).toEqual(
-      expect.arrayContaining([
-        { line: 3, field: 'url', message: '« url » doit être une adresse (URL).' },
-        { line: 5, field: 'categories.1', message: 'Catégorie inconnue du standard publiccode.yml.' },
-        {
-          line: 11,
-          field: 'description.fr.longDescription',
-          message: '« longDescription » doit compter au moins 150 caractères selon le standard.',
-        },
-        { line: 1, field: 'legal', message: '« legal » est obligatoire.' },
-        {
-          line: 13,
-          field: 'maintenance.contacts',
-          message: '« maintenance.contacts » est obligatoire quand la maintenance est internal ou community.',
-        },
-      ]),
-    );
+    expect(response.json().errors).toEqual([
+      {
+        line: 3,
+        field: 'url',
+        message: '« url » doit être l’adresse d’un dépôt de code (https://, git://, ssh:// ou svn://).',
+      },
+      {
+        line: 11,
+        field: 'description.fr.longDescription',
+        message: '« description.fr.longDescription » doit compter au moins 150 caractères (il en compte 11).',
+      },
+      { line: 1, field: 'legal', message: '« legal » est obligatoire.' },
+      {
+        line: 14,
+        field: 'maintenance.contacts',
+        message:
+          '« maintenance.contacts » est obligatoire quand « maintenance.type » vaut internal ou community.',
+      },
+    ]);
+    expect(response.json().warnings).toEqual([
+      {
+        line: 5,
+        field: 'categories[1]',
+        message:
+          '« categories[1] » vaut « astrologie », qui n’est pas une catégorie du standard : elle est ignorée.',
+      },
+    ]);
     expect(await countSheets()).toBe(before);
-    const broken = await importFile(
+  });
+
+  it('answers an unreadable YAML, a duplicated key or an alias bomb with a 422 problem in French, at once', async () => {
+    const bomb = [
+      'publiccodeYmlVersion: "0.4"',
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
+    for (let i = 1; i < 9; i += 1)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    const cases = [
+      ['publiccodeYmlVersion: "0.4"\nname: [oups\n', 'publiccode.yml', 'ligne 3 : '],
+      ['publiccodeYmlVersion: "0.4"\nname: Un\nname: Deux\n', 'name', '« name » est une clé en double'],
+      [bomb.join('\n'), 'publiccode.yml', 'alias'],
+    ];
+    for (const [content, field, message] of cases) {
+      const started = performance.now();
+      const response = await importFile(developer, 'publiccode.yml', content as string, true);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(response.statusCode).toBe(422);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(response.json()).toMatchObject({
+        status: 422,
+        detail: expect.stringMatching(/^Ce publiccode\.yml n’est pas un YAML lisible : /),
+        errors: [{ field, message: expect.stringContaining(message as string) }],
+      });
+    }
+    expect((await reader.get('/api/applications?q=x')).statusCode).toBe(200);
+  });
+
+  it('keeps the warnings and the country sections of an import in its audit record', async () => {
+    const yaml = `publiccodeYmlVersion: "0.2"
+name: Registre des astreintes
+url: "https://forge.assurance-maladie.fr/cpam-67/registre-astreintes"
+platforms: [web]
+categories: [hr, astreintes]
+developmentStatus: stable
+softwareType: standalone/web
+description:
+  fr:
+    genericName: Registre
+    shortDescription: Registre des astreintes des équipes techniques.
+    longDescription: >
+      Le registre des astreintes planifie les semaines d'astreinte des équipes techniques, calcule les
+      indemnités, garde la trace des interventions de nuit et prévient les agents par courriel avant leur tour.
+    features: [Planning des astreintes]
+legal:
+  license: EUPL-1.2
+  repoOwner: CPAM-67
+maintenance:
+  type: internal
+  contacts: [{ name: Léa Schmitt }]
+localisation:
+  localisationReady: false
+  availableLanguages: [fr]
+it:
+  piattaforme: { spid: false }
+`;
+    const response = await importFile(developer, 'publiccode.yml', yaml, false);
+    expect(response.json()).toMatchObject({ created: 1, errors: [], written: true });
+    const fields = response.json().warnings.map((w: { field: string }) => w.field);
+    expect(fields).toEqual(['categories[1]', 'legal.repoOwner', 'description.fr.genericName', 'it']);
+    const written = (
+      await t.db.select().from(applications).where(eq(applications.name, 'Registre des astreintes'))
+    )[0];
+    const [audit] = await t.db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.targetId, written?.id as string), eq(auditEvents.action, 'application.import')),
+      );
+    expect(audit?.after).toMatchObject({
+      format: 'publiccode.yml',
+      warnings: fields.map((field: string) => expect.objectContaining({ field })),
+      countrySections: { it: { piattaforme: { spid: false } } },
+    });
+  });
+
+  it('imports a "0" file without categories onto an existing sheet, and names the catalogue’s need of a domain for a new one', async () => {
+    const office = await organisationId(t.db, 'CPAM-67');
+    const sheet = await createSheet(admin, office, {
+      name: 'Suivi des formations',
+      code: 'FORMATIONS',
+      forgeUrl: 'https://forge.assurance-maladie.fr/cpam-67/formations',
+    });
+    const yaml = (url: string) => `publiccodeYmlVersion: "0"
+name: Suivi des formations
+url: "${url}"
+platforms: web
+developmentStatus: stable
+softwareType: standalone/web
+description:
+  fr:
+    shortDescription: Inscriptions et suivi des formations des agents.
+    longDescription: >
+      Le suivi des formations recueille les inscriptions des agents, gère les listes d'attente et les
+      convocations, enregistre les présences et produit le bilan annuel de la formation professionnelle.
+    features: [Inscriptions]
+legal: { license: MIT }
+organisation: { name: CPAM du Bas-Rhin, uri: "urn:x-assurance-maladie:cpam-67" }
+maintenance: { type: community, contacts: [{ name: Léa Schmitt }] }
+localisation:
+  localisationReady: false
+  availableLanguages: [fr]
+`;
+    const update = await importFile(
       developer,
       'publiccode.yml',
-      'publiccodeYmlVersion: "0.4"\nname: [oups\n',
+      yaml('https://forge.assurance-maladie.fr/cpam-67/formations'),
+      false,
+    );
+    expect(update.json()).toMatchObject({ updated: 1, errors: [] });
+    expect(update.json().warnings).toEqual([
+      expect.objectContaining({ field: 'categories', message: expect.stringContaining('garde le sien') }),
+    ]);
+    expect((await reader.get(`/api/applications/${sheet.id}`)).json()).toMatchObject({
+      domain: { code: 'ressources-humaines' },
+      summary: 'Inscriptions et suivi des formations des agents.',
+    });
+    const create = await importFile(
+      developer,
+      'publiccode.yml',
+      yaml('https://forge.assurance-maladie.fr/cpam-67/formations-bis'),
       true,
     );
-    expect(broken.json().errors[0]).toMatchObject({
-      field: 'publiccode.yml',
-      message: expect.stringContaining('YAML illisible'),
-    });
+    expect(create.json().errors).toEqual([
+      expect.objectContaining({ field: 'categories', message: expect.stringContaining('domaine métier') }),
+    ]);
   });
 });
 
@@ -205,6 +355,7 @@ description:
     longDescription: >
       ${name} : une application des ressources humaines de la CPAM du Bas-Rhin, avec le suivi des demandes,
       les validations par les managers et les exports pour le pilotage des effectifs de l'organisme.
+    features: [Suivi des demandes]
 legal:
   license: EUPL-1.2
   repoOwner: CPAM-67
@@ -224,63 +375,64 @@ localisation:
   const applicationNamed = async (name: string) =>
     (await t.db.select().from(applications).where(eq(applications.name, name)))[0];
 
-  it('from a developer, names their own office only: another office is refused, field by field, in French', async () => {
-    const before = await countSheets();
-    const refused = await importFile(
+  it('from a developer, declares their own office only and lists the other offices named, without refusing', async () => {
+    const refusedBefore = await countSheets();
+    const response = await importFile(
       developer,
       'publiccode.yml',
-      yamlUsedBy('Astreintes', ['CPAM-13']),
+      yamlUsedBy('Astreintes', ['CPAM-67', 'CPAM-13', '"CPAM du Rhône"']),
       false,
     );
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json()).toMatchObject({ written: false, created: 0 });
-    expect(refused.json().errors).toEqual([
-      {
-        line: 1,
-        field: 'usedBy',
-        message: expect.stringContaining("Vous ne pouvez déclarer l'utilisation que pour votre organisme"),
-      },
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ created: 1, errors: [], written: true });
+    expect(response.json().citedOffices).toEqual([
+      { id: await organisationId(t.db, 'CPAM-13'), code: 'CPAM-13', name: 'CPAM des Bouches-du-Rhône' },
+      { id: await organisationId(t.db, 'CPAM-69'), code: 'CPAM-69', name: 'CPAM du Rhône' },
     ]);
-    expect(refused.json().errors[0].message).toContain('CPAM-13');
-    expect(await countSheets()).toBe(before);
-
-    const own = await importFile(developer, 'publiccode.yml', yamlUsedBy('Astreintes', ['CPAM-67']), false);
-    expect(own.json()).toMatchObject({ created: 1, errors: [] });
+    expect(await countSheets()).toBe(refusedBefore + 1);
     const written = await applicationNamed('Astreintes');
     expect(written?.usageCount).toBe(1);
+    const usages = (await reader.get(`/api/applications/${written?.id}/usages`)).json();
+    expect(usages.map((u: { organisation: { code: string } }) => u.organisation.code)).toEqual(['CPAM-67']);
     const events = await usageAudit(written?.id as string);
     expect(events.filter((e) => e.action === 'usage.declare')).toEqual([
       { action: 'usage.declare', after: expect.objectContaining({ source: 'publiccode.yml' }) },
     ]);
-    expect(events.some((e) => e.action === 'application.declareUsage')).toBe(false);
+    expect(events.find((e) => e.action === 'application.import')?.after).toMatchObject({
+      citedOffices: ['CPAM-13', 'CPAM-69'],
+    });
   });
 
-  it('from an administrator, declares the use of other offices, audited as declared for them; counted once', async () => {
-    const yaml = yamlUsedBy('Primes et gratifications', ['CPAM-13', 'CPAM-69', 'CPAM-13']);
-    const first = await importFile(admin, 'publiccode.yml', yaml, false);
-    expect(first.json()).toMatchObject({ created: 1, errors: [] });
-    const written = await applicationNamed('Primes et gratifications');
-    // The two offices named, and the designer office (CPAM-67), the application being in production.
-    expect(written?.usageCount).toBe(3);
-    const declared = (await usageAudit(written?.id as string)).filter(
-      (e) => e.action === 'application.declareUsage',
-    );
-    expect(
-      declared.map((e) => (e.after as { declaredFor: { code: string } }).declaredFor.code).sort(),
-    ).toEqual(['CPAM-13', 'CPAM-69']);
-    const usages = (await reader.get(`/api/applications/${written?.id}/usages`)).json();
-    expect(usages.map((u: { organisation: { code: string } }) => u.organisation.code).sort()).toEqual([
-      'CPAM-13',
-      'CPAM-67',
-      'CPAM-69',
-    ]);
+  it.each([
+    ['an administrator', () => admin, 'Primes et gratifications'],
+    ['the DDSI', () => ddsi, 'Frais de mission'],
+  ])(
+    'from %s, declares the use of every office named, each audited as usage.declare; counted once',
+    async (_who, agent, name) => {
+      const yaml = yamlUsedBy(name, ['CPAM-13', 'CPAM-69', 'CPAM-13']);
+      const first = await importFile(agent(), 'publiccode.yml', yaml, false);
+      expect(first.json()).toMatchObject({ created: 1, errors: [], citedOffices: [] });
+      const written = await applicationNamed(name);
+      // The two offices named, and the designer office (CPAM-67), the application being in production.
+      expect(written?.usageCount).toBe(3);
+      const declared = (await usageAudit(written?.id as string)).filter((e) => e.action === 'usage.declare');
+      expect(
+        declared.map((e) => (e.after as { declaredFor: { code: string } }).declaredFor.code).sort(),
+      ).toEqual(['CPAM-13', 'CPAM-69']);
+      const usages = (await reader.get(`/api/applications/${written?.id}/usages`)).json();
+      expect(usages.map((u: { organisation: { code: string } }) => u.organisation.code).sort()).toEqual([
+        'CPAM-13',
+        'CPAM-67',
+        'CPAM-69',
+      ]);
 
-    // The same file again: an update of the application, no second usage, the count unchanged.
-    const again = await importFile(admin, 'publiccode.yml', yaml, false);
-    expect(again.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
-    expect((await applicationNamed('Primes et gratifications'))?.usageCount).toBe(3);
-    expect(
-      (await usageAudit(written?.id as string)).filter((e) => e.action === 'application.declareUsage'),
-    ).toHaveLength(2);
-  });
+      // The same file again: an update of the application, no second usage, the count unchanged.
+      const again = await importFile(agent(), 'publiccode.yml', yaml, false);
+      expect(again.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+      expect((await applicationNamed(name))?.usageCount).toBe(3);
+      expect(
+        (await usageAudit(written?.id as string)).filter((e) => e.action === 'usage.declare'),
+      ).toHaveLength(2);
+    },
+  );
 });

@@ -1,6 +1,9 @@
 import type { LIFECYCLE_STAGE_LABELS } from '../../../../common/catalog/vocabulary.ts';
 
-/** The code lists of the publiccode.yml standard (0.x) and how they map to the application's. */
+/**
+ * The code lists of the publiccode.yml standard (0.x), as its reference parser (publiccode-parser-go)
+ * accepts them, and how they map to the application's.
+ */
 
 export const PUBLICCODE_CATEGORIES = [
   'accounting',
@@ -18,7 +21,6 @@ export const PUBLICCODE_CATEGORIES = [
   'call-center-management',
   'cloud-management',
   'collaboration',
-  'collaborative-editing',
   'communications',
   'compliance-management',
   'contact-management',
@@ -28,6 +30,8 @@ export const PUBLICCODE_CATEGORIES = [
   'data-analytics',
   'data-collection',
   'data-visualization',
+  'design',
+  'design-system',
   'digital-asset-management',
   'digital-citizenship',
   'document-management',
@@ -54,7 +58,9 @@ export const PUBLICCODE_CATEGORIES = [
   'help-desk',
   'hr',
   'ide',
+  'identity-management',
   'instant-messaging',
+  'integrated-library-system',
   'inventory-management',
   'it-asset-management',
   'it-development',
@@ -80,11 +86,12 @@ export const PUBLICCODE_CATEGORIES = [
   'project-management',
   'property-management',
   'real-estate-management',
+  'regulations-and-directives',
   'remote-support',
   'resource-management',
   'sales-management',
   'seo',
-  'service-desk-management',
+  'service-desk',
   'social-media-management',
   'survey',
   'talent-management',
@@ -104,7 +111,54 @@ export const PUBLICCODE_CATEGORIES = [
   'website-builder',
   'whistleblowing',
   'workflow-management',
+  'other',
 ] as const;
+
+/** `intendedAudience.scope`. */
+export const PUBLICCODE_SCOPES = [
+  'agriculture',
+  'culture',
+  'defence',
+  'education',
+  'emergency-services',
+  'employment',
+  'energy',
+  'environment',
+  'finance-and-economic-development',
+  'foreign-affairs',
+  'government',
+  'healthcare',
+  'infrastructures',
+  'justice',
+  'local-authorities',
+  'manufacturing',
+  'research',
+  'science-and-technology',
+  'security',
+  'society',
+  'sport',
+  'tourism',
+  'transportation',
+  'welfare',
+] as const;
+
+/** `publiccodeYmlVersion`: "0" is the latest 0.x; before 0.4, `categories` is mandatory. */
+export const PUBLICCODE_VERSIONS = [
+  '0',
+  '0.2',
+  '0.2.0',
+  '0.2.1',
+  '0.2.2',
+  '0.3',
+  '0.3.0',
+  '0.4',
+  '0.4.0',
+  '0.5',
+  '0.5.0',
+] as const;
+export const requiresCategories = (version: string) => version.startsWith('0.2') || version.startsWith('0.3');
+
+export const MAINTENANCE_TYPES = ['internal', 'contract', 'community', 'none'] as const;
 
 export const DEVELOPMENT_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'] as const;
 export const SOFTWARE_TYPES = [
@@ -174,14 +228,14 @@ export const CATEGORIES_BY_DOMAIN: Record<string, (typeof PUBLICCODE_CATEGORIES)
     'backup',
     'ide',
     'test-management',
+    'identity-management',
   ],
-  'juridique-contentieux': ['e-signature'],
+  'juridique-contentieux': ['e-signature', 'regulations-and-directives'],
   'gestion-documentaire': [
     'document-management',
     'content-management',
     'digital-asset-management',
     'knowledge-management',
-    'collaborative-editing',
     'office',
   ],
 };

@@ -215,8 +215,14 @@ export function presentImportResult(result: ImportResult) {
   const failed = result.errors.length > 0;
   const written = !failed && !result.dryRun;
   const refused = failed && !result.dryRun;
+  const full = {
+    ...result,
+    warnings: result.warnings ?? [],
+    citedOffices: result.citedOffices ?? [],
+    written,
+  };
   return {
     status: refused ? 422 : 200,
-    body: refused ? { ...result, created: 0, updated: 0, written } : { ...result, written },
+    body: refused ? { ...full, created: 0, updated: 0 } : full,
   };
 }

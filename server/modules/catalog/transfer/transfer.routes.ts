@@ -68,7 +68,13 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
             .default('false')
             .transform((v) => v === 'true'),
         }),
-        response: { 200: importResultSchema, 422: importResultSchema, ...errors, 413: problemSchema },
+        response: {
+          200: importResultSchema,
+          // The file's faults, row by row; a publiccode.yml that is not readable YAML is a problem.
+          422: z.union([importResultSchema, problemSchema]),
+          ...errors,
+          413: problemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -76,8 +76,8 @@ export function usedVersionError(versions: string[], chosen: string | null): Fie
 
 /**
  * The one path of a usage declaration, in the caller's transaction: the row (created, or updated when
- * `overwrite`), the usage count of the application, and the audit event — `usage.declare` when the
- * office declares its own use, `application.declareUsage` with `declaredFor` when it is declared for it.
+ * `overwrite`), the usage count of the application, and the audit event `usage.declare`, with
+ * `declaredFor` when the DDSI or an administrator declares it for another office.
  */
 async function putUsage(
   tx: ServiceContext,
@@ -95,7 +95,7 @@ async function putUsage(
   await refreshUsageCounts(tx.db, [applicationId]);
   const forAnotherOffice = office.id !== actor.organisationId;
   await recordAudit(tx, {
-    action: forAnotherOffice ? 'application.declareUsage' : 'usage.declare',
+    action: 'usage.declare',
     targetType: 'application',
     targetId: applicationId,
     before: existing ? usageSnapshot(existing) : null,

@@ -18,6 +18,7 @@ import { INVENTORY_COLUMNS } from '../../../../common/catalog/inventory-columns.
 import { type ImportResult, useImportApplications } from '../../api/catalogue.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
+import { ImportNotes } from './import-notes.tsx';
 
 function ErrorsTable({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
@@ -147,6 +148,7 @@ export function ImportPage() {
             {t('importWizard.previewTitle', { name: file?.name ?? '' })}
           </Title>
           <ReadingNote result={preview} />
+          <ImportNotes result={preview} />
           {preview.errors.length > 0 ? (
             <>
               <Alert
@@ -215,6 +217,7 @@ export function ImportPage() {
           <Alert color="green" title={t('importWizard.done')} role="status">
             {t('importWizard.doneDetail', { created: done.created, updated: done.updated })}
           </Alert>
+          <ImportNotes result={done} />
           <Group>
             <Button renderRoot={(props) => <Link {...props} to="/catalogue" search={{ sort: 'updated' }} />}>
               {t('importWizard.seeCatalogue')}
