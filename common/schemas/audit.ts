@@ -35,6 +35,11 @@ export const auditListQuerySchema = z.object({
   targetId: z.string().trim().max(100).optional(),
   from: dateOrDateTime.optional(),
   to: dateOrDateTime.optional(),
+  /** `true` leaves out sign-ins and sign-outs (`session.*`), which make most of the trail. */
+  hideSessions: z
+    .enum(['true', 'false'], { error: 'hideSessions vaut true ou false.' })
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
