@@ -191,7 +191,7 @@ export const en: Dictionary = {
   audit: {
     title: 'Audit trail',
     intro: 'Every change in the portal: who, what, on which object, when.',
-    when: 'Date (UTC)',
+    when: 'Date',
     actor: 'Actor',
     action: 'Action',
     target: 'Object',

@@ -201,7 +201,7 @@ export const fr = {
   audit: {
     title: "Journal d'audit",
     intro: 'Chaque changement du portail : qui, quoi, sur quel objet, quand.',
-    when: 'Date (UTC)',
+    when: 'Date',
     actor: 'Auteur',
     action: 'Action',
     target: 'Objet',

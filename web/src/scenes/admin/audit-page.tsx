@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@m
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../../common/audit-actions.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
-import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { formatDateTime } from '../../components/dates.ts';
+import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';

@@ -6,14 +6,9 @@ import { userAccountLifecycle } from '../../../../common/lifecycles/user-account
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useFireTransition, useMe, useUser } from '../../api/queries.ts';
+import { formatDateTime } from '../../components/dates.ts';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
-import {
-  ErrorAlert,
-  formatDateTime,
-  type Notice,
-  PageHeader,
-  StatusMessage,
-} from '../../components/page.tsx';
+import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';

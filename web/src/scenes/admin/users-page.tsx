@@ -7,16 +7,10 @@ import { userAccountLifecycle } from '../../../../common/lifecycles/user-account
 import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useFireTransition, useMe, useUsers } from '../../api/queries.ts';
+import { formatDateTime } from '../../components/dates.ts';
 import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
-import {
-  ErrorAlert,
-  formatDateTime,
-  type Notice,
-  PageHeader,
-  Pager,
-  StatusMessage,
-} from '../../components/page.tsx';
+import { ErrorAlert, type Notice, PageHeader, Pager, StatusMessage } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { useDeclareUsage, useWithdrawUsage } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert, formatDay } from '../../components/page.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { ErrorAlert } from '../../components/page.tsx';
 
 /** The caller's office's use of an application: declare, update, withdraw. */
 function UsageModal({
