@@ -30,12 +30,6 @@ const PAGES: [string, string | RegExp][] = [
   ['/catalogue/cartographie', 'Cartographie des usages'],
   ['/catalogue/import', 'Importer un inventaire'],
   ['/catalogue/nouvelle', 'Déclarer une application'],
-  ['/projets', 'Projets'],
-  ['/appels-a-projets', 'Appels à projets'],
-  ['/store', 'Store'],
-  ['/forge', 'Forge'],
-  ['/communaute', 'Communauté'],
-  ['/gouvernance', 'Gouvernance'],
   ['/une-page-qui-n-existe-pas', 'Page introuvable'],
 ];
 

@@ -23,7 +23,6 @@ import type { CatalogueSearch } from './api/catalogue.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { usePageTitle } from './components/page.tsx';
-import { SECTIONS } from './components/sections.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
 import { UserPage } from './scenes/admin/user-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
@@ -37,7 +36,6 @@ import { HomePage } from './scenes/home/home-page.tsx';
 import { OrganisationPage } from './scenes/organisations/organisation-page.tsx';
 import { type OrganisationSearch, OrganisationsPage } from './scenes/organisations/organisations-page.tsx';
 import { ProfilePage } from './scenes/profile/profile-page.tsx';
-import { ComingSoonPage } from './scenes/sections/coming-soon-page.tsx';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -215,14 +213,6 @@ const editApplicationRoute = createRoute({
   },
 });
 
-const sectionRoutes = SECTIONS.filter((section) => !section.ready).map((section) =>
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: section.path,
-    component: () => <ComingSoonPage section={section.key} />,
-  }),
-);
-
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -239,7 +229,6 @@ const routeTree = rootRoute.addChildren([
     createApplicationRoute,
     applicationRoute,
     editApplicationRoute,
-    ...sectionRoutes,
   ]),
 ]);
 
