@@ -1,14 +1,12 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Box } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
-  Link,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import {
   CERTIFICATION_STATUSES,
   HOSTINGS,
@@ -22,7 +20,8 @@ import type { Action } from '../../common/permissions.ts';
 import type { CatalogueSearch } from './api/catalogue.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
-import { usePageTitle } from './components/page.tsx';
+import { NotFoundPage } from './components/not-found.tsx';
+import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
 import { UserPage } from './scenes/admin/user-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
@@ -41,17 +40,12 @@ interface RouterContext {
   queryClient: QueryClient;
 }
 
+/** An unknown address, outside the signed-in pages (the layout route shows its own, in the shell). */
 function NotFound() {
-  const { t } = useTranslation();
-  usePageTitle(t('errors.notFoundTitle'));
   return (
-    <Stack p="xl" component="main">
-      <Title order={1}>{t('errors.notFoundTitle')}</Title>
-      <Text>{t('errors.notFound')}</Text>
-      <Button component={Link} to="/" w="fit-content">
-        {t('nav.home')}
-      </Button>
-    </Stack>
+    <Box component="main" p="xl">
+      <NotFoundPage />
+    </Box>
   );
 }
 
@@ -81,6 +75,7 @@ const appRoute = createRoute({
     if (!me) throw redirect({ to: '/connexion', search: { redirect: location.href } });
   },
   component: AppLayout,
+  notFoundComponent: () => <NotFoundPage />,
 });
 
 /** A page reserved to some abilities: the navigation hides it, and a direct visit is sent home. */
@@ -238,6 +233,9 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     scrollRestoration: true,
+    // Lists in addresses as repeated keys (`?track=a&track=b`), as people and the API read them.
+    parseSearch,
+    stringifySearch,
   });
 }
 

@@ -17,6 +17,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useTranslation } from 'react-i18next';
 import { can, useLogout, useMe } from '../api/queries.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
+import { useFocusHeadingOnNavigation } from './route-focus.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useFocusHeadingOnNavigation('contenu');
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
 
   const link = (path: string, label: string, extra?: React.ReactNode) => (

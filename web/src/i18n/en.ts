@@ -177,8 +177,28 @@ export const en: Dictionary = {
   },
   ...catalogueEn,
   errors: {
-    notFoundTitle: 'Page not found',
-    notFound: 'This address matches no page of Mutualis.',
     forbidden: 'You do not have access to this page.',
+  },
+  notFound: {
+    page: {
+      title: 'Page not found',
+      text: 'This address matches no page of Mutualis. Check it, or start again from the home page.',
+      back: 'Go to the home page',
+    },
+    application: {
+      title: 'Sheet not found',
+      text: 'No application sheet matches this address. It may be incomplete: look the application up in the catalogue.',
+      back: 'Go to the catalogue',
+    },
+    user: {
+      title: 'Account not found',
+      text: 'No account matches this address.',
+      back: 'Go to the list of users',
+    },
+    organisation: {
+      title: 'Office not found',
+      text: 'No office matches this address. Look it up in the directory.',
+      back: 'Go to the office directory',
+    },
   },
 };

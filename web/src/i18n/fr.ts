@@ -186,9 +186,29 @@ export const fr = {
   },
   ...catalogueFr,
   errors: {
-    notFoundTitle: 'Page introuvable',
-    notFound: 'Cette adresse ne correspond à aucune page de Mutualis.',
     forbidden: "Vous n'avez pas accès à cette page.",
+  },
+  notFound: {
+    page: {
+      title: 'Page introuvable',
+      text: 'Cette adresse ne correspond à aucune page de Mutualis. Vérifiez-la, ou repartez de l’accueil.',
+      back: 'Aller à l’accueil',
+    },
+    application: {
+      title: 'Fiche introuvable',
+      text: 'Aucune fiche d’application ne correspond à cette adresse. Elle est peut-être incomplète : cherchez l’application dans le catalogue.',
+      back: 'Aller au catalogue',
+    },
+    user: {
+      title: 'Compte introuvable',
+      text: 'Aucun compte ne correspond à cette adresse.',
+      back: 'Aller à la liste des utilisateurs',
+    },
+    organisation: {
+      title: 'Organisme introuvable',
+      text: 'Aucun organisme ne correspond à cette adresse. Cherchez-le dans l’annuaire.',
+      back: 'Aller à l’annuaire des organismes',
+    },
   },
 };
 

@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPE_LABELS, REGION_LABELS } from '../../../../common/organisations.ts';
 import { useOrganisation } from '../../api/queries.ts';
-import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { LoadFailure } from '../../components/not-found.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 
@@ -11,7 +12,7 @@ export function OrganisationPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const label = useLabel();
   const { data, error } = useOrganisation(id);
-  if (error) return <ErrorAlert error={error} />;
+  if (error) return <LoadFailure error={error} missing="organisation" />;
   if (!data) return null;
   const rows: [string, string | null][] = [
     [t('organisations.code'), data.code],
