@@ -91,7 +91,7 @@ describe('the catalogue in Chromium', () => {
     await page.getByRole('textbox', { name: 'Adresse sur la forge' }).fill('forge interne');
     await page.getByRole('button', { name: 'Déclarer l’application' }).click();
     await page.getByText('La description courte doit compter au moins 10 caractères.').waitFor();
-    await page.getByText('Choisissez la filière.').waitFor();
+    await page.getByText('La filière est obligatoire : choisissez-en une.').waitFor();
     await page
       .getByText("L'adresse de la forge doit être une adresse web commençant par http:// ou https://.")
       .waitFor();

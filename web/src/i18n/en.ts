@@ -51,6 +51,9 @@ export const en: Dictionary = {
     back: 'Back',
     details: 'Details',
     never: 'never',
+    notSaved: 'Nothing was saved',
+    fixFields_one: 'Fix the field flagged:',
+    fixFields_other: 'Fix the {{count}} fields flagged:',
   },
   home: {
     title: 'Hello {{name}}',

@@ -59,6 +59,9 @@ export const fr = {
     back: 'Retour',
     details: 'Détails',
     never: 'jamais',
+    notSaved: 'Rien n’a été enregistré',
+    fixFields_one: 'Corrigez le champ signalé :',
+    fixFields_other: 'Corrigez les {{count}} champs signalés :',
   },
   home: {
     title: 'Bonjour {{name}}',

@@ -110,6 +110,7 @@ export function UsersPage() {
         ]}
         minWidth={800}
         isEmpty={query.data?.items.length === 0}
+        stacked
       >
         {query.data?.items.map((user) => (
           <Table.Tr key={user.id}>
@@ -119,8 +120,8 @@ export function UsersPage() {
               </Anchor>
               <Text size="xs">{user.email}</Text>
             </Table.Td>
-            <Table.Td>{user.organisation.code}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('users.office')}>{user.organisation.code}</Table.Td>
+            <Table.Td data-label={t('users.roles')}>
               <Group gap={4}>
                 {user.roles.map((r) => (
                   <Badge key={r} size="sm" variant="light">
@@ -129,9 +130,8 @@ export function UsersPage() {
                 ))}
               </Group>
             </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Table.Td data-label={t('users.status')}>
               <Badge
-                styles={{ label: { overflow: 'visible' } }}
                 color={user.status === 'active' ? 'green' : 'gray'}
                 c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
                 variant="light"
@@ -139,10 +139,12 @@ export function UsersPage() {
                 {t(`users.statuses.${user.status}`)}
               </Badge>
             </Table.Td>
-            <Table.Td>{formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
+            <Table.Td data-label={t('users.lastLogin')}>
+              {formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}
+            </Table.Td>
             {isAdmin ? (
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4}>
                   <Button size="xs" variant="default" onClick={() => setEditing(user)}>
                     {t('common.edit')}
                     <span className="sr-only"> {user.displayName}</span>

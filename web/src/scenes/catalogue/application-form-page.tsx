@@ -22,6 +22,7 @@ import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { useApplication, useBusinessDomains, useSaveApplication } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAllOrganisations, useMe } from '../../api/queries.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { LoadFailure, MayNotEdit } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
@@ -85,11 +86,15 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
             </Stack>
           </Alert>
         ) : problem ? (
-          <Alert color="red" role="alert" title={t('form.errorsTitle')}>
-            {problem.problem.errors
-              ? t('form.errorsHelp', { count: problem.problem.errors.length })
-              : problem.problem.detail}
-          </Alert>
+          <ErrorSummary
+            title={t('form.errorsTitle')}
+            detail={
+              problem.problem.errors
+                ? t('form.errorsHelp', { count: problem.problem.errors.length })
+                : problem.problem.detail
+            }
+            errors={problem.problem.errors ?? []}
+          />
         ) : null}
         <Fieldset legend={t('form.identity')}>
           <Stack>
