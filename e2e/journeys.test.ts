@@ -125,6 +125,8 @@ describe('journeys in Chromium', () => {
     await ddo.getByLabel('Au').fill('2000-01-02');
     await ddo.getByText('Aucun résultat ne correspond à ces critères.').waitFor();
     await ddo.getByLabel('Au').fill(today);
+    // Sign-ins are left out of the trail until asked for.
+    await ddo.getByRole('checkbox', { name: 'Masquer les connexions et déconnexions' }).uncheck();
     await ddo
       .getByRole('row', { name: /Connexion/ })
       .first()

@@ -69,6 +69,8 @@ export function ErrorSummary({
                   <Anchor
                     href={`#${id}`}
                     size="sm"
+                    c="inherit"
+                    underline="always"
                     onClick={(event) => {
                       event.preventDefault();
                       focusField(id);

@@ -127,6 +127,7 @@ export const en: Dictionary = {
     lifecycle: 'Account status',
   },
   audit: {
+    hideSessions: 'Hide sign-ins and sign-outs',
     title: 'Audit trail',
     intro: 'Every change in the portal: who, what, on which object, when.',
     when: 'Date',

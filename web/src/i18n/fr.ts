@@ -135,6 +135,7 @@ export const fr = {
     lifecycle: 'Statut du compte',
   },
   audit: {
+    hideSessions: 'Masquer les connexions et déconnexions',
     title: "Journal d'audit",
     intro: 'Chaque changement du portail : qui, quoi, sur quel objet, quand.',
     when: 'Date',
