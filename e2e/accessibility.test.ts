@@ -75,7 +75,10 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await admin.getByRole('button', { name: 'Créer un compte' }).click();
     await settledDialog(admin);
     await admin.getByRole('dialog').getByRole('button', { name: 'Créer' }).click();
-    await admin.getByRole('dialog').getByText("L'adresse e-mail n'est pas valide.").waitFor();
+    await admin
+      .getByRole('dialog')
+      .getByRole('link', { name: "L'adresse e-mail n'est pas valide." })
+      .waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
     await admin.keyboard.press('Escape');
 
