@@ -40,7 +40,7 @@ interface RouterContext {
   queryClient: QueryClient;
 }
 
-/** An unknown address, outside the signed-in pages (the layout route shows its own, in the shell). */
+/** Outside the signed-in pages, an address nothing matches (inside them, `unknownRoute` answers). */
 function NotFound() {
   return (
     <Box component="main" p="xl">
@@ -75,7 +75,6 @@ const appRoute = createRoute({
     if (!me) throw redirect({ to: '/connexion', search: { redirect: location.href } });
   },
   component: AppLayout,
-  notFoundComponent: () => <NotFoundPage />,
 });
 
 /** A page reserved to some abilities: the navigation hides it, and a direct visit is sent home. */
@@ -208,6 +207,13 @@ const editApplicationRoute = createRoute({
   },
 });
 
+/** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
+const unknownRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: () => <NotFoundPage />,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -224,6 +230,7 @@ const routeTree = rootRoute.addChildren([
     createApplicationRoute,
     applicationRoute,
     editApplicationRoute,
+    unknownRoute,
   ]),
 ]);
 
