@@ -110,11 +110,16 @@ describe('the catalogue in Chromium', () => {
     await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Suivi des astreintes informatiques');
     await page.getByRole('textbox', { name: 'Adresse sur la forge' }).fill('forge interne');
     await page.getByRole('button', { name: 'Déclarer l’application' }).click();
-    await page.getByText('La description courte doit compter au moins 10 caractères.').waitFor();
-    await page.getByText('Choisissez la filière.').waitFor();
-    await page
-      .getByText("L'adresse de la forge doit être une adresse web commençant par http:// ou https://.")
-      .waitFor();
+    // Each message under its field, and in the summary as a link to it.
+    const summary = page.getByRole('alert').filter({ hasText: 'La fiche n’a pas été enregistrée' });
+    for (const message of [
+      'La description courte doit compter au moins 10 caractères.',
+      'La filière est obligatoire : choisissez-en une.',
+      "L'adresse de la forge doit être une adresse web commençant par http:// ou https://.",
+    ]) {
+      await summary.getByRole('link', { name: message }).waitFor();
+      expect(await page.getByText(message, { exact: true }).count()).toBe(2);
+    }
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page

@@ -84,7 +84,9 @@ export const applicationVersionInputSchema = z.object({
 /** One value of a code list: a choice not made yet and an unknown value each get their message. */
 const choice = <T extends readonly [string, ...string[]]>(values: T, missing: string, unknown: string) =>
   z.enum(values, {
-    error: (issue) => (issue.input === undefined || issue.input === null ? missing : unknown),
+    // Nothing chosen — left out, null, or the empty value of a select or a radio group — is "required".
+    error: (issue) =>
+      issue.input === undefined || issue.input === null || issue.input === '' ? missing : unknown,
   });
 
 const applicationFields = {
@@ -108,10 +110,10 @@ const applicationFields = {
     .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))
     .max(50)
     .transform((ids) => [...new Set(ids)]),
-  track: choice(TRACKS, 'Choisissez la filière.', 'Filière inconnue.'),
+  track: choice(TRACKS, 'La filière est obligatoire : choisissez-en une.', 'Filière inconnue.'),
   lifecycleStage: choice(
     LIFECYCLE_STAGES,
-    "Choisissez l'étape du cycle de vie.",
+    "L'étape du cycle de vie est obligatoire : choisissez-en une.",
     'Étape du cycle de vie inconnue.',
   ),
   maturityLevel: z
@@ -126,7 +128,7 @@ const applicationFields = {
     .nullish()
     .transform((v) => v ?? null),
   technologies: technologiesSchema,
-  hosting: choice(HOSTINGS, "Choisissez l'hébergement.", 'Hébergement inconnu.'),
+  hosting: choice(HOSTINGS, "L'hébergement est obligatoire : choisissez-en un.", 'Hébergement inconnu.'),
   personalData: z.boolean({ error: 'Indiquez si des données personnelles sont traitées.' }),
   personalDataCategories: z
     .array(z.enum(PERSONAL_DATA_CATEGORIES, { error: 'Catégorie de données personnelles inconnue.' }))

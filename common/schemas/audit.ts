@@ -40,6 +40,11 @@ export const auditListQuerySchema = z.object({
     .optional(),
   from: dateOrDateTime('La date de début').optional(),
   to: dateOrDateTime('La date de fin').optional(),
+  /** `true` leaves out sign-ins and sign-outs (`session.*`), which make most of the trail. */
+  hideSessions: z
+    .enum(['true', 'false'], { error: 'hideSessions vaut true ou false.' })
+    .transform((v) => v === 'true')
+    .optional(),
   page: pageNumber,
   pageSize: pageSize(200, 50),
 });

@@ -1,14 +1,12 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Box } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
-  Link,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import {
   ARCHIVED_FILTERS,
   CERTIFICATION_STATUSES,
@@ -23,8 +21,8 @@ import type { Action } from '../../common/permissions.ts';
 import type { CatalogueSearch } from './api/catalogue.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
-import { usePageTitle } from './components/page.tsx';
-import { SECTIONS } from './components/sections.ts';
+import { NotFoundPage } from './components/not-found.tsx';
+import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { AuditPage } from './scenes/admin/audit-page.tsx';
 import { UserPage } from './scenes/admin/user-page.tsx';
 import { UsersPage } from './scenes/admin/users-page.tsx';
@@ -38,23 +36,17 @@ import { HomePage } from './scenes/home/home-page.tsx';
 import { OrganisationPage } from './scenes/organisations/organisation-page.tsx';
 import { type OrganisationSearch, OrganisationsPage } from './scenes/organisations/organisations-page.tsx';
 import { ProfilePage } from './scenes/profile/profile-page.tsx';
-import { ComingSoonPage } from './scenes/sections/coming-soon-page.tsx';
 
 interface RouterContext {
   queryClient: QueryClient;
 }
 
+/** Outside the signed-in pages, an address nothing matches (inside them, `unknownRoute` answers). */
 function NotFound() {
-  const { t } = useTranslation();
-  usePageTitle(t('errors.notFoundTitle'));
   return (
-    <Stack p="xl" component="main">
-      <Title order={1}>{t('errors.notFoundTitle')}</Title>
-      <Text>{t('errors.notFound')}</Text>
-      <Button component={Link} to="/" w="fit-content">
-        {t('nav.home')}
-      </Button>
-    </Stack>
+    <Box component="main" p="xl">
+      <NotFoundPage />
+    </Box>
   );
 }
 
@@ -217,13 +209,12 @@ const editApplicationRoute = createRoute({
   },
 });
 
-const sectionRoutes = SECTIONS.filter((section) => !section.ready).map((section) =>
-  createRoute({
-    getParentRoute: () => appRoute,
-    path: section.path,
-    component: () => <ComingSoonPage section={section.key} />,
-  }),
-);
+/** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
+const unknownRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: () => <NotFoundPage />,
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -241,7 +232,7 @@ const routeTree = rootRoute.addChildren([
     createApplicationRoute,
     applicationRoute,
     editApplicationRoute,
-    ...sectionRoutes,
+    unknownRoute,
   ]),
 ]);
 
@@ -251,6 +242,9 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     scrollRestoration: true,
+    // Lists in addresses as repeated keys (`?track=a&track=b`), as people and the API read them.
+    parseSearch,
+    stringifySearch,
   });
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema.ts';
+import { createSheet } from '../../test/catalog-fixtures.ts';
 import {
   type Agent,
   createTestContext,
@@ -109,6 +110,53 @@ describe('audit trail', () => {
     const response = await admin.get('/api/audit-events?from=hier');
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('from');
+  });
+
+  it('names the sheet an event is about, and hides sign-ins on request', async () => {
+    const { user, agent: developer } = await signUp(t, { roles: ['developer'], organisationCode: 'CPAM-69' });
+    const sheet = await createSheet(developer, user.organisationId, { name: 'Registre audité' });
+    const { agent: admin } = await newAdmin();
+    const onSheet = (await admin.get(`/api/audit-events?targetType=application&targetId=${sheet.id}`)).json();
+    expect(onSheet.items).toHaveLength(1);
+    expect(onSheet.items[0]).toMatchObject({
+      action: 'application.create',
+      targetLabel: `Registre audité (${sheet.code})`,
+      actor: { id: user.id },
+    });
+
+    const byDeveloper = `/api/audit-events?actor=${user.id}`;
+    expect(actions((await admin.get(byDeveloper)).json())).toEqual(['application.create', 'session.login']);
+    expect(actions((await admin.get(`${byDeveloper}&hideSessions=true`)).json())).toEqual([
+      'application.create',
+    ]);
+    const wrong = await admin.get('/api/audit-events?hideSessions=oui');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'hideSessions' });
+  });
+
+  it('lets the DDSI read the events on the sheets, and nothing else', async () => {
+    const { user, agent: developer } = await signUp(t, { roles: ['developer'], organisationCode: 'CPAM-69' });
+    const sheet = await createSheet(developer, user.organisationId, { name: 'Registre de la DDSI' });
+    const { user: ddsiUser, agent: ddsi } = await signUp(t, {
+      roles: ['itDirectorate'],
+      organisationCode: 'CNAM-DDSI',
+    });
+    const onSheet = (await ddsi.get(`/api/audit-events?targetId=${sheet.id}`)).json();
+    expect(actions(onSheet)).toEqual(['application.create']);
+    // Its own sign-in and the developer's are events on accounts: not in what the DDSI reads.
+    expect((await ddsi.get(`/api/audit-events?actor=${ddsiUser.id}`)).json().total).toBe(0);
+    expect((await ddsi.get(`/api/audit-events?actor=${user.id}`)).json().items).toEqual([
+      expect.objectContaining({ action: 'application.create' }),
+    ]);
+    const page = (await ddsi.get('/api/audit-events?pageSize=200')).json();
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(new Set(page.items.map((e: { targetType: string }) => e.targetType))).toEqual(
+      new Set(['application']),
+    );
+    const vocabulary = (await ddsi.get('/api/audit-events/actions')).json();
+    expect(vocabulary.targetTypes).toEqual(['application']);
+    expect(vocabulary.items).toContain('application.create');
+    expect(vocabulary.items).not.toContain('session.login');
   });
 
   it('is open to the DDO and closed to an agent', async () => {

@@ -1,7 +1,6 @@
 import {
   Anchor,
   AppShell,
-  Badge,
   Box,
   Burger,
   Button,
@@ -18,7 +17,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useTranslation } from 'react-i18next';
 import { can, useLogout, useMe } from '../api/queries.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
-import { SECTIONS } from './sections.ts';
+import { useFocusHeadingOnNavigation } from './route-focus.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -46,6 +45,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useFocusHeadingOnNavigation('contenu');
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
 
   const link = (path: string, label: string, extra?: React.ReactNode) => (
@@ -108,17 +108,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
         <ScrollArea>
           {link('/', t('nav.home'))}
-          {SECTIONS.map((section) =>
-            link(
-              section.path,
-              t(`nav.${section.key}`),
-              section.ready ? null : (
-                <Badge size="xs" variant="light" color="gray">
-                  {t('nav.soon')}
-                </Badge>
-              ),
-            ),
-          )}
+          {link('/catalogue', t('nav.catalogue'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}

@@ -104,21 +104,3 @@ export function Pager({
     </Group>
   );
 }
-
-export const formatDateTime = (iso: string | null, language: string) =>
-  iso
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
-        dateStyle: 'short',
-        timeStyle: 'medium',
-        timeZone: 'UTC',
-      }).format(new Date(iso))
-    : null;
-
-/** A calendar day (AAAA-MM-JJ) in the reader's language: « 2 mars 2026 », "2 March 2026". */
-export const formatDay = (day: string | null, language: string) =>
-  day && /^\d{4}-\d{2}-\d{2}$/.test(day)
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
-        dateStyle: 'long',
-        timeZone: 'UTC',
-      }).format(new Date(`${day}T00:00:00Z`))
-    : day;

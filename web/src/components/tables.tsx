@@ -2,23 +2,32 @@ import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A list as a captioned table with column headers, scrolling sideways on narrow screens. */
+/**
+ * A list as a captioned table with column headers, scrolling sideways on narrow screens — or, when
+ * `stacked`, each row a card on a phone (below 48em), its cells named by their `data-label`.
+ */
 export function ListTable({
   caption,
   columns,
   minWidth,
   isEmpty,
+  stacked = false,
   children,
 }: {
   caption: string;
   columns: string[];
   minWidth: number;
   isEmpty: boolean;
+  stacked?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      className={stacked ? 'list-table-stacked' : undefined}
+      classNames={{ scrollContainerInner: 'list-table-inner' }}
+    >
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

@@ -4,13 +4,20 @@ import type { catalogueFr } from './catalogue.fr.ts';
 export const catalogueEn: typeof catalogueFr = {
   catalogue: {
     title: 'Catalogue of local applications',
-    intro: 'Every application of the network, whatever its track: who built it, who uses it, how to get it.',
+    intro: 'Every application of the network, whatever its track: who built it and who uses it.',
     searchLabel: 'Search an application',
     searchHelp:
       'Name, description, domain, office (name or code), maintainer, technology… accents, plurals and typos are tolerated.',
     sort: 'Sort by',
     sorts: { relevance: 'Relevance', usage: 'Number of using offices', name: 'Name', updated: 'Last update' },
     filters: 'Filters',
+    filtersCount: 'Filters ({{count}})',
+    showResults: 'Show the results',
+    skipToResults: 'Skip to the results',
+    results: 'Results',
+    facetSearch: 'Search “{{name}}”',
+    facetSearchPlaceholder: 'Find a value…',
+    facetNoMatch: 'No value matches.',
     showAll: 'Show the {{count}} values of “{{name}}”',
     showLess: 'Show fewer',
     usedBy_zero: 'No using office',
@@ -126,6 +133,10 @@ export const catalogueEn: typeof catalogueFr = {
     createTitle: 'Declare an application',
     createIntro: 'The sheet is visible to everyone in the catalogue as soon as it is saved.',
     editTitle: 'Edit “{{name}}”',
+    mayNotEditTitle: 'You may not edit “{{name}}”',
+    mayNotEdit:
+      'Only the developers and the director of the designer office, the DDSI and administrators edit this sheet. You may read it, and declare that your office uses it.',
+    archivedSheet: 'This sheet is archived: it can no longer be edited. Restore it first, from the sheet.',
     requiredHelp: 'Fields marked with an asterisk are required.',
     trackLocked: 'Set by the certification: it changes only once the certification is withdrawn.',
     certificationHelp:

@@ -3,7 +3,7 @@ export const catalogueFr = {
   catalogue: {
     title: 'Catalogue des applications locales',
     intro:
-      'Toutes les applications du réseau, quelle que soit leur filière : qui les a conçues, qui les utilise, comment les obtenir.',
+      'Toutes les applications du réseau, quelle que soit leur filière : qui les a conçues et qui les utilise.',
     searchLabel: 'Rechercher une application',
     searchHelp:
       'Nom, description, domaine, organisme (nom ou code), mainteneur, technologie… accents, pluriels et fautes de frappe tolérés.',
@@ -15,6 +15,13 @@ export const catalogueFr = {
       updated: 'Dernière mise à jour',
     },
     filters: 'Filtres',
+    filtersCount: 'Filtres ({{count}})',
+    showResults: 'Voir les résultats',
+    skipToResults: 'Aller aux résultats',
+    results: 'Résultats',
+    facetSearch: 'Chercher parmi « {{name}} »',
+    facetSearchPlaceholder: 'Chercher une valeur…',
+    facetNoMatch: 'Aucune valeur ne correspond.',
     showAll: 'Afficher les {{count}} valeurs de « {{name}} »',
     showLess: 'Afficher moins',
     usedBy_zero: 'Aucun organisme utilisateur',
@@ -131,6 +138,11 @@ export const catalogueFr = {
     createTitle: 'Déclarer une application',
     createIntro: 'La fiche sera visible de tous dans le catalogue dès son enregistrement.',
     editTitle: 'Modifier « {{name}} »',
+    mayNotEditTitle: 'Vous ne pouvez pas modifier « {{name}} »',
+    mayNotEdit:
+      'Seuls les développeurs et le directeur de l’organisme concepteur, la DDSI et les administrateurs modifient cette fiche. Vous pouvez la consulter, et déclarer que votre organisme l’utilise.',
+    archivedSheet:
+      'Cette fiche est archivée : elle ne se modifie plus. Restaurez-la d’abord, depuis la fiche.',
     requiredHelp: 'Les champs marqués d’un astérisque sont obligatoires.',
     trackLocked: 'Fixée par la certification : elle ne change qu’une fois la certification retirée.',
     certificationHelp:

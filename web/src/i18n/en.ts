@@ -8,18 +8,11 @@ export const en: Dictionary = {
     main: 'Main navigation',
     home: 'Home',
     catalogue: 'Catalogue',
-    projects: 'Projects',
-    calls: 'Calls for projects',
-    store: 'Store',
-    forge: 'Forge',
-    community: 'Community',
-    governance: 'Governance',
     directory: 'Office directory',
     administration: 'Administration',
     users: 'Users',
     audit: 'Audit trail',
     profile: 'My profile',
-    soon: 'soon',
     openMenu: 'Open the menu',
   },
   language: { label: 'Language', fr: 'Français', en: 'English' },
@@ -59,77 +52,22 @@ export const en: Dictionary = {
     back: 'Back',
     details: 'Details',
     never: 'never',
+    notSaved: 'Nothing was saved',
+    fixFields_one: 'Fix the field flagged:',
+    fixFields_other: 'Fix the {{count}} fields flagged:',
   },
   home: {
     title: 'Hello {{name}}',
     intro:
-      'Mutualis gathers the local applications of the health-insurance network: declare, share, certify, host and govern them together (MD23 programme).',
+      'Mutualis gathers the local applications of the health-insurance network: declare, share and certify them, and know who uses them (MD23 programme).',
     yourOffice: 'Your office',
     yourRoles: 'Your roles',
     sections: 'Services of the portal',
+    catalogueSummary:
+      'Every local application of the network, whatever its track, and the map of who uses what.',
+    mapSummary: 'Usage by region, and the applications that do the same thing, to bring together.',
+    directorySummary: 'The offices of the network: code, type, region, city.',
     open: 'Open',
-    available: 'Available',
-    soon: 'Coming soon',
-  },
-  sections: {
-    soonTitle: 'Coming soon',
-    soonIntro: 'This part of the portal is being built. Here is what it will offer:',
-    catalogue: {
-      summary: 'Every local application of the network, whatever its track, and the map of who uses what.',
-      items: [
-        'Search applications in French (accents, plurals, typos) with filters by domain, track, status, region, technology.',
-        'See who built it, who uses it and whether your office can get it.',
-        'Declare that your office uses an application; see the usage map by region and the redundancies.',
-        'Import and export the inventory (CSV, XLSX, publiccode.yml).',
-      ],
-    },
-    projects: {
-      summary:
-        'Developments in progress across the network, visible to all, to collaborate and avoid duplicates.',
-      items: [
-        'Declare a project with its track (labelling, homologation, non-standard, national participation).',
-        'Find an office with the same need, or developers with time.',
-        'Follow evaluation grids, acceptance testing and the signed national report.',
-      ],
-    },
-    calls: {
-      summary: 'Local and national calls for projects, with a sponsor from a Cnam directorate.',
-      items: [
-        'Publish a call for projects, receive proposals and vote on them.',
-        'Attach a national sponsor to a project.',
-        'Follow the selection by the governance board.',
-      ],
-    },
-    store: {
-      summary: 'Get a certified application, hosted on AM Cloud, deployed for your office.',
-      items: [
-        'Request a labelled or homologated application, with your director’s approval.',
-        'Follow the DDSI validation and the provisioning of your tenant.',
-      ],
-    },
-    forge: {
-      summary: 'The Forge (GitLab) and the software factory (Jenkins, Artifactory) of the MD23 community.',
-      items: [
-        'Start a project from the PHP Starter Kit and the PSRAM norms.',
-        'See build status and published packages.',
-        'Share the good-practice referential and vote on proposals.',
-      ],
-    },
-    community: {
-      summary: 'The developer community: regional referents, training, support.',
-      items: [
-        'Find the starter-kit referent of your region.',
-        'Sign up for the PHP Starter Kit or national acceptance-method training.',
-        'Ask level-1 support, escalate to level 2.',
-      ],
-    },
-    governance: {
-      summary: 'Decisions of the MD23 governance and compensation of offices.',
-      items: [
-        'Sponsorships, call selections, arbitrations and major evolutions.',
-        'Compensation agreements between the DDO and offices, hosting costs.',
-      ],
-    },
   },
   profile: {
     title: 'My profile',
@@ -190,9 +128,10 @@ export const en: Dictionary = {
     lifecycle: 'Account status',
   },
   audit: {
+    hideSessions: 'Hide sign-ins and sign-outs',
     title: 'Audit trail',
     intro: 'Every change in the portal: who, what, on which object, when.',
-    when: 'Date (UTC)',
+    when: 'Date',
     actor: 'Actor',
     action: 'Action',
     target: 'Object',
@@ -244,8 +183,28 @@ export const en: Dictionary = {
   ...catalogueEn,
   ...officeEn,
   errors: {
-    notFoundTitle: 'Page not found',
-    notFound: 'This address matches no page of Mutualis.',
     forbidden: 'You do not have access to this page.',
+  },
+  notFound: {
+    page: {
+      title: 'Page not found',
+      text: 'This address matches no page of Mutualis. Check it, or start again from the home page.',
+      back: 'Go to the home page',
+    },
+    application: {
+      title: 'Sheet not found',
+      text: 'No application sheet matches this address. It may be incomplete: look the application up in the catalogue.',
+      back: 'Go to the catalogue',
+    },
+    user: {
+      title: 'Account not found',
+      text: 'No account matches this address.',
+      back: 'Go to the list of users',
+    },
+    organisation: {
+      title: 'Office not found',
+      text: 'No office matches this address. Look it up in the directory.',
+      back: 'Go to the office directory',
+    },
   },
 };

@@ -11,18 +11,11 @@ export const fr = {
     main: 'Navigation principale',
     home: 'Accueil',
     catalogue: 'Catalogue',
-    projects: 'Projets',
-    calls: 'Appels à projets',
-    store: 'Store',
-    forge: 'Forge',
-    community: 'Communauté',
-    governance: 'Gouvernance',
     directory: 'Annuaire des organismes',
     administration: 'Administration',
     users: 'Utilisateurs',
     audit: "Journal d'audit",
     profile: 'Mon profil',
-    soon: 'bientôt',
     openMenu: 'Ouvrir le menu',
   },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
@@ -67,79 +60,22 @@ export const fr = {
     back: 'Retour',
     details: 'Détails',
     never: 'jamais',
+    notSaved: 'Rien n’a été enregistré',
+    fixFields_one: 'Corrigez le champ signalé :',
+    fixFields_other: 'Corrigez les {{count}} champs signalés :',
   },
   home: {
     title: 'Bonjour {{name}}',
     intro:
-      "Mutualis rassemble les applications locales du réseau de l'Assurance Maladie : les déclarer, les partager, les certifier, les héberger et les gouverner ensemble (programme MD23).",
+      "Mutualis rassemble les applications locales du réseau de l'Assurance Maladie : les déclarer, les partager, les certifier et savoir qui les utilise (programme MD23).",
     yourOffice: 'Votre organisme',
     yourRoles: 'Vos rôles',
     sections: 'Les services du portail',
+    catalogueSummary:
+      'Toutes les applications locales du réseau, quelle que soit leur filière, et la cartographie de leurs usages.',
+    mapSummary: 'Les usages par région et les applications qui font la même chose, à rapprocher.',
+    directorySummary: 'Les organismes du réseau : code, type, région, ville.',
     open: 'Ouvrir',
-    available: 'Disponible',
-    soon: 'Bientôt disponible',
-  },
-  sections: {
-    soonTitle: 'Bientôt disponible',
-    soonIntro: 'Cette partie du portail est en cours de construction. Voici ce qu’elle vous offrira :',
-    catalogue: {
-      summary:
-        'Toutes les applications locales du réseau, quelle que soit leur filière, et la cartographie de leurs usages.',
-      items: [
-        'Rechercher une application en français (accents, pluriels, fautes de frappe) avec des filtres par domaine, filière, statut, région, technologie.',
-        'Voir qui l’a conçue, qui l’utilise et si votre organisme peut l’obtenir.',
-        'Déclarer que votre organisme utilise une application ; voir la carte des usages par région et les redondances.',
-        'Importer et exporter l’inventaire (CSV, XLSX, publiccode.yml).',
-      ],
-    },
-    projects: {
-      summary:
-        'Les développements en cours dans le réseau, visibles de tous, pour collaborer et éviter les doublons.',
-      items: [
-        'Déclarer un projet avec sa filière (labellisation, homologation, hors standard, participation nationale).',
-        'Trouver un organisme qui a le même besoin ou des développeurs disponibles.',
-        'Suivre les grilles d’évaluation, la recette et le procès-verbal national.',
-      ],
-    },
-    calls: {
-      summary: 'Les appels à projets locaux et nationaux, avec un sponsor d’une direction de la Cnam.',
-      items: [
-        'Publier un appel à projets, recevoir des propositions et les voter.',
-        'Adosser un sponsor national à un projet.',
-        'Suivre la sélection par l’instance de gouvernance.',
-      ],
-    },
-    store: {
-      summary:
-        'Obtenir le déploiement, pour votre organisme, d’une application certifiée hébergée sur l’AM Cloud.',
-      items: [
-        'Demander une application labellisée ou homologuée, avec l’accord de votre directeur.',
-        'Suivre la validation par la DDSI et la mise à disposition de votre espace.',
-      ],
-    },
-    forge: {
-      summary: 'La Forge (GitLab) et l’Usine logicielle (Jenkins, Artifactory) de la communauté MD23.',
-      items: [
-        'Créer un projet à partir du Starter Kit PHP et des normes PSRAM.',
-        'Voir l’état des builds et les paquets publiés.',
-        'Partager le référentiel des bonnes pratiques et voter sur les propositions.',
-      ],
-    },
-    community: {
-      summary: 'La communauté des développeurs : référents régionaux, formation, support.',
-      items: [
-        'Trouver le référent SK PHP de votre région.',
-        'S’inscrire à la formation au Starter Kit PHP ou à la Démarche nationale de recette.',
-        'Poser une question au support de niveau 1, escalade au niveau 2.',
-      ],
-    },
-    governance: {
-      summary: 'Les décisions de la gouvernance MD23 et la rétribution des organismes.',
-      items: [
-        'Sponsorisations, sélection des appels à projets, arbitrages et évolutions majeures.',
-        'Conventions de rétribution entre la DDO et les organismes, coûts d’hébergement.',
-      ],
-    },
   },
   profile: {
     title: 'Mon profil',
@@ -200,9 +136,10 @@ export const fr = {
     lifecycle: 'Statut du compte',
   },
   audit: {
+    hideSessions: 'Masquer les connexions et déconnexions',
     title: "Journal d'audit",
     intro: 'Chaque changement du portail : qui, quoi, sur quel objet, quand.',
-    when: 'Date (UTC)',
+    when: 'Date',
     actor: 'Auteur',
     action: 'Action',
     target: 'Objet',
@@ -255,9 +192,29 @@ export const fr = {
   ...catalogueFr,
   ...officeFr,
   errors: {
-    notFoundTitle: 'Page introuvable',
-    notFound: 'Cette adresse ne correspond à aucune page de Mutualis.',
     forbidden: "Vous n'avez pas accès à cette page.",
+  },
+  notFound: {
+    page: {
+      title: 'Page introuvable',
+      text: 'Cette adresse ne correspond à aucune page de Mutualis. Vérifiez-la, ou repartez de l’accueil.',
+      back: 'Aller à l’accueil',
+    },
+    application: {
+      title: 'Fiche introuvable',
+      text: 'Aucune fiche d’application ne correspond à cette adresse. Elle est peut-être incomplète : cherchez l’application dans le catalogue.',
+      back: 'Aller au catalogue',
+    },
+    user: {
+      title: 'Compte introuvable',
+      text: 'Aucun compte ne correspond à cette adresse.',
+      back: 'Aller à la liste des utilisateurs',
+    },
+    organisation: {
+      title: 'Organisme introuvable',
+      text: 'Aucun organisme ne correspond à cette adresse. Cherchez-le dans l’annuaire.',
+      back: 'Aller à l’annuaire des organismes',
+    },
   },
 };
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type Language, targetsOf } from '../../../../common/lifecycle.ts';
 import type { LifecycleViewDto } from '../../../../common/schemas/lifecycle.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDay } from '../page.tsx';
-import { type AnyLifecycle, anyOf, locale, stateLabel } from './refusal.ts';
+import { formatDateTime, formatDay } from '../dates.ts';
+import { type AnyLifecycle, anyOf, stateLabel } from './refusal.ts';
 
 /**
  * `past`: before the current step, with no history to tell whether it was reached; `earlier`: after the
@@ -26,8 +26,7 @@ const withoutOptionalMark = (label: string) => label.replace(/\s*\((facultatif|o
 const transitionLabel = (definition: AnyLifecycle, transition: string | null, language: Language) =>
   (transition && definition.transitions[transition]?.label[language]) || '';
 
-export const formatReachedAt = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+export const formatReachedAt = (iso: string, language: Language) => formatDateTime(iso, language) ?? iso;
 
 /**
  * The steps to draw, in the definition's order: side states only when current; the targets of one

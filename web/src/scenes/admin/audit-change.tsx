@@ -1,7 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../../../common/audit-diff.ts';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
+import { can, useMe } from '../../api/queries.ts';
 
 export function AuditChange({ event }: { event: AuditEventDto }) {
   const { t } = useTranslation();
@@ -34,5 +36,32 @@ export function AuditChange({ event }: { event: AuditEventDto }) {
         </Table.Tbody>
       </Table>
     </details>
+  );
+}
+
+/** Where each kind of object of the trail is read; a kind missing here is named, not linked. */
+const TARGET_PATHS: Record<string, (id: string) => string> = {
+  application: (id) => `/catalogue/${id}`,
+  user: (id) => `/administration/utilisateurs/${id}`,
+  organisation: (id) => `/organismes/${id}`,
+};
+
+/** The object of an event: its name (resolved by the server), linked to its page when the reader may open it. */
+export function AuditTarget({ event, typeLabel }: { event: AuditEventDto; typeLabel: string }) {
+  const { data: me } = useMe();
+  const path = event.targetId ? TARGET_PATHS[event.targetType]?.(event.targetId) : undefined;
+  const readable = event.targetType !== 'user' || can(me, 'user.read');
+  const name = event.targetLabel ?? typeLabel;
+  return (
+    <>
+      {path && event.targetLabel && readable ? (
+        <Anchor component={Link} to={path} size="sm">
+          {name}
+        </Anchor>
+      ) : (
+        <Text size="sm">{name}</Text>
+      )}
+      <Text size="xs">{typeLabel}</Text>
+    </>
   );
 }

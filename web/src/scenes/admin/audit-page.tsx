@@ -1,12 +1,14 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../../common/audit-actions.ts';
 import { useAuditActions, useAuditEvents } from '../../api/queries.ts';
-import { ErrorAlert, formatDateTime, PageHeader, Pager } from '../../components/page.tsx';
+import { formatDateTime } from '../../components/dates.ts';
+import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
-import { AuditChange } from './audit-change.tsx';
+import { AuditChange, AuditTarget } from './audit-change.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -28,6 +30,8 @@ export function AuditPage() {
     targetType: null as string | null,
     from: null as string | null,
     to: null as string | null,
+    // Sign-ins and sign-outs make most of the trail: left out unless asked for.
+    sessions: null as string | null,
   });
   const actions = useAuditActions();
   const query = useAuditEvents({
@@ -36,6 +40,7 @@ export function AuditPage() {
     targetType: filters.targetType ?? undefined,
     from: filters.from || undefined,
     to: filters.to || undefined,
+    hideSessions: filters.sessions === 'shown' ? undefined : true,
     page,
     pageSize: PAGE_SIZE,
   });
@@ -77,6 +82,12 @@ export function AuditPage() {
           label={t('audit.to')}
           value={filters.to ?? ''}
           onChange={(e) => set('to', e.currentTarget.value || null)}
+        />
+        <Checkbox
+          label={t('audit.hideSessions')}
+          checked={filters.sessions !== 'shown'}
+          onChange={(event) => set('sessions', event.currentTarget.checked ? null : 'shown')}
+          mb={8}
         />
         <Button variant="subtle" onClick={reset}>
           {t('common.reset')}
@@ -133,7 +144,16 @@ export function AuditPage() {
                   >
                     {event.actor.displayName}
                   </Anchor>
-                  <Text size="xs">{event.actorOrganisation?.code}</Text>
+                  {event.actorOrganisation ? (
+                    <Anchor
+                      component={Link}
+                      to={`/organismes/${event.actorOrganisation.id}`}
+                      size="xs"
+                      display="block"
+                    >
+                      {event.actorOrganisation.code}
+                    </Anchor>
+                  ) : null}
                 </>
               ) : (
                 <Text size="sm">{t('audit.system')}</Text>
@@ -146,10 +166,7 @@ export function AuditPage() {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{event.targetLabel ?? targetTypeLabel(event.targetType)}</Text>
-              <Text size="xs" ff="monospace">
-                {event.targetType} · {event.targetId}
-              </Text>
+              <AuditTarget event={event} typeLabel={targetTypeLabel(event.targetType)} />
             </Table.Td>
             <Table.Td>
               <AuditChange event={event} />

@@ -5,6 +5,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAllOrganisations, useSaveUser } from '../../api/queries.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { ErrorAlert } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 
@@ -66,7 +67,13 @@ export function UserFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {problem && (!problem.problem.errors || problem.status === 409) ? (
+          {problem?.problem.errors && problem.status !== 409 ? (
+            <ErrorSummary
+              title={t('common.notSaved')}
+              detail={t('common.fixFields', { count: problem.problem.errors.length })}
+              errors={problem.problem.errors}
+            />
+          ) : problem ? (
             <ErrorAlert error={problem} />
           ) : null}
           <TextInput

@@ -6,14 +6,10 @@ import { userAccountLifecycle } from '../../../../common/lifecycles/user-account
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useFireTransition, useMe, useUser } from '../../api/queries.ts';
+import { formatDateTime } from '../../components/dates.ts';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
-import {
-  ErrorAlert,
-  formatDateTime,
-  type Notice,
-  PageHeader,
-  StatusMessage,
-} from '../../components/page.tsx';
+import { LoadFailure } from '../../components/not-found.tsx';
+import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';
@@ -28,7 +24,12 @@ export function UserPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const user = query.data;
-  if (!user) return query.error ? <ErrorAlert error={query.error} /> : <Text>{t('common.loading')}</Text>;
+  if (!user)
+    return query.error ? (
+      <LoadFailure error={query.error} missing="user" />
+    ) : (
+      <Text>{t('common.loading')}</Text>
+    );
   return (
     <>
       <Anchor component={Link} to="/administration/utilisateurs" size="sm">

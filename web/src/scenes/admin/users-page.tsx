@@ -7,16 +7,10 @@ import { userAccountLifecycle } from '../../../../common/lifecycles/user-account
 import { ROLE_LABELS, ROLES, type Role } from '../../../../common/roles.ts';
 import type { UserDto } from '../../../../common/schemas/user.ts';
 import { can, useAllOrganisations, useFireTransition, useMe, useUsers } from '../../api/queries.ts';
+import { formatDateTime } from '../../components/dates.ts';
 import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
-import {
-  ErrorAlert,
-  formatDateTime,
-  type Notice,
-  PageHeader,
-  Pager,
-  StatusMessage,
-} from '../../components/page.tsx';
+import { ErrorAlert, type Notice, PageHeader, Pager, StatusMessage } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
@@ -116,6 +110,7 @@ export function UsersPage() {
         ]}
         minWidth={800}
         isEmpty={query.data?.items.length === 0}
+        stacked
       >
         {query.data?.items.map((user) => (
           <Table.Tr key={user.id}>
@@ -125,8 +120,8 @@ export function UsersPage() {
               </Anchor>
               <Text size="xs">{user.email}</Text>
             </Table.Td>
-            <Table.Td>{user.organisation.code}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label={t('users.office')}>{user.organisation.code}</Table.Td>
+            <Table.Td data-label={t('users.roles')}>
               <Group gap={4}>
                 {user.roles.map((r) => (
                   <Badge key={r} size="sm" variant="light">
@@ -135,9 +130,8 @@ export function UsersPage() {
                 ))}
               </Group>
             </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Table.Td data-label={t('users.status')}>
               <Badge
-                styles={{ label: { overflow: 'visible' } }}
                 color={user.status === 'active' ? 'green' : 'gray'}
                 c={user.status === 'active' ? '#1b5e20' : 'gray.8'}
                 variant="light"
@@ -145,10 +139,12 @@ export function UsersPage() {
                 {t(`users.statuses.${user.status}`)}
               </Badge>
             </Table.Td>
-            <Table.Td>{formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}</Table.Td>
+            <Table.Td data-label={t('users.lastLogin')}>
+              {formatDateTime(user.lastLoginAt, i18n.language) ?? t('common.never')}
+            </Table.Td>
             {isAdmin ? (
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4}>
                   <Button size="xs" variant="default" onClick={() => setEditing(user)}>
                     {t('common.edit')}
                     <span className="sr-only"> {user.displayName}</span>

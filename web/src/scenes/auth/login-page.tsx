@@ -109,7 +109,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
                 {config.demoAccounts.map((account) => (
                   <Table.Tr key={account.email}>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
+                      <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                         {account.email}
                       </Text>
                     </Table.Td>

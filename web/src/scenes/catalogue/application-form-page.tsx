@@ -22,7 +22,9 @@ import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { useApplication, useBusinessDomains, useSaveApplication } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAllOrganisations, useMe } from '../../api/queries.ts';
-import { ErrorAlert, PageHeader } from '../../components/page.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { LoadFailure, MayNotEdit } from '../../components/not-found.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { bodyOf, type FormState, initialState } from './application-form-state.ts';
 import { ContactsFieldset } from './contacts-fieldset.tsx';
@@ -85,11 +87,15 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
             </Stack>
           </Alert>
         ) : problem ? (
-          <Alert color="red" role="alert" title={t('form.errorsTitle')}>
-            {problem.problem.errors
-              ? t('form.errorsHelp', { count: problem.problem.errors.length })
-              : problem.problem.detail}
-          </Alert>
+          <ErrorSummary
+            title={t('form.errorsTitle')}
+            detail={
+              problem.problem.errors
+                ? t('form.errorsHelp', { count: problem.problem.errors.length })
+                : problem.problem.detail
+            }
+            errors={problem.problem.errors ?? []}
+          />
         ) : null}
         <Fieldset legend={t('form.identity')}>
           <Stack>
@@ -363,11 +369,26 @@ export function ApplicationCreatePage() {
 export function ApplicationEditPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useApplication(id);
+  const application = query.data;
+  if (!application)
+    return query.error ? (
+      <LoadFailure error={query.error} missing="application" />
+    ) : (
+      <PageHeader title={t('common.loading')} />
+    );
+  // The abilities the API sends with the sheet decide: a sheet the reader may not edit opens no form.
+  if (!application.can.update || application.archived)
+    return (
+      <MayNotEdit
+        title={t('form.mayNotEditTitle', { name: application.name })}
+        reason={application.archived ? t('form.archivedSheet') : t('form.mayNotEdit')}
+        back={`/catalogue/${application.id}`}
+      />
+    );
   return (
     <>
-      <PageHeader title={query.data ? t('form.editTitle', { name: query.data.name }) : t('common.loading')} />
-      <ErrorAlert error={query.error} />
-      {query.data ? <ApplicationForm key={query.data.version} application={query.data} /> : null}
+      <PageHeader title={t('form.editTitle', { name: application.name })} />
+      <ApplicationForm key={application.version} application={application} />
     </>
   );
 }

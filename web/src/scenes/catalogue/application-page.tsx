@@ -6,7 +6,8 @@ import { applicationRecordLifecycle } from '../../../../common/lifecycles/applic
 import { useApplication, useFireApplicationTransition } from '../../api/catalogue.ts';
 import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
-import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
+import { LoadFailure } from '../../components/not-found.tsx';
+import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
@@ -27,7 +28,11 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const application = query.data;
   if (!application)
-    return query.error ? <ErrorAlert error={query.error} /> : <Text>{t('common.loading')}</Text>;
+    return query.error ? (
+      <LoadFailure error={query.error} missing="application" />
+    ) : (
+      <Text>{t('common.loading')}</Text>
+    );
   // Archiving and restoring, next to editing; the certification is in its tab.
   const recordActions = (application.transitions ?? []).filter(
     (transition) => transition.lifecycle === applicationRecordLifecycle.name && transition.allowed,

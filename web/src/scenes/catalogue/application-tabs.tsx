@@ -19,7 +19,8 @@ import { REGION_LABELS } from '../../../../common/organisations.ts';
 import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/application.ts';
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert, formatDateTime, formatDay } from '../../components/page.tsx';
+import { formatDateTime, formatDay } from '../../components/dates.ts';
+import { ErrorAlert } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import {
@@ -191,7 +192,7 @@ export function Users({ application }: { application: ApplicationDto }) {
 }
 
 export function Versions({ application }: { application: ApplicationDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ListTable
       caption={t('sheet.versionsCaption')}
@@ -202,7 +203,7 @@ export function Versions({ application }: { application: ApplicationDto }) {
       {application.versions.map((v) => (
         <Table.Tr key={v.number}>
           <Table.Td>{v.number}</Table.Td>
-          <Table.Td>{v.releasedOn ?? '—'}</Table.Td>
+          <Table.Td>{formatDay(v.releasedOn, i18n.language) ?? '—'}</Table.Td>
           <Table.Td>{v.notes}</Table.Td>
         </Table.Tr>
       ))}

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Grid,
   Group,
   Menu,
@@ -12,15 +11,14 @@ import {
   Text,
   TextInput,
   Title,
-  UnstyledButton,
+  useMantineTheme,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
 import type {
-  ApplicationPageDto,
   ApplicationSearchItemDto,
   ApplicationSummaryDto,
 } from '../../../../common/schemas/application.ts';
@@ -29,55 +27,10 @@ import { can, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { ArchivedFilterChoice } from './archived-filter.tsx';
-import { CERTIFICATION_STATUS_LABELS, facetLabel, facetValueLabel } from './labels.ts';
+import { FacetGroup, FiltersPanel } from './catalogue-facets.tsx';
+import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
-
-const SHOWN_VALUES = 6;
-
-function FacetGroup({
-  facet,
-  values,
-  selected,
-  onToggle,
-}: {
-  facet: Facet;
-  values: ApplicationPageDto['facets'][Facet];
-  selected: string[];
-  onToggle: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const label = useLabel();
-  const [expanded, setExpanded] = useState(false);
-  if (values.length === 0) return null;
-  const shown = expanded ? values : values.slice(0, SHOWN_VALUES);
-  const name = facetLabel(label, facet);
-  return (
-    <fieldset className="facet">
-      <legend>{name}</legend>
-      <Stack gap={6}>
-        {shown.map((v) => (
-          <Checkbox
-            key={v.value}
-            size="sm"
-            checked={selected.includes(v.value)}
-            onChange={() => onToggle(v.value)}
-            label={`${facetValueLabel(label, facet, v.value, v.label)} (${v.count})`}
-          />
-        ))}
-      </Stack>
-      {values.length > SHOWN_VALUES ? (
-        <UnstyledButton
-          className="facet-more"
-          onClick={() => setExpanded((e) => !e)}
-          aria-expanded={expanded}
-        >
-          {expanded ? t('catalogue.showLess') : t('catalogue.showAll', { count: values.length, name })}
-        </UnstyledButton>
-      ) : null}
-    </fieldset>
-  );
-}
 
 /** The other sheets of the same name: a small hint, so that a reader does not take one for the other. */
 function SameNameHint({ others }: { others: ApplicationSearchItemDto['sameName'] }) {
@@ -108,7 +61,7 @@ export function ApplicationCard({
   const label = useLabel();
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`app-${application.id}`}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Stack gap={4}>
           <Title order={2} size="h4" id={`app-${application.id}`}>
             <Anchor component={Link} to={`/catalogue/${application.id}`}>
@@ -146,6 +99,7 @@ export function ApplicationCard({
 export function CataloguePage({ search }: { search: CatalogueSearch }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const theme = useMantineTheme();
   const navigate = useNavigate();
   const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<CatalogueSearch>) =>
@@ -154,14 +108,57 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
   const query = useApplications(search);
   const data = query.data;
   const page = search.page ?? 1;
-  const active =
-    FACETS.some((f) => (search[f]?.length ?? 0) > 0) || Boolean(search.q) || Boolean(search.archived);
+  const activeCount =
+    FACETS.reduce((sum, f) => sum + (search[f]?.length ?? 0), 0) + (search.archived ? 1 : 0);
+  const active = activeCount > 0 || Boolean(search.q);
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, {
+    getInitialValueInEffect: false,
+  });
 
   const toggle = (facet: Facet) => (value: string) => {
     const current = search[facet] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
     void update({ [facet]: next.length > 0 ? next : undefined });
   };
+
+  const filterControls = (
+    <>
+      <Group justify="space-between">
+        <Title order={2} size="h5">
+          {t('catalogue.filters')}
+        </Title>
+        {active ? (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => {
+              setText('');
+              void navigate({ to: '/catalogue', search: {}, replace: true });
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        ) : null}
+      </Group>
+      {data
+        ? FACETS.map((facet) => (
+            <FacetGroup
+              key={facet}
+              facet={facet}
+              values={data.facets[facet]}
+              selected={search[facet] ?? []}
+              onToggle={toggle(facet)}
+            />
+          ))
+        : null}
+      <ArchivedFilterChoice value={search.archived} onChange={(archived) => void update({ archived })} />
+    </>
+  );
+  const filters = (
+    <FiltersPanel wide activeCount={activeCount}>
+      {filterControls}
+    </FiltersPanel>
+  );
 
   return (
     <>
@@ -219,8 +216,12 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
                 setText(e.currentTarget.value);
                 searchText(e.currentTarget.value);
               }}
-              style={{ flex: 1, minWidth: 260 }}
+              style={{ flex: 1, minWidth: 'min(260px, 100%)' }}
             />
+            {/* Past the search box, the results are one key away, not behind every filter. */}
+            <a href="#resultats" className="skip-link-inline">
+              {t('catalogue.skipToResults')}
+            </a>
             <Select
               label={t('catalogue.sort')}
               data={[
@@ -238,53 +239,27 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
         </form>
       </search>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 3 }}>
-          <Stack gap="md" component="section" aria-label={t('catalogue.filters')}>
-            <Group justify="space-between">
-              <Title order={2} size="h5">
-                {t('catalogue.filters')}
-              </Title>
-              {active ? (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => {
-                    setText('');
-                    void navigate({ to: '/catalogue', search: {}, replace: true });
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              ) : null}
-            </Group>
-            {data
-              ? FACETS.map((facet) => (
-                  <FacetGroup
-                    key={facet}
-                    facet={facet}
-                    values={data.facets[facet]}
-                    selected={search[facet] ?? []}
-                    onToggle={toggle(facet)}
-                  />
-                ))
-              : null}
-            <ArchivedFilterChoice
-              value={search.archived}
-              onChange={(archived) => void update({ archived })}
-            />
-          </Stack>
+        <Grid.Col span={{ base: 12, md: 3 }} display={wide ? undefined : 'none'}>
+          {wide ? filters : null}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
-          <ErrorAlert error={query.error} />
-          <Text aria-live="polite" mb="sm" fw={500}>
-            {data ? t('common.results', { count: data.total }) : t('common.loading')}
-          </Text>
-          <Stack gap="sm">
-            {data?.items.map((application) => (
-              <ApplicationCard key={application.id} application={application} />
-            ))}
-            {data?.items.length === 0 ? <Text>{t('catalogue.noResult')}</Text> : null}
-          </Stack>
+          {wide ? null : (
+            <FiltersPanel wide={false} activeCount={activeCount}>
+              {filterControls}
+            </FiltersPanel>
+          )}
+          <section id="resultats" tabIndex={-1} aria-label={t('catalogue.results')} className="results">
+            <ErrorAlert error={query.error} />
+            <Text aria-live="polite" mb="sm" fw={500}>
+              {data ? t('common.results', { count: data.total }) : t('common.loading')}
+            </Text>
+            <Stack gap="sm">
+              {data?.items.map((application) => (
+                <ApplicationCard key={application.id} application={application} />
+              ))}
+              {data?.items.length === 0 ? <Text>{t('catalogue.noResult')}</Text> : null}
+            </Stack>
+          </section>
           {data && data.total > PAGE_SIZE ? (
             <Pager
               page={page}

@@ -17,7 +17,8 @@ import { todayInFrance } from '../../../../common/schemas/usage.ts';
 import { useDeclareUsage, useWithdrawUsage } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
-import { ErrorAlert, formatDay } from '../../components/page.tsx';
+import { formatDay } from '../../components/dates.ts';
+import { ErrorAlert } from '../../components/page.tsx';
 
 /** The caller's office's use of an application: declare, update, withdraw. */
 function UsageModal({

@@ -36,9 +36,10 @@ function Bar({
 }) {
   return (
     <Stack gap={2}>
-      <Group justify="space-between" wrap="nowrap">
+      {/* On a phone the figures go under the name rather than past the edge of the screen. */}
+      <Group justify="space-between" wrap="wrap" gap={4} align="baseline">
         <Text size="sm">{label}</Text>
-        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" fw={600}>
           {detail}
         </Text>
       </Group>
@@ -105,7 +106,8 @@ export function UsageMapPage() {
                 t('usageMap.metrics.usingOffices'),
                 t('usageMap.metrics.designedApplications'),
               ]}
-              minWidth={480}
+              // Four short columns fit a phone (390 px) when their headings wrap.
+              minWidth={300}
               isEmpty={false}
             >
               {map.byRegion

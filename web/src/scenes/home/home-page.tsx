@@ -5,9 +5,15 @@ import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { useHome } from '../../api/office.ts';
 import { useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
-import { SECTIONS } from '../../components/sections.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { DecisionsSection, MaintenanceSection, NetworkSection, OfficeSection } from './home-sections.tsx';
+
+/** What the portal offers today; a part not built yet is neither linked nor announced. */
+const SERVICES = [
+  { path: '/catalogue', title: 'nav.catalogue', summary: 'home.catalogueSummary' },
+  { path: '/catalogue/cartographie', title: 'catalogue.mapLink', summary: 'home.mapSummary' },
+  { path: '/organismes', title: 'nav.directory', summary: 'home.directorySummary' },
+] as const;
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -53,25 +59,15 @@ export function HomePage() {
         {t('home.sections')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {SECTIONS.map((section) => (
-          <Card key={section.key} withBorder component="article">
+        {SERVICES.map((service) => (
+          <Card key={service.path} withBorder component="article">
             <Stack gap="xs" h="100%">
-              <Group justify="space-between" wrap="nowrap">
-                <Title order={3} size="h4">
-                  <Anchor component={Link} to={section.path} inherit>
-                    {t(`nav.${section.key}`)}
-                  </Anchor>
-                </Title>
-                <Badge
-                  color={section.ready ? 'green' : 'gray'}
-                  c={section.ready ? '#1b5e20' : 'gray.8'}
-                  variant="light"
-                  style={{ flexShrink: 0 }}
-                >
-                  {section.ready ? t('home.available') : t('home.soon')}
-                </Badge>
-              </Group>
-              <Text size="sm">{t(`sections.${section.key}.summary`)}</Text>
+              <Title order={3} size="h4">
+                <Anchor component={Link} to={service.path} inherit>
+                  {t(service.title)}
+                </Anchor>
+              </Title>
+              <Text size="sm">{t(service.summary)}</Text>
             </Stack>
           </Card>
         ))}

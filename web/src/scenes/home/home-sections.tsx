@@ -6,7 +6,7 @@ import { AUDIT_ACTION_LABELS } from '../../../../common/audit-actions.ts';
 import { CERTIFICATION_STATUS_LABELS, TRACK_LABELS } from '../../../../common/catalog/vocabulary.ts';
 import type { HomeDto } from '../../../../common/schemas/home.ts';
 import type { CatalogueSearch } from '../../api/catalogue.ts';
-import { formatDateTime, formatDay } from '../../components/page.tsx';
+import { formatDateTime, formatDay } from '../../components/dates.ts';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import {

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesignedApplicationDto, UsedApplicationDto } from '../../../../common/schemas/office.ts';
-import { formatDay } from '../../components/page.tsx';
+import { formatDay } from '../../components/dates.ts';
 import { ListTable } from '../../components/tables.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';

@@ -10,6 +10,7 @@ import {
   useOfficePortfolio,
 } from '../../api/office.ts';
 import { useOrganisation } from '../../api/queries.ts';
+import { LoadFailure } from '../../components/not-found.tsx';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
@@ -96,7 +97,7 @@ export function OrganisationPage({ id }: { id: string }) {
   const label = useLabel();
   const { data, error } = useOrganisation(id);
   const portfolio = useOfficePortfolio(id).data;
-  if (error) return <ErrorAlert error={error} />;
+  if (error) return <LoadFailure error={error} missing="organisation" />;
   if (!data) return null;
   const rows: [string, string | null][] = [
     [t('organisations.code'), data.code],

@@ -17,7 +17,8 @@ import { ACTION_LABELS } from '../../../../common/permissions.ts';
 import { ROLE_LABELS } from '../../../../common/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword, useMe } from '../../api/queries.ts';
-import { ErrorAlert, formatDateTime, PageHeader } from '../../components/page.tsx';
+import { formatDateTime } from '../../components/dates.ts';
+import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 

@@ -1,0 +1,123 @@
+import { Button, Checkbox, Drawer, Stack, TextInput, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Facet } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import { comparableText } from '../../../../common/text.ts';
+import { useLabel } from '../../i18n/index.ts';
+import { facetLabel, facetValueLabel } from './labels.ts';
+
+const SHOWN_VALUES = 6;
+/** From this many values (the 174 offices), a facet gets a box to find a value by typing. */
+const SEARCHABLE_FROM = 20;
+
+/** One facet: its values with their counts, the first few shown, and a search box when it is long. */
+export function FacetGroup({
+  facet,
+  values,
+  selected,
+  onToggle,
+}: {
+  facet: Facet;
+  values: ApplicationPageDto['facets'][Facet];
+  selected: string[];
+  onToggle: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [expanded, setExpanded] = useState(false);
+  const [filter, setFilter] = useState('');
+  if (values.length === 0) return null;
+  const name = facetLabel(label, facet);
+  const labelled = values.map((v) => ({ ...v, text: facetValueLabel(label, facet, v.value, v.label) }));
+  const wanted = comparableText(filter);
+  const matching = wanted
+    ? labelled.filter((v) => comparableText(`${v.text} ${v.value}`).includes(wanted))
+    : labelled;
+  const shown = expanded || wanted ? matching : matching.slice(0, SHOWN_VALUES);
+  return (
+    <fieldset className="facet">
+      <legend>{name}</legend>
+      {values.length >= SEARCHABLE_FROM ? (
+        <TextInput
+          size="xs"
+          mb={8}
+          type="search"
+          label={t('catalogue.facetSearch', { name })}
+          labelProps={{ className: 'sr-only' }}
+          placeholder={t('catalogue.facetSearchPlaceholder')}
+          value={filter}
+          onChange={(event) => setFilter(event.currentTarget.value)}
+        />
+      ) : null}
+      <Stack gap={6}>
+        {shown.map((v) => (
+          <Checkbox
+            key={v.value}
+            size="sm"
+            checked={selected.includes(v.value)}
+            onChange={() => onToggle(v.value)}
+            label={`${v.text} (${v.count})`}
+          />
+        ))}
+      </Stack>
+      {wanted && matching.length === 0 ? (
+        <p className="facet-none" role="status">
+          {t('catalogue.facetNoMatch')}
+        </p>
+      ) : null}
+      {!wanted && values.length > SHOWN_VALUES ? (
+        <UnstyledButton
+          className="facet-more"
+          onClick={() => setExpanded((e) => !e)}
+          aria-expanded={expanded}
+        >
+          {expanded ? t('catalogue.showLess') : t('catalogue.showAll', { count: values.length, name })}
+        </UnstyledButton>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The filters of a list: a column beside the results on a wide screen; on a phone the results come
+ * first, and a "Filtres (n)" button opens the same filters in a drawer.
+ */
+export function FiltersPanel({
+  wide,
+  activeCount,
+  children,
+}: {
+  wide: boolean;
+  activeCount: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  if (wide)
+    return (
+      <Stack gap="md" component="section" aria-label={t('catalogue.filters')}>
+        {children}
+      </Stack>
+    );
+  return (
+    <>
+      <Button variant="default" onClick={open} aria-haspopup="dialog" mb="sm">
+        {t('catalogue.filtersCount', { count: activeCount })}
+      </Button>
+      <Drawer
+        opened={opened}
+        onClose={close}
+        title={t('catalogue.filters')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="100%"
+      >
+        <Stack gap="md">
+          {children}
+          <Button onClick={close}>{t('catalogue.showResults')}</Button>
+        </Stack>
+      </Drawer>
+    </>
+  );
+}
