@@ -9,6 +9,9 @@ import type { Plugin } from 'esbuild';
  * memory figures in bench/README.md). A file that finds its data beside itself (migrations, reference
  * data) through `import.meta.url` keeps its own source URL, so the data is read where it lives.
  */
+/** What the compiled server is made of: a change to one of them means a new build. */
+export const SERVER_SOURCES = ['server', 'common', 'package-lock.json', 'tsconfig.json'];
+
 const sourceUrls: Plugin = {
   name: 'source-import-meta-url',
   setup(build) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildOnce } from '../lib/build-once.ts';
-import { buildServer } from './build-server.ts';
+import { buildServer, SERVER_SOURCES } from './build-server.ts';
 
 /**
  * Builds what `npm start` runs — the web app into build/web, the compiled server into build/server —
@@ -25,7 +25,7 @@ const TARGETS = {
       });
     },
   },
-  server: { sources: ['server', ...SHARED], build: (outDir: string) => buildServer(root, outDir) },
+  server: { sources: SERVER_SOURCES, build: (outDir: string) => buildServer(root, outDir) },
 };
 type Target = keyof typeof TARGETS;
 
