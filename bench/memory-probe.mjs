@@ -11,7 +11,8 @@ const memories = [];
 const NativeMemory = WebAssembly.Memory;
 WebAssembly.Memory = function Memory(descriptor) {
   const memory = new NativeMemory(descriptor);
-  memories.push(memory);
+  // Weakly held: the probe must not keep alive a memory the program has dropped.
+  memories.push(new WeakRef(memory));
   return memory;
 };
 WebAssembly.Memory.prototype = NativeMemory.prototype;
@@ -26,7 +27,7 @@ process.on('SIGUSR2', () => {
     process.env.MEMORY_PROBE_FILE ?? 'memory-probe.json',
     JSON.stringify({
       ...usage,
-      wasm: memories.reduce((total, memory) => total + memory.buffer.byteLength, 0),
+      wasm: memories.reduce((total, ref) => total + (ref.deref()?.buffer.byteLength ?? 0), 0),
       spaces,
     }),
   );
