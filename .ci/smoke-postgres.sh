@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts the real server on the PostgreSQL of DATABASE_URL, waits until it is ready, signs in with a
-# demo account, then stops it with SIGTERM and checks that it exits cleanly.
+# demo account, then stops it with SIGTERM and checks that it exits cleanly. Runs the compiled server,
+# as `npm start` does.
 set -euo pipefail
+npm run --silent build:server
 PORT=$((20000 + RANDOM % 20000))
-PORT=$PORT MUTUALIS_LOG_LEVEL=warn node --import tsx server/main.ts &
+PORT=$PORT MUTUALIS_LOG_LEVEL=warn node --enable-source-maps build/server/main.js &
 PID=$!
 for _ in $(seq 1 120); do
   kill -0 "$PID" 2>/dev/null || { echo "the server exited before it was ready"; exit 1; }

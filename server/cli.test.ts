@@ -1,34 +1,59 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce } from './lib/build-once.ts';
+import { buildServer, SERVER_SOURCES } from './scripts/build-server.ts';
 
 const run = promisify(execFile);
 /**
- * Each command starts tsx and an embedded PostgreSQL: a few seconds on an idle machine, up to a minute
- * on a loaded one. A test waits for its processes to exit; these bounds only stop a process that hangs.
+ * Each command is a process opening an embedded PostgreSQL: a few seconds on an idle machine, up to a
+ * minute on a loaded one. A test waits for its processes to exit; these bounds only stop one that hangs.
  */
 const PROCESS_TIMEOUT_MS = 180_000;
 const TEST_TIMEOUT_MS = 600_000;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const dataDirs: string[] = [];
+let migrated: string;
+/**
+ * The commands run compiled, as `npm start` runs the server (built once, reused while the sources stay):
+ * no transpiling at each of the dozen process starts. Each test copies one database migrated here
+ * rather than creating its own (PostgreSQL's initdb is the slow part of a first start).
+ */
+beforeAll(async () => {
+  await buildOnce({
+    root,
+    target: 'build/server',
+    sources: SERVER_SOURCES,
+    build: (out) => buildServer(root, out),
+  });
+  migrated = mkdtempSync(path.join(tmpdir(), 'mutualis-cli-template-'));
+  dataDirs.push(migrated);
+  const result = await cli(migrated, 'cli', ['db', 'migrate']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+}, TEST_TIMEOUT_MS);
 afterAll(() => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
-/** An empty folder for the embedded database of one test: no test sees another's data. */
+/** A database of its own for one test, migrated and empty: no test sees another's data. */
 function freshDataDir() {
   const dir = mkdtempSync(path.join(tmpdir(), 'mutualis-cli-'));
   dataDirs.push(dir);
+  cpSync(migrated, dir, { recursive: true });
   return dir;
 }
 
 /** Runs a command as an operator would: a real process on a real embedded database in `dataDir`. */
-async function cli(dataDir: string, script: string, args: string[], env: Record<string, string> = {}) {
+async function cli(dataDir: string, entry: 'cli' | 'main', args: string[], env: Record<string, string> = {}) {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+    const script = path.join(root, 'build/server', `${entry}.js`);
+    const { stdout, stderr } = await run(process.execPath, ['--enable-source-maps', script, ...args], {
       env: { ...base, MUTUALIS_DATA_DIR: dataDir, ...env },
       timeout: PROCESS_TIMEOUT_MS,
     });
@@ -40,7 +65,7 @@ async function cli(dataDir: string, script: string, args: string[], env: Record<
 }
 
 const createAdmin = (dataDir: string, email: string, name: string) =>
-  cli(dataDir, 'server/cli.ts', ['user', 'create-admin', '--email', email, '--name', name]);
+  cli(dataDir, 'cli', ['user', 'create-admin', '--email', email, '--name', name]);
 
 // Each test has its own database folder, so the processes of different tests run side by side.
 describe.concurrent('command line', { timeout: TEST_TIMEOUT_MS }, () => {
@@ -58,12 +83,12 @@ describe.concurrent('command line', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('loads the reference offices, then reloads them idempotently', async ({ expect }) => {
     const dataDir = freshDataDir();
-    const first = await cli(dataDir, 'server/cli.ts', ['reference', 'load']);
+    const first = await cli(dataDir, 'cli', ['reference', 'load']);
     expect(first.code).toBe(0);
     const [, total, inserted] = first.stdout.match(/organismes .* : (\d+) lignes, (\d+) ajoutées/) ?? [];
     expect(Number(total)).toBeGreaterThan(100);
     expect(inserted).toBe(total);
-    const again = await cli(dataDir, 'server/cli.ts', ['reference', 'load']);
+    const again = await cli(dataDir, 'cli', ['reference', 'load']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`organismes`);
     expect(again.stdout).toContain(`: ${total} lignes, 0 ajoutées, 0 mises à jour.`);
@@ -80,7 +105,7 @@ describe.concurrent('command line', { timeout: TEST_TIMEOUT_MS }, () => {
     expect((await createAdmin(dataDir, 'chef@cnam.fr', 'Première Admin')).code).toBe(0);
     const bad = path.join(dataDir, 'mauvais.csv');
     writeFileSync(bad, [header, line('CLI-UN'), line('CLI-DEUX', 'Inconnue')].join('\n'));
-    const refused = await cli(dataDir, 'server/cli.ts', ['import', 'applications', bad]);
+    const refused = await cli(dataDir, 'cli', ['import', 'applications', bad]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Ligne 3 — Filière : Filière inconnue.');
     expect(refused.stderr).toContain("1 erreur(s) : rien n'a été importé (2 lignes lues).");
@@ -88,23 +113,17 @@ describe.concurrent('command line', { timeout: TEST_TIMEOUT_MS }, () => {
     // Nothing was written by the bad file: the same two codes are created now, not updated.
     const good = path.join(dataDir, 'inventaire.csv');
     writeFileSync(good, [header, line('CLI-UN'), line('CLI-DEUX')].join('\n'));
-    const imported = await cli(dataDir, 'server/cli.ts', ['import', 'applications', good]);
+    const imported = await cli(dataDir, 'cli', ['import', 'applications', good]);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain('Import [##############################] 2/2');
     expect(imported.stdout).toContain('Import terminé : 2 création(s), 0 mise(s) à jour, 2 ligne(s) lue(s).');
-    const again = await cli(dataDir, 'server/cli.ts', [
-      'import',
-      'applications',
-      good,
-      '--as',
-      'chef@cnam.fr',
-    ]);
+    const again = await cli(dataDir, 'cli', ['import', 'applications', good, '--as', 'chef@cnam.fr']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 création(s), 2 mise(s) à jour');
   });
 
   it('db migrate exits non-zero when the database cannot be reached', async ({ expect }) => {
-    const result = await cli(freshDataDir(), 'server/cli.ts', ['db', 'migrate'], {
+    const result = await cli(freshDataDir(), 'cli', ['db', 'migrate'], {
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
     });
     expect(result.code).not.toBe(0);
@@ -112,7 +131,7 @@ describe.concurrent('command line', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it('the server refuses to start on a bad variable and names it', async ({ expect }) => {
-    const result = await cli(freshDataDir(), 'server/main.ts', [], { PORT: 'trois-mille' });
+    const result = await cli(freshDataDir(), 'main', [], { PORT: 'trois-mille' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT doit être un entier / PORT must be an integer');
   });

@@ -15,6 +15,7 @@ describe('configuration', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       trustProxy: false,
+      embeddedSharedBuffers: '16MB',
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -29,6 +30,7 @@ describe('configuration', () => {
     ['MUTUALIS_LOG_LEVEL', 'bavard'],
     ['MUTUALIS_SESSION_IDLE_MINUTES', '0'],
     ['MUTUALIS_TRUST_PROXY', 'oui'],
+    ['MUTUALIS_EMBEDDED_SHARED_BUFFERS', '128 Mo'],
   ])('stops on a bad %s with a French and English message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {

@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded database's buffer cache. */
+  embeddedSharedBuffers: string;
   demo: boolean;
   demoPassword: string;
   publicUrl: string;
@@ -18,6 +20,13 @@ export interface Config {
   trustProxy: boolean | number;
   webDir: string;
 }
+
+/**
+ * PostgreSQL's 128 MB default cache, inside PGlite's WebAssembly memory, is resident memory of the Node
+ * process and never given back; 16 MB holds the catalogue's hot pages, and the files below it stay in
+ * the system's page cache (figures in bench/README.md).
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
 export class ConfigError extends Error {}
 
@@ -46,6 +55,13 @@ const environmentSchema = z.object({
     })
     .optional(),
   MUTUALIS_DATA_DIR: z.string().min(1).default('./data'),
+  MUTUALIS_EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, {
+      error:
+        'MUTUALIS_EMBEDDED_SHARED_BUFFERS doit être une taille comme 16MB / MUTUALIS_EMBEDDED_SHARED_BUFFERS must be a size such as 16MB',
+    })
+    .default(EMBEDDED_SHARED_BUFFERS),
   MUTUALIS_DEMO: booleanText('MUTUALIS_DEMO').default('true'),
   MUTUALIS_DEMO_PASSWORD: z
     .string()
@@ -97,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.MUTUALIS_DATA_DIR),
+    embeddedSharedBuffers: e.MUTUALIS_EMBEDDED_SHARED_BUFFERS,
     demo,
     demoPassword: e.MUTUALIS_DEMO_PASSWORD,
     publicUrl: (e.MUTUALIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

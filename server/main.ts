@@ -12,7 +12,11 @@ const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    sharedBuffers: config.embeddedSharedBuffers,
+  });
   await database.migrate();
   const reference = await loadReferenceData(database.db);
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { EMBEDDED_SHARED_BUFFERS } from '../config.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -35,6 +36,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** A PGlite data-dir dump to start from (tests start from a migrated template). */
   loadDataDir?: Blob | undefined;
+  /** PostgreSQL's buffer cache in the embedded database (a PostgreSQL size: 16MB, 128MB…). */
+  sharedBuffers?: string | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -63,6 +66,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined, {
     extensions: { unaccent, pg_trgm },
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.sharedBuffers ?? EMBEDDED_SHARED_BUFFERS}`,
+    ],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite({ client, schema }) as unknown as Database;

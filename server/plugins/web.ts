@@ -3,9 +3,17 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './errors.ts';
 
+/** Vite names every file under assets/ by its content hash: a new content is a new URL. */
+const HASHED_ASSET = /[\\/]assets[\\/]/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves the built single-page app. Any GET outside /api and /health that matches no file gets
  * index.html, so that deep links work; everything else gets a problem+json 404.
+ *
+ * The build writes a brotli and a gzip copy of each text file (web/vite.config.ts): the one the browser
+ * accepts is sent as it is, no compression per request. Hashed assets are cached for a year; index.html
+ * and the other files are revalidated on each visit, so a new build is seen at once.
  */
 export async function registerWeb(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(`${webDir}/index.html`);
@@ -14,20 +22,20 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
       root: webDir,
       wildcard: true,
       index: false,
+      preCompressed: true,
+      cacheControl: false,
       setHeaders: (res, filePath) => {
-        if (filePath.includes('/assets/'))
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        res.setHeader('Vary', 'Accept-Encoding');
+        res.setHeader('Cache-Control', HASHED_ASSET.test(filePath) ? IMMUTABLE : 'no-cache');
       },
     });
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
-    );
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = path.startsWith('/api') || path.startsWith('/health');
     if (hasWeb && request.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return sendProblem(reply, request, 404, `Aucune ressource ne correspond à ${request.method} ${path}.`);
   });

@@ -4,6 +4,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -23,19 +24,45 @@ import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
-import { AuditPage } from './scenes/admin/audit-page.tsx';
-import { UserPage } from './scenes/admin/user-page.tsx';
-import { UsersPage } from './scenes/admin/users-page.tsx';
-import { LoginPage } from './scenes/auth/login-page.tsx';
-import { ApplicationCreatePage, ApplicationEditPage } from './scenes/catalogue/application-form-page.tsx';
-import { ApplicationPage, type SheetTab } from './scenes/catalogue/application-page.tsx';
-import { CataloguePage } from './scenes/catalogue/catalogue-page.tsx';
-import { ImportPage } from './scenes/catalogue/import-page.tsx';
-import { UsageMapPage } from './scenes/catalogue/usage-map-page.tsx';
-import { HomePage } from './scenes/home/home-page.tsx';
-import { OrganisationPage } from './scenes/organisations/organisation-page.tsx';
-import { type OrganisationSearch, OrganisationsPage } from './scenes/organisations/organisations-page.tsx';
-import { ProfilePage } from './scenes/profile/profile-page.tsx';
+import type { SheetTab } from './scenes/catalogue/application-page.tsx';
+import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
+
+/** Each page is its own chunk, loaded on its first visit: the first load carries the shell only. */
+const AuditPage = lazyRouteComponent(() => import('./scenes/admin/audit-page.tsx'), 'AuditPage');
+const UserPage = lazyRouteComponent(() => import('./scenes/admin/user-page.tsx'), 'UserPage');
+const UsersPage = lazyRouteComponent(() => import('./scenes/admin/users-page.tsx'), 'UsersPage');
+const LoginPage = lazyRouteComponent(() => import('./scenes/auth/login-page.tsx'), 'LoginPage');
+const ApplicationCreatePage = lazyRouteComponent(
+  () => import('./scenes/catalogue/application-form-page.tsx'),
+  'ApplicationCreatePage',
+);
+const ApplicationEditPage = lazyRouteComponent(
+  () => import('./scenes/catalogue/application-form-page.tsx'),
+  'ApplicationEditPage',
+);
+const ApplicationPage = lazyRouteComponent(
+  () => import('./scenes/catalogue/application-page.tsx'),
+  'ApplicationPage',
+);
+const CataloguePage = lazyRouteComponent(
+  () => import('./scenes/catalogue/catalogue-page.tsx'),
+  'CataloguePage',
+);
+const ImportPage = lazyRouteComponent(() => import('./scenes/catalogue/import-page.tsx'), 'ImportPage');
+const UsageMapPage = lazyRouteComponent(
+  () => import('./scenes/catalogue/usage-map-page.tsx'),
+  'UsageMapPage',
+);
+const HomePage = lazyRouteComponent(() => import('./scenes/home/home-page.tsx'), 'HomePage');
+const OrganisationPage = lazyRouteComponent(
+  () => import('./scenes/organisations/organisation-page.tsx'),
+  'OrganisationPage',
+);
+const OrganisationsPage = lazyRouteComponent(
+  () => import('./scenes/organisations/organisations-page.tsx'),
+  'OrganisationsPage',
+);
+const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
 
 interface RouterContext {
   queryClient: QueryClient;
