@@ -17,8 +17,12 @@ const home = async (agent: Agent) => {
   return response.json() as HomeDto;
 };
 const names = (items: { application: { name: string } }[]) => items.map((i) => i.application.name);
+/** Declares a use of the sheet's only version (2.1) unless the body names one. */
 const declare = async (agent: Agent, applicationId: string, body: Record<string, unknown>) => {
-  const response = await agent.post(`/api/applications/${applicationId}/usages`, body);
+  const response = await agent.post(`/api/applications/${applicationId}/usages`, {
+    versionNumber: '2.1',
+    ...body,
+  });
   expect(response.statusCode, response.body).toBe(201);
 };
 const complete = {
@@ -65,7 +69,8 @@ describe('GET /api/home, by role', () => {
     expect(suggested).toContain('Gestion des astreintes');
     expect(suggested).not.toContain('Suivi des courriers');
     expect(suggested).not.toContain('Planning des accueils');
-    expect(page.office?.suggestions.find((s) => s.application.id === popular.id)?.usingOffices).toBe(4);
+    // The four offices that declared it, and its designer (CPAM-34): the sheet is in production.
+    expect(page.office?.suggestions.find((s) => s.application.id === popular.id)?.usingOffices).toBe(5);
     // What other roles follow is not the agent's.
     expect(page).toMatchObject({ maintenance: null, decisions: null, network: null });
   });

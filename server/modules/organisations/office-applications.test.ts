@@ -14,7 +14,10 @@ afterAll(() => t.close());
 const versions = [{ number: '3.0', releasedOn: '2025-06-01' }];
 const declare = async (code: string, applicationId: string, body: Record<string, unknown>) => {
   const agent = await signedInAs(t, ['referent'], code);
-  const response = await agent.post(`/api/applications/${applicationId}/usages`, body);
+  const response = await agent.post(`/api/applications/${applicationId}/usages`, {
+    versionNumber: '3.0',
+    ...body,
+  });
   expect(response.statusCode, response.body).toBe(201);
 };
 
@@ -33,7 +36,7 @@ describe("an office's page: what it designs and what it uses", () => {
     const archive = await developer.post(`/api/applications/${archived.id}/transitions`, {
       action: 'archive',
       version: archived.version,
-      input: {},
+      input: { reason: 'Remplacée par la messagerie nationale.' },
     });
     expect(archive.statusCode, archive.body).toBe(200);
 
@@ -42,8 +45,9 @@ describe("an office's page: what it designs and what it uses", () => {
     expect(
       page.items.map((i: DesignedApplicationDto) => [i.application.name, i.usingOffices, i.declaredUsers]),
     ).toEqual([
-      ['Agenda partagé', 3, 50],
-      ['Bons de commande', 1, 3],
+      // The offices that declared it, and the designer itself: the sheets are in production.
+      ['Agenda partagé', 4, 50],
+      ['Bons de commande', 2, 3],
     ]);
     expect(page.items[0].latestVersion).toBe('3.0');
 
@@ -79,7 +83,8 @@ describe("an office's page: what it designs and what it uses", () => {
       userCount: 10,
       versionNumber: '3.0',
       since: '2024-02-01',
-      usingOffices: 1,
+      // CPAM-72's declaration, and the designer office: the sheet is in production.
+      usingOffices: 2,
       designerOrganisation: { code: 'CPAM-73' },
     });
     const second = (
