@@ -167,9 +167,9 @@ export function ImportPage() {
             <>
               <Alert color="green" title={t('importWizard.ready')}>
                 {t('importWizard.readyDetail', {
-                  rows: preview.rows,
-                  created: preview.created,
-                  updated: preview.updated,
+                  rows: t('importWizard.rowsRead', { count: preview.rows }),
+                  created: t('importWizard.toCreate', { count: preview.created }),
+                  updated: t('importWizard.toUpdate', { count: preview.updated }),
                 })}
               </Alert>
               <ListTable
@@ -184,7 +184,7 @@ export function ImportPage() {
                     <Table.Td>{item.code}</Table.Td>
                     <Table.Td>{item.name}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={item.action === 'create' ? 'green.9' : 'blue.9'}>
+                      <Badge variant="light" color={item.action === 'create' ? 'green' : 'blue'}>
                         {t(`importWizard.actions.${item.action}`)}
                       </Badge>
                     </Table.Td>
