@@ -130,6 +130,7 @@ describe('journeys in Chromium', () => {
     await signIn(director, env.server.url, 'directeur.basrhin@mutualis.demo');
     await director.getByRole('link', { name: 'Utilisateurs' }).click();
     await director.getByText('Comptes de votre organisme (lecture seule).').waitFor();
+    await director.locator('tbody tr td:nth-child(2)').first().waitFor();
     const offices = await director.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(new Set(offices)).toEqual(new Set(['CPAM-67']));
     expect(await director.getByRole('button', { name: /Modifier|Désactiver|Créer/ }).count()).toBe(0);
@@ -141,6 +142,8 @@ describe('journeys in Chromium', () => {
   it('works with the keyboard alone: skip link, fields, submit with Enter, visible focus', async () => {
     const page = await fresh();
     await page.goto(`${env.server.url}/connexion`);
+    // The page is loaded on demand: wait for its form before moving through it.
+    await page.locator('input[type="email"]').waitFor();
     // The language switch comes first, then the form.
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');

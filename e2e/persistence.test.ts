@@ -12,7 +12,11 @@ async function signIn(server: RunningServer, email: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const cookie =
+    response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('mutualis_session='))
+      ?.split(';')[0] ?? '';
   const body = (await response.json()) as { csrfToken?: string };
   return { status: response.status, cookie, csrfToken: body.csrfToken ?? '' };
 }

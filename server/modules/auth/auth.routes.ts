@@ -63,6 +63,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         previousToken: request.cookies[SESSION_COOKIE],
         deviceToken: request.cookies[DEVICE_COOKIE],
       });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookie,
+        expires: session.expiresAt,
+      });
       if (deviceToken) {
         reply.setCookie(DEVICE_COOKIE, deviceToken, {
           path: '/api/auth',
@@ -72,13 +79,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           maxAge: DEVICE_COOKIE_DAYS * 24 * 3600,
         });
       }
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie,
-        expires: session.expiresAt,
-      });
       return { user: presentUser({ user, transitions: [], lifecycles: [] }), csrfToken: session.csrfToken };
     },
   );
