@@ -98,7 +98,7 @@ describe('the catalogue in Chromium', () => {
     await page.getByText('2 lignes lues : 2 fiches à créer, 0 à mettre à jour.').waitFor();
     await page.getByText('Fichier CSV lu en UTF-8, séparateur « ; » (point-virgule).').waitFor();
     await page.getByRole('button', { name: 'Importer 2 fiches' }).click();
-    await page.getByText('2 fiches créées, 0 mises à jour.').waitFor();
+    await page.getByText('2 fiches créées, 0 mise à jour.').waitFor();
     await page.getByRole('link', { name: 'Voir le catalogue' }).click();
     await page.getByRole('link', { name: 'Application NAV-COURRIER' }).waitFor();
     await page.context().close();

@@ -13,6 +13,8 @@ export const auditEventSchema = z
     targetLabel: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
+    /** For a transition: `{lifecycle, transition, from, to, input}` (the input is what the person gave, e.g. a reason). */
+    details: z.unknown(),
     requestId: z.string().nullable(),
   })
   .meta({ id: 'AuditEvent' });

@@ -25,9 +25,12 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/** The words that carry meaning: no accents, lower case, no small words, no plural ending. */
+/**
+ * The words that carry meaning: no accents, lower case, no small words, no plural ending. A name
+ * written in one piece with capitals ("GesCongés", "eDemandes") is read as its words too.
+ */
 export function meaningfulWords(text: string): string[] {
-  return comparableText(text)
+  return comparableText(text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0 && !STOP_WORDS.has(word) && !/^v\d+$/.test(word))
     .map((word) => (word.length > 3 ? word.replace(/[sx]$/, '') : word));

@@ -11,5 +11,6 @@ export const presentAuditEvent = ({ event, actor, actorOrganisation, targetLabel
   targetLabel,
   before: event.before,
   after: event.after,
+  details: event.details ?? null,
   requestId: event.requestId,
 });

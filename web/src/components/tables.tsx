@@ -55,7 +55,7 @@ export function ListTable({
 /** Name/value pairs of one record; empty values are left out. */
 export function FactTable({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <Table>
+    <Table className="fact-table">
       <Table.Tbody>
         {rows
           .filter(([, value]) => value !== null && value !== undefined && value !== '')

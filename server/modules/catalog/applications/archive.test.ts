@@ -54,6 +54,16 @@ describe('archiving a sheet', () => {
         },
       ],
     });
+    // The audit trail carries the reason given with the transition, for its readers to see.
+    const admin = await signedInAs(t, ['admin'], 'CPAM-69');
+    const trail = (
+      await admin.get(`/api/audit-events?targetId=${sheet.id}&action=application.archive`)
+    ).json();
+    expect(trail.items).toHaveLength(1);
+    expect(trail.items[0].details).toMatchObject({
+      transition: 'archive',
+      input: { reason: 'Remplacée par la gestion nationale des badges' },
+    });
   });
 
   it('lists archived sheets alone, with the others, or not at all; an archived sheet is in no stage', async () => {

@@ -54,6 +54,14 @@ describe('the sheets like the one being declared', () => {
     expect(scores[0]).toBeLessThanOrEqual(1);
   });
 
+  it('reads a name written in one piece with capitals as its words: « Gestion des congés » finds GesCongés', async () => {
+    const typed = await similar(
+      'Gestion des conges',
+      'Demandes de congés des agents et validation par les managers.',
+    );
+    expect(codes(typed)).toContain('GESCONGES');
+  });
+
   it('proposes nothing for a name too short or unlike any sheet, and refuses a name too long in French', async () => {
     expect((await similar('Ges')).items).toEqual([]);
     expect((await similar('Xylophone quantique')).items).toEqual([]);

@@ -49,7 +49,7 @@ describe('the usage map of the demo catalogue', () => {
     const all = clusters.map(codesOf);
     expect(all).toContainEqual(['RECOUVR-INDUS', 'SUIVINDUS']);
     expect(all).toContainEqual(['AGENDA-ACCUEIL', 'RDV-ACCUEIL']);
-    expect(all).toContainEqual(['ABSENCES-CONGES', 'CONGES-EXPRESS']);
+    expect(all).toContainEqual(['ABSENCES-CONGES', 'CONGES-EXPRESS', 'GESCONGES']);
     expect(all).toContainEqual(['RECOURS-AMIABLES', 'CRA-RECOURS'].sort());
     const flat = all.flat();
     for (const unrelated of ['TELETRAVAIL', 'HABILITATIONS', 'CONTENTIEUX', 'SK-GENERATEUR'])

@@ -172,7 +172,7 @@ function TransitionForm({
                 autoFocus={index === 0}
               />
             ))}
-            {error ? (
+            {error && problemText(error) !== null ? (
               <Alert color="red" role="alert" title={t('lifecycle.dialog.refused')}>
                 {problemText(error)}
               </Alert>
@@ -209,13 +209,15 @@ function TransitionForm({
     </form>
   );
 
-  function problemText(caught: unknown) {
+  /** The refusal to show above the buttons; null when every error is already said under its field. */
+  function problemText(caught: unknown): string | null {
     if (!(caught instanceof ApiError)) return t('common.error');
     const { refusal, errors, detail } = caught.problem;
     if (refusal) return refusalText(definition, transition, refusal, language, detail);
     if (caught.status === 409) return t('lifecycle.stale');
     if (errors?.some((e) => e.field.startsWith('input'))) {
       const elsewhere = errors.filter((e) => !fields.some((f) => e.field === `input.${f.name}`));
+      if (elsewhere.length === 0) return null;
       return [
         refusalText(definition, transition, { code: 'invalidInput' }, language, detail),
         ...elsewhere.map((e) => e.message),

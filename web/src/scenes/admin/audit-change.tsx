@@ -4,10 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../../../common/audit-diff.ts';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { can, useMe } from '../../api/queries.ts';
+import { auditFieldLabel, auditValue, transitionInputRows } from './audit-fields.ts';
 
 export function AuditChange({ event }: { event: AuditEventDto }) {
-  const { t } = useTranslation();
-  const rows = changedFields(event.before, event.after);
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const given = transitionInputRows(event.details);
+  const rows = [
+    ...given.map((row) => ({ field: row.field, before: '—', after: row.value })),
+    ...changedFields(event.before, event.after),
+  ];
   if (rows.length === 0) return null;
   const hasBefore = event.before != null;
   return (
@@ -25,12 +31,12 @@ export function AuditChange({ event }: { event: AuditEventDto }) {
           {rows.map((row) => (
             <Table.Tr key={row.field}>
               <Table.Td>
-                <Text size="xs" ff="monospace">
-                  {row.field}
-                </Text>
+                <Text size="xs">{auditFieldLabel(row.field, language)}</Text>
               </Table.Td>
-              {hasBefore ? <Table.Td style={{ wordBreak: 'break-word' }}>{row.before}</Table.Td> : null}
-              <Table.Td style={{ wordBreak: 'break-word' }}>{row.after}</Table.Td>
+              {hasBefore ? (
+                <Table.Td style={{ wordBreak: 'break-word' }}>{auditValue(row.before, language)}</Table.Td>
+              ) : null}
+              <Table.Td style={{ wordBreak: 'break-word' }}>{auditValue(row.after, language)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -35,7 +35,11 @@ export function FacetGroup({
   const matching = wanted
     ? labelled.filter((v) => comparableText(`${v.text} ${v.value}`).includes(wanted))
     : labelled;
-  const shown = expanded || wanted ? matching : matching.slice(0, SHOWN_VALUES);
+  // Folded, the chosen values stay in view whatever their rank: an active filter is never hidden.
+  const shown =
+    expanded || wanted
+      ? matching
+      : matching.filter((v, rank) => rank < SHOWN_VALUES || selected.includes(v.value));
   return (
     <fieldset className="facet">
       <legend>{name}</legend>

@@ -215,7 +215,10 @@ export function ImportPage() {
       {step === 3 && done ? (
         <Stack>
           <Alert color="green" title={t('importWizard.done')} role="status">
-            {t('importWizard.doneDetail', { created: done.created, updated: done.updated })}
+            {t('importWizard.doneDetail', {
+              created: t('importWizard.created', { count: done.created }),
+              updated: t('importWizard.updatedDone', { count: done.updated }),
+            })}
           </Alert>
           <ImportNotes result={done} />
           <Group>
