@@ -174,6 +174,17 @@ describe('the catalogue', () => {
     await page.context().close();
   });
 
+  it('keeps the chosen values of a facet in view, however far down the list they are', async () => {
+    const page = await signedIn('agent.rhone@mutualis.demo');
+    await page.goto(`${env.server.url}/catalogue?usedBy=CPAM-69&usedBy=CPAM-42`);
+    const users = page.getByRole('group', { name: 'Utilisée par' });
+    await users.getByRole('checkbox').first().waitFor();
+    await expect
+      .poll(() => users.getByRole('checkbox', { checked: true }).count(), { timeout: 15_000 })
+      .toBe(2);
+    await page.context().close();
+  });
+
   it('on a 390 px phone: results first, the filters in a drawer, nothing wider than the screen', async () => {
     const page = await signedIn('agent.rhone@mutualis.demo', 390);
     await page.goto(`${env.server.url}/catalogue`);
