@@ -1,20 +1,16 @@
 import { z } from 'zod';
 import {
   APPLICATION_CODE_PATTERN,
-  ARCHIVED_FILTERS,
   ATTACHMENT_KINDS,
   CERTIFICATION_STATUSES,
   CRITICALITY_CLASSES,
-  FACETS,
   HOSTINGS,
   LIFECYCLE_STAGES,
   PERSONAL_DATA_CATEGORIES,
-  PERSONAL_DATA_VALUES,
-  SEARCH_SORTS,
   TRACKS,
 } from '../catalog/vocabulary.ts';
 import { ORGANISATION_TYPES, REGIONS } from '../organisations.ts';
-import { calendarDate, longText, pageNumber, pageSize, rowVersion, text } from './common.ts';
+import { calendarDate, longText, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
 export const optionalText = (max: number, label: string) =>
@@ -301,77 +297,6 @@ export const applicationSchema = applicationSummarySchema
   })
   .meta({ id: 'Application' });
 export type ApplicationDto = z.infer<typeof applicationSchema>;
-
-const multi = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
-  z
-    .union([z.enum(values, { error }), z.array(z.enum(values, { error }))], { error })
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .optional();
-const multiText = (max: number, label: string) =>
-  z
-    .union([
-      text(label).max(max, { error: `${label} est limité à ${max} caractères.` }),
-      z.array(text(label).max(max, { error: `${label} est limité à ${max} caractères.` })).max(50),
-    ])
-    .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => s.length > 0))
-    .optional();
-
-/** The filters of the list and of the export: one value or several of each (several = any of them). */
-export const applicationFiltersSchema = z.object({
-  q: text('La recherche').max(200, { error: 'La recherche est limitée à 200 caractères.' }).optional(),
-  domain: multiText(60, 'Le domaine'),
-  track: multi(TRACKS, 'Filière inconnue.'),
-  status: multi(CERTIFICATION_STATUSES, 'Statut de certification inconnu.'),
-  lifecycle: multi(LIFECYCLE_STAGES, 'Étape du cycle de vie inconnue.'),
-  organisation: multiText(40, "L'organisme"),
-  region: multi(REGIONS, 'Région inconnue.'),
-  technology: multiText(60, 'La technologie'),
-  hosting: multi(HOSTINGS, 'Hébergement inconnu.'),
-  personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
-  /** Offices (codes) that use the application: declared, or its designer while it is in production. */
-  usedBy: multiText(40, "L'organisme utilisateur"),
-  /** Archived sheets: left out by default, listed with the others (`include`) or alone (`only`). */
-  archived: z
-    .enum(ARCHIVED_FILTERS, { error: 'Le filtre des fiches archivées vaut include ou only.' })
-    .optional(),
-  sort: z.enum(SEARCH_SORTS, { error: 'Tri inconnu : relevance, usage, name ou updated.' }).optional(),
-});
-export type ApplicationFilters = z.infer<typeof applicationFiltersSchema>;
-
-export const applicationListQuerySchema = applicationFiltersSchema.extend({
-  page: pageNumber,
-  pageSize: pageSize(100, 20, 0),
-});
-export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
-
-/** A search result: the card, and the other sheets that bear the same name (compared without accents, case or punctuation). */
-export const applicationSearchItemSchema = applicationSummarySchema
-  .extend({
-    sameName: z.array(
-      z.object({
-        id: z.uuid(),
-        code: z.string(),
-        designerOrganisation: z.object({ code: z.string(), name: z.string() }),
-      }),
-    ),
-  })
-  .meta({ id: 'ApplicationSearchItem' });
-export type ApplicationSearchItemDto = z.infer<typeof applicationSearchItemSchema>;
-
-const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
-export const applicationPageSchema = z
-  .object({
-    items: z.array(applicationSearchItemSchema),
-    total: z.number().int(),
-    facets: z.object(
-      Object.fromEntries(FACETS.map((f) => [f, z.array(facetValue)])) as Record<
-        (typeof FACETS)[number],
-        z.ZodArray<typeof facetValue>
-      >,
-    ),
-  })
-  .meta({ id: 'ApplicationPage' });
-export type ApplicationPageDto = z.infer<typeof applicationPageSchema>;
 
 export const businessDomainSchema = z
   .object({ code: z.string(), labelFr: z.string(), labelEn: z.string() })

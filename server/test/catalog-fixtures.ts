@@ -1,5 +1,5 @@
 import type { CertificationStatus } from '../../common/catalog/vocabulary.ts';
-import type { ApplicationPageDto } from '../../common/schemas/application.ts';
+import type { ApplicationPageDto } from '../../common/schemas/application-search.ts';
 import type { App } from '../app.ts';
 import { type Agent, createUser, login, organisationId, type TestContext } from './harness.ts';
 

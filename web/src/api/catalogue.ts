@@ -2,14 +2,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   ApplicationDto,
-  ApplicationListQuery,
-  ApplicationPageDto,
   AttachmentDto,
   BusinessDomainDto,
   createApplicationSchema,
   ImportResultDto,
   updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
+import type { ApplicationListQuery, ApplicationPageDto } from '../../../common/schemas/application-search.ts';
 import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
 import type { UsageDto, UsageMapDto, usageInputSchema } from '../../../common/schemas/usage.ts';
 import { api, withQuery } from './client.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationDto, ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationPageDto } from '../../../../common/schemas/application-search.ts';
 import { createSheet, designerAndOthers, signedInAs } from '../../../test/catalog-fixtures.ts';
 import { type Agent, createTestContext, type TestContext } from '../../../test/harness.ts';
 

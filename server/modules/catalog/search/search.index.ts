@@ -1,5 +1,5 @@
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters } from '../../../../common/schemas/application.ts';
+import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import { countAll, rejectByColumn, rejectByTags, type TagList } from './search.counting.ts';
 import type { Dictionary } from './search.dictionary.ts';

@@ -8,7 +8,10 @@ import {
   TRACK_LABELS,
 } from '../../../../common/catalog/vocabulary.ts';
 import { REGION_LABELS, type Region } from '../../../../common/organisations.ts';
-import type { ApplicationFilters, ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import type {
+  ApplicationFilters,
+  ApplicationPageDto,
+} from '../../../../common/schemas/application-search.ts';
 import { presentApplicationSummary } from '../applications/applications.presenter.ts';
 import type { IndexSearch } from './search.index.ts';
 import { ARCHIVED_STAGE } from './search.loading.ts';

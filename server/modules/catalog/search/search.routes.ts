@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { applicationListQuerySchema, applicationPageSchema } from '../../../../common/schemas/application.ts';
+import {
+  applicationListQuerySchema,
+  applicationPageSchema,
+} from '../../../../common/schemas/application-search.ts';
 import { problemSchema } from '../../../../common/schemas/common.ts';
 import { presentApplicationPage } from './search.presenter.ts';
 import { listApplications } from './search.service.ts';

@@ -1,4 +1,7 @@
-import type { ApplicationFilters, ApplicationListQuery } from '../../../../common/schemas/application.ts';
+import type {
+  ApplicationFilters,
+  ApplicationListQuery,
+} from '../../../../common/schemas/application-search.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { catalogueIndexFor } from './search.index.ts';
 import { buildTsQuery, textMatches } from './search.queries.ts';

@@ -3,7 +3,7 @@ import {
   type ApplicationPageDto,
   applicationPageSchema,
   applicationSearchItemSchema,
-} from '../../../../common/schemas/application.ts';
+} from '../../../../common/schemas/application-search.ts';
 import { createSheet } from '../../../test/catalog-fixtures.ts';
 import {
   type Agent,

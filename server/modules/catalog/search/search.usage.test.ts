@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationPageDto } from '../../../../common/schemas/application-search.ts';
 import { codesOf as codes, createSheet, searchAs, signedInAs } from '../../../test/catalog-fixtures.ts';
 import { type Agent, createTestContext, organisationId, type TestContext } from '../../../test/harness.ts';
 import { rankingPrior, searchScore } from './search.ranking.ts';

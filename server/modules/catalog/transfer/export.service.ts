@@ -1,4 +1,4 @@
-import type { ApplicationFilters } from '../../../../common/schemas/application.ts';
+import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { findApplications } from '../applications/applications.queries.ts';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applicationFiltersSchema, importResultSchema } from '../../../../common/schemas/application.ts';
+import { importResultSchema } from '../../../../common/schemas/application.ts';
+import { applicationFiltersSchema } from '../../../../common/schemas/application-search.ts';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
 import { contentDisposition, uploadedFile } from '../../../lib/http.ts';
 import { exportApplications, getPubliccodeSource } from './export.service.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationPageDto } from '../../../../common/schemas/application-search.ts';
 import { todayInFrance, type UsageDto, type UsageMapDto } from '../../../../common/schemas/usage.ts';
 import { auditEvents } from '../../../db/schema.ts';
 import { createSheet, designerAndOthers } from '../../../test/catalog-fixtures.ts';

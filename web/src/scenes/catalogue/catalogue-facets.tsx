@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facet } from '../../../../common/catalog/vocabulary.ts';
-import type { ApplicationPageDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationPageDto } from '../../../../common/schemas/application-search.ts';
 import { comparableText } from '../../../../common/text.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { facetLabel, facetValueLabel } from './labels.ts';

@@ -18,10 +18,8 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
-import type {
-  ApplicationSearchItemDto,
-  ApplicationSummaryDto,
-} from '../../../../common/schemas/application.ts';
+import type { ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationSearchItemDto } from '../../../../common/schemas/application-search.ts';
 import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../../api/catalogue.ts';
 import { can, useMe } from '../../api/queries.ts';
 import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
