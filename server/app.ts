@@ -23,6 +23,7 @@ import { applicationRoutes } from './modules/catalog/applications/applications.r
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
 import { searchRoutes } from './modules/catalog/search/search.routes.ts';
+import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
@@ -50,6 +51,8 @@ export interface AppDeps {
   jobs: JobQueue;
   /** Every lifecycle binding: the authorizer's transition rules and the deadlines job read them. */
   bindings: readonly AnyBinding[];
+  /** This process's catalogue search index, kept in step with the database. */
+  catalogue: CatalogueSearch;
 }
 
 declare module 'fastify' {
@@ -105,8 +108,19 @@ export async function buildApp(options: {
     outboxHandlers: new Map(Object.entries({ ...OUTBOX_HANDLERS, ...options.extra?.outboxHandlers })),
   });
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
-  app.decorate('deps', { db: options.db, config: options.config, authorizer, jobs: queue, bindings });
-  app.addHook('onClose', () => queue.stop());
+  const catalogue = new CatalogueSearch(options.db, app.log);
+  app.decorate('deps', {
+    db: options.db,
+    config: options.config,
+    authorizer,
+    jobs: queue,
+    bindings,
+    catalogue,
+  });
+  app.addHook('onClose', async () => {
+    await queue.stop();
+    await catalogue.settle();
+  });
   app.setValidatorCompiler(strictBodyValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -62,6 +62,12 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   await app.deps.jobs.start();
+  // The catalogue is read into the search index now rather than by the first search.
+  const warming = Date.now();
+  app.deps.catalogue.warm().then(
+    () => app.log.info({ ms: Date.now() - warming }, 'catalogue search index ready'),
+    (error: unknown) => app.log.error({ err: error }, 'catalogue search index: first read failed'),
+  );
   app.log.info('background jobs started (pg-boss: outbox, lifecycle deadlines)');
   app.log.info(`Mutualis est prêt : ${config.publicUrl}`);
 }

@@ -4,10 +4,11 @@
  * counts for that filter's facet ("the counts follow the other filters").
  */
 
-/** The values of a multi-valued facet: those of application i are values[start[i] .. start[i + 1]). */
+/** The values of a multi-valued facet: those of slot i are pool[start[i] .. start[i] + length[i]). */
 export interface TagList {
   start: Int32Array;
-  values: Uint16Array;
+  length: Uint16Array;
+  pool: Uint16Array;
 }
 
 export function rejectByColumn(
@@ -29,7 +30,7 @@ export function rejectByColumn(
 
 export function rejectByTags(
   rows: Int32Array,
-  { start, values }: TagList,
+  { start, length, pool }: TagList,
   mask: Uint8Array,
   rejected: Uint8Array,
   rejectedBy: Uint8Array,
@@ -38,8 +39,9 @@ export function rejectByTags(
   for (let k = 0; k < rows.length; k += 1) {
     const i = rows[k] as number;
     let ok = false;
-    for (let t = start[i] as number; t < (start[i + 1] as number); t += 1) {
-      if (mask[values[t] as number] === 1) ok = true;
+    const end = (start[i] as number) + (length[i] as number);
+    for (let t = start[i] as number; t < end; t += 1) {
+      if (mask[pool[t] as number] === 1) ok = true;
     }
     if (!ok) {
       rejected[i] = (rejected[i] as number) + 1;
@@ -48,9 +50,10 @@ export function rejectByTags(
   }
 }
 
-function countTags({ start, values }: TagList, counts: Int32Array, i: number) {
-  for (let t = start[i] as number; t < (start[i + 1] as number); t += 1) {
-    const tag = values[t] as number;
+function countTags({ start, length, pool }: TagList, counts: Int32Array, i: number) {
+  const end = (start[i] as number) + (length[i] as number);
+  for (let t = start[i] as number; t < end; t += 1) {
+    const tag = pool[t] as number;
     counts[tag] = (counts[tag] as number) + 1;
   }
 }

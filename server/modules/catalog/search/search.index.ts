@@ -1,283 +1,348 @@
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
-import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
-import type { Database, Executor } from '../../../db/client.ts';
-import { countAll, rejectByColumn, rejectByTags, type TagList } from './search.counting.ts';
-import type { Dictionary } from './search.dictionary.ts';
-import { buildIndexData, compareText, type IndexData, SLOT_OF_FACET } from './search.loading.ts';
-import { type CatalogueRow, readCatalogue, readCatalogueVersion } from './search.queries.ts';
-import { topByScore } from './search.ranking.ts';
+import type { OrganisationSummaryRow } from '../../organisations/organisations.queries.ts';
+import type { IndexRow } from './search.changes.ts';
+import { Dictionary, MULTI, SINGLE } from './search.dictionary.ts';
+import type { CatalogueRow } from './search.queries.ts';
+import { comparableName, rankingPrior } from './search.ranking.ts';
+import { grown, SlotList, SortedSlots, TagColumn } from './search.store.ts';
+import { TextIndex } from './search.text.ts';
 
 /**
- * The facet side of the catalogue search, in memory. Each server process keeps the facet values of every
- * application in flat arrays (a few bytes each: 100,000 applications take a few megabytes) and counts the
- * facets of a request in one pass over them, instead of the database scanning and grouping every row.
- * The text side stays in PostgreSQL (French full text, GIN index): it hands over the matching ids.
- * The result cards are kept too (a few hundred bytes each), so a page is served without a read.
+ * The catalogue search index of one server process, in memory (docs/architecture.md, "Catalogue search
+ * index"). Each application has a slot; each slot has its facet codes in typed columns (interned by one
+ * dictionary per facet), its sort keys, its card's few strings, its words in the text index, and its
+ * place in the posting list of each of its facet values and in three presorted orders. A change to one
+ * application (`apply`) moves exactly its slot in each structure: nothing is rebuilt.
  *
- * Freshness: a statement trigger moves `catalogue_state.version` in every transaction that writes
- * applications. Each search reads that one row (a primary-key lookup) and reloads the index, in one
- * snapshot, when the version moved: a change committed by any process is seen by the next search.
+ * Searching it is search.evaluate.ts; keeping it in step with the database is search.sync.ts.
  */
 
-export interface IndexSearch {
-  /** Positions of the matching applications of the requested page, in the requested order. */
-  order: number[];
-  total: number;
-  facets: Record<Facet, { value: string; label: string; count: number }[]>;
+/** The lifecycle-facet value of an archived application: counted nowhere, shown nowhere. */
+export const ARCHIVED_STAGE = 'archived';
+
+/** Facet number → column number, or -(m + 1) for the multi-valued facet m. */
+export const SLOT_OF_FACET = Int8Array.from(
+  FACETS.map((facet) => {
+    const column = SINGLE.indexOf(facet as (typeof SINGLE)[number]);
+    return column >= 0 ? column : -(MULTI.indexOf(facet as (typeof MULTI)[number]) + 1);
+  }),
+);
+
+/** Code-point order, as PostgreSQL sorts with the C collation. */
+export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const singleValues = (row: CatalogueRow): [string, string?][] => [
+  [row.domain.code, row.domain.label],
+  [row.track],
+  [row.certificationStatus],
+  // An archived sheet is in no stage of its life any more (not "in production"): see presentFacets.
+  [row.archived ? ARCHIVED_STAGE : row.lifecycleStage],
+  [row.designer.code, row.designer.name],
+  [row.designer.region as string],
+  [row.hosting],
+  [row.personalData ? 'yes' : 'no'],
+];
+
+/** 32-bit FNV-1a of a name as homonyms compare (the groups are checked on the names themselves). */
+function nameHash(name: string) {
+  const key = comparableName(name);
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < key.length; k += 1) hash = Math.imul(hash ^ key.charCodeAt(k), 0x01000193);
+  return hash | 0;
 }
 
 export class CatalogueIndex {
-  private data: IndexData = buildIndexData(-1, []);
-  private loading: Promise<void> | null = null;
-  private unfiltered: { counts: Int32Array[]; matched: Uint8Array; total: number } | null = null;
-  private textCache = new Map<string, { version: number; positions: Int32Array; ranks: Float64Array }>();
+  /** Moves each time a change is applied: what was derived from the index before is stale. */
+  version = 0;
+  /** Slots in use (high-water mark; removed slots are reused). */
+  size = 0;
+  readonly dictionaries = new Map<Facet, Dictionary>(FACETS.map((f) => [f, new Dictionary()]));
+  columns: Uint16Array[] = SINGLE.map(() => new Uint16Array(16));
+  readonly tags = MULTI.map(() => new TagColumn());
+  /** The real stage of an archived application (its lifecycle column says ARCHIVED_STAGE). */
+  stage = new Uint16Array(16);
+  present = new Uint8Array(16);
+  archived = new Uint8Array(16);
+  usage = new Int32Array(16);
+  /** Usage, certification and lifecycle weight of each application (search.ranking.ts). */
+  prior = new Float32Array(16);
+  updatedMs = new Float64Array(16);
+  private hashes = new Int32Array(16);
+  readonly ids: string[] = [];
+  readonly codes: string[] = [];
+  readonly names: string[] = [];
+  readonly summaries: string[] = [];
+  /** Name without accents, lower case (sort key, as the database orders). */
+  readonly sortNames: string[] = [];
+  readonly position = new Map<string, number>();
+  /** Per facet and value code: the slots of the live applications that have it. */
+  readonly postings: SlotList[][] = FACETS.map(() => []);
+  readonly text = new TextIndex();
+  private readonly free: number[] = [];
+  private readonly homonyms = new Map<number, number | number[]>();
+  private readonly offices = new Map<string, OrganisationSummaryRow>();
+  private sealed = false;
+  private byNameThenCode = (a: number, b: number) =>
+    compareText(this.sortNames[a] as string, this.sortNames[b] as string) ||
+    compareText(this.codes[a] as string, this.codes[b] as string);
+  readonly byName = new SortedSlots(this.byNameThenCode);
+  readonly byUsage = new SortedSlots(
+    (a, b) => (this.usage[b] as number) - (this.usage[a] as number) || this.byNameThenCode(a, b),
+  );
+  readonly byUpdated = new SortedSlots(
+    (a, b) => (this.updatedMs[b] as number) - (this.updatedMs[a] as number) || this.byNameThenCode(a, b),
+  );
+  /** Derived once per version: the slot lists by archived state, the unfiltered facet counts. */
+  derived = new Map<string, unknown>();
 
-  /** The catalogue version the index holds (-1 before the first load). */
-  get version() {
-    return this.data.version;
+  constructor(offices: OrganisationSummaryRow[] = []) {
+    this.setOffices(offices);
   }
 
-  /** Reloads when a committed change moved the catalogue version; concurrent callers share one reload. */
-  async ensureFresh(db: Executor) {
-    if ((await readCatalogueVersion(db)) === this.version) return;
-    this.loading ??= this.load(db as Database).finally(() => {
-      this.loading = null;
+  /** The offices (designer cards, labels of the "used by" facet). */
+  setOffices(offices: OrganisationSummaryRow[]) {
+    for (const office of offices) this.offices.set(office.code, office);
+  }
+
+  knowsOffice(code: string) {
+    return this.offices.has(code);
+  }
+
+  private dictionary(facet: Facet) {
+    return this.dictionaries.get(facet) as Dictionary;
+  }
+
+  /** Adds rows during a load (orders are sorted once, by `seal`). */
+  add(rows: IndexRow[]) {
+    for (const row of rows) this.upsert(row);
+  }
+
+  /** Ends a load: sorts the three orders once. */
+  seal() {
+    const slots: number[] = [];
+    for (let i = 0; i < this.size; i += 1) if (this.present[i] === 1) slots.push(i);
+    this.byName.reset(slots.slice());
+    this.byUsage.reset(slots.slice());
+    this.byUpdated.reset(slots);
+    this.sealed = true;
+    this.changed();
+  }
+
+  /** Applies committed changes: the rows read again; an id without a row was deleted. */
+  apply(ids: string[], rows: IndexRow[]) {
+    const found = new Set<string>();
+    for (const row of rows) {
+      found.add(row.id);
+      this.upsert(row);
+    }
+    for (const id of ids) if (!found.has(id)) this.remove(id);
+    this.changed();
+  }
+
+  private changed() {
+    this.version += 1;
+    this.derived = new Map();
+  }
+
+  private upsert(row: IndexRow) {
+    let slot = this.position.get(row.id);
+    if (slot === undefined) slot = this.allocate(row.id);
+    else this.detach(slot);
+    this.write(slot, row);
+    this.attach(slot);
+    this.text.set(slot, row.vector);
+  }
+
+  private remove(id: string) {
+    const slot = this.position.get(id);
+    if (slot === undefined) return;
+    this.detach(slot);
+    this.text.remove(slot);
+    this.present[slot] = 0;
+    this.position.delete(id);
+    this.free.push(slot);
+  }
+
+  private allocate(id: string) {
+    const slot = this.free.pop() ?? this.size;
+    if (slot === this.size) {
+      this.size += 1;
+      const n = this.size;
+      this.columns = this.columns.map((column) => grown(column, n));
+      this.stage = grown(this.stage, n);
+      this.present = grown(this.present, n);
+      this.archived = grown(this.archived, n);
+      this.usage = grown(this.usage, n);
+      this.prior = grown(this.prior, n);
+      this.updatedMs = grown(this.updatedMs, n);
+      this.hashes = grown(this.hashes, n);
+    }
+    this.position.set(id, slot);
+    this.ids[slot] = id;
+    return slot;
+  }
+
+  private write(slot: number, row: IndexRow) {
+    const values = singleValues(row);
+    SINGLE.forEach((facet, c) => {
+      const [value, label] = values[c] as [string, string?];
+      (this.columns[c] as Uint16Array)[slot] = this.dictionary(facet).code(value, label);
     });
-    await this.loading;
+    this.stage[slot] = this.dictionary('lifecycle').code(row.lifecycleStage);
+    const tagColumn = (m: number) => this.tags[m] as TagColumn;
+    tagColumn(MULTI.indexOf('technology')).set(
+      slot,
+      row.technologyTags.map((tag) => this.dictionary('technology').code(tag)),
+    );
+    tagColumn(MULTI.indexOf('usedBy')).set(
+      slot,
+      (row.usedBy ?? []).map((code) => this.dictionary('usedBy').code(code, this.offices.get(code)?.name)),
+    );
+    if (!this.offices.has(row.designer.code)) this.offices.set(row.designer.code, row.designer);
+    this.present[slot] = 1;
+    this.archived[slot] = row.archived ? 1 : 0;
+    this.usage[slot] = Number(row.usageCount);
+    this.prior[slot] = rankingPrior({ ...row, usageCount: Number(row.usageCount) });
+    this.updatedMs[slot] = row.updatedMs;
+    this.codes[slot] = row.code;
+    this.names[slot] = row.name;
+    this.summaries[slot] = row.summary;
+    this.sortNames[slot] = row.sortName;
+    this.hashes[slot] = nameHash(row.name);
   }
 
-  private async load(db: Database) {
-    const { version, rows, officeNames } = await readCatalogue(db);
-    this.data = buildIndexData(version, rows, officeNames);
-    this.unfiltered = null;
-    this.textCache = new Map();
+  /** Puts a written slot in its posting lists, orders and homonym group. */
+  private attach(slot: number) {
+    if (this.archived[slot] === 0) this.forEachCode(slot, (f, code) => this.postingList(f, code).add(slot));
+    if (this.sealed) {
+      this.byName.insert(slot);
+      this.byUsage.insert(slot);
+      this.byUpdated.insert(slot);
+    }
+    const hash = this.hashes[slot] as number;
+    const group = this.homonyms.get(hash);
+    if (group === undefined) this.homonyms.set(hash, slot);
+    else if (typeof group === 'number') this.homonyms.set(hash, [group, slot]);
+    else group.push(slot);
   }
 
-  idAt(position: number) {
-    return this.data.ids[position] as string;
+  /** Takes a slot out of its posting lists, orders and homonym group (before its values change). */
+  private detach(slot: number) {
+    if (this.archived[slot] === 0)
+      this.forEachCode(slot, (f, code) => this.postingList(f, code).remove(slot));
+    if (this.sealed) {
+      this.byName.remove(slot);
+      this.byUsage.remove(slot);
+      this.byUpdated.remove(slot);
+    }
+    const hash = this.hashes[slot] as number;
+    const group = this.homonyms.get(hash);
+    if (group === slot) this.homonyms.delete(hash);
+    else if (Array.isArray(group)) {
+      const rest = group.filter((s) => s !== slot);
+      this.homonyms.set(hash, rest.length === 1 ? (rest[0] as number) : rest);
+    }
   }
 
-  /** What the card at this position shows (the presenter turns it into the API's card). */
-  cardAt(position: number) {
-    return this.data.cards[position] as CatalogueRow;
+  private forEachCode(slot: number, visit: (facet: number, code: number) => void) {
+    FACETS.forEach((_facet, f) => {
+      const at = SLOT_OF_FACET[f] as number;
+      if (at >= 0) visit(f, (this.columns[at] as Uint16Array)[slot] as number);
+      else for (const code of (this.tags[-at - 1] as TagColumn).get(slot)) visit(f, code);
+    });
+  }
+
+  private postingList(facet: number, code: number) {
+    const lists = this.postings[facet] as SlotList[];
+    while (lists.length <= code) lists.push(new SlotList());
+    return lists[code] as SlotList;
+  }
+
+  /** The slots in use, the live ones and the archived ones (derived once per version). */
+  slotLists() {
+    let lists = this.derived.get('slots') as { all: Int32Array; live: Int32Array; archived: Int32Array };
+    if (!lists) {
+      const all: number[] = [];
+      const live: number[] = [];
+      const archived: number[] = [];
+      for (let i = 0; i < this.size; i += 1) {
+        if (this.present[i] !== 1) continue;
+        all.push(i);
+        (this.archived[i] === 1 ? archived : live).push(i);
+      }
+      lists = { all: Int32Array.from(all), live: Int32Array.from(live), archived: Int32Array.from(archived) };
+      this.derived.set('slots', lists);
+    }
+    return lists;
+  }
+
+  idAt(slot: number) {
+    return this.ids[slot] as string;
+  }
+
+  /** What the card at this slot shows (the presenter turns it into the API's card). */
+  cardAt(slot: number): CatalogueRow {
+    const value = (facet: Facet, code: number) => this.dictionary(facet).values[code] as string;
+    const column = (facet: Facet) =>
+      (this.columns[SINGLE.indexOf(facet as never)] as Uint16Array)[slot] as number;
+    const organisation = value('organisation', column('organisation'));
+    return {
+      id: this.ids[slot] as string,
+      code: this.codes[slot] as string,
+      name: this.names[slot] as string,
+      summary: this.summaries[slot] as string,
+      domain: {
+        code: value('domain', column('domain')),
+        label: this.dictionary('domain').labels[column('domain')] as string,
+      },
+      designer: this.offices.get(organisation) as OrganisationSummaryRow,
+      track: value('track', column('track')),
+      certificationStatus: value('status', column('status')),
+      lifecycleStage: value('lifecycle', this.stage[slot] as number),
+      hosting: value('hosting', column('hosting')),
+      personalData: value('personalData', column('personalData')) === 'yes',
+      technologyTags: Array.from((this.tags[MULTI.indexOf('technology')] as TagColumn).get(slot), (code) =>
+        value('technology', code),
+      ),
+      archived: this.archived[slot] === 1,
+      usageCount: this.usage[slot] as number,
+      updatedAt: new Date(this.updatedMs[slot] as number),
+      updatedMs: this.updatedMs[slot] as number,
+      sortName: this.sortNames[slot] as string,
+    };
   }
 
   /** The cards of the other live applications that bear the same name (search.ranking.ts, comparableName). */
-  sameNameAt(position: number): CatalogueRow[] {
-    const { groupOf, groups } = this.data.homonyms;
-    const group = groupOf[position] as number;
-    if (group < 0) return [];
-    return Array.from(groups[group] as Int32Array)
-      .filter((i) => i !== position)
-      .map((i) => this.data.cards[i] as CatalogueRow);
+  sameNameAt(slot: number): CatalogueRow[] {
+    const group = this.homonyms.get(this.hashes[slot] as number);
+    if (!Array.isArray(group)) return [];
+    const name = comparableName(this.names[slot] as string);
+    return group
+      .filter(
+        (other) =>
+          other !== slot &&
+          this.archived[other] === 0 &&
+          comparableName(this.names[other] as string) === name,
+      )
+      .map((other) => this.cardAt(other));
   }
 
-  /**
-   * The applications a full-text query matches, as positions and ranks. Kept per catalogue version (at most
-   * MAX_CACHED_QUERIES queries): a broad word that matches a third of the catalogue costs PostgreSQL a
-   * visit of every matching row, and people search the same words again and again.
-   */
-  async textCandidates(tsQuery: string, fetch: () => Promise<Map<string, number>>) {
-    const cached = this.textCache.get(tsQuery);
-    if (cached && cached.version === this.version) return cached;
-    const matches = await fetch();
-    const positions: number[] = [];
-    const ranks: number[] = [];
-    for (const [id, rank] of matches) {
-      const i = this.data.position.get(id);
-      if (i !== undefined) {
-        positions.push(i);
-        ranks.push(rank);
-      }
+  /** Bytes held by the index's typed arrays and an estimate of its strings and maps (the bench reports it). */
+  byteSize() {
+    let bytes = this.text.byteSize();
+    for (const a of [...this.columns, this.stage, this.present, this.archived, this.usage, this.prior])
+      bytes += a.byteLength;
+    bytes += this.updatedMs.byteLength + this.hashes.byteLength;
+    for (const t of this.tags) bytes += t.byteSize();
+    for (const lists of this.postings) for (const list of lists) bytes += list.items.byteLength + 32;
+    for (const order of [this.byName, this.byUsage, this.byUpdated]) bytes += order.view().byteLength;
+    // Strings: one-byte characters plus V8's header (about 16 bytes); a Map entry about 40 bytes.
+    for (let i = 0; i < this.size; i += 1) {
+      if (this.present[i] !== 1) continue;
+      for (const s of [this.ids[i], this.codes[i], this.names[i], this.summaries[i], this.sortNames[i]])
+        bytes += (s?.length ?? 0) + 16;
     }
-    const entry = {
-      version: this.version,
-      positions: Int32Array.from(positions),
-      ranks: Float64Array.from(ranks),
-    };
-    if (this.textCache.size >= MAX_CACHED_QUERIES) {
-      const oldest = this.textCache.keys().next().value;
-      if (oldest !== undefined) this.textCache.delete(oldest);
-    }
-    this.textCache.set(tsQuery, entry);
-    return entry;
+    bytes += this.position.size * 40 + this.homonyms.size * 24;
+    return bytes;
   }
-
-  /**
-   * Counts every facet and orders the matching applications; returns the positions of `limit`
-   * applications from `offset`. `text` restricts to the applications a full-text query found (null: no
-   * text query).
-   *
-   * Column by column: each active filter marks the applications it rejects (count and last facet), then
-   * each facet counts the applications that pass every filter, plus those rejected by its own filter only.
-   */
-  search(
-    filters: ApplicationFilters,
-    text: { positions: Int32Array; ranks: Float64Array } | null,
-    sort: 'relevance' | 'usage' | 'name' | 'updated',
-    page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
-  ): IndexSearch {
-    const data = this.data;
-    // Archived applications: left out (live), listed with the others (include) or alone (only).
-    const archivedFilter = filters.archived;
-    const live = archivedFilter === undefined;
-    const n = data.size;
-    const facetCount = FACETS.length;
-    // Per facet: the mask of allowed codes, or null when not filtered. An unknown value matches nothing.
-    const masks: (Uint8Array | null)[] = FACETS.map((facet) => {
-      const selected = filters[facet] as string[] | undefined;
-      if (!selected || selected.length === 0) return null;
-      const dictionary = data.dictionaries.get(facet) as Dictionary;
-      const mask = new Uint8Array(dictionary.values.length);
-      for (const value of selected) {
-        const code = dictionary.find(value);
-        if (code !== undefined) mask[code] = 1;
-      }
-      return mask;
-    });
-    const activeCount = masks.filter((m) => m !== null).length;
-    const counts = FACETS.map(
-      (facet) => new Int32Array((data.dictionaries.get(facet) as Dictionary).values.length),
-    );
-
-    // Candidate rows: the text matches or every application, archived ones left out unless asked for.
-    const unfiltered = !text && activeCount === 0 && live;
-    let rows: Int32Array;
-    if (text) {
-      const archived = data.archived;
-      rows =
-        archivedFilter === 'include'
-          ? text.positions
-          : text.positions.filter((i) => (archived[i] === 1) === (archivedFilter === 'only'));
-    } else if (activeCount > 0 && live) {
-      rows = this.candidatesOfFilters(masks);
-    } else {
-      rows =
-        archivedFilter === 'include' ? data.all : archivedFilter === 'only' ? data.archivedRows : data.live;
-    }
-    const rejected = new Uint8Array(n);
-    const rejectedBy = new Uint8Array(n);
-    let total = 0;
-    const matched = new Uint8Array(n);
-    if (unfiltered && this.unfiltered) {
-      this.unfiltered.counts.forEach((c, f) => {
-        (counts[f] as Int32Array).set(c);
-      });
-      matched.set(this.unfiltered.matched);
-      total = this.unfiltered.total;
-    } else {
-      for (let f = 0; f < facetCount; f += 1) {
-        const mask = masks[f];
-        if (!mask) continue;
-        const slot = SLOT_OF_FACET[f] as number;
-        if (slot >= 0) rejectByColumn(rows, data.columns[slot] as Uint16Array, mask, rejected, rejectedBy, f);
-        else rejectByTags(rows, data.tagLists[-slot - 1] as TagList, mask, rejected, rejectedBy, f);
-      }
-      const countsOfSlot = (slot: number) => counts[SLOT_OF_FACET.indexOf(slot)] as Int32Array;
-      total = countAll(
-        rows,
-        SLOT_OF_FACET,
-        data.columns,
-        data.columns.map((_, c) => countsOfSlot(c)),
-        data.tagLists,
-        data.tagLists.map((_, m) => countsOfSlot(-m - 1)),
-        rejected,
-        rejectedBy,
-        matched,
-      );
-      // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
-      if (activeCount === 1 && !text && live) {
-        const only = masks.findIndex((mask) => mask !== null);
-        (counts[only] as Int32Array).set(this.unfilteredCounts()[only] as Int32Array);
-      }
-      if (unfiltered)
-        this.unfiltered = { counts: counts.map((c) => c.slice()), matched: matched.slice(), total };
-    }
-
-    const order: number[] = [];
-    const end = page.offset + page.limit;
-    if (sort === 'relevance' && text) {
-      const tieBreak = (a: number, b: number) =>
-        (data.usage[b] as number) - (data.usage[a] as number) ||
-        compareText(data.names[a] as string, data.names[b] as string);
-      order.push(...topByScore(text, matched, data.prior, tieBreak, end).slice(page.offset, end));
-    } else {
-      // Walk the order prepared at load time and keep the matching applications of the page only.
-      const presorted = sort === 'usage' ? data.byUsage : sort === 'updated' ? data.byUpdated : data.byName;
-      let seen = 0;
-      for (let k = 0; k < presorted.length && seen < end; k += 1) {
-        const i = presorted[k] as number;
-        if (matched[i] !== 1) continue;
-        if (seen >= page.offset) order.push(i);
-        seen += 1;
-      }
-    }
-
-    const facets = Object.fromEntries(
-      FACETS.map((facet, f) => {
-        const dictionary = data.dictionaries.get(facet) as Dictionary;
-        const facetCounts = counts[f] as Int32Array;
-        const values: { value: string; label: string; count: number }[] = [];
-        for (let code = 0; code < facetCounts.length; code += 1) {
-          const c = facetCounts[code] as number;
-          if (c > 0)
-            values.push({
-              value: dictionary.values[code] as string,
-              label: dictionary.labels[code] as string,
-              count: c,
-            });
-        }
-        return [facet, values];
-      }),
-    ) as IndexSearch['facets'];
-    return { order, total, facets };
-  }
-
-  /**
-   * An application rejected by at most one filter passes at least one of any two filters: the candidates
-   * are the applications of the two most selective filters (their postings), not the whole catalogue.
-   */
-  private candidatesOfFilters(masks: (Uint8Array | null)[]) {
-    const postingsOf = FACETS.map((_facet, f) => {
-      const mask = masks[f];
-      if (!mask) return null;
-      const lists = (this.data.postings[f] as Int32Array[]).filter((_, code) => mask[code] === 1);
-      return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) };
-    })
-      .filter((p) => p !== null)
-      .sort((a, b) => a.size - b.size)
-      .slice(0, 2);
-    const seen = new Uint8Array(this.data.size);
-    const union: number[] = [];
-    for (const { lists } of postingsOf)
-      for (const list of lists)
-        for (let k = 0; k < list.length; k += 1) {
-          const i = list[k] as number;
-          if (seen[i] === 0) {
-            seen[i] = 1;
-            union.push(i);
-          }
-        }
-    return Int32Array.from(union);
-  }
-
-  /** The facet counts of the whole catalogue (archived applications left out), computed once per version. */
-  private unfilteredCounts() {
-    if (!this.unfiltered) this.search({}, null, 'name', { offset: 0, limit: 0 });
-    return (this.unfiltered as { counts: Int32Array[] }).counts;
-  }
-}
-
-const MAX_CACHED_QUERIES = 500;
-
-const indexes = new WeakMap<object, CatalogueIndex>();
-
-/** The index of one database (the tests open many; a server opens one). */
-export function catalogueIndexFor(db: Executor) {
-  let index = indexes.get(db);
-  if (!index) {
-    index = new CatalogueIndex();
-    indexes.set(db, index);
-  }
-  return index;
 }

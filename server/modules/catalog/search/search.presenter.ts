@@ -13,8 +13,8 @@ import type {
   ApplicationPageDto,
 } from '../../../../common/schemas/application-search.ts';
 import { presentApplicationSummary } from '../applications/applications.presenter.ts';
-import type { IndexSearch } from './search.index.ts';
-import { ARCHIVED_STAGE } from './search.loading.ts';
+import type { IndexSearch } from './search.evaluate.ts';
+import { ARCHIVED_STAGE } from './search.index.ts';
 import type { CatalogueRow } from './search.queries.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {

@@ -26,6 +26,9 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentApplicationPage(await listApplications(request.ctx, request.query), request.query),
+      presentApplicationPage(
+        await listApplications(request.ctx, app.deps.catalogue, request.query),
+        request.query,
+      ),
   );
 };

@@ -3,25 +3,27 @@ import type {
   ApplicationListQuery,
 } from '../../../../common/schemas/application-search.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
-import { catalogueIndexFor } from './search.index.ts';
-import { buildTsQuery, textMatches } from './search.queries.ts';
+import { searchIndex } from './search.evaluate.ts';
+import type { CatalogueSearch } from './search.sync.ts';
+import { queryClauses } from './search.terms.ts';
 
 /**
- * The applications matching a query, in order: the text query goes to PostgreSQL (matching ids and
- * ranks); the facets, the order and the cards come from the in-memory index.
+ * The applications matching a query, in order, from the in-memory index brought up to date first: the
+ * words of the query become PostgreSQL's lexemes (search.terms.ts, kept per word), then the text, the
+ * facets, the order and the cards all come from memory.
  */
 export async function searchCatalogue(
   ctx: ServiceContext,
+  catalogue: CatalogueSearch,
   query: ApplicationFilters,
   page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
 ) {
   requireActor(ctx);
-  const index = catalogueIndexFor(ctx.db);
-  await index.ensureFresh(ctx.db);
-  const tsQuery = await buildTsQuery(ctx.db, query.q, index.version);
-  const matches = tsQuery ? await index.textCandidates(tsQuery, () => textMatches(ctx.db, tsQuery)) : null;
-  const sort = query.sort ?? (tsQuery ? 'relevance' : 'name');
-  const result = index.search(query, matches, sort, page);
+  const index = await catalogue.fresh();
+  const clauses = await queryClauses(catalogue.db, query.q, catalogue.terms);
+  const matches = clauses ? index.text.match(clauses) : null;
+  const sort = query.sort ?? (clauses ? 'relevance' : 'name');
+  const result = searchIndex(index, query, matches, sort, page);
   return {
     ...result,
     ids: result.order.map((i) => index.idAt(i)),
@@ -31,6 +33,13 @@ export async function searchCatalogue(
 }
 
 /** One page of the catalogue, with the facet counts. */
-export async function listApplications(ctx: ServiceContext, query: ApplicationListQuery) {
-  return searchCatalogue(ctx, query, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+export async function listApplications(
+  ctx: ServiceContext,
+  catalogue: CatalogueSearch,
+  query: ApplicationListQuery,
+) {
+  return searchCatalogue(ctx, catalogue, query, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
 }

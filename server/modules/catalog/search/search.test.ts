@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type ApplicationFilters,
   type ApplicationPageDto,
   applicationPageSchema,
   applicationSearchItemSchema,
@@ -14,7 +15,8 @@ import {
   signUp,
   type TestContext,
 } from '../../../test/harness.ts';
-import { CatalogueIndex } from './search.index.ts';
+import { searchIndex } from './search.evaluate.ts';
+import { CatalogueSearch } from './search.sync.ts';
 
 let t: TestContext;
 let admin: Agent;
@@ -294,18 +296,18 @@ describe('freshness: a written sheet is found by the next search', () => {
   it('sees a change committed elsewhere (another process) at its next search', async () => {
     const sheet = await createSheet(writer, rhone, { name: 'Ornithorynque', track: 'labelling' });
     // A second index on the same database stands for a second server process.
-    const other = new CatalogueIndex();
-    await other.ensureFresh(w.db);
-    const codesOf = (filters: Parameters<CatalogueIndex['search']>[0]) =>
-      other.search(filters, null, 'name').order.map((i) => other.cardAt(i).code);
-    expect(codesOf({ track: ['labelling'] })).toContain(sheet.code);
-    expect(codesOf({ track: ['homologation'] })).not.toContain(sheet.code);
-    const before = other.search({}, null, 'name').total;
+    const other = new CatalogueSearch(w.db);
+    const codesOf = async (filters: ApplicationFilters) => {
+      const index = await other.fresh();
+      return searchIndex(index, filters, null, 'name').order.map((i) => index.cardAt(i).code);
+    };
+    expect(await codesOf({ track: ['labelling'] })).toContain(sheet.code);
+    expect(await codesOf({ track: ['homologation'] })).not.toContain(sheet.code);
+    const before = searchIndex(await other.fresh(), {}, null, 'name').total;
 
     await edit(sheet.id, { track: 'homologation' });
-    await other.ensureFresh(w.db);
-    expect(codesOf({ track: ['homologation'] })).toContain(sheet.code);
-    expect(codesOf({ track: ['labelling'] })).not.toContain(sheet.code);
-    expect(other.search({}, null, 'name').total).toBe(before);
+    expect(await codesOf({ track: ['homologation'] })).toContain(sheet.code);
+    expect(await codesOf({ track: ['labelling'] })).not.toContain(sheet.code);
+    expect(searchIndex(await other.fresh(), {}, null, 'name').total).toBe(before);
   });
 });

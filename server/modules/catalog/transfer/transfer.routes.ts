@@ -105,7 +105,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, ...filters } = request.query;
-      const rows = await exportApplications(request.ctx, filters);
+      const rows = await exportApplications(request.ctx, app.deps.catalogue, filters);
       const name = `catalogue-applications-${today()}.${format}`;
       reply.header('Content-Disposition', contentDisposition(name));
       if (format === 'json')

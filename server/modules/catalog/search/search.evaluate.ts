@@ -1,0 +1,194 @@
+import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
+import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
+import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
+import type { Dictionary } from './search.dictionary.ts';
+import { type CatalogueIndex, compareText, SLOT_OF_FACET } from './search.index.ts';
+import { topByScore } from './search.ranking.ts';
+import type { SlotList, TagColumn } from './search.store.ts';
+
+/**
+ * A search over the in-memory index: counts every facet and orders the matching applications in one
+ * pass over typed arrays. `text` restricts to the applications a text query matched (null: no text).
+ *
+ * Column by column: each active filter marks the applications it rejects (count and last facet), then
+ * each facet counts the applications that pass every filter, plus those rejected by its own filter only
+ * ("the counts follow the other filters").
+ */
+
+export interface IndexSearch {
+  /** Slots of the matching applications of the requested page, in the requested order. */
+  order: number[];
+  total: number;
+  facets: Record<Facet, { value: string; label: string; count: number }[]>;
+}
+
+export type TextMatches = { positions: Int32Array; ranks: Float64Array };
+export type SearchSort = 'relevance' | 'usage' | 'name' | 'updated';
+
+interface Unfiltered {
+  counts: Int32Array[];
+  matched: Uint8Array;
+  total: number;
+}
+
+export function searchIndex(
+  index: CatalogueIndex,
+  filters: ApplicationFilters,
+  text: TextMatches | null,
+  sort: SearchSort,
+  page: { offset: number; limit: number } = { offset: 0, limit: Number.POSITIVE_INFINITY },
+): IndexSearch {
+  // Archived applications: left out (live), listed with the others (include) or alone (only).
+  const archivedFilter = filters.archived;
+  const live = archivedFilter === undefined;
+  const n = index.size;
+  const dictionary = (facet: Facet) => index.dictionaries.get(facet) as Dictionary;
+  // Per facet: the mask of allowed codes, or null when not filtered. An unknown value matches nothing.
+  const masks: (Uint8Array | null)[] = FACETS.map((facet) => {
+    const selected = filters[facet] as string[] | undefined;
+    if (!selected || selected.length === 0) return null;
+    const mask = new Uint8Array(dictionary(facet).values.length);
+    for (const value of selected) {
+      const code = dictionary(facet).find(value);
+      if (code !== undefined) mask[code] = 1;
+    }
+    return mask;
+  });
+  const activeCount = masks.filter((m) => m !== null).length;
+  const counts = FACETS.map((facet) => new Int32Array(dictionary(facet).values.length));
+
+  // Candidate rows: the text matches or every application, archived ones left out unless asked for.
+  const unfiltered = !text && activeCount === 0 && live;
+  const lists = index.slotLists();
+  let rows: Int32Array;
+  if (text) {
+    const archived = index.archived;
+    rows =
+      archivedFilter === 'include'
+        ? text.positions
+        : text.positions.filter((i) => (archived[i] === 1) === (archivedFilter === 'only'));
+  } else if (activeCount > 0 && live) {
+    rows = candidatesOfFilters(index, masks);
+  } else {
+    rows = archivedFilter === 'include' ? lists.all : archivedFilter === 'only' ? lists.archived : lists.live;
+  }
+  const rejected = new Uint8Array(n);
+  const rejectedBy = new Uint8Array(n);
+  let total = 0;
+  const matched = new Uint8Array(n);
+  const cached = index.derived.get('unfiltered') as Unfiltered | undefined;
+  if (unfiltered && cached) {
+    cached.counts.forEach((c, f) => {
+      (counts[f] as Int32Array).set(c);
+    });
+    matched.set(cached.matched);
+    total = cached.total;
+  } else {
+    for (let f = 0; f < FACETS.length; f += 1) {
+      const mask = masks[f];
+      if (!mask) continue;
+      const slot = SLOT_OF_FACET[f] as number;
+      if (slot >= 0) rejectByColumn(rows, index.columns[slot] as Uint16Array, mask, rejected, rejectedBy, f);
+      else rejectByTags(rows, index.tags[-slot - 1] as TagColumn, mask, rejected, rejectedBy, f);
+    }
+    const countsOfSlot = (slot: number) => counts[SLOT_OF_FACET.indexOf(slot)] as Int32Array;
+    total = countAll(
+      rows,
+      SLOT_OF_FACET,
+      index.columns,
+      index.columns.map((_, c) => countsOfSlot(c)),
+      index.tags,
+      index.tags.map((_, m) => countsOfSlot(-m - 1)),
+      rejected,
+      rejectedBy,
+      matched,
+    );
+    // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
+    if (activeCount === 1 && !text && live) {
+      const only = masks.findIndex((mask) => mask !== null);
+      (counts[only] as Int32Array).set(unfilteredCounts(index)[only] as Int32Array);
+    }
+    if (unfiltered)
+      index.derived.set('unfiltered', {
+        counts: counts.map((c) => c.slice()),
+        matched: matched.slice(),
+        total,
+      });
+  }
+
+  const order: number[] = [];
+  const end = page.offset + page.limit;
+  if (sort === 'relevance' && text) {
+    const tieBreak = (a: number, b: number) =>
+      (index.usage[b] as number) - (index.usage[a] as number) ||
+      compareText(index.sortNames[a] as string, index.sortNames[b] as string) ||
+      compareText(index.codes[a] as string, index.codes[b] as string);
+    order.push(...topByScore(text, matched, index.prior, tieBreak, end).slice(page.offset, end));
+  } else {
+    // Walk the order kept sorted in the index and keep the matching applications of the page only.
+    const presorted = (
+      sort === 'usage' ? index.byUsage : sort === 'updated' ? index.byUpdated : index.byName
+    ).view();
+    let seen = 0;
+    for (let k = 0; k < presorted.length && seen < end; k += 1) {
+      const i = presorted[k] as number;
+      if (matched[i] !== 1) continue;
+      if (seen >= page.offset) order.push(i);
+      seen += 1;
+    }
+  }
+
+  const facets = Object.fromEntries(
+    FACETS.map((facet, f) => {
+      const facetCounts = counts[f] as Int32Array;
+      const values: { value: string; label: string; count: number }[] = [];
+      for (let code = 0; code < facetCounts.length; code += 1) {
+        const c = facetCounts[code] as number;
+        if (c > 0)
+          values.push({
+            value: dictionary(facet).values[code] as string,
+            label: dictionary(facet).labels[code] as string,
+            count: c,
+          });
+      }
+      return [facet, values];
+    }),
+  ) as IndexSearch['facets'];
+  return { order, total, facets };
+}
+
+/**
+ * An application rejected by at most one filter passes at least one of any two filters: the candidates
+ * are the applications of the two most selective filters (their postings), not the whole catalogue.
+ */
+function candidatesOfFilters(index: CatalogueIndex, masks: (Uint8Array | null)[]) {
+  const postingsOf = FACETS.map((_facet, f) => {
+    const mask = masks[f];
+    if (!mask) return null;
+    const lists = (index.postings[f] as SlotList[]).filter((_, code) => mask[code] === 1);
+    return { lists, size: lists.reduce((sum, list) => sum + list.size, 0) };
+  })
+    .filter((p) => p !== null)
+    .sort((a, b) => a.size - b.size)
+    .slice(0, 2);
+  const seen = new Uint8Array(index.size);
+  const union: number[] = [];
+  for (const { lists } of postingsOf)
+    for (const list of lists) {
+      const items = list.view();
+      for (let k = 0; k < items.length; k += 1) {
+        const i = items[k] as number;
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          union.push(i);
+        }
+      }
+    }
+  return Int32Array.from(union);
+}
+
+/** The facet counts of the whole catalogue (archived applications left out), computed once per version. */
+function unfilteredCounts(index: CatalogueIndex) {
+  if (!index.derived.has('unfiltered')) searchIndex(index, {}, null, 'name', { offset: 0, limit: 0 });
+  return (index.derived.get('unfiltered') as Unfiltered).counts;
+}
