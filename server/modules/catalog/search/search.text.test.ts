@@ -137,6 +137,23 @@ describe('TextIndex', () => {
     expect(slots(index, [[exact('mot1')]])).toEqual([1, 3]);
   });
 
+  it('gives back, after a load, the room its growth took (bytes per document near the live data)', () => {
+    const index = new TextIndex();
+    const documents = 5000;
+    for (let slot = 0; slot < documents; slot += 1) {
+      const lexemes = Array.from({ length: 20 }, (_, k) => `'m${(slot * 7 + k * 31) % 600}':${k + 1}B`);
+      index.set(slot, lexemes.join(' '));
+    }
+    const withM0 = Array.from({ length: documents }, (_, slot) => slot).filter((slot) =>
+      Array.from({ length: 20 }, (_, k) => (slot * 7 + k * 31) % 600).includes(0),
+    );
+    expect(slots(index, [[exact('m0')]])).toEqual(withM0);
+    // Live: 20 postings (5 bytes) and 20 lexeme ids (4 bytes) per document = 180 bytes.
+    const perDocument = index.byteSize() / documents;
+    expect(perDocument).toBeGreaterThan(180);
+    expect(perDocument).toBeLessThan(300);
+  });
+
   it('stays exact over many random edits, compacting its pools', () => {
     const random = seededRandom(9);
     const words = Array.from({ length: 60 }, (_, k) => `w${k.toString(36)}${'abc'[k % 3]}`);
