@@ -86,18 +86,22 @@ export class MatchScratch {
         const stamp = this.clauseStamp;
         const scores = this.clauseScore;
         const candidates = this.candidates;
-        index.lexemeRange(term.lexemes[0] as string, term.prefix, (id) => {
-          const { slots, info, start, end } = index.postings(id);
+        const { ids, from, to } = index.lexemeIds(term.lexemes[0] as string, term.prefix);
+        const pools = index.pools();
+        for (let j = from; j < to; j += 1) {
+          const id = ids[j] as number;
+          const start = pools.start[id] as number;
+          const end = start + (pools.length[id] as number);
           for (let k = start; k < end; k += 1) {
-            const slot = slots[k] as number;
-            const score = SCORE[info[k] as number] as number;
+            const slot = pools.slots[k] as number;
+            const score = SCORE[pools.info[k] as number] as number;
             if (stamp[slot] !== epoch) {
               stamp[slot] = epoch;
               scores[slot] = score;
               if (first) candidates[count++] = slot;
             } else if (score > (scores[slot] as number)) scores[slot] = score;
           }
-        });
+        }
       }
       // AND: keep the candidates this clause matched, adding up their scores.
       let kept = 0;

@@ -112,6 +112,7 @@ export class TextIndex {
   private lexemes: string[] = [];
   private sorted = new Int32Array(0);
   private sortedCount = 0;
+  private readonly exactId = new Int32Array(1);
   private lexiconBytes = 0;
   // Postings: per lexeme a range of the pool.
   private postStart = new Int32Array(0);
@@ -196,12 +197,16 @@ export class TextIndex {
     return typed + this.lexiconBytes + 8 * this.lexemes.length + this.scratch.byteSize();
   }
 
-  /** The ids of the lexemes a query lexeme designates: itself, or every lexeme it starts (prefix). */
-  lexemeRange(lexeme: string, prefix: boolean, visit: (id: number) => void) {
+  /**
+   * The ids of the lexemes a query lexeme designates, `ids[from..to)`: itself (exact), or every lexeme it
+   * starts (prefix: a range of the sorted view).
+   */
+  lexemeIds(lexeme: string, prefix: boolean): { ids: Int32Array; from: number; to: number } {
     if (!prefix) {
       const id = this.ids.get(lexeme);
-      if (id !== undefined) visit(id);
-      return;
+      if (id === undefined) return { ids: this.exactId, from: 0, to: 0 };
+      this.exactId[0] = id;
+      return { ids: this.exactId, from: 0, to: 1 };
     }
     let low = 0;
     let high = this.sortedCount;
@@ -210,33 +215,27 @@ export class TextIndex {
       if ((this.lexemes[this.sorted[mid] as number] as string) < lexeme) low = mid + 1;
       else high = mid;
     }
-    for (let k = low; k < this.sortedCount; k += 1) {
-      const id = this.sorted[k] as number;
-      if (!(this.lexemes[id] as string).startsWith(lexeme)) break;
-      visit(id);
-    }
+    let to = low;
+    while (to < this.sortedCount && (this.lexemes[this.sorted[to] as number] as string).startsWith(lexeme))
+      to += 1;
+    return { ids: this.sorted, from: low, to };
   }
 
-  /** The postings of a lexeme: its range of the pools (read by the matcher at once, never kept). */
-  postings(id: number) {
-    const start = this.postStart[id] as number;
-    return {
-      slots: this.postSlots,
-      info: this.postInfo,
-      start,
-      end: start + (this.postLength[id] as number),
-    };
+  /** The pools of postings (read by the matcher at once, never kept: a later set() may replace them). */
+  pools() {
+    return { slots: this.postSlots, info: this.postInfo, start: this.postStart, length: this.postLength };
   }
 
   /** Calls `hit` with the slot and score of every posting of the lexemes a query lexeme designates. */
   forEachPosting(lexeme: string, prefix: boolean, hit: (slot: number, score: number) => void) {
-    this.lexemeRange(lexeme, prefix, (id) => {
-      const slots = this.postSlots;
-      const info = this.postInfo;
+    const { ids, from, to } = this.lexemeIds(lexeme, prefix);
+    for (let j = from; j < to; j += 1) {
+      const id = ids[j] as number;
       const start = this.postStart[id] as number;
       const end = start + (this.postLength[id] as number);
-      for (let k = start; k < end; k += 1) hit(slots[k] as number, SCORE[info[k] as number] as number);
-    });
+      for (let k = start; k < end; k += 1)
+        hit(this.postSlots[k] as number, SCORE[this.postInfo[k] as number] as number);
+    }
   }
 
   private intern(lexeme: string) {
@@ -362,10 +361,10 @@ export class TextIndex {
    * spare room are rewritten to their live size (with an eighth to grow per posting range).
    */
   private trim() {
-    if (this.postSlots.length > 4096 && this.postSlots.length > 2 * this.postCount)
+    // A rewritten pool holds at most 1.125 × the postings + 1 per lexeme: never trimmed again at once.
+    if (this.postSlots.length > 2 * this.postCount + this.lexemes.length + 4096)
       this.compactPostings(0, true);
-    if (this.slotPool.length > 4096 && this.slotPool.length > 2 * (this.slotEnd - this.slotGarbage))
-      this.compactSlots(0, true);
+    if (this.slotPool.length > 2 * (this.slotEnd - this.slotGarbage) + 4096) this.compactSlots(0, true);
   }
 
   /** Brings the sorted view up to date: new lexemes inserted one by one when few, else one sort. */
