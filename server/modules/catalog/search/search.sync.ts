@@ -93,7 +93,7 @@ export class CatalogueSearch {
     return run;
   }
 
-  private async sync() {
+  private async sync(): Promise<void> {
     if (this.replacement) {
       ({ index: this.index, snapshot: this.snapshot, at: this.snapshotAt } = this.replacement);
       this.replacement = null;
@@ -147,7 +147,7 @@ export class CatalogueSearch {
     const index = new CatalogueIndex(await this.source.readOffices(this.db));
     let after: string | null = null;
     for (;;) {
-      const rows = await this.source.readIndexRows(this.db, { after, limit: this.pageSize });
+      const rows: IndexRow[] = await this.source.readIndexRows(this.db, { after, limit: this.pageSize });
       index.add(rows);
       if (rows.length < this.pageSize) break;
       after = (rows[rows.length - 1] as IndexRow).id;
