@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalogue } from '../../../db/demo/seed-catalogue.ts';
 import { applications, applicationUsages, businessDomains, organisations } from '../../../db/schema.ts';
+import { CATALOGUE_CHANGES_PRUNE_JOB } from '../../../jobs/jobs.ts';
 import { selectRows } from '../../../lib/rows.ts';
 import { createTestContext, organisationId, type TestContext } from '../../../test/harness.ts';
 import {
@@ -129,21 +130,30 @@ describe('the change log, read by snapshots', () => {
     expect(await readChangesSince(t.db, city.snapshot)).toMatchObject({ ids: [], reference: true });
   });
 
-  it('prunes the rows older than the given age, and only those', async () => {
-    const [old1, old2, recent] = await selectRows<{ id: string }>(
-      t.db,
-      sql`
-        INSERT INTO catalogue_changes (application_id, at)
-        VALUES (gen_random_uuid(), now() - interval '25 hours'), (NULL, now() - interval '3 days'),
-               (gen_random_uuid(), now() - interval '23 hours')
-        RETURNING id`,
-    );
+  it('prunes the rows older than the given age, and only those; the hourly job keeps a day and an hour', async () => {
+    const aged = (hours: number) =>
+      selectRows<{ id: string }>(
+        t.db,
+        sql`INSERT INTO catalogue_changes (application_id, at)
+            VALUES (gen_random_uuid(), now() - make_interval(secs => ${hours * 3600})) RETURNING id`,
+      ).then((rows) => String(rows[0]?.id));
+    const surviving = async (ids: string[]) =>
+      (
+        await selectRows<{ id: string }>(
+          t.db,
+          sql`SELECT id FROM catalogue_changes WHERE id = ANY(${sql.param(ids)}::bigint[]) ORDER BY id`,
+        )
+      ).map((r) => String(r.id));
+
+    const [dayAndHalf, twentyFive, twentyThree] = [await aged(36), await aged(25), await aged(23)];
     expect(await pruneChanges(t.db, 24 * 60 * 60 * 1000)).toBeGreaterThanOrEqual(2);
-    const left = await selectRows<{ id: string }>(
-      t.db,
-      sql`SELECT id FROM catalogue_changes WHERE id IN (${old1?.id}, ${old2?.id}, ${recent?.id})`,
+    expect(await surviving([dayAndHalf, twentyFive, twentyThree])).toEqual([twentyThree]);
+
+    const [pastMargin, withinMargin] = [await aged(26), await aged(24.5)];
+    await t.app.deps.jobs.nudge(CATALOGUE_CHANGES_PRUNE_JOB);
+    expect(await surviving([pastMargin, withinMargin, twentyThree])).toEqual(
+      [withinMargin, twentyThree].sort(),
     );
-    expect(left.map((r) => String(r.id))).toEqual([String(recent?.id)]);
   });
 });
 
