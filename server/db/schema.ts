@@ -360,15 +360,26 @@ export const searchWords = pgTable('search_words', { word: text('word').primaryK
   index('search_words_prefix_idx').using('btree', sql`${t.word} text_pattern_ops`),
 ]);
 
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+
 /**
- * One row whose version moves with every committed change to the catalogue (a statement trigger on
- * applications bumps it in the writing transaction): each server process compares it with the version of
- * its in-memory search index and reloads when it moved.
+ * The catalogue's change log: one row per application a transaction wrote (its row, its usages), in that
+ * transaction, with the transaction's id. Each server process asks what committed since its last snapshot
+ * (search/search.changes.ts) and re-reads only those applications. A null application means reference data
+ * the index copies changed (an office's name, code, region or type, a business domain's label): everything
+ * is read again. Written by triggers (migration 0010), pruned after a day (CHANGE_RETENTION_MS).
  */
-export const catalogueState = pgTable('catalogue_state', {
-  id: integer('id').primaryKey(),
-  version: bigint('version', { mode: 'number' }).notNull().default(0),
-});
+export const catalogueChanges = pgTable(
+  'catalogue_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    /** No foreign key: a deleted application is a change too. */
+    applicationId: uuid('application_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalogue_changes_xid_idx').on(t.xid)],
+);
 
 /**
  * Effects that leave the transaction (notifications, e-mail, provisioning calls), written by the change

@@ -2,15 +2,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { type AnyBinding, fireDueTransitions } from '../lib/lifecycle.ts';
 import { type Authorizer, systemActor } from '../lib/policy.ts';
+import { CHANGE_PRUNE_AGE_MS, pruneChanges } from '../modules/catalog/search/search.changes.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
 import type { JobDefinition } from './queue.ts';
 
 export const OUTBOX_JOB = 'outbox';
 export const DEADLINES_JOB = 'lifecycle-deadlines';
+export const CATALOGUE_CHANGES_PRUNE_JOB = 'catalogue-changes-prune';
 
 /**
  * The server's background work: the outbox (nudged after each commit that wrote to it, and every
- * minute as a backstop) and the lifecycle deadlines (every minute, fired as the system).
+ * minute as a backstop), the lifecycle deadlines (every minute, fired as the system) and the pruning of
+ * the catalogue's change log (every hour: rows older than a day and an hour, search/search.changes.ts).
  */
 export function jobDefinitions(deps: {
   db: Database;
@@ -37,6 +40,11 @@ export function jobDefinitions(deps: {
           deps.bindings,
           now(),
         ),
+    },
+    {
+      name: CATALOGUE_CHANGES_PRUNE_JOB,
+      cron: '17 * * * *',
+      run: () => pruneChanges(deps.db, CHANGE_PRUNE_AGE_MS),
     },
   ];
 }

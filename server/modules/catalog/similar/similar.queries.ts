@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { selectRows } from '../../../lib/rows.ts';
-import { readCatalogueVersion } from '../search/search.queries.ts';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_JOINS,
@@ -10,8 +9,6 @@ import {
 
 /** A live application with what the similarity reads: its name and summary. */
 export type ApplicationTextRow = MapApplicationRow & { summary: string };
-
-export { readCatalogueVersion };
 
 /** The live applications, by code. */
 export async function readLiveApplicationTexts(db: Executor) {

@@ -2,45 +2,51 @@ import type { SimilarQuery } from '../../../../common/schemas/usage.ts';
 import type { Executor } from '../../../db/client.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { TextCorpus } from '../../../lib/similarity.ts';
-import {
-  type ApplicationTextRow,
-  readCatalogueVersion,
-  readLiveApplicationTexts,
-} from './similar.queries.ts';
+import { CHANGE_RETENTION_MS, readChangesSince, readSnapshot } from '../search/search.changes.ts';
+import { type ApplicationTextRow, readLiveApplicationTexts } from './similar.queries.ts';
 
-/** The live applications with their similarity profiles, for one catalogue version. */
+/** The live applications with their similarity profiles, as of a snapshot of the catalogue. */
 export interface ApplicationTexts {
-  version: number;
+  /** The snapshot the rows are at least as recent as (search/search.changes.ts). */
+  snapshot: string;
+  /** When that snapshot was taken (milliseconds): past the change log's retention, read everything again. */
+  takenMs: number;
   rows: ApplicationTextRow[];
   corpus: TextCorpus;
-  /** Results derived from this version (the redundancy clusters), computed once. */
+  /** Results derived from these rows (the redundancy clusters), computed once. */
   derived: Map<string, unknown>;
 }
 
 const cache = new WeakMap<object, ApplicationTexts>();
 
 /**
- * The live applications' texts, read again only when the catalogue version moved (a statement trigger
- * moves it in every transaction that writes applications). The version is read first, so the rows are at
- * least that recent: a change committed in between only makes the next call read again. Per database:
- * the tests open many.
+ * The live applications' texts, read again only when a change to the catalogue committed since the
+ * snapshot they were read after (the change log, search/search.changes.ts). The snapshot is taken first,
+ * so the rows are at least that recent: a change committed in between only makes the next call read
+ * again. Per database: the tests open many.
  */
-export async function applicationTexts(db: Executor): Promise<ApplicationTexts> {
+export async function applicationTexts(db: Executor, now = Date.now()): Promise<ApplicationTexts> {
   const cached = cache.get(db);
-  const version = await readCatalogueVersion(db);
-  if (cached && cached.version === version) return cached;
+  let snapshot: string;
+  if (cached && now - cached.takenMs < CHANGE_RETENTION_MS) {
+    const changes = await readChangesSince(db, cached.snapshot);
+    if (changes.ids.length === 0 && !changes.reference) {
+      // Nothing committed since: the same rows, as of a newer snapshot (the next look starts from there).
+      cached.snapshot = changes.snapshot;
+      cached.takenMs = now;
+      return cached;
+    }
+    snapshot = changes.snapshot;
+  } else {
+    snapshot = await readSnapshot(db);
+  }
   const rows = await readLiveApplicationTexts(db);
-  const texts = {
-    version,
-    rows,
-    corpus: new TextCorpus(rows),
-    derived: new Map(),
-  };
+  const texts = { snapshot, takenMs: now, rows, corpus: new TextCorpus(rows), derived: new Map() };
   cache.set(db, texts);
   return texts;
 }
 
-/** A result computed once per catalogue version. */
+/** A result computed once per reading of the texts. */
 export function derivedOnce<T>(texts: ApplicationTexts, key: string, compute: () => T): T {
   if (!texts.derived.has(key)) texts.derived.set(key, compute());
   return texts.derived.get(key) as T;

@@ -10,6 +10,8 @@ import {
   organisationId,
   type TestContext,
 } from '../../../test/harness.ts';
+import { CHANGE_RETENTION_MS } from '../search/search.changes.ts';
+import { applicationTexts } from './similar.service.ts';
 
 let t: TestContext;
 let developer: Agent;
@@ -83,5 +85,22 @@ describe('the sheets like the one being declared', () => {
     });
     expect(archived.statusCode).toBe(200);
     expect(codes(await similar('Carto des défibrillateurs'))).toEqual([]);
+  });
+
+  it('reads the texts again after a committed write or past the change log retention, not otherwise', async () => {
+    const first = await applicationTexts(t.db);
+    expect(first.rows.length).toBeGreaterThan(0);
+    expect(await applicationTexts(t.db)).toBe(first);
+    const sheet = await createSheet(developer, rhone, {
+      name: 'Registre des clés des agences',
+      summary: 'Prêt et retour des clés des locaux.',
+    });
+    const after = await applicationTexts(t.db);
+    expect(after).not.toBe(first);
+    expect(after.rows.map((row) => row.code)).toContain(sheet.code);
+    expect(await applicationTexts(t.db)).toBe(after);
+    const later = await applicationTexts(t.db, Date.now() + CHANGE_RETENTION_MS);
+    expect(later).not.toBe(after);
+    expect(later.rows.map((row) => row.code)).toEqual(after.rows.map((row) => row.code));
   });
 });
