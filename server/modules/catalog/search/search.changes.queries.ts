@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { selectRows } from '../../../lib/rows.ts';
+import type { OrganisationSummaryRow } from '../../organisations/organisations.queries.ts';
 import { applicationUsers } from '../usages/usages.queries.ts';
 import type { CatalogueRow } from './search.queries.ts';
 
@@ -146,9 +147,7 @@ function toIndexRow(r: RawIndexRow): IndexRow {
 }
 
 /** Every office: the designer cards and the labels of the "used by" facet. */
-export async function readOffices(
-  db: Executor,
-): Promise<{ id: string; code: string; name: string; type: string; region: string | null }[]> {
+export async function readOffices(db: Executor): Promise<OrganisationSummaryRow[]> {
   return selectRows(db, sql`SELECT id, code, name, type, region FROM organisations ORDER BY code`);
 }
 

@@ -82,7 +82,9 @@ function vectorOf(r: Random) {
 }
 
 let serial = 0;
-function row(r: Random, id = `app-${(serial += 1)}`): IndexRow {
+function row(r: Random, given?: string): IndexRow {
+  serial += 1;
+  const id = given ?? `app-${serial}`;
   const office = r.int(OFFICES.length);
   const name = r.pick(NAMES);
   const updatedMs = Date.UTC(2026, 0, 1) + r.int(30) * 86_400_000;

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { selectRows } from '../../../lib/rows.ts';
 import type { ApplicationSummarySource } from '../applications/applications.queries.ts';
-import { applicationUsers } from '../usages/usages.queries.ts';
 
 /**
  * What the catalogue search keeps in the database besides the applications: the lexicon of the typo
