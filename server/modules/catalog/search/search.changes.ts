@@ -23,6 +23,8 @@
  *   count as seen.
  *
  * No shared row: writers only insert rows of their own, so they never wait for each other.
+ *
+ * The statements live in search.changes.queries.ts (SQL only in *.queries.ts); this module is the API.
  */
 
 /** How long the change log is kept: a reader with an older snapshot reads everything again. */
