@@ -44,7 +44,12 @@ export interface SizeResults {
   firstSearchMs: number;
   benchSeconds?: number;
   broadWord: { word: string; matches: number; total: number; share: number };
-  rss: { afterWarmUp: { rss: number; peak: number }; end: { rss: number; peak: number } };
+  rss: {
+    /** Live, before the first search (absent from the first results). */
+    atStart?: { rss: number; peak: number };
+    afterWarmUp: { rss: number; peak: number };
+    end: { rss: number; peak: number };
+  };
   scenarios: Record<string, { median: Run; rounds: Run[] }>;
   /** The writes of the mixed workload, all rounds together (absent from the first results: the median round's then). */
   mixedWrites?: Writes;
@@ -195,7 +200,7 @@ export function table(all: Results[]) {
           `${where} | freshness after ${kind} (time to found) | ${ms(f[kind].found.p50)} | ${ms(f[kind].found.p99)} | — | ${load(f.load)} | max ${ms(f[kind].found.max)}, ${f[kind].searches} search(es) p50; write p50 ${f[kind].write.p50} p99 ${f[kind].write.p99} ms${f[kind].notFound ? `; ${f[kind].notFound} never found` : ''} |`,
         );
       lines.push(
-        `${where} | server RSS (MB) | — | — | — | — | after warm-up ${mb(data.rss.afterWarmUp.rss)}, end ${mb(data.rss.end.rss)}, peak ${mb(data.rss.end.peak)}; loaded in ${data.loadSeconds} s, live in ${data.startSeconds} s, first search ${data.firstSearchMs} ms${data.benchSeconds ? `, size benched in ${data.benchSeconds} s` : ''} |`,
+        `${where} | server RSS (MB) | — | — | — | — | ${data.rss.atStart ? `at start ${mb(data.rss.atStart.rss)}, ` : ''}after warm-up ${mb(data.rss.afterWarmUp.rss)}, end ${mb(data.rss.end.rss)}, peak ${mb(data.rss.end.peak)}; loaded in ${data.loadSeconds} s, live in ${data.startSeconds} s, first search ${data.firstSearchMs} ms${data.benchSeconds ? `, size benched in ${data.benchSeconds} s` : ''} |`,
       );
     }
   }
