@@ -11,25 +11,29 @@
  *
  * Prints a Markdown table; writes bench/results/memory-<date>.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/db/client.ts';
 import { seedDemoCatalogue } from '../server/db/demo/seed-catalogue.ts';
 import { loadReferenceData } from '../server/db/reference/load-reference.ts';
 import { seedDemo } from '../server/db/seed-demo.ts';
 import { loadCatalogue } from './load.ts';
+import {
+  compiledServer as compiled,
+  memoryStatus,
+  root,
+  startFlags,
+  waitUntilLive,
+} from './server-process.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = path.resolve(process.argv[2] ?? path.join(tmpdir(), 'mutualis-memory-2000'));
 const SHEETS = 2000;
 const PORT = 3917;
 const probe = path.join(root, 'bench/memory-probe.mjs');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-const compiled = path.join(root, 'build/server/main.js');
 
 interface Variant {
   name: string;
@@ -38,14 +42,6 @@ interface Variant {
   env?: Record<string, string>;
 }
 
-/** The node flags of `npm start`, as package.json has them. */
-const startFlags =
-  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
-    .split('&&')
-    .at(-1)
-    ?.trim()
-    .split(/\s+/)
-    .filter((word) => word.startsWith('--')) ?? [];
 const BEFORE_BUFFERS = { MUTUALIS_EMBEDDED_SHARED_BUFFERS: '128MB' };
 
 const VARIANTS: Variant[] = [
@@ -95,28 +91,8 @@ function tree(pid: number): number[] {
     .filter(Boolean);
   return [pid, ...children.flatMap((child) => tree(Number(child)))];
 }
-function status(pid: number) {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(text.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
 async function request(url: string, init: RequestInit = {}) {
   return fetch(`http://127.0.0.1:${PORT}${url}`, init);
-}
-
-async function waitUntilLive(server: ChildProcess) {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    const live = await request('/health/live').then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (live) return;
-    await pause(250);
-  }
-  throw new Error('server not live after 180 s');
 }
 
 /** What a user does in the first minutes: searches with facets, a sheet, the offices, the map. */
@@ -178,18 +154,18 @@ async function measure(variant: Variant) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    await waitUntilLive(server);
+    await waitUntilLive(`http://127.0.0.1:${PORT}`, server);
     await pause(1000);
     const pids = tree(server.pid as number);
     const serverPid = pids.at(-1) as number;
-    const atStart = status(serverPid).rss;
+    const atStart = memoryStatus(serverPid).rss;
     const insideAtStart = await readProbe(serverPid, probeFile);
     const started = Date.now();
     await browse();
     const browsingMs = Date.now() - started;
     await pause(1000);
-    const after = status(serverPid);
-    const treeRss = pids.reduce((total, pid) => total + status(pid).rss, 0);
+    const after = memoryStatus(serverPid);
+    const treeRss = pids.reduce((total, pid) => total + memoryStatus(pid).rss, 0);
     const inside = await readProbe(serverPid, probeFile);
     return {
       variant: variant.name,

@@ -11,13 +11,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import pino from 'pino';
 import { applicationListQuerySchema } from '../common/schemas/application-search.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { loadReferenceData } from '../server/db/reference/load-reference.ts';
+import type { Database } from '../server/db/client.ts';
 import { businessDomains, organisations } from '../server/db/schema.ts';
 import { createAuthorizer } from '../server/lib/policy.ts';
 import { insertSession } from '../server/modules/auth/sessions.queries.ts';
@@ -32,61 +30,21 @@ import {
 import { importApplications } from '../server/modules/catalog/transfer/import.service.ts';
 import { findOrganisationByCode } from '../server/modules/organisations/organisations.queries.ts';
 import { insertUser } from '../server/modules/users/users.queries.ts';
-import { adminUrl, databaseUrl } from '../server/test/database-urls.ts';
 import { generateCatalogue, toInventoryCsv } from './generate.ts';
 import { loadCatalogue } from './load.ts';
+import { freshDatabase, percentile, postgresVersion, SCENARIOS } from './search-shared.ts';
 
-const url = process.env.DATABASE_URL;
-if (!url) {
+const databaseUrlFromEnv = process.env.DATABASE_URL;
+if (!databaseUrlFromEnv) {
   console.error('DATABASE_URL is required: source .ci/postgres.sh first.');
   process.exit(1);
 }
+const url: string = databaseUrlFromEnv;
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length > 0 ? sizes : [2000, 10000, 100000];
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 
-const SCENARIOS: Record<string, string[]> = {
-  'free text': [
-    'q=cong%C3%A9s',
-    'q=suivi%20des%20indus',
-    'q=rendez-vous%20accueil',
-    'q=habilitations',
-    'q=remboursemnt%20transport',
-  ],
-  'one facet': [
-    'domain=ressources-humaines',
-    'domain=prestations',
-    'domain=relation-client',
-    'domain=comptabilite-finances',
-    'domain=controle-medical',
-  ],
-  'two facets + sort': [
-    'track=homologation&region=occitanie&sort=usage',
-    'track=nonStandard&region=bretagne&sort=usage',
-    'track=labelling&region=ile-de-france&sort=usage',
-    'track=homologation&region=grand-est&sort=usage',
-  ],
-  'facets only': ['pageSize=0'],
-};
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
-
-async function freshDatabase(name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl(url as string) });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const database = await openDatabase({ url: databaseUrl(url as string, name) });
-  await database.migrate();
-  await loadReferenceData(database.db);
-  return database;
-}
-
-async function signIn(db: Awaited<ReturnType<typeof freshDatabase>>['db']) {
+async function signIn(db: Database) {
   const office = await findOrganisationByCode(db, 'CNAM-DDO');
   const user = await insertUser(db, {
     email: `bench.${Date.now()}@mutualis.bench`,
@@ -122,7 +80,7 @@ async function cannon(base: string, cookie: string, queries: string[], connectio
  * full-text matches — always run here, where the API reuses the matches of a word already searched in
  * this catalogue version) timed apart from the in-memory part (facets, order, page cards).
  */
-async function sqlTimes(db: Awaited<ReturnType<typeof freshDatabase>>['db'], queries: string[]) {
+async function sqlTimes(db: Database, queries: string[]) {
   const sqlMs: number[] = [];
   const memoryMs: number[] = [];
   const parsed = queries.map((q) =>
@@ -156,7 +114,7 @@ async function sqlTimes(db: Awaited<ReturnType<typeof freshDatabase>>['db'], que
 }
 
 async function benchImport() {
-  const database = await freshDatabase('mutualis_bench_import');
+  const database = await freshDatabase(url, 'mutualis_bench_import');
   const { user } = await signIn(database.db);
   const offices = (await database.db.select({ code: organisations.code }).from(organisations)).map(
     (o) => o.code,
@@ -194,10 +152,7 @@ const results: Record<string, unknown> = {
   durationSeconds: DURATION,
   sizes: {},
 };
-const versionClient = new pg.Client({ connectionString: url });
-await versionClient.connect();
-const server = (await versionClient.query('SHOW server_version')).rows[0]?.server_version as string;
-await versionClient.end();
+const server = await postgresVersion(url);
 results.postgres = server;
 results.node = process.version;
 console.log(`PostgreSQL ${server}, Node ${process.version}, ${DURATION} s per run`);
@@ -206,7 +161,7 @@ results.import = await benchImport();
 console.log(`import of 2,000 rows: ${(results.import as { seconds: number }).seconds} s`);
 
 for (const size of SIZES) {
-  const database = await freshDatabase('mutualis_bench');
+  const database = await freshDatabase(url, 'mutualis_bench');
   const loadStart = performance.now();
   const loaded = await loadCatalogue(database.db, size);
   const loadSeconds = (performance.now() - loadStart) / 1000;
