@@ -13,14 +13,19 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const compiledServer = path.join(root, 'build/server/main.js');
 
-/** The node flags of `npm start`, as package.json has them. */
-export const startFlags =
-  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
+/**
+ * The node flags of `npm start`, as package.json has them, then those of BENCH_NODE_FLAGS (to compare
+ * settings of the engine: `BENCH_NODE_FLAGS="--max-semi-space-size=8"`).
+ */
+export const startFlags = [
+  ...((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
     .split('&&')
     .at(-1)
     ?.trim()
     .split(/\s+/)
-    .filter((word) => word.startsWith('--')) ?? [];
+    .filter((word) => word.startsWith('--')) ?? []),
+  ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+];
 
 /** A port nobody listens on, from the system. */
 export function freePort() {

@@ -57,6 +57,9 @@ export function searchIndex(
   const activeCount = masks.filter((m) => m !== null).length;
   const counts = FACETS.map((facet) => new Int32Array(dictionary(facet).values.length));
 
+  // With one filter, its own facet counts the whole catalogue: the unfiltered counts (computed first: the
+  // search that computes them uses the same scratch marks).
+  const oneFilterCounts = activeCount === 1 && !text && live ? unfilteredCounts(index) : null;
   // Candidate rows: the text matches or every application, archived ones left out unless asked for.
   const unfiltered = !text && activeCount === 0 && live;
   const lists = index.slotLists();
@@ -72,50 +75,69 @@ export function searchIndex(
   } else {
     rows = archivedFilter === 'include' ? lists.all : archivedFilter === 'only' ? lists.archived : lists.live;
   }
-  const rejected = new Uint8Array(n);
-  const rejectedBy = new Uint8Array(n);
-  let total = 0;
-  const matched = new Uint8Array(n);
+  const { rejected, rejectedBy, matched } = index.scratch();
   const cached = index.derived.get('unfiltered') as Unfiltered | undefined;
-  if (unfiltered && cached) {
-    cached.counts.forEach((c, f) => {
-      (counts[f] as Int32Array).set(c);
-    });
-    matched.set(cached.matched);
-    total = cached.total;
-  } else {
-    for (let f = 0; f < FACETS.length; f += 1) {
-      const mask = masks[f];
-      if (!mask) continue;
-      const slot = SLOT_OF_FACET[f] as number;
-      if (slot >= 0) rejectByColumn(rows, index.columns[slot] as Uint16Array, mask, rejected, rejectedBy, f);
-      else rejectByTags(rows, index.tags[-slot - 1] as TagColumn, mask, rejected, rejectedBy, f);
-    }
-    const countsOfSlot = (slot: number) => counts[SLOT_OF_FACET.indexOf(slot)] as Int32Array;
-    total = countAll(
-      rows,
-      SLOT_OF_FACET,
-      index.columns,
-      index.columns.map((_, c) => countsOfSlot(c)),
-      index.tags,
-      index.tags.map((_, m) => countsOfSlot(-m - 1)),
-      rejected,
-      rejectedBy,
-      matched,
-    );
-    // With one filter, its own facet counts the whole catalogue: those counts are the unfiltered ones.
-    if (activeCount === 1 && !text && live) {
-      const only = masks.findIndex((mask) => mask !== null);
-      (counts[only] as Int32Array).set(unfilteredCounts(index)[only] as Int32Array);
-    }
-    if (unfiltered)
-      index.derived.set('unfiltered', {
-        counts: counts.map((c) => c.slice()),
-        matched: matched.slice(),
-        total,
+  try {
+    let total = 0;
+    if (unfiltered && cached) {
+      cached.counts.forEach((c, f) => {
+        (counts[f] as Int32Array).set(c);
       });
+      matched.set(cached.matched);
+      total = cached.total;
+    } else {
+      for (let f = 0; f < FACETS.length; f += 1) {
+        const mask = masks[f];
+        if (!mask) continue;
+        const slot = SLOT_OF_FACET[f] as number;
+        if (slot >= 0)
+          rejectByColumn(rows, index.columns[slot] as Uint16Array, mask, rejected, rejectedBy, f);
+        else rejectByTags(rows, index.tags[-slot - 1] as TagColumn, mask, rejected, rejectedBy, f);
+      }
+      const countsOfSlot = (slot: number) => counts[SLOT_OF_FACET.indexOf(slot)] as Int32Array;
+      total = countAll(
+        rows,
+        SLOT_OF_FACET,
+        index.columns,
+        index.columns.map((_, c) => countsOfSlot(c)),
+        index.tags,
+        index.tags.map((_, m) => countsOfSlot(-m - 1)),
+        rejected,
+        rejectedBy,
+        matched,
+      );
+      if (oneFilterCounts) {
+        const only = masks.findIndex((mask) => mask !== null);
+        (counts[only] as Int32Array).set(oneFilterCounts[only] as Int32Array);
+      }
+      if (unfiltered)
+        index.derived.set('unfiltered', {
+          counts: counts.map((c) => c.slice()),
+          matched: matched.slice(0, n),
+          total,
+        });
+    }
+    return { order: pageOf(index, text, matched, sort, page), total, facets: facetLists(index, counts) };
+  } finally {
+    // Back to zero for the next search: only what this one marked.
+    if (unfiltered) matched.fill(0, 0, n);
+    for (let k = 0; k < rows.length; k += 1) {
+      const i = rows[k] as number;
+      rejected[i] = 0;
+      rejectedBy[i] = 0;
+      matched[i] = 0;
+    }
   }
+}
 
+/** The slots of the requested page, in the requested order. */
+function pageOf(
+  index: CatalogueIndex,
+  text: TextMatches | null,
+  matched: Uint8Array,
+  sort: SearchSort,
+  page: { offset: number; limit: number },
+) {
   const order: number[] = [];
   const end = page.offset + page.limit;
   if (sort === 'relevance' && text) {
@@ -137,8 +159,13 @@ export function searchIndex(
       seen += 1;
     }
   }
+  return order;
+}
 
-  const facets = Object.fromEntries(
+/** The counted values of every facet (those counted at least once). */
+function facetLists(index: CatalogueIndex, counts: Int32Array[]) {
+  const dictionary = (facet: Facet) => index.dictionaries.get(facet) as Dictionary;
+  return Object.fromEntries(
     FACETS.map((facet, f) => {
       const facetCounts = counts[f] as Int32Array;
       const values: { value: string; label: string; count: number }[] = [];
@@ -154,7 +181,6 @@ export function searchIndex(
       return [facet, values];
     }),
   ) as IndexSearch['facets'];
-  return { order, total, facets };
 }
 
 /**
@@ -171,7 +197,7 @@ function candidatesOfFilters(index: CatalogueIndex, masks: (Uint8Array | null)[]
     .filter((p) => p !== null)
     .sort((a, b) => a.size - b.size)
     .slice(0, 2);
-  const seen = new Uint8Array(index.size);
+  const { seen } = index.scratch();
   const union: number[] = [];
   for (const { lists } of postingsOf)
     for (const list of lists) {
@@ -184,6 +210,7 @@ function candidatesOfFilters(index: CatalogueIndex, masks: (Uint8Array | null)[]
         }
       }
     }
+  for (const i of union) seen[i] = 0;
   return Int32Array.from(union);
 }
 

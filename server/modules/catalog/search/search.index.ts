@@ -94,6 +94,12 @@ export class CatalogueIndex {
   );
   /** Derived once per version: the slot lists by archived state, the unfiltered facet counts. */
   derived = new Map<string, unknown>();
+  private scratchArrays = {
+    rejected: new Uint8Array(0),
+    rejectedBy: new Uint8Array(0),
+    matched: new Uint8Array(0),
+    seen: new Uint8Array(0),
+  };
 
   constructor(offices: OrganisationSummaryRow[] = []) {
     this.setOffices(offices);
@@ -274,6 +280,23 @@ export class CatalogueIndex {
       this.derived.set('slots', lists);
     }
     return lists;
+  }
+
+  /**
+   * Per-slot marks a search uses (search.evaluate.ts), all zero between two searches: a search is
+   * synchronous and clears what it marked, so nothing proportional to the catalogue is allocated per search.
+   */
+  scratch() {
+    if (this.scratchArrays.matched.length < this.size) {
+      const capacity = Math.ceil(this.size * 1.25) + 16;
+      this.scratchArrays = {
+        rejected: new Uint8Array(capacity),
+        rejectedBy: new Uint8Array(capacity),
+        matched: new Uint8Array(capacity),
+        seen: new Uint8Array(capacity),
+      };
+    }
+    return this.scratchArrays;
   }
 
   idAt(slot: number) {

@@ -32,6 +32,9 @@ function labelOf(facet: Facet, value: string, fallback: string | null) {
   return entry?.fr ?? fallback ?? value;
 }
 
+/** French order of labels (one collator: `localeCompare` with a locale builds one per call). */
+const byFrenchLabel = new Intl.Collator('fr').compare;
+
 /** Facet values by count (then label); a selected value stays listed even at zero, to be unselected. */
 export function presentFacets(counted: IndexSearch['facets'], filters: ApplicationFilters) {
   const facets = Object.fromEntries(
@@ -47,7 +50,7 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
       if (!facets[facet].some((v) => v.value === value))
         facets[facet].push({ value, label: labelOf(facet, value, null), count: 0 });
     }
-    facets[facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+    facets[facet].sort((a, b) => b.count - a.count || byFrenchLabel(a.label, b.label));
   }
   return facets;
 }
