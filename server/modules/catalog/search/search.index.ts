@@ -43,12 +43,28 @@ const singleValues = (row: CatalogueRow): [string, string?][] => [
   [row.personalData ? 'yes' : 'no'],
 ];
 
-/** 32-bit FNV-1a of a name as homonyms compare (the groups are checked on the names themselves). */
-function nameHash(name: string) {
+/**
+ * Two independent 32-bit hashes (FNV-1a, and a multiplicative one) of a name as homonyms compare: the
+ * groups are keyed by the first, members must share the second too — 64 bits, so two different names of
+ * a 100,000-sheet catalogue collide with a probability under 10⁻⁹, and a page needs no string work.
+ */
+function nameHashes(name: string): [number, number] {
   const key = comparableName(name);
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < key.length; k += 1) hash = Math.imul(hash ^ key.charCodeAt(k), 0x01000193);
-  return hash | 0;
+  let first = 0x811c9dc5;
+  let second = 0x2545f491;
+  for (let k = 0; k < key.length; k += 1) {
+    const c = key.charCodeAt(k);
+    first = Math.imul(first ^ c, 0x01000193);
+    second = Math.imul(second + c, 0x5bd1e995) ^ (second >>> 15);
+  }
+  return [first | 0, second | 0];
+}
+
+/** What a result shows of another sheet of the same name. */
+export interface Homonym {
+  id: string;
+  code: string;
+  designer: { code: string; name: string };
 }
 
 export class CatalogueIndex {
@@ -68,6 +84,7 @@ export class CatalogueIndex {
   prior = new Float32Array(16);
   updatedMs = new Float64Array(16);
   private hashes = new Int32Array(16);
+  private checks = new Int32Array(16);
   readonly ids: string[] = [];
   readonly codes: string[] = [];
   readonly names: string[] = [];
@@ -182,6 +199,7 @@ export class CatalogueIndex {
       this.prior = grown(this.prior, n);
       this.updatedMs = grown(this.updatedMs, n);
       this.hashes = grown(this.hashes, n);
+      this.checks = grown(this.checks, n);
     }
     this.position.set(id, slot);
     this.ids[slot] = id;
@@ -214,7 +232,7 @@ export class CatalogueIndex {
     this.names[slot] = row.name;
     this.summaries[slot] = row.summary;
     this.sortNames[slot] = row.sortName;
-    this.hashes[slot] = nameHash(row.name);
+    [this.hashes[slot], this.checks[slot]] = nameHashes(row.name);
   }
 
   /** Puts a written slot in its posting lists, orders and homonym group. */
@@ -335,19 +353,24 @@ export class CatalogueIndex {
     };
   }
 
-  /** The cards of the other live applications that bear the same name (search.ranking.ts, comparableName). */
-  sameNameAt(slot: number): CatalogueRow[] {
+  /** The other live applications that bear the same name (search.ranking.ts, comparableName). */
+  sameNameAt(slot: number): Homonym[] {
     const group = this.homonyms.get(this.hashes[slot] as number);
     if (!Array.isArray(group)) return [];
-    const name = comparableName(this.names[slot] as string);
-    return group
-      .filter(
-        (other) =>
-          other !== slot &&
-          this.archived[other] === 0 &&
-          comparableName(this.names[other] as string) === name,
-      )
-      .map((other) => this.cardAt(other));
+    const check = this.checks[slot];
+    const column = this.columns[SINGLE.indexOf('organisation')] as Uint16Array;
+    const offices = this.dictionary('organisation').values;
+    const others: Homonym[] = [];
+    for (const other of group) {
+      if (other === slot || this.archived[other] !== 0 || this.checks[other] !== check) continue;
+      const office = this.offices.get(offices[column[other] as number] as string) as OrganisationSummaryRow;
+      others.push({
+        id: this.ids[other] as string,
+        code: this.codes[other] as string,
+        designer: { code: office.code, name: office.name },
+      });
+    }
+    return others;
   }
 
   /** Bytes held by the index's typed arrays and an estimate of its strings and maps (the bench reports it). */
@@ -355,7 +378,7 @@ export class CatalogueIndex {
     let bytes = this.text.byteSize();
     for (const a of [...this.columns, this.stage, this.present, this.archived, this.usage, this.prior])
       bytes += a.byteLength;
-    bytes += this.updatedMs.byteLength + this.hashes.byteLength;
+    bytes += this.updatedMs.byteLength + this.hashes.byteLength + this.checks.byteLength;
     for (const t of this.tags) bytes += t.byteSize();
     for (const lists of this.postings) for (const list of lists) bytes += list.items.byteLength + 32;
     for (const order of [this.byName, this.byUsage, this.byUpdated]) bytes += order.view().byteLength;

@@ -14,7 +14,7 @@ import type {
 } from '../../../../common/schemas/application-search.ts';
 import { presentApplicationSummary } from '../applications/applications.presenter.ts';
 import type { IndexSearch } from './search.evaluate.ts';
-import { ARCHIVED_STAGE } from './search.index.ts';
+import { ARCHIVED_STAGE, type Homonym } from './search.index.ts';
 import type { CatalogueRow } from './search.queries.ts';
 
 const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string>>> = {
@@ -57,7 +57,7 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
 
 /** A page of the catalogue: the cards (each with the other sheets of the same name), the total and the facets. */
 export function presentApplicationPage(
-  page: { cards: CatalogueRow[]; sameName: CatalogueRow[][]; total: number; facets: IndexSearch['facets'] },
+  page: { cards: CatalogueRow[]; sameName: Homonym[][]; total: number; facets: IndexSearch['facets'] },
   filters: ApplicationFilters,
 ): ApplicationPageDto {
   return {
