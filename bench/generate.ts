@@ -295,7 +295,9 @@ export function toInventoryCsv(apps: GeneratedApplication[], domainLabels: Map<s
       domainCode: domainLabels.get(a.domainCode) ?? a.domainCode,
       designer: a.designerCode,
       track: TRACK_FR[a.track] ?? a.track,
-      certificationStatus: a.certificationStatus,
+      // Certification is reached through its lifecycle (the national accountant, the DDSI), never declared
+      // by an inventory: the import refuses it from anyone else.
+      certificationStatus: '',
       lifecycleStage: a.lifecycleStage,
       php: a.technologies.php ?? '',
       symfony: a.technologies.symfony ?? '',
