@@ -142,9 +142,7 @@ function pageOf(
   const end = page.offset + page.limit;
   if (sort === 'relevance' && text) {
     const tieBreak = (a: number, b: number) =>
-      (index.usage[b] as number) - (index.usage[a] as number) ||
-      compareText(index.sortNames[a] as string, index.sortNames[b] as string) ||
-      compareText(index.codes[a] as string, index.codes[b] as string);
+      (index.usage[b] as number) - (index.usage[a] as number) || index.byNameThenCode(a, b);
     order.push(...topByScore(text, matched, index.prior, tieBreak, end).slice(page.offset, end));
   } else {
     // Walk the order kept sorted in the index and keep the matching applications of the page only.

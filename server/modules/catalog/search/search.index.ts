@@ -4,7 +4,7 @@ import type { IndexRow } from './search.changes.ts';
 import { Dictionary, MULTI, SINGLE } from './search.dictionary.ts';
 import type { CatalogueRow } from './search.queries.ts';
 import { comparableName, rankingPrior } from './search.ranking.ts';
-import { grown, SlotList, SortedSlots, TagColumn } from './search.store.ts';
+import { grown, SlotList, SortedSlots, StringColumn, TagColumn } from './search.store.ts';
 import { TextIndex } from './search.text.ts';
 
 /**
@@ -86,11 +86,11 @@ export class CatalogueIndex {
   private hashes = new Int32Array(16);
   private checks = new Int32Array(16);
   readonly ids: string[] = [];
-  readonly codes: string[] = [];
-  readonly names: string[] = [];
-  readonly summaries: string[] = [];
+  readonly codes = new StringColumn();
+  readonly names = new StringColumn();
+  readonly summaries = new StringColumn();
   /** Name without accents, lower case (sort key, as the database orders). */
-  readonly sortNames: string[] = [];
+  readonly sortNames = new StringColumn();
   readonly position = new Map<string, number>();
   /** Per facet and value code: the slots of the live applications that have it. */
   readonly postings: SlotList[][] = FACETS.map(() => []);
@@ -99,9 +99,9 @@ export class CatalogueIndex {
   private readonly homonyms = new Map<number, number | number[]>();
   private readonly offices = new Map<string, OrganisationSummaryRow>();
   private sealed = false;
-  private byNameThenCode = (a: number, b: number) =>
-    compareText(this.sortNames[a] as string, this.sortNames[b] as string) ||
-    compareText(this.codes[a] as string, this.codes[b] as string);
+  /** By name (unaccented, lower case), then code: the order of the name sort and of every tie. */
+  readonly byNameThenCode = (a: number, b: number) =>
+    this.sortNames.compare(a, b) || this.codes.compare(a, b);
   readonly byName = new SortedSlots(this.byNameThenCode);
   readonly byUsage = new SortedSlots(
     (a, b) => (this.usage[b] as number) - (this.usage[a] as number) || this.byNameThenCode(a, b),
@@ -228,10 +228,10 @@ export class CatalogueIndex {
     this.usage[slot] = Number(row.usageCount);
     this.prior[slot] = rankingPrior({ ...row, usageCount: Number(row.usageCount) });
     this.updatedMs[slot] = row.updatedMs;
-    this.codes[slot] = row.code;
-    this.names[slot] = row.name;
-    this.summaries[slot] = row.summary;
-    this.sortNames[slot] = row.sortName;
+    this.codes.set(slot, row.code);
+    this.names.set(slot, row.name);
+    this.summaries.set(slot, row.summary);
+    this.sortNames.set(slot, row.sortName);
     [this.hashes[slot], this.checks[slot]] = nameHashes(row.name);
   }
 
@@ -329,9 +329,9 @@ export class CatalogueIndex {
     const organisation = value('organisation', column('organisation'));
     return {
       id: this.ids[slot] as string,
-      code: this.codes[slot] as string,
-      name: this.names[slot] as string,
-      summary: this.summaries[slot] as string,
+      code: this.codes.get(slot),
+      name: this.names.get(slot),
+      summary: this.summaries.get(slot),
       domain: {
         code: value('domain', column('domain')),
         label: this.dictionary('domain').labels[column('domain')] as string,
@@ -349,7 +349,7 @@ export class CatalogueIndex {
       usageCount: this.usage[slot] as number,
       updatedAt: new Date(this.updatedMs[slot] as number),
       updatedMs: this.updatedMs[slot] as number,
-      sortName: this.sortNames[slot] as string,
+      sortName: this.sortNames.get(slot),
     };
   }
 
@@ -366,7 +366,7 @@ export class CatalogueIndex {
       const office = this.offices.get(offices[column[other] as number] as string) as OrganisationSummaryRow;
       others.push({
         id: this.ids[other] as string,
-        code: this.codes[other] as string,
+        code: this.codes.get(other),
         designer: { code: office.code, name: office.name },
       });
     }
@@ -382,12 +382,9 @@ export class CatalogueIndex {
     for (const t of this.tags) bytes += t.byteSize();
     for (const lists of this.postings) for (const list of lists) bytes += list.items.byteLength + 32;
     for (const order of [this.byName, this.byUsage, this.byUpdated]) bytes += order.view().byteLength;
-    // Strings: one-byte characters plus V8's header (about 16 bytes); a Map entry about 40 bytes.
-    for (let i = 0; i < this.size; i += 1) {
-      if (this.present[i] !== 1) continue;
-      for (const s of [this.ids[i], this.codes[i], this.names[i], this.summaries[i], this.sortNames[i]])
-        bytes += (s?.length ?? 0) + 16;
-    }
+    for (const column of [this.codes, this.names, this.summaries, this.sortNames]) bytes += column.byteSize();
+    // The ids (keys of `position`): one-byte characters plus V8's header; a Map entry about 40 bytes.
+    bytes += this.position.size * (36 + 16);
     bytes += this.position.size * 40 + this.homonyms.size * 24;
     return bytes;
   }

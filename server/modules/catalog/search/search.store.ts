@@ -122,7 +122,11 @@ export class TagColumn {
     let at = 0;
     for (let slot = 0; slot < this.length.length; slot += 1) {
       const n = this.length[slot] as number;
-      if (n === 0) continue;
+      if (n === 0) {
+        // An empty run may point anywhere in the new pool: at its start.
+        this.start[slot] = 0;
+        continue;
+      }
       pool.set(this.get(slot), at);
       this.start[slot] = at;
       at += n;
@@ -134,5 +138,84 @@ export class TagColumn {
 
   byteSize() {
     return this.start.byteLength + this.length.byteLength + this.pool.byteLength;
+  }
+}
+
+/**
+ * One string per slot, as UTF-8 bytes in one shared pool (off the JavaScript heap: a collection does not
+ * walk 100,000 strings). A value that grows moves to the end of the pool; compacted when half is garbage.
+ * Byte order of UTF-8 is code-point order, as PostgreSQL sorts with the C collation.
+ */
+export class StringColumn {
+  private start = new Int32Array(16);
+  private length = new Int32Array(16);
+  private pool = Buffer.alloc(4096);
+  private used = 0;
+  private garbage = 0;
+
+  get(slot: number) {
+    const from = this.start[slot] ?? 0;
+    return this.pool.toString('utf8', from, from + (this.length[slot] ?? 0));
+  }
+
+  set(slot: number, value: string) {
+    this.start = grown(this.start, slot + 1);
+    this.length = grown(this.length, slot + 1);
+    const bytes = Buffer.byteLength(value);
+    const old = this.length[slot] as number;
+    if (bytes > old) {
+      this.garbage += old;
+      if (this.used + bytes > this.pool.length) {
+        let capacity = this.pool.length * 2;
+        while (capacity < this.used + bytes) capacity *= 2;
+        const pool = Buffer.alloc(capacity);
+        this.pool.copy(pool, 0, 0, this.used);
+        this.pool = pool;
+      }
+      this.start[slot] = this.used;
+      this.used += bytes;
+    } else {
+      this.garbage += old - bytes;
+    }
+    this.pool.write(value, this.start[slot] as number, bytes, 'utf8');
+    this.length[slot] = bytes;
+    if (this.garbage > 65_536 && this.garbage * 2 > this.used) this.compact();
+  }
+
+  /** Byte order of two slots' values (negative, zero, positive). */
+  compare(a: number, b: number) {
+    const pool = this.pool;
+    let i = this.start[a] as number;
+    let j = this.start[b] as number;
+    const endA = i + (this.length[a] as number);
+    const endB = j + (this.length[b] as number);
+    for (; i < endA && j < endB; i += 1, j += 1) {
+      const d = (pool[i] as number) - (pool[j] as number);
+      if (d !== 0) return d;
+    }
+    return endA - i - (endB - j);
+  }
+
+  private compact() {
+    const pool = Buffer.alloc(Math.max(4096, this.used - this.garbage));
+    let at = 0;
+    for (let slot = 0; slot < this.length.length; slot += 1) {
+      const n = this.length[slot] as number;
+      if (n === 0) {
+        this.start[slot] = 0;
+        continue;
+      }
+      const from = this.start[slot] as number;
+      this.pool.copy(pool, at, from, from + n);
+      this.start[slot] = at;
+      at += n;
+    }
+    this.pool = pool;
+    this.used = at;
+    this.garbage = 0;
+  }
+
+  byteSize() {
+    return this.start.byteLength + this.length.byteLength + this.pool.length;
   }
 }
