@@ -2,7 +2,7 @@ import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
 import { countAll, rejectByColumn, rejectByTags } from './search.counting.ts';
 import type { Dictionary } from './search.dictionary.ts';
-import { type CatalogueIndex, compareText, SLOT_OF_FACET } from './search.index.ts';
+import { type CatalogueIndex, SLOT_OF_FACET } from './search.index.ts';
 import { topByScore } from './search.ranking.ts';
 import type { SlotList, TagColumn } from './search.store.ts';
 
@@ -65,11 +65,8 @@ export function searchIndex(
   const lists = index.slotLists();
   let rows: Int32Array;
   if (text) {
-    const archived = index.archived;
     rows =
-      archivedFilter === 'include'
-        ? text.positions
-        : text.positions.filter((i) => (archived[i] === 1) === (archivedFilter === 'only'));
+      archivedFilter === 'include' ? text.positions : inArchivedState(index, text.positions, live ? 0 : 1);
   } else if (activeCount > 0 && live) {
     rows = candidatesOfFilters(index, masks);
   } else {
@@ -196,7 +193,8 @@ function candidatesOfFilters(index: CatalogueIndex, masks: (Uint8Array | null)[]
     .sort((a, b) => a.size - b.size)
     .slice(0, 2);
   const { seen } = index.scratch();
-  const union: number[] = [];
+  const union = new Int32Array(postingsOf.reduce((sum, p) => sum + p.size, 0));
+  let size = 0;
   for (const { lists } of postingsOf)
     for (const list of lists) {
       const items = list.view();
@@ -204,12 +202,28 @@ function candidatesOfFilters(index: CatalogueIndex, masks: (Uint8Array | null)[]
         const i = items[k] as number;
         if (seen[i] === 0) {
           seen[i] = 1;
-          union.push(i);
+          union[size] = i;
+          size += 1;
         }
       }
     }
-  for (const i of union) seen[i] = 0;
-  return Int32Array.from(union);
+  for (let k = 0; k < size; k += 1) seen[union[k] as number] = 0;
+  return union.subarray(0, size);
+}
+
+/** The slots of `slots` whose archived flag is `flag` (0 live, 1 archived). */
+function inArchivedState(index: CatalogueIndex, slots: Int32Array, flag: number) {
+  const archived = index.archived;
+  const kept = new Int32Array(slots.length);
+  let size = 0;
+  for (let k = 0; k < slots.length; k += 1) {
+    const i = slots[k] as number;
+    if (archived[i] === flag) {
+      kept[size] = i;
+      size += 1;
+    }
+  }
+  return kept.subarray(0, size);
 }
 
 /** The facet counts of the whole catalogue (archived applications left out), computed once per version. */

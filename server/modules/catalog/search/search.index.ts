@@ -147,6 +147,8 @@ export class CatalogueIndex {
     this.byName.reset(slots.slice());
     this.byUsage.reset(slots.slice());
     this.byUpdated.reset(slots);
+    for (const column of [this.codes, this.names, this.summaries, this.sortNames, ...this.tags])
+      column.trim();
     this.sealed = true;
     this.changed();
   }

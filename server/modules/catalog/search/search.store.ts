@@ -117,8 +117,8 @@ export class TagColumn {
     if (this.garbage > 1024 && this.garbage * 2 > this.used) this.compact();
   }
 
-  private compact() {
-    const pool = new Uint16Array(Math.max(64, this.used - this.garbage));
+  private compact(capacity = this.used - this.garbage) {
+    const pool = new Uint16Array(Math.max(64, capacity));
     let at = 0;
     for (let slot = 0; slot < this.length.length; slot += 1) {
       const n = this.length[slot] as number;
@@ -134,6 +134,11 @@ export class TagColumn {
     this.pool = pool;
     this.used = at;
     this.garbage = 0;
+  }
+
+  /** Gives back the room a load left: compacted to what it holds and an eighth. */
+  trim() {
+    this.compact(this.used - this.garbage + ((this.used - this.garbage) >> 3));
   }
 
   byteSize() {
@@ -182,6 +187,11 @@ export class StringColumn {
     if (this.garbage > 65_536 && this.garbage * 2 > this.used) this.compact();
   }
 
+  /** Gives back the room a load left (the pool doubled as it grew): compacted to what it holds and an eighth. */
+  trim() {
+    this.compact(this.used - this.garbage + ((this.used - this.garbage) >> 3));
+  }
+
   /** Byte order of two slots' values (negative, zero, positive). */
   compare(a: number, b: number) {
     const pool = this.pool;
@@ -196,8 +206,8 @@ export class StringColumn {
     return endA - i - (endB - j);
   }
 
-  private compact() {
-    const pool = Buffer.alloc(Math.max(4096, this.used - this.garbage));
+  private compact(capacity = this.used - this.garbage) {
+    const pool = Buffer.alloc(Math.max(4096, capacity));
     let at = 0;
     for (let slot = 0; slot < this.length.length; slot += 1) {
       const n = this.length[slot] as number;
