@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type SheetLines = { line: number; cells: string[] }[];
 export type SheetReading =
@@ -28,7 +28,9 @@ function cellText(value: ExcelJS.CellValue): string {
  */
 export async function readFirstSheet(content: Uint8Array, maxLines: number): Promise<SheetReading> {
   const input = Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded here, in the worker, on first use: exceljs costs the server ≈ 28 MB once imported.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
