@@ -57,6 +57,9 @@ export const applicationListQuerySchema = applicationFiltersSchema.extend({
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 
+/** How many of the other sheets of the same name a result lists (by code); `sameNameCount` says how many there are. */
+export const SAME_NAME_SHOWN = 5;
+
 /** A search result: the card, and the other sheets that bear the same name (compared without accents, case or punctuation). */
 export const applicationSearchItemSchema = applicationSummarySchema
   .extend({
@@ -67,6 +70,8 @@ export const applicationSearchItemSchema = applicationSummarySchema
         designerOrganisation: z.object({ code: z.string(), name: z.string() }),
       }),
     ),
+    /** How many other live sheets bear the same name (`sameName` lists the first SAME_NAME_SHOWN by code). */
+    sameNameCount: z.number().int().min(0),
   })
   .meta({ id: 'ApplicationSearchItem' });
 export type ApplicationSearchItemDto = z.infer<typeof applicationSearchItemSchema>;

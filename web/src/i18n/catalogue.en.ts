@@ -24,6 +24,8 @@ export const catalogueEn: typeof catalogueFr = {
     usedBy_one: '{{count}} using office',
     usedBy_other: '{{count}} using offices',
     sameName: 'Same name as:',
+    sameNameMore_one: 'and {{count}} more',
+    sameNameMore_other: 'and {{count}} more',
     archivedFilter: {
       label: 'Archived sheets',
       help: 'To find an archived sheet and restore it.',

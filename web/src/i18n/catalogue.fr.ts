@@ -28,6 +28,8 @@ export const catalogueFr = {
     usedBy_one: '{{count}} organisme utilisateur',
     usedBy_other: '{{count}} organismes utilisateurs',
     sameName: 'Même nom que :',
+    sameNameMore_one: 'et {{count}} autre',
+    sameNameMore_other: 'et {{count}} autres',
     archivedFilter: {
       label: 'Fiches archivées',
       help: 'Pour retrouver une fiche archivée et la restaurer.',

@@ -355,24 +355,28 @@ export class CatalogueIndex {
     };
   }
 
-  /** The other live applications that bear the same name (search.ranking.ts, comparableName). */
-  sameNameAt(slot: number): Homonym[] {
+  /**
+   * The other live applications that bear the same name (search.ranking.ts, comparableName): how many,
+   * and the first `limit` of them by code.
+   */
+  sameNameAt(slot: number, limit = Number.POSITIVE_INFINITY): { shown: Homonym[]; count: number } {
     const group = this.homonyms.get(this.hashes[slot] as number);
-    if (!Array.isArray(group)) return [];
+    if (!Array.isArray(group)) return { shown: [], count: 0 };
     const check = this.checks[slot];
+    const others = group
+      .filter((other) => other !== slot && this.archived[other] === 0 && this.checks[other] === check)
+      .sort((a, b) => this.codes.compare(a, b));
     const column = this.columns[SINGLE.indexOf('organisation')] as Uint16Array;
     const offices = this.dictionary('organisation').values;
-    const others: Homonym[] = [];
-    for (const other of group) {
-      if (other === slot || this.archived[other] !== 0 || this.checks[other] !== check) continue;
+    const shown = others.slice(0, limit).map((other) => {
       const office = this.offices.get(offices[column[other] as number] as string) as OrganisationSummaryRow;
-      others.push({
+      return {
         id: this.ids[other] as string,
         code: this.codes.get(other),
         designer: { code: office.code, name: office.name },
-      });
-    }
-    return others;
+      };
+    });
+    return { shown, count: others.length };
   }
 
   /** Bytes held by the index's typed arrays and an estimate of its strings and maps (the bench reports it). */

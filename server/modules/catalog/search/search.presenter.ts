@@ -57,17 +57,23 @@ export function presentFacets(counted: IndexSearch['facets'], filters: Applicati
 
 /** A page of the catalogue: the cards (each with the other sheets of the same name), the total and the facets. */
 export function presentApplicationPage(
-  page: { cards: CatalogueRow[]; sameName: Homonym[][]; total: number; facets: IndexSearch['facets'] },
+  page: {
+    cards: CatalogueRow[];
+    sameName: { shown: Homonym[]; count: number }[];
+    total: number;
+    facets: IndexSearch['facets'];
+  },
   filters: ApplicationFilters,
 ): ApplicationPageDto {
   return {
     items: page.cards.map((card, k) => ({
       ...presentApplicationSummary(card),
-      sameName: (page.sameName[k] ?? []).map((other) => ({
+      sameName: (page.sameName[k]?.shown ?? []).map((other) => ({
         id: other.id,
         code: other.code,
         designerOrganisation: { code: other.designer.code, name: other.designer.name },
       })),
+      sameNameCount: page.sameName[k]?.count ?? 0,
     })),
     total: page.total,
     facets: presentFacets(page.facets, filters),

@@ -311,10 +311,19 @@ describe('catalogue search index against a naive reference', () => {
             )
             .map((o) => o.id)
             .sort();
+          const same = index.sameNameAt(slot, 2);
+          expect(same.count, context).toBe(homonyms.length);
+          expect(same.shown.map((c) => c.code)).toEqual(
+            [...rows.values()]
+              .filter((o) => homonyms.includes(o.id))
+              .map((o) => o.code)
+              .sort(compareText)
+              .slice(0, 2),
+          );
           expect(
             index
               .sameNameAt(slot)
-              .map((c) => c.id)
+              .shown.map((c) => c.id)
               .sort(),
             context,
           ).toEqual(homonyms);

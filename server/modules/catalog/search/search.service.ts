@@ -1,6 +1,7 @@
-import type {
-  ApplicationFilters,
-  ApplicationListQuery,
+import {
+  type ApplicationFilters,
+  type ApplicationListQuery,
+  SAME_NAME_SHOWN,
 } from '../../../../common/schemas/application-search.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { searchIndex } from './search.evaluate.ts';
@@ -28,7 +29,7 @@ export async function searchCatalogue(
     ...result,
     ids: result.order.map((i) => index.idAt(i)),
     cards: result.order.map((i) => index.cardAt(i)),
-    sameName: result.order.map((i) => index.sameNameAt(i)),
+    sameName: result.order.map((i) => index.sameNameAt(i, SAME_NAME_SHOWN)),
   };
 }
 

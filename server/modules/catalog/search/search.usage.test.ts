@@ -144,8 +144,27 @@ describe('identical names', () => {
       },
     ]);
     expect(flags['COURRIER-B']?.map((o) => o.code)).toEqual(['COURRIER-A']);
+    expect(page.items.find((i) => i.code === 'COURRIER-A')?.sameNameCount).toBe(1);
     const alone = await search('q=cong%C3%A9s');
-    expect(alone.items.every((i) => i.sameName.length === 0)).toBe(true);
+    expect(alone.items.every((i) => i.sameName.length === 0 && i.sameNameCount === 0)).toBe(true);
     expect(alone.items).toHaveLength(2);
+  });
+
+  it('lists the first five of many sheets of the same name, by code, and says how many there are', async () => {
+    const admin = await signedInAs(t, ['admin'], 'CNAM-DDO');
+    const rhone = await organisationId(t.db, 'CPAM-69');
+    for (const n of [7, 3, 5, 1, 6, 2, 4])
+      await createSheet(admin, rhone, { code: `TAMANOIR-${n}`, name: 'Tamanoir', description: '' });
+    const page = await search('q=tamanoir&sort=name');
+    expect(page.items).toHaveLength(7);
+    const first = page.items.find((i) => i.code === 'TAMANOIR-1');
+    expect(first?.sameNameCount).toBe(6);
+    expect(first?.sameName.map((o) => o.code)).toEqual([
+      'TAMANOIR-2',
+      'TAMANOIR-3',
+      'TAMANOIR-4',
+      'TAMANOIR-5',
+      'TAMANOIR-6',
+    ]);
   });
 });

@@ -31,7 +31,7 @@ import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
 
 /** The other sheets of the same name: a small hint, so that a reader does not take one for the other. */
-function SameNameHint({ others }: { others: ApplicationSearchItemDto['sameName'] }) {
+function SameNameHint({ others, count }: { others: ApplicationSearchItemDto['sameName']; count: number }) {
   const { t } = useTranslation();
   if (others.length === 0) return null;
   return (
@@ -46,6 +46,7 @@ function SameNameHint({ others }: { others: ApplicationSearchItemDto['sameName']
           ({other.designerOrganisation.name})
         </span>
       ))}
+      {count > others.length ? ` ${t('catalogue.sameNameMore', { count: count - others.length })}` : null}
     </Text>
   );
 }
@@ -53,7 +54,7 @@ function SameNameHint({ others }: { others: ApplicationSearchItemDto['sameName']
 export function ApplicationCard({
   application,
 }: {
-  application: ApplicationSummaryDto & Partial<Pick<ApplicationSearchItemDto, 'sameName'>>;
+  application: ApplicationSummaryDto & Partial<Pick<ApplicationSearchItemDto, 'sameName' | 'sameNameCount'>>;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -69,7 +70,7 @@ export function ApplicationCard({
           <Text size="sm" c="dimmed">
             {application.designerOrganisation.name} · {application.domain.label}
           </Text>
-          <SameNameHint others={application.sameName ?? []} />
+          <SameNameHint others={application.sameName ?? []} count={application.sameNameCount ?? 0} />
         </Stack>
         <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
           {t('catalogue.usedBy', { count: application.usageCount })}
