@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../db/demo/seed-catalogue.ts';
-import { parseTsVector, type QueryClause, TextIndex } from './search.text.ts';
+import { type QueryClause, TextIndex } from './search.text.ts';
+import { parseTsVector } from './search.tsvector.ts';
 
 const prefix = (...lexemes: string[]) => ({ lexemes, prefix: true });
 const exact = (...lexemes: string[]) => ({ lexemes, prefix: false });
