@@ -108,7 +108,13 @@ export async function buildApp(options: {
     outboxHandlers: new Map(Object.entries({ ...OUTBOX_HANDLERS, ...options.extra?.outboxHandlers })),
   });
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
-  const catalogue = new CatalogueSearch(options.db, app.log);
+  const catalogue = new CatalogueSearch(
+    options.db,
+    app.log,
+    undefined,
+    undefined,
+    options.config.searchResultsKept,
+  );
   app.decorate('deps', {
     db: options.db,
     config: options.config,

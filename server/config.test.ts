@@ -16,6 +16,7 @@ describe('configuration', () => {
       sessionAbsoluteHours: 12,
       trustProxy: false,
       embeddedSharedBuffers: '16MB',
+      searchResultsKept: 64,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -28,6 +29,8 @@ describe('configuration', () => {
     ['MUTUALIS_DEMO_PASSWORD', 'court'],
     ['MUTUALIS_PUBLIC_URL', 'localhost:3000'],
     ['MUTUALIS_LOG_LEVEL', 'bavard'],
+    ['MUTUALIS_SEARCH_RESULTS_KEPT', '-1'],
+    ['MUTUALIS_SEARCH_RESULTS_KEPT', 'beaucoup'],
     ['MUTUALIS_SESSION_IDLE_MINUTES', '0'],
     ['MUTUALIS_TRUST_PROXY', 'oui'],
     ['MUTUALIS_EMBEDDED_SHARED_BUFFERS', '128 Mo'],

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SEARCH_RESULTS_KEPT } from './modules/catalog/search/search.results.ts';
 
 /** Typed configuration read from the environment once, at start. A bad value stops the start. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   /** Behind a reverse proxy: trust X-Forwarded-For from these hops, so login throttling sees the real address. */
   trustProxy: boolean | number;
   webDir: string;
+  /** Searches whose results each process keeps per version of its catalogue index (0: none). */
+  searchResultsKept: number;
 }
 
 /**
@@ -86,6 +89,9 @@ const environmentSchema = z.object({
     .default('info'),
   MUTUALIS_SESSION_IDLE_MINUTES: integerText('MUTUALIS_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
   MUTUALIS_SESSION_ABSOLUTE_HOURS: integerText('MUTUALIS_SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
+  MUTUALIS_SEARCH_RESULTS_KEPT: integerText('MUTUALIS_SEARCH_RESULTS_KEPT', 0, 10000).default(
+    SEARCH_RESULTS_KEPT,
+  ),
   MUTUALIS_TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, {
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : e.MUTUALIS_TRUST_PROXY === 'false'
           ? false
           : Number(e.MUTUALIS_TRUST_PROXY),
+    searchResultsKept: e.MUTUALIS_SEARCH_RESULTS_KEPT,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -5,6 +5,7 @@ import {
 } from '../../../../common/schemas/application-search.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { searchIndex } from './search.evaluate.ts';
+import { cachedResult, searchKey } from './search.results.ts';
 import type { CatalogueSearch } from './search.sync.ts';
 import { queryClauses } from './search.terms.ts';
 
@@ -22,9 +23,12 @@ export async function searchCatalogue(
   requireActor(ctx);
   const index = await catalogue.fresh();
   const clauses = await queryClauses(catalogue.db, query.q, catalogue.terms);
-  const matches = clauses ? index.text.match(clauses) : null;
-  const sort = query.sort ?? (clauses ? 'relevance' : 'name');
-  const result = searchIndex(index, query, matches, sort, page);
+  // An export (every row) is not kept: its order is as long as the catalogue.
+  const kept = Number.isFinite(page.limit) ? catalogue.resultsKept : 0;
+  const result = cachedResult(index, kept, searchKey(query, page), () => {
+    const matches = clauses ? index.text.match(clauses) : null;
+    return searchIndex(index, query, matches, query.sort ?? (clauses ? 'relevance' : 'name'), page);
+  });
   return {
     ...result,
     ids: result.order.map((i) => index.idAt(i)),

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import * as changeLog from './search.changes.ts';
 import { CHANGE_RETENTION_MS, type IndexRow } from './search.changes.ts';
 import { CatalogueIndex } from './search.index.ts';
+import { SEARCH_RESULTS_KEPT } from './search.results.ts';
 import { TermCache } from './search.terms.ts';
 
 /**
@@ -44,6 +45,8 @@ export class CatalogueSearch {
     private readonly pageSize = 1000,
     /** Where changes and rows are read (the tests slow one read down to stage a race). */
     private readonly source: ChangeSource = changeLog,
+    /** Searches whose results are kept per version of the index (search.results.ts; 0: none). */
+    readonly resultsKept = SEARCH_RESULTS_KEPT,
   ) {}
 
   /** The index, holding every change committed before the call. */
