@@ -31,6 +31,8 @@ export async function buildServer(root: string, outDir: string) {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // Code imported on demand (the embedded database's driver, exceljs…) stays out of the start.
+    splitting: true,
     target: 'node20',
     packages: 'external',
     sourcemap: true,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  type ApplicationPageDto,
   applicationListQuerySchema,
   applicationPageSchema,
 } from '../../../../common/schemas/application-search.ts';
@@ -25,10 +26,14 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: applicationPageSchema, ...errors },
       },
     },
-    async (request) =>
-      presentApplicationPage(
-        await listApplications(request.ctx, app.deps.catalogue, request.query),
-        request.query,
-      ),
+    async (request, reply) => {
+      // The page as JSON text, kept with the index version: asked again before the catalogue changes, it
+      // is sent as it was (a string with a JSON type is not serialised again).
+      const body = await listApplications(request.ctx, app.deps.catalogue, request.query, (page) =>
+        JSON.stringify(presentApplicationPage(page, request.query)),
+      );
+      // The type of the route's body is the page; this string is that page already encoded.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as ApplicationPageDto);
+    },
   );
 };
