@@ -111,20 +111,38 @@ export function rankSimilar(
       }
     }
   }
-  const ranked: RankedText[] = [];
+  // The best `limit` so far, best first: a text whose best possible score cannot enter is not compared
+  // by name (the costly part). Its names' likeness is at most the share of the shorter name's words.
+  const best: RankedText[] = [];
+  const floor = () =>
+    best.length === options.limit
+      ? Math.max(options.minScore, (best.at(-1) as RankedText).score)
+      : options.minScore;
   for (const i of candidates) {
     if (options.accept && !options.accept(i)) continue;
     const profile = corpus.profiles[i] as TextProfile;
     const inTerms = stamp[i] === epoch;
-    const score = combinedSimilarity(
-      query,
-      profile,
-      inTerms ? (shared[i] as number) : 0,
-      inTerms ? (sharedWeight[i] as number) : 0,
-      nameStamp[i] === epoch ? nameSimilarity(query, profile) : 0,
-    );
-    if (score >= options.minScore) ranked.push({ index: i, score });
+    const sharedCount = inTerms ? (shared[i] as number) : 0;
+    const weight = inTerms ? (sharedWeight[i] as number) : 0;
+    let score = combinedSimilarity(query, profile, sharedCount, weight, 0);
+    if (nameStamp[i] === epoch) {
+      const shorter = Math.min(query.nameWords.length, profile.nameWords.length);
+      const longer = Math.max(query.nameWords.length, profile.nameWords.length);
+      if (combinedSimilarity(query, profile, sharedCount, weight, shorter / longer) >= floor())
+        score = combinedSimilarity(query, profile, sharedCount, weight, nameSimilarity(query, profile));
+    }
+    if (score < floor()) continue;
+    const match = { index: i, score };
+    let at = best.length;
+    while (at > 0 && isBefore(match, best[at - 1] as RankedText)) at -= 1;
+    if (best.length === options.limit) {
+      if (at === best.length) continue;
+      best.pop();
+    }
+    best.splice(at, 0, match);
   }
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-  return ranked.slice(0, options.limit);
+  return best;
 }
+
+const isBefore = (a: RankedText, b: RankedText) =>
+  a.score > b.score || (a.score === b.score && a.index < b.index);
