@@ -19,9 +19,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { loadReferenceData } from '../server/db/reference/load-reference.ts';
-import { insertSession } from '../server/modules/auth/sessions.queries.ts';
-import { findOrganisationByCode } from '../server/modules/organisations/organisations.queries.ts';
-import { insertUser } from '../server/modules/users/users.queries.ts';
+import { benchSession } from './bench-session.ts';
 import { loadCatalogue } from './load.ts';
 
 const count = Number(process.argv[2] ?? 2000);
@@ -35,21 +33,8 @@ const database = await openDatabase({});
 await database.migrate();
 await loadReferenceData(database.db);
 await loadCatalogue(database.db, count, { duplicates: Math.round(count / 20) });
-const office = await findOrganisationByCode(database.db, 'CNAM-DDO');
-const user = await insertUser(database.db, {
-  email: 'bench@mutualis.bench',
-  displayName: 'Bench',
-  organisationId: office?.id as string,
-  roles: ['admin'],
-  passwordHash: 'not-used',
-});
-const session = await insertSession(database.db, {
-  userId: user.id,
-  ip: '127.0.0.1',
-  userAgent: 'bench',
-  timeouts: { idleMinutes: 600, absoluteHours: 24 },
-});
-const cookie = `mutualis_session=${session.token}`;
+const session = await benchSession(database.db, 'CNAM-DDO', ['admin']);
+const { cookie } = session;
 const config = loadConfig({ MUTUALIS_LOG_LEVEL: 'silent', MUTUALIS_DEMO: 'false' });
 const app = await buildApp({ db: database.db, config, logger: false });
 

@@ -18,15 +18,13 @@ import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { businessDomains, organisations } from '../server/db/schema.ts';
 import { createAuthorizer } from '../server/lib/policy.ts';
-import { insertSession } from '../server/modules/auth/sessions.queries.ts';
 import { presentApplicationSummary } from '../server/modules/catalog/applications/applications.presenter.ts';
 import { catalogPolicy } from '../server/modules/catalog/catalog.policy.ts';
 import { searchIndex } from '../server/modules/catalog/search/search.evaluate.ts';
 import { CatalogueSearch } from '../server/modules/catalog/search/search.sync.ts';
 import { queryClauses } from '../server/modules/catalog/search/search.terms.ts';
 import { importApplications } from '../server/modules/catalog/transfer/import.service.ts';
-import { findOrganisationByCode } from '../server/modules/organisations/organisations.queries.ts';
-import { insertUser } from '../server/modules/users/users.queries.ts';
+import { benchSession } from './bench-session.ts';
 import { generateCatalogue, toInventoryCsv } from './generate.ts';
 import { loadCatalogue } from './load.ts';
 import { freshDatabase, percentile, postgresVersion, SCENARIOS } from './search-shared.ts';
@@ -40,24 +38,6 @@ const url: string = databaseUrlFromEnv;
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length > 0 ? sizes : [2000, 10000, 100000];
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-
-async function signIn(db: Database) {
-  const office = await findOrganisationByCode(db, 'CNAM-DDO');
-  const user = await insertUser(db, {
-    email: `bench.${Date.now()}@mutualis.bench`,
-    displayName: 'Bench',
-    organisationId: office?.id as string,
-    roles: ['admin'],
-    passwordHash: 'not-used',
-  });
-  const session = await insertSession(db, {
-    userId: user.id,
-    ip: '127.0.0.1',
-    userAgent: 'bench',
-    timeouts: { idleMinutes: 600, absoluteHours: 24 },
-  });
-  return { user, cookie: `mutualis_session=${session.token}` };
-}
 
 async function cannon(base: string, cookie: string, queries: string[], connections: number) {
   const result = await autocannon({
@@ -112,7 +92,7 @@ async function sqlTimes(db: Database, queries: string[]) {
 
 async function benchImport() {
   const database = await freshDatabase(url, 'mutualis_bench_import');
-  const { user } = await signIn(database.db);
+  const { user } = await benchSession(database.db, 'CNAM-DDO', ['admin']);
   const offices = (await database.db.select({ code: organisations.code }).from(organisations)).map(
     (o) => o.code,
   );
@@ -162,7 +142,7 @@ for (const size of SIZES) {
   const loadStart = performance.now();
   const loaded = await loadCatalogue(database.db, size);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  const { cookie } = await signIn(database.db);
+  const { cookie } = await benchSession(database.db, 'CNAM-DDO', ['admin']);
   const config = { ...loadConfig({ MUTUALIS_LOG_LEVEL: 'silent', MUTUALIS_DEMO: 'false' }) };
   const app = await buildApp({ db: database.db, config, logger: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

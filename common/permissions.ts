@@ -16,6 +16,7 @@ export const ACTIONS = [
   'application.import',
   'application.declareUsage',
   'usageMap.read',
+  'similar.read',
   'home.officeApplications',
   'home.maintainedSheets',
   'home.networkFigures',
@@ -57,6 +58,10 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: "Declare that one's office uses an application",
   },
   'usageMap.read': { fr: 'Consulter la cartographie des usages', en: 'Browse the usage map' },
+  'similar.read': {
+    fr: 'Chercher ce qui ressemble à un besoin (applications, projets)',
+    en: 'Look for what resembles a need (applications, projects)',
+  },
   'home.officeApplications': {
     fr: 'Suivre les applications de son organisme',
     en: "Follow one's office's applications",

@@ -32,6 +32,8 @@ import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
+import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -62,7 +64,15 @@ declare module 'fastify' {
 }
 
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
-const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy, homePolicy];
+const POLICIES = [
+  sessionPolicy,
+  organisationPolicy,
+  userPolicy,
+  auditPolicy,
+  catalogPolicy,
+  homePolicy,
+  similarPolicy,
+];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
@@ -171,6 +181,7 @@ export async function buildApp(options: {
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
   await app.register(similarRoutes);
+  await app.register(similarKindsRoutes);
   await app.register(transferRoutes);
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);

@@ -25,16 +25,52 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/**
- * The words that carry meaning: no accents, lower case, no small words, no plural ending. A name
- * written in one piece with capitals ("GesCongés", "eDemandes") is read as its words too.
- */
-export function meaningfulWords(text: string): string[] {
-  return comparableText(text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0 && !STOP_WORDS.has(word) && !/^v\d+$/.test(word))
-    .map((word) => (word.length > 3 ? word.replace(/[sx]$/, '') : word));
+/** A word of a text: its plain form (no accents, lower case, no plural ending) and where it stands. */
+export interface TextWord {
+  plain: string;
+  start: number;
+  end: number;
 }
+
+/**
+ * The words that carry meaning, with their place in the text: no accents, lower case, no small words, no
+ * plural ending. A name written in one piece with capitals ("GesCongés", "eDemandes") is read as its
+ * words too.
+ */
+export function textWords(text: string): TextWord[] {
+  const words: TextWord[] = [];
+  for (const token of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    let at = token.index;
+    // A lower-case letter followed by a capital splits a word written in one piece ("GesCongés").
+    for (const piece of token[0].split(/(?<=\p{Ll})(?=\p{Lu})/u)) {
+      for (const plain of comparableText(piece).split(/[^a-z0-9]+/)) {
+        if (plain.length === 0 || STOP_WORDS.has(plain) || /^v\d+$/.test(plain)) continue;
+        const word = plain.length > 3 ? plain.replace(/[sx]$/, '') : plain;
+        words.push({ plain: word, start: at, end: at + piece.length });
+      }
+      at += piece.length;
+    }
+  }
+  return words;
+}
+
+/** The plain words of a text (textWords), in order. */
+export function meaningfulWords(text: string): string[] {
+  return textWords(text).map((word) => word.plain);
+}
+
+/**
+ * How the words of a text become the terms the measure compares. The plain one is the words themselves;
+ * the French one (similarity-vocabulary.ts) stems them and maps the domain's synonyms to one term.
+ */
+export interface Vocabulary {
+  /** The terms of a text with the place of the words each comes from. */
+  spans(text: string): { term: string; start: number; end: number }[];
+}
+
+export const PLAIN_WORDS: Vocabulary = {
+  spans: (text) => textWords(text).map(({ plain, start, end }) => ({ term: plain, start, end })),
+};
 
 /** What a text is compared by, computed once per text. */
 export interface TextProfile {
@@ -77,7 +113,7 @@ function editDistance(a: string, b: string, limit: number) {
 }
 
 /** Equal, one the start of the other (4 letters at least), or one typo apart (two for long words). */
-function sameWord(a: string, b: string) {
+export function sameWord(a: string, b: string) {
   if (a === b) return true;
   const shortest = Math.min(a.length, b.length);
   if (shortest >= 4 && (a.startsWith(b) || b.startsWith(a))) return true;
@@ -120,7 +156,10 @@ export class TextCorpus {
   private readonly rarityOf = new Map<string, number>();
   readonly profiles: TextProfile[];
 
-  constructor(texts: readonly { name: string; summary: string }[]) {
+  constructor(
+    texts: readonly { name: string; summary: string }[],
+    readonly vocabulary: Vocabulary = PLAIN_WORDS,
+  ) {
     const words = texts.map((text) => this.words(text.name, text.summary));
     for (const { all } of words)
       for (const word of all) this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
@@ -129,10 +168,14 @@ export class TextCorpus {
     this.profiles = words.map(({ name, all }) => this.weigh(name, all));
   }
 
+  private terms(text: string) {
+    return this.vocabulary.spans(text).map((span) => span.term);
+  }
+
   private words(name: string, summary: string) {
     // At most 30 name words: the matching keeps a bit per word.
-    const nameWords = [...new Set(meaningfulWords(name))].slice(0, 30);
-    return { name: nameWords, all: new Set([...nameWords, ...meaningfulWords(summary)]) };
+    const nameWords = [...new Set(this.terms(name))].slice(0, 30);
+    return { name: nameWords, all: new Set([...nameWords, ...this.terms(summary)]) };
   }
 
   private weigh(nameWords: string[], words: Set<string>): TextProfile {
@@ -141,8 +184,8 @@ export class TextCorpus {
     return { nameWords, words, weight };
   }
 
-  /** A word the corpus never saw is as rare as can be. */
-  private rarity(word: string) {
+  /** How rare a word is in the corpus; a word the corpus never saw is as rare as can be. */
+  rarity(word: string) {
     return this.rarityOf.get(word) ?? Math.log((this.frequency.size + 1) / 0.5);
   }
 
@@ -167,12 +210,28 @@ export class TextCorpus {
       shared += 1;
       sharedWeight += this.rarity(word);
     }
-    const totalWeight = a.weight + b.weight - sharedWeight;
-    const rare = totalWeight > 0 ? sharedWeight / totalWeight : 0;
-    const all = shared / (a.words.size + b.words.size - shared || 1);
-    const names = NAME_WEIGHT * wordJaccard(a.nameWords, b.nameWords) + (1 - NAME_WEIGHT) * all;
-    return Math.max(rare, names);
+    return combinedSimilarity(a, b, shared, sharedWeight, nameSimilarity(a, b));
   }
+}
+
+/** How alike the names of two profiles are (0 when no word of one matches a word of the other). */
+export const nameSimilarity = (a: TextProfile, b: TextProfile) => wordJaccard(a.nameWords, b.nameWords);
+
+/**
+ * The score of two profiles from what they share: `shared` words weighing `sharedWeight` in all, and
+ * their names' likeness (see the top of the file).
+ */
+export function combinedSimilarity(
+  a: TextProfile,
+  b: TextProfile,
+  shared: number,
+  sharedWeight: number,
+  names: number,
+) {
+  const totalWeight = a.weight + b.weight - sharedWeight;
+  const rare = totalWeight > 0 ? sharedWeight / totalWeight : 0;
+  const all = shared / (a.words.size + b.words.size - shared || 1);
+  return Math.max(rare, NAME_WEIGHT * names + (1 - NAME_WEIGHT) * all);
 }
 
 export interface SimilarPair {

@@ -146,6 +146,14 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 401,
   },
+  'POST /api/similar': {
+    request: () => ({
+      url: '/api/similar',
+      body: { title: 'Gestion des congés', text: 'Demandes de vacances des agents.' },
+    }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/applications/import/template.csv': {
     request: () => ({ url: '/api/applications/import/template.csv' }),
     expected: everyone(200),

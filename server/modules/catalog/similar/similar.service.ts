@@ -2,6 +2,8 @@ import type { SimilarQuery } from '../../../../common/schemas/usage.ts';
 import type { Executor } from '../../../db/client.ts';
 import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { TextCorpus } from '../../../lib/similarity.ts';
+import { rankSimilar } from '../../../lib/similarity-ranking.ts';
+import { frenchVocabulary } from '../../../lib/similarity-vocabulary.ts';
 import { CHANGE_RETENTION_MS, readChangesSince, readSnapshot } from '../search/search.changes.ts';
 import { type ApplicationTextRow, readLiveApplicationTexts } from './similar.queries.ts';
 
@@ -41,7 +43,12 @@ export async function applicationTexts(db: Executor, now = Date.now()): Promise<
     snapshot = await readSnapshot(db);
   }
   const rows = await readLiveApplicationTexts(db);
-  const texts = { snapshot, takenMs: now, rows, corpus: new TextCorpus(rows), derived: new Map() };
+  await frenchVocabulary.prepare(
+    db,
+    rows.flatMap((row) => [row.name, row.summary]),
+  );
+  const corpus = new TextCorpus(rows, frenchVocabulary);
+  const texts = { snapshot, takenMs: now, rows, corpus, derived: new Map() };
   cache.set(db, texts);
   return texts;
 }
@@ -66,13 +73,13 @@ export async function findSimilarApplications(ctx: ServiceContext, query: Simila
   requireActor(ctx);
   if (query.name.length < HINT_MINIMUM_NAME) return [];
   const texts = await applicationTexts(ctx.db);
+  await frenchVocabulary.prepare(ctx.db, [query.name, query.summary]);
   const typed = texts.corpus.profile(query.name, query.summary);
-  return texts.corpus.profiles
-    .map((profile, i) => ({
-      row: texts.rows[i] as ApplicationTextRow,
-      similarity: Math.floor(texts.corpus.similarity(typed, profile) * 100) / 100,
+  return rankSimilar(texts.corpus, typed, { minScore: HINT_THRESHOLD, limit: Number.POSITIVE_INFINITY })
+    .map(({ index, score }) => ({
+      row: texts.rows[index] as ApplicationTextRow,
+      similarity: Math.floor(score * 100) / 100,
     }))
-    .filter((match) => match.similarity >= HINT_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || a.row.name.localeCompare(b.row.name, 'fr'))
     .slice(0, HINT_COUNT);
 }

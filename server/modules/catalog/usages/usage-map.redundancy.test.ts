@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../../../bench/generate.ts';
 import { readOrganisationsFile } from '../../../db/reference/load-organisations.ts';
 import { TextCorpus } from '../../../lib/similarity.ts';
+import { frenchVocabulary } from '../../../lib/similarity-vocabulary.ts';
+import { createTestDatabase } from '../../../test/database.ts';
 import type { ApplicationTextRow } from '../similar/similar.queries.ts';
 import { MAX_GROUP_SIZE, redundancyClusters } from './usage-map.service.ts';
 
@@ -10,7 +12,8 @@ import { MAX_GROUP_SIZE, redundancyClusters } from './usage-map.service.ts';
  * bench/make-inventory.ts), 100 of which are planted duplicates: another office's sheet for the need of an
  * earlier one, retyped (accents dropped, a typo, "V2", "Outil de …") with another summary. The generator
  * knows each sheet's subject ("des indus de prestations"): two sheets grouped on different subjects are
- * a wrong grouping.
+ * a wrong grouping. The words go through the French vocabulary the application uses (stems from
+ * PostgreSQL, synonyms), hence a database.
  */
 const offices = readOrganisationsFile().organisations.map((o) => o.code);
 const generated = generateCatalogue(2000, offices, 7, { duplicates: 100 });
@@ -25,9 +28,22 @@ const rows: ApplicationTextRow[] = generated.map((a) => ({
   organisation_name: a.designerCode,
   usage_count: a.usageOffices.length,
 }));
-const clusters = redundancyClusters(rows, new TextCorpus(rows));
+let clusters: ReturnType<typeof redundancyClusters> = [];
 const subjectOf = new Map(generated.map((a) => [a.code, a.need.split('|')[1]]));
-const clusterOf = new Map(clusters.flatMap((c, k) => c.applications.map((a) => [a.code, k] as const)));
+let clusterOf = new Map<string, number>();
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  try {
+    await frenchVocabulary.prepare(
+      database.db,
+      rows.flatMap((row) => [row.name, row.summary]),
+    );
+  } finally {
+    await database.close();
+  }
+  clusters = redundancyClusters(rows, new TextCorpus(rows, frenchVocabulary));
+  clusterOf = new Map(clusters.flatMap((c, k) => c.applications.map((a) => [a.code, k] as const)));
+}, 120_000);
 
 describe('redundancy clusters of the generated 2,000-sheet inventory', () => {
   it(`makes no group over ${MAX_GROUP_SIZE} sheets, each within one domain`, () => {
