@@ -118,10 +118,7 @@ export const TRACK_DEFINITIONS: Record<ProjectTrack, TrackDefinition> = {
         en: 'National heritage, DDSI technical, security and CNIL requirements.',
       },
       acceptance: NATIONAL_ACCEPTANCE,
-      hosting: {
-        fr: 'Hébergée sur l’AM Cloud, publiée sur le Store.',
-        en: 'Hosted on AM Cloud, listed in the Store.',
-      },
+      hosting: AM_CLOUD_STORE,
       support: {
         fr: 'Support de niveau 1 par le CSN ; niveau 2 par l’organisme concepteur.',
         en: 'Level-1 support by the CSN; level 2 by the designer office.',
@@ -162,10 +159,7 @@ export const TRACK_DEFINITIONS: Record<ProjectTrack, TrackDefinition> = {
         fr: 'Démarche nationale de recette par un groupe d’organismes ou le centre de recette des Pyrénées-Atlantiques ; procès-verbal national indispensable pour livrer.',
         en: 'National acceptance method by a group of offices or the acceptance centre of the Pyrénées-Atlantiques; national report required to deliver.',
       },
-      hosting: {
-        fr: 'Hébergée sur l’AM Cloud, publiée sur le Store.',
-        en: 'Hosted on AM Cloud, listed in the Store.',
-      },
+      hosting: AM_CLOUD_STORE,
       support: {
         fr: 'Support utilisateur et accompagnement des organismes par l’organisme concepteur.',
         en: 'User support and help to offices by the designer office.',
