@@ -1,0 +1,50 @@
+/** The labels of the actions of projects in progress (the list itself is in permissions.ts). */
+export const PROJECT_ACTION_LABELS = {
+  'project.read': { fr: 'Consulter les projets en cours', en: 'Browse projects in progress' },
+  'project.create': { fr: 'Déclarer un projet', en: 'Declare a project' },
+  'project.update': { fr: 'Modifier les projets de son organisme', en: "Edit one's office's projects" },
+  'project.comment': { fr: 'Commenter les projets', en: 'Comment on projects' },
+  'project.moderateComments': {
+    fr: 'Supprimer les commentaires des autres',
+    en: "Delete other people's comments",
+  },
+  'project.follow': { fr: 'Suivre des projets', en: 'Follow projects' },
+  'project.requestSponsorship': {
+    fr: "Demander le sponsor d'une direction nationale",
+    en: 'Ask a national directorate for sponsorship',
+  },
+  'project.offer': {
+    fr: 'Proposer la participation de son organisme à un projet',
+    en: "Offer one's office's help to a project",
+  },
+  'project.decideOffers': {
+    fr: 'Accepter ou refuser les propositions faites à ses projets',
+    en: "Accept or decline offers made to one's projects",
+  },
+  'project.recordContributions': {
+    fr: 'Enregistrer les contributions de collaborateurs locaux',
+    en: 'Record contributions of local staff',
+  },
+  'sponsorship.queue': {
+    fr: 'Voir les demandes de sponsor en attente',
+    en: 'See pending sponsorship requests',
+  },
+  'sponsorship.decide': { fr: 'Accepter ou refuser un sponsor', en: 'Accept or decline a sponsorship' },
+  'sponsorship.withdraw': { fr: 'Retirer une demande de sponsor', en: 'Withdraw a sponsorship' },
+  'capacity.read': { fr: 'Consulter les forces disponibles', en: 'Browse available capacity' },
+  'capacity.declare': {
+    fr: 'Déclarer la capacité de développement de son organisme',
+    en: "Declare one's office's development capacity",
+  },
+  'project.frame': { fr: 'Passer un projet au cadrage', en: 'Move a project to framing' },
+  'project.startDevelopment': { fr: "Lancer le développement d'un projet", en: 'Start development' },
+  'project.submitForAcceptance': { fr: 'Passer un projet en recette', en: 'Submit for acceptance' },
+  'project.deliver': { fr: 'Livrer un projet', en: 'Deliver a project' },
+  'project.deliverWithoutReport': {
+    fr: 'Livrer un projet sans procès-verbal enregistré (dérogation)',
+    en: 'Deliver a project without a recorded report (override)',
+  },
+  'project.suspend': { fr: 'Suspendre un projet', en: 'Suspend a project' },
+  'project.resume': { fr: 'Reprendre un projet suspendu', en: 'Resume a suspended project' },
+  'project.abandon': { fr: 'Abandonner un projet', en: 'Abandon a project' },
+} as const;
