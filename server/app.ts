@@ -32,6 +32,9 @@ import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { projectBinding } from './modules/projects/projects.lifecycle.ts';
+import { projectPolicy } from './modules/projects/projects.policy.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -53,6 +56,8 @@ export interface AppDeps {
   bindings: readonly AnyBinding[];
   /** This process's catalogue search index, kept in step with the database. */
   catalogue: CatalogueSearch;
+  /** The clock of time windows (a comment's 15 minutes); tests pass their own. */
+  now: () => Date;
 }
 
 declare module 'fastify' {
@@ -62,9 +67,17 @@ declare module 'fastify' {
 }
 
 /** Every module's policy, listed here explicitly: an action no table grants is denied. */
-const POLICIES = [sessionPolicy, organisationPolicy, userPolicy, auditPolicy, catalogPolicy, homePolicy];
+const POLICIES = [
+  sessionPolicy,
+  organisationPolicy,
+  userPolicy,
+  auditPolicy,
+  catalogPolicy,
+  homePolicy,
+  projectPolicy,
+];
 /** Every lifecycle of the portal, bound to its rows. */
-const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS];
+const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 
@@ -75,6 +88,8 @@ export async function buildApp(options: {
   logger?: FastifyServerOptions['logger'];
   /** Builds the job queue from the job definitions; default: run in-process when nudged. */
   queue?: (jobs: JobDefinition[], log: FastifyBaseLogger) => JobQueue;
+  /** The clock of time windows (default: the system's). */
+  now?: () => Date;
   /** Tests add a lifecycle of their own, its routes and outbox handlers. */
   extra?: {
     bindings?: AnyBinding[];
@@ -116,6 +131,7 @@ export async function buildApp(options: {
     jobs: queue,
     bindings,
     catalogue,
+    now: options.now ?? (() => new Date()),
   });
   app.addHook('onClose', async () => {
     await queue.stop();
@@ -168,6 +184,7 @@ export async function buildApp(options: {
   await app.register(transferRoutes);
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);
+  await app.register(projectRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 
