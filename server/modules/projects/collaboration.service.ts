@@ -6,7 +6,7 @@ import type {
 import { trackRules } from '../../../common/tracks.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import {
   findContributionRows,
@@ -15,7 +15,7 @@ import {
   upsertCapacity,
 } from './collaboration.queries.ts';
 import { findOrganisationRefs, findProjectSubject, setFollowing } from './projects.queries.ts';
-import { accessOf } from './projects.service.ts';
+import { accessOf, projectNotFound } from './projects.service.ts';
 
 /** An office declares what it can give to others' projects in a quarter (replacing what it declared for it). */
 export async function declareCapacity(
@@ -64,7 +64,7 @@ export async function recordContribution(
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const project = await findProjectSubject(tx.db, projectId, { lock: true });
-    if (!project) throw notFound('Projet');
+    if (!project) throw projectNotFound();
     authorizer.authorize(actor, 'project.recordContributions', accessOf(project));
     if (!trackRules(project.track).ownedByNationalDirectorate)
       throw new AppError(
@@ -97,6 +97,6 @@ export async function follow(
   const actor = requireActor(ctx);
   authorizer.authorize(actor, 'project.follow');
   const project = await findProjectSubject(ctx.db, projectId);
-  if (!project) throw notFound('Projet');
+  if (!project) throw projectNotFound();
   await setFollowing(ctx.db, projectId, actor.userId, following);
 }

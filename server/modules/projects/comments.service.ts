@@ -1,17 +1,18 @@
 import { COMMENT_EDIT_WINDOW_MS } from '../../../common/projects.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { insertComment, listComments, lockComment, updateComment } from './comments.queries.ts';
 import { findProjectSubject } from './projects.queries.ts';
+import { projectNotFound } from './projects.service.ts';
 
 /** The clock comments are dated by (tests move it). */
 export type Clock = () => Date;
 
 async function projectOrNotFound(ctx: ServiceContext, projectId: string) {
   const project = await findProjectSubject(ctx.db, projectId);
-  if (!project) throw notFound('Projet');
+  if (!project) throw projectNotFound();
   return project;
 }
 
@@ -55,7 +56,8 @@ export async function editComment(
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const comment = await lockComment(tx.db, projectId, commentId);
-    if (!comment || comment.deletedAt) throw notFound('Commentaire');
+    if (!comment || comment.deletedAt)
+      throw new AppError('notFound', 'Ce commentaire est introuvable ou a été supprimé.');
     if (comment.authorId !== actor.userId) throw forbidden('Seul son auteur peut modifier un commentaire.');
     if (now().getTime() - comment.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS)
       throw new AppError(
@@ -84,7 +86,8 @@ export async function deleteComment(
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const comment = await lockComment(tx.db, projectId, commentId);
-    if (!comment || comment.deletedAt) throw notFound('Commentaire');
+    if (!comment || comment.deletedAt)
+      throw new AppError('notFound', 'Ce commentaire est introuvable ou a été supprimé.');
     if (comment.authorId !== actor.userId && !authorizer.can(actor, 'project.moderateComments'))
       throw forbidden('Seuls son auteur et un administrateur peuvent supprimer un commentaire.');
     await updateComment(tx.db, commentId, { body: '', deletedAt: now() });

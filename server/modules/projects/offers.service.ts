@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { offerDecisionSchema, offerInputSchema } from '../../../common/schemas/project-collaboration.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import {
   findOfferRow,
@@ -12,7 +12,7 @@ import {
   updateOfferAtVersion,
 } from './collaboration.queries.ts';
 import { addProjectOffice, findProjectSubject } from './projects.queries.ts';
-import { accessOf } from './projects.service.ts';
+import { accessOf, projectNotFound } from './projects.service.ts';
 import { openProject } from './sponsorships.service.ts';
 
 /** An office offers to join a project (developer capacity, co-funder, pilot site, acceptance tester). */
@@ -68,9 +68,9 @@ export async function decideOffer(
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const offer = await lockOffer(tx.db, id);
-    if (!offer) throw notFound('Proposition');
+    if (!offer) throw new AppError('notFound', 'Cette proposition est introuvable.');
     const project = await findProjectSubject(tx.db, offer.projectId, { lock: true });
-    if (!project) throw notFound('Projet');
+    if (!project) throw projectNotFound();
     authorizer.authorize(actor, 'project.decideOffers', accessOf(project));
     if (offer.version !== input.version) throw staleVersion();
     if (offer.state !== 'pending')
@@ -103,6 +103,6 @@ export async function decideOffer(
 export async function getOffer(ctx: ServiceContext, id: string) {
   requireActor(ctx);
   const row = await findOfferRow(ctx.db, id);
-  if (!row) throw notFound('Proposition');
+  if (!row) throw new AppError('notFound', 'Cette proposition est introuvable.');
   return row;
 }

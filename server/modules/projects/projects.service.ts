@@ -10,7 +10,7 @@ import type {
 import { trackRules } from '../../../common/tracks.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, staleVersion } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { hasRole } from '../../lib/policy.ts';
@@ -34,6 +34,8 @@ import {
   updateProjectAtVersion,
 } from './projects.queries.ts';
 import { searchProjects } from './projects-search.queries.ts';
+
+export const projectNotFound = () => new AppError('notFound', 'Ce projet est introuvable.');
 
 const today = () => new Date().toISOString().slice(0, 10);
 const STARTED: readonly string[] = PROJECT_PHASES.slice(PROJECT_PHASES.indexOf('development'));
@@ -188,7 +190,7 @@ export async function updateProject(
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
     const current = await findProjectSubject(tx.db, id, { lock: true });
-    if (!current) throw notFound('Projet');
+    if (!current) throw projectNotFound();
     authorizer.authorize(actor, 'project.update', accessOf(current));
     if (current.version !== input.version) throw staleVersion();
     const stored = await storedFields(tx, current);
@@ -270,7 +272,7 @@ export type ProjectReferences = Awaited<ReturnType<typeof referencesOf>>;
 export async function getProject(ctx: ServiceContext, authorizer: Authorizer, id: string) {
   const actor = requireActor(ctx);
   const project = await findProjectSubject(ctx.db, id);
-  if (!project) throw notFound('Projet');
+  if (!project) throw projectNotFound();
   authorizer.authorize(actor, 'project.read', project);
   const access = accessOf(project);
   const [transitions = []] = await describeTransitions(ctx, authorizer, [projectBinding], [project]);

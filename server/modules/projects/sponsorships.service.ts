@@ -7,7 +7,7 @@ import type {
 } from '../../../common/schemas/project-collaboration.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import {
   findSponsorshipRow,
@@ -19,14 +19,14 @@ import {
 } from './collaboration.queries.ts';
 import { sponsorshipQueueScope } from './projects.policy.ts';
 import { findOrganisationRefs, findProjectSubject } from './projects.queries.ts';
-import { accessOf } from './projects.service.ts';
+import { accessOf, projectNotFound } from './projects.service.ts';
 
 const CLOSED_PHASES = ['delivered', 'abandoned'];
 
 /** The project, locked, once it is still open to collaboration. */
 export async function openProject(tx: TxContext, id: string) {
   const project = await findProjectSubject(tx.db, id, { lock: true });
-  if (!project) throw notFound('Projet');
+  if (!project) throw projectNotFound();
   if (CLOSED_PHASES.includes(project.phase))
     throw new AppError(
       'conflict',
@@ -82,9 +82,9 @@ async function lockForChange(
 ) {
   const actor = requireActor(tx);
   const request = await lockSponsorship(tx.db, id);
-  if (!request) throw notFound('Demande de sponsor');
+  if (!request) throw new AppError('notFound', 'Cette demande de sponsor est introuvable.');
   const project = await findProjectSubject(tx.db, request.projectId, { lock: true });
-  if (!project) throw notFound('Projet');
+  if (!project) throw projectNotFound();
   authorizer.authorize(actor, action, { directorateId: request.directorateId, project: accessOf(project) });
   if (request.version !== version) throw staleVersion();
   if (!states.includes(request.state))
@@ -159,7 +159,7 @@ export async function withdrawSponsorship(
 export async function getSponsorship(ctx: ServiceContext, id: string) {
   requireActor(ctx);
   const row = await findSponsorshipRow(ctx.db, id);
-  if (!row) throw notFound('Demande de sponsor');
+  if (!row) throw new AppError('notFound', 'Cette demande de sponsor est introuvable.');
   return row;
 }
 
