@@ -1,4 +1,4 @@
-/** The labels of the actions of projects in progress (the list itself is in permissions.ts). */
+/** The labels of the actions of projects in progress (the list itself is in permissions.ts), and of their audit events. */
 export const PROJECT_ACTION_LABELS = {
   'project.read': { fr: 'Consulter les projets en cours', en: 'Browse projects in progress' },
   'project.create': { fr: 'Déclarer un projet', en: 'Declare a project' },
@@ -48,3 +48,32 @@ export const PROJECT_ACTION_LABELS = {
   'project.resume': { fr: 'Reprendre un projet suspendu', en: 'Resume a suspended project' },
   'project.abandon': { fr: 'Abandonner un projet', en: 'Abandon a project' },
 } as const;
+
+export const PROJECT_AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
+  'project.create': { fr: "Déclaration d'un projet", en: 'Project declared' },
+  'project.update': { fr: "Modification d'un projet", en: 'Project edited' },
+  'project.frame': { fr: 'Projet passé au cadrage', en: 'Project moved to framing' },
+  'project.startDevelopment': { fr: 'Développement lancé', en: 'Development started' },
+  'project.submitForAcceptance': { fr: 'Projet passé en recette', en: 'Project submitted for acceptance' },
+  'project.deliver': { fr: 'Projet livré', en: 'Project delivered' },
+  'project.deliverWithoutReport': {
+    fr: 'Projet livré sans procès-verbal enregistré (dérogation)',
+    en: 'Project delivered without a recorded report (override)',
+  },
+  'project.suspend': { fr: 'Projet suspendu', en: 'Project suspended' },
+  'project.resume': { fr: 'Projet repris', en: 'Project resumed' },
+  'project.abandon': { fr: 'Projet abandonné', en: 'Project abandoned' },
+  'project.comment': { fr: 'Commentaire', en: 'Comment' },
+  'project.editComment': { fr: "Modification d'un commentaire", en: 'Comment edited' },
+  'project.deleteComment': { fr: "Suppression d'un commentaire", en: 'Comment deleted' },
+  'project.recordContribution': {
+    fr: "Contribution d'un collaborateur local",
+    en: 'Local staff contribution',
+  },
+  'sponsorship.request': { fr: 'Demande de sponsor', en: 'Sponsorship requested' },
+  'sponsorship.decide': { fr: 'Décision sur un sponsor', en: 'Sponsorship decided' },
+  'sponsorship.withdraw': { fr: "Retrait d'un sponsor", en: 'Sponsorship withdrawn' },
+  'offer.make': { fr: 'Proposition de participation', en: 'Offer made' },
+  'offer.decide': { fr: 'Réponse à une proposition', en: 'Offer decided' },
+  'capacity.declare': { fr: 'Déclaration de capacité', en: 'Capacity declared' },
+};
