@@ -1,6 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import type { Agent, TestContext } from './harness.ts';
-import { createUser, login, organisationId } from './harness.ts';
+import { createTestContext, createUser, login, organisationId } from './harness.ts';
 
 /** A valid declaration for POST /api/projects; override what the test is about. */
 export function projectBody(overrides: Record<string, unknown> = {}) {
@@ -79,4 +79,10 @@ export async function sponsor(holder: Agent, sponsorAgent: Agent, projectId: str
   });
   if (decided.statusCode !== 200) throw new Error(`sponsorship not accepted: ${decided.body}`);
   return decided.json() as { id: string; version: number; state: string };
+}
+
+/** A test database and app with the people of most project tests. */
+export async function startProjectTests(...options: Parameters<typeof createTestContext>) {
+  const t = await createTestContext(...options);
+  return { t, p: await projectPeople(t) };
 }

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
-import { declareProject, fire, type ProjectPeople, projectPeople } from '../../test/project-fixtures.ts';
+import type { TestContext } from '../../test/harness.ts';
+import { declareProject, fire, type ProjectPeople, startProjectTests } from '../../test/project-fixtures.ts';
 
 /** Sponsorship requests and the sponsor's queue, offers, capacities, contributions (§2.3) and followers. */
 let t: TestContext;
 let p: ProjectPeople;
 beforeAll(async () => {
-  t = await createTestContext();
-  p = await projectPeople(t);
+  ({ t, p } = await startProjectTests());
 }, 60_000);
 afterAll(() => t.close());
 

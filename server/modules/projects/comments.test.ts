@@ -61,6 +61,8 @@ describe('comments', () => {
     const thread = (
       await p.agent.post(`/api/projects/${project.id}/comments`, { body: 'Premier' })
     ).json() as Thread;
+    // A minute apart: the thread is in the order they were written.
+    minutes(1);
     const second = (
       await p.developer.post(`/api/projects/${project.id}/comments`, { body: 'Second' })
     ).json() as Thread;
