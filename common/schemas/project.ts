@@ -127,6 +127,8 @@ export const projectListQuerySchema = z.object({
     .enum(['true', 'false'], { error: 'Le filtre needsDevelopers vaut true ou false.' })
     .optional(),
   sort: z.enum(PROJECT_SORTS, { error: 'Tri inconnu : relevance, updated, title ou phase.' }).optional(),
+  /** The projects of a catalogue sheet: the one its delivery wrote, or the existing application of §2.4. */
+  application: z.uuid({ error: "L'application n'est pas valide." }).optional(),
   page: pageNumber,
   pageSize: pageSize(100, 20, 0),
 });

@@ -9,7 +9,7 @@ import { selectRows, toNumber } from '../../lib/rows.ts';
  * projects' search_vector is built): each word a prefix (`gest:*`), all of them required. Null when no word.
  */
 export function projectTextQuery(q: string | undefined): string | null {
-  const words = (q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = ((q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1);
   return words.length > 0
     ? words
         .slice(0, 20)
@@ -79,7 +79,8 @@ export async function searchProjects(db: Executor, query: ProjectListQuery) {
     FROM projects p
     JOIN organisations o ON o.id = p.holder_organisation_id
     JOIN business_domains d ON d.code = p.domain_code
-    ${tsquery ? sql`WHERE p.search_vector @@ ${tsquery}` : sql``}
+    WHERE ${tsquery ? sql`p.search_vector @@ ${tsquery}` : sql`TRUE`}
+      ${query.application ? sql`AND ${query.application} IN (p.application_id, p.transitional_application_id)` : sql``}
   )`;
   const sort = query.sort ?? (text ? 'relevance' : 'updated');
   const rows = await selectRows<{ id: string; total: string }>(

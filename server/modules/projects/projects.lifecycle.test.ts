@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/harness.ts';
+import type { TestContext } from '../../test/harness.ts';
 import {
   declareProject,
   fire,
   type ProjectPeople,
-  projectPeople,
   sponsor,
+  startProjectTests,
 } from '../../test/project-fixtures.ts';
 
 /** Every transition and guard of a project, per track: allowed and refused, with the status and the French reason. */
 let t: TestContext;
 let p: ProjectPeople;
 beforeAll(async () => {
-  t = await createTestContext();
-  p = await projectPeople(t);
+  ({ t, p } = await startProjectTests());
 }, 60_000);
 afterAll(() => t.close());
 
@@ -84,6 +83,9 @@ describe('labelling', () => {
       acceptanceOverride: { reason: 'PV 2026-12 signé le 3 mars' },
     });
     const sheet = (await p.agent.get(`/api/applications/${body.application.id}`)).json();
+    // Linked both ways: the sheet finds its project.
+    const ofSheet = (await p.agent.get(`/api/projects?application=${body.application.id}`)).json();
+    expect(ofSheet.items.map((i: { id: string }) => i.id)).toEqual([project.id]);
     expect(sheet).toMatchObject({
       name: 'Gestion des congés des agents',
       track: 'labelling',
@@ -248,7 +250,7 @@ describe('suspension, abandonment and parties', () => {
   it('suspends with a reason and resumes to the phase it left; abandons with a reason', async () => {
     const project = await declareProject(p.developer);
     await fire(p.developer, project, 'frame');
-    await fire(p.developer, project, 'startDevelopment');
+    await fire(p.developer, project, 'startDevelopment', { startedOn: '2026-01-05' });
     const noReason = await fire(p.developer, project, 'suspend');
     expect(noReason.statusCode).toBe(400);
     expect(refusal(noReason).detail).toContain('Indiquez le motif de la suspension');
@@ -258,6 +260,9 @@ describe('suspension, abandonment and parties', () => {
     expect(suspended.json()).toMatchObject({ phase: 'suspended', suspendedFrom: 'development' });
     const resumed = await fire(p.director, project, 'resume');
     expect(resumed.json()).toMatchObject({ phase: 'development', suspendedFrom: null });
+    // The development goes on as it started; the suspension has its own dates.
+    expect(resumed.json().actualDates.development).toEqual({ start: '2026-01-05', end: null });
+    expect(resumed.json().actualDates.suspended.end).toMatch(/^\d{4}-\d\d-\d\d$/);
     const abandoned = await fire(p.director, project, 'abandon', {
       reason: 'Besoin couvert par une application nationale',
     });

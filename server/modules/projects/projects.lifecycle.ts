@@ -34,14 +34,17 @@ export function projectFacts(row: ProjectSubject): ProjectFacts {
   };
 }
 
-/** The actual dates: the phase left ends today, the phase reached starts today (or on the date given). */
+/**
+ * The actual dates: the phase left ends today and the phase reached starts today (or on the date given).
+ * A suspension leaves its phase open: resuming ends the suspension and goes on with the phase as it started.
+ */
 function movedDates(dates: PhaseDates, from: ProjectPhase, to: ProjectPhase, startedOn?: string): PhaseDates {
   const today = todayUtc();
-  return {
-    ...dates,
-    [from]: { ...dates[from], end: today },
-    [to]: { start: startedOn ?? today, end: null },
-  };
+  const next: PhaseDates = { ...dates };
+  if (to !== 'suspended') next[from] = { ...dates[from], end: today };
+  const resumed = from === 'suspended' && to !== 'abandoned' && dates[to]?.start;
+  if (!resumed) next[to] = { start: startedOn ?? today, end: null };
+  return next;
 }
 
 /** Projects: moved by their developers, holder director, sponsor, the DDSI and admins; guarded by the track rules. */
