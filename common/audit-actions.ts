@@ -1,3 +1,5 @@
+import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
+
 /** Words for the actions of the audit trail; an action missing here is shown by its code. */
 export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'referenceData.load': {
@@ -38,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
     en: 'Usage declared for another office',
   },
   'usage.withdraw': { fr: "Retrait d'utilisation", en: 'Usage withdrawn' },
+  ...PROJECT_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -45,4 +48,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   organisation: { fr: 'Organisme', en: 'Office' },
   referenceData: { fr: 'Référentiel', en: 'Reference data' },
   application: { fr: 'Application', en: 'Application' },
+  project: { fr: 'Projet', en: 'Project' },
 };

@@ -1,3 +1,5 @@
+import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
+
 /**
  * Every action a route may declare. The server's policies grant them (deny by default); the list of
  * granted ones ("abilities") goes to the web so that it only offers what the user may do.
@@ -20,6 +22,21 @@ export const ACTIONS = [
   'home.officeApplications',
   'home.maintainedSheets',
   'home.networkFigures',
+  'project.read',
+  'project.create',
+  'project.update',
+  'project.comment',
+  'project.moderateComments',
+  'project.follow',
+  'project.requestSponsorship',
+  'project.offer',
+  'project.decideOffers',
+  'project.recordContributions',
+  'sponsorship.queue',
+  'sponsorship.decide',
+  'sponsorship.withdraw',
+  'capacity.read',
+  'capacity.declare',
   // Lifecycle transitions: `<prefix>.<transition>`, granted by the parties of common/lifecycles/*.
   'userAccount.deactivate',
   'userAccount.reactivate',
@@ -28,6 +45,14 @@ export const ACTIONS = [
   'application.startCertification',
   'application.certify',
   'application.withdrawCertification',
+  'project.frame',
+  'project.startDevelopment',
+  'project.submitForAcceptance',
+  'project.deliver',
+  'project.deliverWithoutReport',
+  'project.suspend',
+  'project.resume',
+  'project.abandon',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -93,4 +118,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     fr: "Retirer la certification d'une application",
     en: 'Withdraw the certification of an application',
   },
+  ...PROJECT_ACTION_LABELS,
 };

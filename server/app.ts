@@ -32,6 +32,9 @@ import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { projectBinding } from './modules/projects/projects.lifecycle.ts';
+import { projectPolicy } from './modules/projects/projects.policy.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
 import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
@@ -55,6 +58,8 @@ export interface AppDeps {
   bindings: readonly AnyBinding[];
   /** This process's catalogue search index, kept in step with the database. */
   catalogue: CatalogueSearch;
+  /** The clock of time windows (a comment's 15 minutes); tests pass their own. */
+  now: () => Date;
 }
 
 declare module 'fastify' {
@@ -72,9 +77,10 @@ const POLICIES = [
   catalogPolicy,
   homePolicy,
   similarPolicy,
+  projectPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
-const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS];
+const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 
@@ -85,6 +91,8 @@ export async function buildApp(options: {
   logger?: FastifyServerOptions['logger'];
   /** Builds the job queue from the job definitions; default: run in-process when nudged. */
   queue?: (jobs: JobDefinition[], log: FastifyBaseLogger) => JobQueue;
+  /** The clock of time windows (default: the system's). */
+  now?: () => Date;
   /** Tests add a lifecycle of their own, its routes and outbox handlers. */
   extra?: {
     bindings?: AnyBinding[];
@@ -132,6 +140,7 @@ export async function buildApp(options: {
     jobs: queue,
     bindings,
     catalogue,
+    now: options.now ?? (() => new Date()),
   });
   app.addHook('onClose', async () => {
     await queue.stop();
@@ -185,6 +194,7 @@ export async function buildApp(options: {
   await app.register(transferRoutes);
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);
+  await app.register(projectRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

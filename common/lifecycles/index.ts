@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { projectLifecycle } from './project.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
 /** Every lifecycle definition by name: the web draws a lifecycle and translates its refusals from here. */
@@ -8,4 +9,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [userAccountLifecycle.name]: userAccountLifecycle,
   [applicationRecordLifecycle.name]: applicationRecordLifecycle,
   [applicationCertificationLifecycle.name]: applicationCertificationLifecycle,
+  [projectLifecycle.name]: projectLifecycle,
 };

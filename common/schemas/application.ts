@@ -85,6 +85,14 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, missing: st
       issue.input === undefined || issue.input === null || issue.input === '' ? missing : unknown,
   });
 
+/** A Markdown description (sheets, projects): leading spaces kept, they mean something in Markdown. */
+export const descriptionField = longText('La description', { trim: false }).max(20000, {
+  error: 'La description est limitée à 20 000 caractères.',
+});
+export const domainCodeField = text('Le domaine métier')
+  .min(1, { error: 'Le domaine métier est obligatoire.' })
+  .max(60, { error: 'Le domaine métier est limité à 60 caractères.' });
+
 const applicationFields = {
   code: text("L'identifiant").toUpperCase().regex(APPLICATION_CODE_PATTERN, {
     error: "L'identifiant compte 2 à 40 caractères : lettres majuscules, chiffres et tirets.",
@@ -95,12 +103,8 @@ const applicationFields = {
   summary: text('La description courte', { multiline: true })
     .min(10, { error: 'La description courte doit compter au moins 10 caractères.' })
     .max(200, { error: 'La description courte est limitée à 200 caractères.' }),
-  description: longText('La description', { trim: false }).max(20000, {
-    error: 'La description est limitée à 20 000 caractères.',
-  }),
-  domainCode: text('Le domaine métier')
-    .min(1, { error: 'Le domaine métier est obligatoire.' })
-    .max(60, { error: 'Le domaine métier est limité à 60 caractères.' }),
+  description: descriptionField,
+  domainCode: domainCodeField,
   designerOrganisationId: z.uuid({ error: "L'organisme concepteur est obligatoire." }),
   contributorOrganisationIds: z
     .array(z.uuid({ error: "Un organisme contributeur n'est pas valide." }))

@@ -10,12 +10,18 @@ import * as schema from './schema.ts';
 let t: TestContext;
 let userId: string;
 let applicationId: string;
+let projectId: string;
 beforeAll(async () => {
   t = await createTestContext();
   const developer = await createUser(t.db, { roles: ['developer'], organisationCode: 'CPAM-67' });
   userId = developer.id;
   const sheet = await createSheet(await login(t.app, developer.email), await organisationId(t.db, 'CPAM-67'));
   applicationId = sheet.id;
+  const inserted = (await t.db.execute(sql`
+    INSERT INTO projects (title, need, domain_code, holder_organisation_id, track)
+    VALUES ('Projet', 'Besoin', 'ressources-humaines', ${await organisationId(t.db, 'CPAM-67')}, 'homologation')
+    RETURNING id`)) as { rows: { id: string }[] };
+  projectId = inserted.rows[0]?.id as string;
 });
 afterAll(() => t.close());
 
@@ -40,6 +46,11 @@ const audit = (actorKind: string) => sql`
   INSERT INTO audit_events (action, target_type, actor_kind) VALUES ('test.check', 'test', ${actorKind})`;
 const application = (set: SQL) => sql`UPDATE applications SET ${set} WHERE id = ${applicationId}`;
 const user = (set: SQL) => sql`UPDATE users SET ${set} WHERE id = ${userId}`;
+const project = (set: SQL) => sql`UPDATE projects SET ${set} WHERE id = ${projectId}`;
+const projectRow = (table: string, columns: string, values: SQL) =>
+  sql`INSERT INTO ${sql.identifier(table)} (project_id, organisation_id, ${sql.raw(columns)})
+    SELECT ${projectId}, id, ${values} FROM organisations WHERE code = 'CPAM-69'
+    ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
 
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
@@ -115,6 +126,92 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     accepted: () => application(sql`track = 'labelling', certification_status = 'labelled'`),
   },
   {
+    constraint: 'projects_track_check',
+    refused: () => project(sql`track = 'notDeclared'`),
+    accepted: () => project(sql`track = 'labelling'`),
+  },
+  {
+    constraint: 'projects_phase_check',
+    refused: () => project(sql`phase = 'paused'`),
+    accepted: () => project(sql`phase = 'framing'`),
+  },
+  {
+    constraint: 'projects_suspended_from_check',
+    refused: () => project(sql`suspended_from = 'delivered'`),
+    accepted: () => project(sql`suspended_from = 'development'`),
+  },
+  {
+    constraint: 'projects_am_store_check',
+    refused: () => project(sql`track = 'nonStandard', am_store = true`),
+    accepted: () => project(sql`track = 'homologation', am_store = true`),
+  },
+  {
+    constraint: 'project_offices_role_check',
+    refused: () => projectRow('project_offices', 'role', sql`'sponsor'`),
+    accepted: () => projectRow('project_offices', 'role', sql`'pilot'`),
+  },
+  {
+    constraint: 'project_contributions_share_check',
+    refused: () =>
+      projectRow(
+        'project_contributions',
+        'person_name, share_percent, starts_on, role',
+        sql`'A', 120, '2026-01-01', 'dev'`,
+      ),
+    accepted: () =>
+      projectRow(
+        'project_contributions',
+        'person_name, share_percent, starts_on, role',
+        sql`'A', 50, '2026-01-01', 'dev'`,
+      ),
+  },
+  {
+    constraint: 'project_contributions_dates_check',
+    refused: () =>
+      projectRow(
+        'project_contributions',
+        'person_name, share_percent, starts_on, ends_on, role',
+        sql`'A', 50, '2026-01-01', '2025-01-01', 'dev'`,
+      ),
+    accepted: () =>
+      projectRow(
+        'project_contributions',
+        'person_name, share_percent, starts_on, ends_on, role',
+        sql`'A', 50, '2026-01-01', '2026-06-30', 'dev'`,
+      ),
+  },
+  {
+    constraint: 'project_offers_kind_check',
+    refused: () => projectRow('project_offers', 'kind, message', sql`'money', 'M'`),
+    accepted: () => projectRow('project_offers', 'kind, message', sql`'coFunder', 'M'`),
+  },
+  {
+    constraint: 'project_offers_state_check',
+    refused: () => projectRow('project_offers', 'kind, message, state', sql`'pilotSite', 'M', 'lost'`),
+    accepted: () => projectRow('project_offers', 'kind, message, state', sql`'pilotSite', 'M', 'declined'`),
+  },
+  {
+    constraint: 'project_offers_person_days_check',
+    refused: () =>
+      projectRow('project_offers', 'kind, message, person_days', sql`'acceptanceTester', 'M', 0`),
+    accepted: () =>
+      projectRow('project_offers', 'kind, message, person_days', sql`'acceptanceTester', 'M', 20`),
+  },
+  {
+    constraint: 'sponsorship_requests_state_check',
+    refused: () => sql`INSERT INTO sponsorship_requests (project_id, directorate_id, pitch, state)
+      SELECT ${projectId}, id, 'P', 'maybe' FROM organisations WHERE code = 'CNAM-DDGOS'`,
+    accepted: () => sql`INSERT INTO sponsorship_requests (project_id, directorate_id, pitch, state)
+      SELECT ${projectId}, id, 'P', 'declined' FROM organisations WHERE code = 'CNAM-DDGOS'`,
+  },
+  {
+    constraint: 'capacity_declarations_person_days_check',
+    refused: () => sql`INSERT INTO capacity_declarations (organisation_id, quarter, person_days)
+      SELECT id, '2026-T1', -5 FROM organisations WHERE code = 'CPAM-69'`,
+    accepted: () => sql`INSERT INTO capacity_declarations (organisation_id, quarter, person_days)
+      SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -134,7 +231,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(14);
+    expect(declared).toHaveLength(26);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -29,11 +29,7 @@ import { USER_STATUSES } from '../../common/lifecycles/user-account.ts';
 import { ORGANISATION_TYPES, REGIONS } from '../../common/organisations.ts';
 import { ROLES } from '../../common/roles.ts';
 import { inList, subsetOf } from './checks.ts';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { timestamps, tsvector } from './columns.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -173,7 +169,6 @@ export const businessDomains = pgTable('business_domains', {
   referenceVersion: text('reference_version').notNull(),
 });
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -381,3 +376,6 @@ export const outboxMessages = pgTable(
     index('outbox_pending_idx').on(t.availableAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
   ],
 );
+
+// Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
+export * from './schema-projects.ts';

@@ -39,6 +39,18 @@ const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
   },
   users_email_key: { field: 'email', message: 'Un compte existe déjà pour cette adresse e-mail.' },
   organisations_code_key: { field: 'code', message: 'Un organisme porte déjà ce code.' },
+  sponsorship_requests_live_key: {
+    field: 'directorateId',
+    message: 'Une demande de sponsor est déjà en cours ou acceptée auprès de cette direction.',
+  },
+  project_offers_live_key: {
+    field: 'kind',
+    message: 'Votre organisme a déjà fait cette proposition à ce projet : elle est en attente ou acceptée.',
+  },
+  capacity_declarations_quarter_key: {
+    field: 'quarter',
+    message: 'Votre organisme a déjà déclaré sa capacité pour ce trimestre : modifiez-la.',
+  },
   application_versions_number_key: {
     field: 'versions',
     message: 'Deux versions portent le même numéro : chaque numéro de version est unique.',

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/roles.ts';
+import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
 
@@ -64,6 +65,9 @@ export interface Fixtures {
   freshUser(scope: Scope): Promise<string>;
   /** The own office declares that it uses the sheet (through its director). */
   declareOwnUsage(applicationId: string): Promise<void>;
+  /** Projects, sponsorships, offers, comments (authorization-matrix.projects.ts). */
+  projects: ProjectFixtures;
+  ddgos: string;
 }
 
 export const MATRIX: Record<string, RouteCase> = {
@@ -328,6 +332,7 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),
     anonymous: 401,
   },
+  ...PROJECT_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
+import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
   type Cell,
   FALLBACK,
@@ -79,6 +80,13 @@ beforeAll(async () => {
     freshSheet,
     freshAttachment,
     freshUser,
+    projects: projectFixtures(
+      t.db,
+      officeId,
+      await organisationId(t.db, 'CNAM-DDGOS'),
+      await organisationId(t.db, 'CPAM-69'),
+    ),
+    ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../db/demo/seed-catalogue.ts';
+import { projectOffers } from '../db/schema.ts';
 import { createSheet, signedInAs } from './catalog-fixtures.ts';
 import {
   BAD_PARAMETERS,
@@ -12,6 +13,7 @@ import {
   withValueAt,
 } from './fuzz-inputs.ts';
 import { type Agent, createTestContext, createUser, organisationId, type TestContext } from './harness.ts';
+import { declareProject } from './project-fixtures.ts';
 
 /**
  * Every route of the OpenAPI document, fed bad input — as an administrator and anonymously. Each bad
@@ -51,6 +53,26 @@ beforeAll(async () => {
   const victim = await createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13' });
   ids.user = victim.id;
   ids.application = (await createSheet(admin, ids.organisation, { name: 'Fiche à malmener' })).id;
+  ids.project = (await declareProject(admin, { holderOrganisationId: ids.organisation })).id;
+  const thread = await admin.post(`/api/projects/${ids.project}/comments`, {
+    body: 'Commentaire à malmener',
+  });
+  ids.comment = thread.json().items[0].id;
+  const asked = await admin.post(`/api/projects/${ids.project}/sponsorship-requests`, {
+    directorateId: await organisationId(t.db, 'CNAM-DDGOS'),
+    pitch: 'Un besoin national partagé par les caisses.',
+  });
+  ids.sponsorship = asked.json().id;
+  const [offer] = await t.db
+    .insert(projectOffers)
+    .values({
+      projectId: ids.project,
+      organisationId: victim.organisationId,
+      kind: 'pilotSite',
+      message: 'Site pilote.',
+    })
+    .returning({ id: projectOffers.id });
+  ids.offer = offer?.id as string;
 });
 afterAll(() => t.close());
 
@@ -99,6 +121,10 @@ const pathFor = (operation: Operation, overrides: Record<string, string> = {}) =
   operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name in overrides) return overrides[name] as string;
     if (name === 'attachmentId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
+    if (name === 'commentId') return ids.comment as string;
+    if (operation.path.startsWith('/api/projects')) return ids.project as string;
+    if (operation.path.startsWith('/api/sponsorship-requests')) return ids.sponsorship as string;
+    if (operation.path.startsWith('/api/offers')) return ids.offer as string;
     if (operation.path.startsWith('/api/users')) return ids.user as string;
     if (operation.path.startsWith('/api/organisations')) return ids.organisation as string;
     return ids.application as string;
@@ -252,9 +278,17 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(2_000);
     // Every JSON body refuses a field it does not know, naming it (as an administrator, who may call
-    // every one of them but one).
+    // every one of them but those an office or a directorate does for itself: declaring its use or its
+    // capacity, offering its help, deciding a sponsorship).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
-    expect([...forbiddenToAdmin]).toEqual(['post /api/applications/{id}/usages']);
+    expect([...forbiddenToAdmin].sort()).toEqual(
+      [
+        'post /api/applications/{id}/usages',
+        'post /api/capacities',
+        'post /api/projects/{id}/offers',
+        'post /api/sponsorship-requests/{id}/decision',
+      ].sort(),
+    );
   }, 240_000);
 });
