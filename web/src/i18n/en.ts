@@ -1,6 +1,7 @@
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
 import { officeEn } from './office.en.ts';
+import { projectsEn } from './projects.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
@@ -8,6 +9,7 @@ export const en: Dictionary = {
     main: 'Main navigation',
     home: 'Home',
     catalogue: 'Catalogue',
+    projects: 'Projects in progress',
     directory: 'Office directory',
     administration: 'Administration',
     users: 'Users',
@@ -182,6 +184,7 @@ export const en: Dictionary = {
   },
   ...catalogueEn,
   ...officeEn,
+  ...projectsEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },
@@ -205,6 +208,11 @@ export const en: Dictionary = {
       title: 'Office not found',
       text: 'No office matches this address. Look it up in the directory.',
       back: 'Go to the office directory',
+    },
+    project: {
+      title: 'Project not found',
+      text: 'No project matches this address. Look for it among the projects in progress.',
+      back: 'Go to the projects in progress',
     },
   },
 };

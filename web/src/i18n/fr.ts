@@ -1,5 +1,6 @@
 import { catalogueFr } from './catalogue.fr.ts';
 import { officeFr } from './office.fr.ts';
+import { projectsFr } from './projects.fr.ts';
 
 export const fr = {
   app: {
@@ -11,6 +12,7 @@ export const fr = {
     main: 'Navigation principale',
     home: 'Accueil',
     catalogue: 'Catalogue',
+    projects: 'Projets en cours',
     directory: 'Annuaire des organismes',
     administration: 'Administration',
     users: 'Utilisateurs',
@@ -191,6 +193,7 @@ export const fr = {
   },
   ...catalogueFr,
   ...officeFr,
+  ...projectsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
@@ -214,6 +217,11 @@ export const fr = {
       title: 'Organisme introuvable',
       text: 'Aucun organisme ne correspond à cette adresse. Cherchez-le dans l’annuaire.',
       back: 'Aller à l’annuaire des organismes',
+    },
+    project: {
+      title: 'Projet introuvable',
+      text: 'Aucun projet ne correspond à cette adresse. Cherchez-le parmi les projets en cours.',
+      back: 'Aller aux projets en cours',
     },
   },
 };
