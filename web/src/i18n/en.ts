@@ -68,6 +68,8 @@ export const en: Dictionary = {
     catalogueSummary:
       'Every local application of the network, whatever its track, and the map of who uses what.',
     mapSummary: 'Usage by region, and the applications that do the same thing, to bring together.',
+    projectsSummary:
+      "The network's developments in progress: declare a project, find a national sponsor or offices to develop it.",
     directorySummary: 'The offices of the network: code, type, region, city.',
     open: 'Open',
   },

@@ -76,6 +76,8 @@ export const fr = {
     catalogueSummary:
       'Toutes les applications locales du réseau, quelle que soit leur filière, et la cartographie de leurs usages.',
     mapSummary: 'Les usages par région et les applications qui font la même chose, à rapprocher.',
+    projectsSummary:
+      'Les développements en cours du réseau : déclarer un projet, trouver un sponsor national ou des organismes pour le développer.',
     directorySummary: 'Les organismes du réseau : code, type, région, ville.',
     open: 'Ouvrir',
   },
