@@ -117,6 +117,10 @@ describe('accessibility of the project pages and their dialogs (axe, WCAG 2.1 AA
         .getByRole('radiogroup', { name: /D'autres organismes utiliseront-ils/ })
         .getByRole('radio', { name: 'Oui' })
         .check();
+      // Homologation offers the transitional procedure of an existing application (§2.4).
+      await declare.getByRole('button', { name: 'Choisir cette filière' }).click();
+      await declare.getByRole('checkbox', { name: /procédure transitoire/ }).check();
+      await declare.getByRole('combobox', { name: 'Fiche du catalogue concernée' }).waitFor();
       await declare.getByRole('button', { name: 'Déclarer le projet' }).click();
       await declare.getByText('Confirmez que votre projet n’est pas un doublon').waitFor();
       await clean(declare);

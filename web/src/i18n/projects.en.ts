@@ -188,6 +188,11 @@ export const projectsEn: typeof projectsFr = {
     amStore: 'Meant for AM Cloud hosting and the Store',
     amStoreChooseTrack: 'Depends on the track: choose it first.',
     amStoreNotAllowed: 'Not possible on this track.',
+    transitional: 'Existing application — transitional procedure (§2.4)',
+    transitionalHelp:
+      'For an application already in use or in development before it was declared on the portal: choose its catalogue sheet.',
+    transitionalApplication: 'Catalogue sheet concerned',
+    transitionalNone: 'No application matches: type part of its name.',
     datesLegend: 'Planned schedule',
     datesHelp: 'Optional: the planned dates of each phase. Actual dates are recorded at each step.',
     phaseStart: '{{phase}} — planned start',

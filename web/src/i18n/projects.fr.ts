@@ -197,6 +197,11 @@ export const projectsFr = {
     amStore: 'Destiné à l’hébergement AM Cloud et au Store',
     amStoreChooseTrack: 'Selon la filière : choisissez-la d’abord.',
     amStoreNotAllowed: 'Impossible dans cette filière.',
+    transitional: 'Application existante — procédure transitoire (§2.4)',
+    transitionalHelp:
+      'Pour une application déjà en service ou en développement avant sa déclaration sur le portail : choisissez sa fiche du catalogue.',
+    transitionalApplication: 'Fiche du catalogue concernée',
+    transitionalNone: 'Aucune application ne correspond : tapez une partie de son nom.',
     datesLegend: 'Calendrier prévisionnel',
     datesHelp:
       'Facultatif : les dates prévues de chaque phase. Les dates réelles sont notées à chaque étape.',

@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { SimilarItems } from './similar-items.tsx';
 import { TrackHelper } from './track-helper.tsx';
+import { TransitionalFields } from './transitional-fields.tsx';
 import { useSimilar } from './use-similar.ts';
 
 type Dates = Record<string, { start: string; end: string }>;
@@ -53,6 +54,8 @@ function ProjectForm() {
   const [forgeUrl, setForgeUrl] = useState('');
   const [owningDirectorateId, setOwningDirectorateId] = useState<string | null>(null);
   const [amStore, setAmStore] = useState(false);
+  const [transitional, setTransitional] = useState(false);
+  const [transitionalApplicationId, setTransitionalApplicationId] = useState<string | null>(null);
   const [dates, setDates] = useState<Dates>({});
   const [confirmed, setConfirmed] = useState(false);
   const [unconfirmed, setUnconfirmed] = useState(false);
@@ -91,6 +94,9 @@ function ProjectForm() {
       forgeUrl: forgeUrl || null,
       owningDirectorateId: track === 'nationalParticipation' ? owningDirectorateId : null,
       amStore: rules?.mayUseAmCloudStore ? amStore : false,
+      transitionalProcedure: Boolean(rules?.transitionalProcedure) && transitional,
+      transitionalApplicationId:
+        rules?.transitionalProcedure && transitional ? transitionalApplicationId : null,
       plannedDates,
     };
     create.mutate(body, { onSuccess: (saved) => navigate({ to: `/projets/${saved.id}` }) });
@@ -237,6 +243,15 @@ function ProjectForm() {
               onChange={(e) => setAmStore(e.currentTarget.checked)}
               error={error('amStore')}
             />
+            {rules?.transitionalProcedure ? (
+              <TransitionalFields
+                checked={transitional}
+                onChecked={setTransitional}
+                applicationId={transitionalApplicationId}
+                onApplication={setTransitionalApplicationId}
+                error={error}
+              />
+            ) : null}
           </Stack>
         </Fieldset>
         <Fieldset legend={t('projectForm.datesLegend')}>
