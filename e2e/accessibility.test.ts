@@ -30,6 +30,9 @@ const PAGES: [string, string | RegExp][] = [
   ['/catalogue/cartographie', 'Cartographie des usages'],
   ['/catalogue/import', 'Importer un inventaire'],
   ['/catalogue/nouvelle', 'Déclarer une application'],
+  ['/projets', 'Projets en cours'],
+  ['/projets/nouveau', 'Déclarer un projet'],
+  ['/projets/parrainages', 'Demandes de sponsor'],
   ['/une-page-qui-n-existe-pas', 'Page introuvable'],
 ];
 

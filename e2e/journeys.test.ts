@@ -25,7 +25,8 @@ describe('journeys in Chromium', () => {
     // The navigation offers what is built, and no part that is not (no "coming soon").
     const navigation = page.getByRole('navigation');
     expect(await navigation.getByRole('link', { name: 'Catalogue', exact: true }).count()).toBe(1);
-    for (const unbuilt of ['Projets', 'Appels à projets', 'Store', 'Forge', 'Communauté', 'Gouvernance']) {
+    expect(await navigation.getByRole('link', { name: 'Projets en cours', exact: true }).count()).toBe(1);
+    for (const unbuilt of ['Appels à projets', 'Store', 'Forge', 'Communauté', 'Gouvernance']) {
       expect(await navigation.getByRole('link', { name: new RegExp(`^${unbuilt}`) }).count()).toBe(0);
     }
     // An agent is offered no administration.

@@ -125,7 +125,8 @@ describe('not found', () => {
     const page = await signedIn('admin@mutualis.demo');
     for (const [path, heading] of [
       ['/store', 'Page introuvable'],
-      ['/projets', 'Page introuvable'],
+      [`/projets/${NOWHERE}`, 'Projet introuvable'],
+      ['/projets/pas-un-identifiant', 'Projet introuvable'],
       [`/catalogue/${NOWHERE}`, 'Fiche introuvable'],
       [`/catalogue/${NOWHERE}/modifier`, 'Fiche introuvable'],
       ['/catalogue/pas-un-identifiant', 'Fiche introuvable'],
@@ -139,7 +140,7 @@ describe('not found', () => {
     await clean(page);
     // No link in the navigation leads to a part that is not built.
     const links = await page.getByRole('navigation').getByRole('link').allTextContents();
-    expect(links.filter((text) => /Store|Projets|Forge|Gouvernance|Communauté/.test(text))).toEqual([]);
+    expect(links.filter((text) => /Store|Appels|Forge|Gouvernance|Communauté/.test(text))).toEqual([]);
     await page.context().close();
   });
 });

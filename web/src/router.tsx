@@ -19,7 +19,10 @@ import {
 } from '../../common/catalog/vocabulary.ts';
 import { ORGANISATION_TYPES, REGIONS } from '../../common/organisations.ts';
 import type { Action } from '../../common/permissions.ts';
+import { PROJECT_PHASES, PROJECT_SORTS } from '../../common/projects.ts';
+import { PROJECT_TRACKS } from '../../common/tracks.ts';
 import type { CatalogueSearch } from './api/catalogue.ts';
+import type { ProjectSearch } from './api/projects.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
@@ -61,6 +64,16 @@ const OrganisationPage = lazyRouteComponent(
 const OrganisationsPage = lazyRouteComponent(
   () => import('./scenes/organisations/organisations-page.tsx'),
   'OrganisationsPage',
+);
+const ProjectsPage = lazyRouteComponent(() => import('./scenes/projects/projects-page.tsx'), 'ProjectsPage');
+const ProjectPage = lazyRouteComponent(() => import('./scenes/projects/project-page.tsx'), 'ProjectPage');
+const ProjectCreatePage = lazyRouteComponent(
+  () => import('./scenes/projects/project-form-page.tsx'),
+  'ProjectCreatePage',
+);
+const SponsorQueuePage = lazyRouteComponent(
+  () => import('./scenes/projects/sponsor-queue-page.tsx'),
+  'SponsorQueuePage',
 );
 const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
 
@@ -236,6 +249,44 @@ const editApplicationRoute = createRoute({
   },
 });
 
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets',
+  validateSearch: (search: Record<string, unknown>): ProjectSearch => ({
+    q: single(search.q, text),
+    track: list(search.track, oneOf(PROJECT_TRACKS)),
+    phase: list(search.phase, oneOf(PROJECT_PHASES)),
+    domain: list(search.domain, text),
+    organisation: list(search.organisation, text),
+    region: list(search.region, oneOf(REGIONS)),
+    needsDevelopers: single(search.needsDevelopers, oneOf(['true', 'false'] as const)),
+    sort: single(search.sort, oneOf(PROJECT_SORTS)),
+    page: pageOf(search.page),
+  }),
+  component: function Projects() {
+    return <ProjectsPage search={projectsRoute.useSearch()} />;
+  },
+});
+const createProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/nouveau',
+  beforeLoad: requireAbility('project.create'),
+  component: ProjectCreatePage,
+});
+const sponsorQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/parrainages',
+  beforeLoad: requireAbility('sponsorship.queue'),
+  component: SponsorQueuePage,
+});
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/$id',
+  component: function Project() {
+    return <ProjectPage id={projectRoute.useParams().id} />;
+  },
+});
+
 /** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -259,6 +310,10 @@ const routeTree = rootRoute.addChildren([
     createApplicationRoute,
     applicationRoute,
     editApplicationRoute,
+    projectsRoute,
+    createProjectRoute,
+    sponsorQueueRoute,
+    projectRoute,
     unknownRoute,
   ]),
 ]);

@@ -109,6 +109,7 @@ export function AppLayout() {
         <ScrollArea>
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
+          {link('/projets', t('nav.projects'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}

@@ -5,12 +5,13 @@ import { ApiError } from '../api/client.ts';
 import { ErrorAlert, PageHeader } from './page.tsx';
 
 /** What a "not found" page names and where it sends the reader back to. */
-export type Missing = 'page' | 'application' | 'user' | 'organisation';
+export type Missing = 'page' | 'application' | 'user' | 'organisation' | 'project';
 const BACK: Record<Missing, string> = {
   page: '/',
   application: '/catalogue',
   user: '/administration/utilisateurs',
   organisation: '/organismes',
+  project: '/projets',
 };
 
 /**

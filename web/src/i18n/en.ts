@@ -1,6 +1,7 @@
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
 import { officeEn } from './office.en.ts';
+import { projectsEn } from './projects.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
@@ -8,6 +9,7 @@ export const en: Dictionary = {
     main: 'Main navigation',
     home: 'Home',
     catalogue: 'Catalogue',
+    projects: 'Projects in progress',
     directory: 'Office directory',
     administration: 'Administration',
     users: 'Users',
@@ -66,6 +68,8 @@ export const en: Dictionary = {
     catalogueSummary:
       'Every local application of the network, whatever its track, and the map of who uses what.',
     mapSummary: 'Usage by region, and the applications that do the same thing, to bring together.',
+    projectsSummary:
+      "The network's developments in progress: declare a project, find a national sponsor or offices to develop it.",
     directorySummary: 'The offices of the network: code, type, region, city.',
     open: 'Open',
   },
@@ -182,6 +186,7 @@ export const en: Dictionary = {
   },
   ...catalogueEn,
   ...officeEn,
+  ...projectsEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },
@@ -205,6 +210,11 @@ export const en: Dictionary = {
       title: 'Office not found',
       text: 'No office matches this address. Look it up in the directory.',
       back: 'Go to the office directory',
+    },
+    project: {
+      title: 'Project not found',
+      text: 'No project matches this address. Look for it among the projects in progress.',
+      back: 'Go to the projects in progress',
     },
   },
 };

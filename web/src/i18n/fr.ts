@@ -1,5 +1,6 @@
 import { catalogueFr } from './catalogue.fr.ts';
 import { officeFr } from './office.fr.ts';
+import { projectsFr } from './projects.fr.ts';
 
 export const fr = {
   app: {
@@ -11,6 +12,7 @@ export const fr = {
     main: 'Navigation principale',
     home: 'Accueil',
     catalogue: 'Catalogue',
+    projects: 'Projets en cours',
     directory: 'Annuaire des organismes',
     administration: 'Administration',
     users: 'Utilisateurs',
@@ -74,6 +76,8 @@ export const fr = {
     catalogueSummary:
       'Toutes les applications locales du réseau, quelle que soit leur filière, et la cartographie de leurs usages.',
     mapSummary: 'Les usages par région et les applications qui font la même chose, à rapprocher.',
+    projectsSummary:
+      'Les développements en cours du réseau : déclarer un projet, trouver un sponsor national ou des organismes pour le développer.',
     directorySummary: 'Les organismes du réseau : code, type, région, ville.',
     open: 'Ouvrir',
   },
@@ -191,6 +195,7 @@ export const fr = {
   },
   ...catalogueFr,
   ...officeFr,
+  ...projectsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
@@ -214,6 +219,11 @@ export const fr = {
       title: 'Organisme introuvable',
       text: 'Aucun organisme ne correspond à cette adresse. Cherchez-le dans l’annuaire.',
       back: 'Aller à l’annuaire des organismes',
+    },
+    project: {
+      title: 'Projet introuvable',
+      text: 'Aucun projet ne correspond à cette adresse. Cherchez-le parmi les projets en cours.',
+      back: 'Aller aux projets en cours',
     },
   },
 };

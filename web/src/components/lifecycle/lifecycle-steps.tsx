@@ -1,24 +1,11 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Language, targetsOf } from '../../../../common/lifecycle.ts';
+import type { Language } from '../../../../common/lifecycle.ts';
 import type { LifecycleViewDto } from '../../../../common/schemas/lifecycle.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime, formatDay } from '../dates.ts';
 import { type AnyLifecycle, anyOf, stateLabel } from './refusal.ts';
-
-/**
- * `past`: before the current step, with no history to tell whether it was reached; `earlier`: after the
- * current step, yet reached before (a lifecycle that goes back, like an account reactivated).
- */
-type StepStatus = 'reached' | 'current' | 'skipped' | 'past' | 'earlier' | 'future';
-interface Step {
-  /** The states of the step: one, or the alternatives one transition chooses between (labelled or homologated). */
-  states: string[];
-  /** The state to name: the one reached, or null to name the alternatives. */
-  shown: string | null;
-  status: StepStatus;
-  at: string | undefined;
-}
+import { lifecycleSteps } from './steps.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A field label as the history repeats it: what was given, without the form's "(optional)". */
@@ -27,47 +14,6 @@ const transitionLabel = (definition: AnyLifecycle, transition: string | null, la
   (transition && definition.transitions[transition]?.label[language]) || '';
 
 export const formatReachedAt = (iso: string, language: Language) => formatDateTime(iso, language) ?? iso;
-
-/**
- * The steps to draw, in the definition's order: side states only when current; the targets of one
- * transition that the facts choose between share a step. Before the current step, each step shows the
- * last time it was reached (or that it was not); after it, a step reached before (a lifecycle that went
- * back) says when — the history says the rest.
- */
-export function lifecycleSteps(definition: AnyLifecycle, view: LifecycleViewDto): Step[] {
-  const alternatives = new Map<string, string[]>();
-  for (const transition of Object.values(definition.transitions)) {
-    const targets = targetsOf(transition);
-    if (targets.length > 1) for (const state of targets) alternatives.set(state, targets);
-  }
-  const drawn = Object.entries(definition.states)
-    .filter(([state, { side }]) => !side || state === view.state)
-    .map(([state]) => state);
-  const groups: string[][] = [];
-  for (const state of drawn) {
-    if (groups.some((group) => group.includes(state))) continue;
-    groups.push((alternatives.get(state) ?? [state]).filter((s) => drawn.includes(s)));
-  }
-  const lastReached = (state: string) => view.reached.findLast((r) => r.state === state)?.at;
-  const currentIndex = groups.findIndex((group) => group.includes(view.state));
-  return groups.map((states, index): Step => {
-    if (index === currentIndex)
-      return { states, shown: view.state, status: 'current', at: lastReached(view.state) };
-    if (currentIndex < 0 || index > currentIndex) {
-      const earlier = states.find((state) => lastReached(state));
-      return earlier
-        ? { states, shown: earlier, status: 'earlier', at: lastReached(earlier) }
-        : { states, shown: null, status: 'future', at: undefined };
-    }
-    const reached = states
-      .map((state) => ({ state, at: lastReached(state) }))
-      .filter((r): r is { state: string; at: string } => r.at !== undefined)
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .at(-1);
-    if (reached) return { states, shown: reached.state, status: 'reached', at: reached.at };
-    return { states, shown: null, status: view.reached.length > 0 ? 'skipped' : 'past', at: undefined };
-  });
-}
 
 /** The steps as an ordered list: in a row on wide screens, in a column on phones (styles.css). */
 export function LifecycleSteps({

@@ -10,7 +10,6 @@ import {
   Text,
   TextInput,
   Title,
-  Typography,
 } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -20,6 +19,7 @@ import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/a
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { formatDateTime, formatDay } from '../../components/dates.ts';
+import { MarkdownHtml } from '../../components/markdown.tsx';
 import { ErrorAlert } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
@@ -63,11 +63,7 @@ export function Presentation({ application }: { application: ApplicationDto }) {
           {t('sheet.description')}
         </Title>
         {application.descriptionHtml ? (
-          <Typography>
-            {/* Rendered by the server from Markdown with raw HTML escaped and unsafe links refused. */}
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server */}
-            <div className="markdown" dangerouslySetInnerHTML={{ __html: application.descriptionHtml }} />
-          </Typography>
+          <MarkdownHtml html={application.descriptionHtml} />
         ) : (
           <Text c="dimmed">{t('sheet.noDescription')}</Text>
         )}

@@ -18,19 +18,29 @@ export function FacetGroup({
   values,
   selected,
   onToggle,
+  name: givenName,
+  valueLabel,
 }: {
-  facet: Facet;
+  facet: string;
   values: ApplicationPageDto['facets'][Facet];
   selected: string[];
   onToggle: (value: string) => void;
+  /** Another list's facet (the projects'): its name and its values' labels; the catalogue's by default. */
+  name?: string;
+  valueLabel?: (value: string, serverLabel: string) => string;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   if (values.length === 0) return null;
-  const name = facetLabel(label, facet);
-  const labelled = values.map((v) => ({ ...v, text: facetValueLabel(label, facet, v.value, v.label) }));
+  const name = givenName ?? facetLabel(label, facet as Facet);
+  const labelled = values.map((v) => ({
+    ...v,
+    text: valueLabel
+      ? valueLabel(v.value, v.label)
+      : facetValueLabel(label, facet as Facet, v.value, v.label),
+  }));
   const wanted = comparableText(filter);
   const matching = wanted
     ? labelled.filter((v) => comparableText(`${v.text} ${v.value}`).includes(wanted))

@@ -1,31 +1,16 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Menu,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  useMantineTheme,
-} from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationSummaryDto } from '../../../../common/schemas/application.ts';
 import type { ApplicationSearchItemDto } from '../../../../common/schemas/application-search.ts';
 import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../../api/catalogue.ts';
 import { can, useMe } from '../../api/queries.ts';
-import { ErrorAlert, PageHeader, Pager } from '../../components/page.tsx';
+import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { ArchivedFilterChoice } from './archived-filter.tsx';
-import { FacetGroup, FiltersPanel } from './catalogue-facets.tsx';
+import { FacetGroup } from './catalogue-facets.tsx';
+import { FacetedResults, ListSearch } from './faceted-list.tsx';
 import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
@@ -98,66 +83,20 @@ export function ApplicationCard({
 export function CataloguePage({ search }: { search: CatalogueSearch }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const theme = useMantineTheme();
   const navigate = useNavigate();
-  const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<CatalogueSearch>) =>
     navigate({ to: '/catalogue', search: { ...search, page: undefined, ...patch }, replace: true });
-  const searchText = useDebouncedCallback((value: string) => void update({ q: value || undefined }), 250);
   const query = useApplications(search);
   const data = query.data;
-  const page = search.page ?? 1;
   const activeCount =
     FACETS.reduce((sum, f) => sum + (search[f]?.length ?? 0), 0) + (search.archived ? 1 : 0);
   const active = activeCount > 0 || Boolean(search.q);
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, {
-    getInitialValueInEffect: false,
-  });
 
   const toggle = (facet: Facet) => (value: string) => {
     const current = search[facet] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
     void update({ [facet]: next.length > 0 ? next : undefined });
   };
-
-  const filterControls = (
-    <>
-      <Group justify="space-between">
-        <Title order={2} size="h5">
-          {t('catalogue.filters')}
-        </Title>
-        {active ? (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => {
-              setText('');
-              void navigate({ to: '/catalogue', search: {}, replace: true });
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        ) : null}
-      </Group>
-      {data
-        ? FACETS.map((facet) => (
-            <FacetGroup
-              key={facet}
-              facet={facet}
-              values={data.facets[facet]}
-              selected={search[facet] ?? []}
-              onToggle={toggle(facet)}
-            />
-          ))
-        : null}
-      <ArchivedFilterChoice value={search.archived} onChange={(archived) => void update({ archived })} />
-    </>
-  );
-  const filters = (
-    <FiltersPanel wide activeCount={activeCount}>
-      {filterControls}
-    </FiltersPanel>
-  );
 
   return (
     <>
@@ -198,77 +137,51 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
           </Group>
         }
       />
-      <search>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void update({ q: text || undefined });
-          }}
-        >
-          <Group align="flex-end" mb="md" wrap="wrap">
-            <TextInput
-              label={t('catalogue.searchLabel')}
-              description={t('catalogue.searchHelp')}
-              type="search"
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                searchText(e.currentTarget.value);
-              }}
-              style={{ flex: 1, minWidth: 'min(260px, 100%)' }}
+      <ListSearch
+        label={t('catalogue.searchLabel')}
+        help={t('catalogue.searchHelp')}
+        initial={search.q ?? ''}
+        onSearch={(q) => void update({ q })}
+        sorts={(['relevance', 'usage', 'name', 'updated'] as const).map((value) => ({
+          value,
+          label: t(`catalogue.sorts.${value}`),
+        }))}
+        sort={search.sort ?? (search.q ? 'relevance' : 'name')}
+        onSort={(sort) => void update({ sort })}
+      />
+      <FacetedResults
+        activeCount={activeCount}
+        onReset={active ? () => void navigate({ to: '/catalogue', search: {}, replace: true }) : null}
+        error={query.error}
+        total={data?.total}
+        empty={t('catalogue.noResult')}
+        page={search.page ?? 1}
+        pageSize={PAGE_SIZE}
+        onPage={(page) => void update({ page })}
+        filters={
+          <>
+            {data
+              ? FACETS.map((facet) => (
+                  <FacetGroup
+                    key={facet}
+                    facet={facet}
+                    values={data.facets[facet]}
+                    selected={search[facet] ?? []}
+                    onToggle={toggle(facet)}
+                  />
+                ))
+              : null}
+            <ArchivedFilterChoice
+              value={search.archived}
+              onChange={(archived) => void update({ archived })}
             />
-            {/* Past the search box, the results are one key away, not behind every filter. */}
-            <a href="#resultats" className="skip-link-inline">
-              {t('catalogue.skipToResults')}
-            </a>
-            <Select
-              label={t('catalogue.sort')}
-              data={[
-                { value: 'relevance', label: t('catalogue.sorts.relevance') },
-                { value: 'usage', label: t('catalogue.sorts.usage') },
-                { value: 'name', label: t('catalogue.sorts.name') },
-                { value: 'updated', label: t('catalogue.sorts.updated') },
-              ]}
-              value={search.sort ?? (search.q ? 'relevance' : 'name')}
-              onChange={(value) => update({ sort: value ?? undefined })}
-              allowDeselect={false}
-              w={220}
-            />
-          </Group>
-        </form>
-      </search>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 3 }} display={wide ? undefined : 'none'}>
-          {wide ? filters : null}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
-          {wide ? null : (
-            <FiltersPanel wide={false} activeCount={activeCount}>
-              {filterControls}
-            </FiltersPanel>
-          )}
-          <section id="resultats" tabIndex={-1} aria-label={t('catalogue.results')} className="results">
-            <ErrorAlert error={query.error} />
-            <Text aria-live="polite" mb="sm" fw={500}>
-              {data ? t('common.results', { count: data.total }) : t('common.loading')}
-            </Text>
-            <Stack gap="sm">
-              {data?.items.map((application) => (
-                <ApplicationCard key={application.id} application={application} />
-              ))}
-              {data?.items.length === 0 ? <Text>{t('catalogue.noResult')}</Text> : null}
-            </Stack>
-          </section>
-          {data && data.total > PAGE_SIZE ? (
-            <Pager
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={data.total}
-              onChange={(p) => update({ page: p })}
-            />
-          ) : null}
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      >
+        {data?.items.map((application) => (
+          <ApplicationCard key={application.id} application={application} />
+        ))}
+      </FacetedResults>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { DecisionsSection, MaintenanceSection, NetworkSection, OfficeSection } f
 const SERVICES = [
   { path: '/catalogue', title: 'nav.catalogue', summary: 'home.catalogueSummary' },
   { path: '/catalogue/cartographie', title: 'catalogue.mapLink', summary: 'home.mapSummary' },
+  { path: '/projets', title: 'nav.projects', summary: 'home.projectsSummary' },
   { path: '/organismes', title: 'nav.directory', summary: 'home.directorySummary' },
 ] as const;
 
