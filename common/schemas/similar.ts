@@ -7,7 +7,7 @@ import { longText, text } from './common.ts';
  * that can answer the same need: a catalogue application today, projects and calls for projects later
  * (server/modules/similar/similar-sources.ts lists what each kind supplies).
  */
-export const SIMILAR_KINDS = ['application'] as const;
+export const SIMILAR_KINDS = ['application', 'project'] as const;
 export type SimilarKind = (typeof SIMILAR_KINDS)[number];
 
 export const SIMILAR_TITLE_MAX = 200;

@@ -3,6 +3,7 @@ import type { SimilarResultDto } from '../../../common/schemas/similar.ts';
 import { createSheet } from '../../test/catalog-fixtures.ts';
 import { demoCatalogueContext } from '../../test/demo-catalogue-context.ts';
 import type { Agent, TestContext } from '../../test/harness.ts';
+import { declareProject } from '../../test/project-fixtures.ts';
 
 let t: TestContext;
 let agent: Agent;
@@ -42,6 +43,23 @@ describe('POST /api/similar', () => {
     expect(scores.every((score) => score > 0 && score <= 1)).toBe(true);
   });
 
+  it('finds a project in progress among the kinds, and its new title once it is edited', async () => {
+    const project = await declareProject(agent, {
+      title: 'Suivi des ornithorynques du littoral',
+      need: 'Les équipes recensent les ornithorynques sur tableur et veulent une saisie partagée.',
+    });
+    const found = await similar({ title: 'Recensement des ornithorynques', kinds: ['project'] });
+    expect(found.items[0]).toMatchObject({ kind: 'project', id: project.id, code: null });
+    expect(found.items[0]?.office.code).toBe('CPAM-69');
+    const edited = await agent.patch(`/api/projects/${project.id}`, {
+      title: 'Suivi des échidnés du littoral',
+      version: project.version,
+    });
+    expect(edited.statusCode).toBe(200);
+    const after = await similar({ title: 'Les échidnés du littoral', kinds: ['project', 'application'] });
+    expect(after.items.find((item) => item.id === project.id)?.title).toBe('Suivi des échidnés du littoral');
+  });
+
   it('answers as many items as asked, of the kinds asked', async () => {
     const body = { title: 'Recouvrement des indus', text: '', kinds: ['application'], limit: 2 };
     const result = await similar(body);
@@ -78,7 +96,7 @@ describe('POST /api/similar', () => {
       [{ text: 'Un besoin' }, 'title', /titre est obligatoire/],
       [{ title: 'a'.repeat(201) }, 'title', /titre est limité à 200 caractères/],
       [{ title: 'Congés', text: 'a'.repeat(5001) }, 'text', /texte est limité à 5000 caractères/],
-      [{ title: 'Congés', kinds: ['project'] }, 'kinds', /type d'élément n'existe pas/],
+      [{ title: 'Congés', kinds: ['call'] }, 'kinds', /type d'élément n'existe pas/],
       [{ title: 'Congés', kinds: [] }, 'kinds', /en nomment un au moins/],
       [{ title: 'Congés', kinds: 'application' }, 'kinds', /liste/],
       [{ title: 'Congés', limit: 50 }, 'limit', /de 1 à 20/],

@@ -1,8 +1,10 @@
 import type { SimilarKind } from '../../../common/schemas/similar.ts';
 import { applicationSimilarSource } from '../catalog/similar/applications.similar-source.ts';
+import { projectSimilarSource } from '../projects/projects.similar-source.ts';
 import type { AnySimilarSource } from './similar-source.ts';
 
 /** Every kind the search for similar items reads: one line per kind (similar-source.ts). */
 export const SIMILAR_SOURCES: { readonly [K in SimilarKind]: AnySimilarSource & { kind: K } } = {
   application: applicationSimilarSource,
+  project: projectSimilarSource,
 };

@@ -172,6 +172,7 @@ export const projectsFr = {
     similarFound_one: 'Un élément existant ressemble à votre projet : vérifiez avant de déclarer.',
     similarFound_other:
       '{{count}} éléments existants ressemblent à votre projet : vérifiez avant de déclarer.',
+    sharedTerms: 'Mots en commun : {{terms}}',
     similarKind: { application: 'Application du catalogue', project: 'Projet en cours' },
     notDuplicate: 'J’ai consulté ces éléments : mon projet n’en est pas un doublon.',
     notDuplicateHelp:

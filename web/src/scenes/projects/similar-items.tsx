@@ -40,6 +40,11 @@ export function SimilarItems({
                   {t('similar.likeness', { value: Math.round(item.score * 100) })}
                 </Text>
                 <Text size="sm">{item.summary}</Text>
+                {item.sharedTerms.length > 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('projectForm.sharedTerms', { terms: item.sharedTerms.join(', ') })}
+                  </Text>
+                ) : null}
               </li>
             ))}
           </Stack>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SimilarApplicationsDto } from '../../../../common/schemas/usage.ts';
-import { api, withQuery } from '../../api/client.ts';
+import { SIMILAR_TEXT_MAX, type SimilarResultDto } from '../../../../common/schemas/similar.ts';
+import { api } from '../../api/client.ts';
 
 /** One item like the project being declared, whatever its kind. */
 export interface SimilarItem {
@@ -12,37 +12,39 @@ export interface SimilarItem {
   office: string;
   /** 0–1. */
   score: number;
+  /** Its words that the typed title and need share (as it writes them). */
+  sharedTerms: string[];
   /** Where to read it. */
   href: string;
 }
 
-/** The summary the endpoint reads is at most 500 characters: the start of the need says the most. */
-const SUMMARY_LIMIT = 500;
+const HREF = { application: '/catalogue/', project: '/projets/' } as const;
 
 /**
- * The catalogue applications (and, once the cross-kind search lands, the projects) like a title and a
- * need being typed. Nothing is asked before four letters of title. The only place the declaration form
- * reaches the similarity search: `POST /api/similar` will replace the request here, and nothing else.
+ * The catalogue applications and the projects in progress like a title and a need being typed
+ * (`POST /api/similar`, across kinds). Nothing is asked before four letters of title.
  */
 export function useSimilar(title: string, need: string) {
   const name = title.trim();
-  const summary = need.trim().slice(0, SUMMARY_LIMIT);
+  const text = need.trim().slice(0, SIMILAR_TEXT_MAX);
   const enabled = name.length >= 4;
   const query = useQuery({
-    queryKey: ['applications', 'similar', name, summary],
+    queryKey: ['similar', name, text],
     queryFn: async (): Promise<SimilarItem[]> => {
-      const found = await api<SimilarApplicationsDto>(
-        'GET',
-        withQuery('/api/applications/similar', { name, summary }),
-      );
+      const found = await api<SimilarResultDto>('POST', '/api/similar', {
+        title: name,
+        text,
+        kinds: ['application', 'project'],
+      });
       return found.items.map((item) => ({
-        kind: 'application',
+        kind: item.kind,
         id: item.id,
-        title: item.name,
+        title: item.title,
         summary: item.summary,
-        office: item.designerOrganisation.name,
-        score: item.similarity,
-        href: `/catalogue/${item.id}`,
+        office: item.office.name,
+        score: item.score,
+        sharedTerms: item.sharedTerms,
+        href: `${HREF[item.kind]}${item.id}`,
       }));
     },
     enabled,
