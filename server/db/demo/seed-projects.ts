@@ -131,6 +131,7 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
           message: offer.message,
           personDays: offer.personDays ?? null,
           state: offer.state,
+          rationale: offer.state === 'pending' ? null : OFFER_ANSWERS[offer.state],
           createdAt: daysAgo(now, 15 - n),
           decidedAt: offer.state === 'pending' ? null : daysAgo(now, 10 - n),
         });
@@ -167,6 +168,12 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
 }
 
 const SPONSOR = 'sponsor@mutualis.demo';
+/** The holder's answer to a demo offer once decided. */
+const OFFER_ANSWERS: Record<string, string> = {
+  accepted: 'Merci : nous vous contactons pour organiser le travail et l’accès à la forge.',
+  declined: 'Merci de votre proposition : ce besoin est déjà couvert pour la phase en cours.',
+  withdrawn: 'Proposition retirée par l’organisme.',
+};
 /** Who asked for the sponsorship of a project of a demo account's office. */
 const DEMO_HOLDERS: Record<string, string> = {
   'CPAM-67': 'dev.basrhin@mutualis.demo',

@@ -107,6 +107,7 @@ export const projectsEn: typeof projectsFr = {
     personDaysHelp: 'Optional: an estimate will do.',
     send: 'Send the offer',
     sent: 'Your offer was sent to the holder of "{{title}}".',
+    madeOn: 'Offered on {{date}}',
     made: 'Offered on {{date}} by {{who}}',
     effort_one: '{{count}} person-day',
     effort_other: '{{count}} person-days',

@@ -114,6 +114,7 @@ export const projectsFr = {
     personDaysHelp: 'Facultatif : une estimation suffit.',
     send: 'Envoyer la proposition',
     sent: 'Votre proposition a été envoyée au porteur de « {{title}} ».',
+    madeOn: 'Proposée le {{date}}',
     made: 'Proposée le {{date}} par {{who}}',
     effort_one: '{{count}} jour-personne',
     effort_other: '{{count}} jours-personne',

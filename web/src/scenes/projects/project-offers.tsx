@@ -28,10 +28,9 @@ function OfferSummary({ offer }: { offer: OfferDto }) {
         <RequestStateBadge state={offer.state}>{t(`offers.states.${offer.state}`)}</RequestStateBadge>
       </Group>
       <Text size="sm">
-        {t('offers.made', {
-          date: formatDateTime(offer.createdAt, language),
-          who: offer.offeredBy ?? t('sponsorship.someone'),
-        })}
+        {offer.offeredBy
+          ? t('offers.made', { date: formatDateTime(offer.createdAt, language), who: offer.offeredBy })
+          : t('offers.madeOn', { date: formatDateTime(offer.createdAt, language) })}
         {offer.personDays ? ` · ${t('offers.effort', { count: offer.personDays })}` : ''}
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
