@@ -1,5 +1,6 @@
 import type { OfferKind, ProjectPhase, SponsorshipState } from '../../../common/projects.ts';
 import type { ProjectTrack } from '../../../common/tracks.ts';
+import { DEMO_PROJECTS_LATER } from './projects-data-later.ts';
 
 /**
  * The demo projects in progress: every track and every phase, held mostly by the offices of the demo
@@ -46,12 +47,11 @@ export interface DemoProject {
 }
 
 const DEV67 = 'dev.basrhin@mutualis.demo';
-const DIR67 = 'directeur.basrhin@mutualis.demo';
 const DEV13 = 'dev.marseille@mutualis.demo';
 const SPONSOR = 'sponsor@mutualis.demo';
 const AGENT = 'agent.rhone@mutualis.demo';
-const DDSI = 'ddsi@mutualis.demo';
 
+/** The demo projects: the first ones here, the others in projects-data-later.ts (one file would be over 400 lines). */
 export const DEMO_PROJECTS: DemoProject[] = [
   {
     title: 'Rendez-vous en ligne pour les assurés',
@@ -267,216 +267,5 @@ export const DEMO_PROJECTS: DemoProject[] = [
       { person: 'Sophie Roux', office: 'CPAM-06', share: 30, from: '2026-05-01', role: 'Analyste' },
     ],
   },
-  {
-    title: 'Numérisation des pièces justificatives à l’accueil',
-    need: 'Les pièces remises à l’accueil sont photocopiées puis scannées au back-office.',
-    description: 'Application existante entrée en labellisation par la procédure transitoire.',
-    domain: 'gestion-documentaire',
-    holder: 'CTI-NE',
-    track: 'labelling',
-    phase: 'acceptance',
-    developers: ['CTI-NE'],
-    forge: true,
-    amStore: true,
-    transitional: 'NUMERISATION-PJ',
-    sponsorship: {
-      directorate: 'CNAM-DDGOS',
-      state: 'accepted',
-      daysAgo: 200,
-      rationale: 'Procédure transitoire 2018.',
-    },
-    offers: [
-      {
-        office: 'CNR-64',
-        kind: 'acceptanceTester',
-        personDays: 25,
-        state: 'accepted',
-        message: 'Le centre de recette prend la campagne.',
-      },
-    ],
-  },
-  {
-    title: 'Campagnes d’appels sortants',
-    need: 'Les caisses appellent les assurés pour des campagnes de prévention sans outil commun.',
-    description: 'Listes d’appel, scripts, résultats.',
-    domain: 'relation-client',
-    holder: 'CPAM-62-AR',
-    track: 'homologation',
-    phase: 'acceptance',
-    developers: ['CPAM-62-AR'],
-    forge: true,
-    amStore: true,
-    transitional: 'RAPPELS-SORTANTS',
-    comments: [
-      {
-        author: DDSI,
-        body: 'Exigences techniques AM Cloud vérifiées, reste la recette fonctionnelle.',
-        daysAgo: 2,
-      },
-    ],
-  },
-  {
-    title: 'Suivi des formations obligatoires',
-    need: 'Le service formation relance à la main les agents dont la formation obligatoire expire.',
-    description: 'Échéances et relances.',
-    domain: 'ressources-humaines',
-    holder: 'CPAM-67',
-    track: 'nonStandard',
-    phase: 'acceptance',
-    developers: ['CPAM-67'],
-  },
-  {
-    title: 'GesCongés 2 : soldes en temps réel',
-    need: 'Les agents veulent voir leurs soldes de congés à jour dès la validation.',
-    description: 'Nouvelle version livrée sur la fiche GESCONGES.',
-    domain: 'ressources-humaines',
-    holder: 'CPAM-69',
-    track: 'homologation',
-    phase: 'delivered',
-    developers: ['CPAM-69'],
-    forge: true,
-    amStore: true,
-    application: 'GESCONGES',
-  },
-  {
-    title: 'Suivi des indus frauduleux',
-    need: 'Le rapprochement des indus et des dossiers fraude se faisait dans deux outils.',
-    description: 'Livré et labellisé : SUIVINDUS.',
-    domain: 'comptabilite-finances',
-    holder: 'CPAM-59-LD',
-    track: 'labelling',
-    phase: 'delivered',
-    developers: ['CPAM-59-LD'],
-    forge: true,
-    amStore: true,
-    application: 'SUIVINDUS',
-    sponsorship: {
-      directorate: 'CNAM-DDGOS',
-      state: 'accepted',
-      daysAgo: 400,
-      rationale: 'Priorité lutte contre la fraude.',
-    },
-  },
-  {
-    title: 'Tableau de bord de production du Bas-Rhin',
-    need: 'La direction voulait suivre ses stocks de dossiers chaque matin.',
-    description: 'Livré : TDB-PRODUCTION.',
-    domain: 'pilotage-statistiques',
-    holder: 'CPAM-67',
-    track: 'homologation',
-    phase: 'delivered',
-    developers: ['CPAM-67'],
-    forge: true,
-    application: 'TDB-PRODUCTION',
-    comments: [
-      { author: DIR67, body: 'Utilisé chaque matin par les managers. Merci à l’équipe !', daysAgo: 30 },
-    ],
-  },
-  {
-    title: 'Générateur de projets Starter Kit',
-    need: 'Les développeurs du réseau créaient leurs projets à la main à partir du Starter Kit.',
-    description: 'Intégré au SI national par la DDSI.',
-    domain: 'informatique-outillage',
-    holder: 'CPAM-67',
-    track: 'nationalParticipation',
-    phase: 'delivered',
-    owningDirectorate: 'CNAM-DDSI',
-    developers: ['CPAM-67'],
-    sponsorship: {
-      directorate: 'CNAM-DDSI',
-      state: 'accepted',
-      daysAgo: 500,
-      rationale: 'Outillage de la communauté.',
-    },
-    contributions: [
-      {
-        person: 'Julien Lefèvre',
-        office: 'CPAM-67',
-        share: 40,
-        from: '2025-01-06',
-        to: '2025-12-19',
-        role: 'Développeur Symfony',
-      },
-    ],
-  },
-  {
-    title: 'Absences et congés de Marseille',
-    need: 'Les formulaires papier d’absence se perdaient entre le service et les ressources humaines.',
-    description: 'Livré pour le seul usage de la caisse : ABSENCES-CONGES.',
-    domain: 'ressources-humaines',
-    holder: 'CPAM-13',
-    track: 'nonStandard',
-    phase: 'delivered',
-    developers: ['CPAM-13'],
-    application: 'ABSENCES-CONGES',
-  },
-  {
-    title: 'Signature électronique des courriers',
-    need: 'Les courriers aux professionnels de santé sont signés à la main puis scannés.',
-    description: 'Suspendu dans l’attente du marché national de signature.',
-    domain: 'gestion-documentaire',
-    holder: 'CPAM-67',
-    track: 'homologation',
-    phase: 'suspended',
-    suspendedFrom: 'development',
-    developers: ['CPAM-67'],
-    forge: true,
-    reason: 'En attente du marché national de signature électronique.',
-  },
-  {
-    title: 'Portail des employeurs pour les attestations de salaire',
-    need: 'Les employeurs envoient encore des attestations de salaire papier.',
-    description: 'Suspendu : sponsor à retrouver après la réorganisation.',
-    domain: 'prestations',
-    holder: 'CPAM-13',
-    track: 'labelling',
-    phase: 'suspended',
-    suspendedFrom: 'framing',
-    developers: ['CPAM-13'],
-    sponsorship: {
-      directorate: 'CNAM-DRP',
-      state: 'withdrawn',
-      daysAgo: 150,
-      rationale: 'Réorganisation de la direction.',
-    },
-    reason: 'Le sponsor a retiré son soutien : nouvelle demande à préparer.',
-  },
-  {
-    title: 'Chatbot des questions de remboursement',
-    need: 'Les questions simples de remboursement saturent le téléphone.',
-    description: 'Abandonné : couvert par le projet national d’assistant en ligne.',
-    domain: 'relation-client',
-    holder: 'CPAM-67',
-    track: 'labelling',
-    phase: 'abandoned',
-    sponsorship: {
-      directorate: 'CNAM-DDGOS',
-      state: 'declined',
-      daysAgo: 60,
-      rationale: 'Un assistant national est déjà en cours.',
-    },
-    reason: 'Besoin couvert par l’assistant national en ligne.',
-  },
-  {
-    title: 'Suivi des stocks de fournitures du site',
-    need: 'Les fournitures manquent régulièrement faute de suivi des stocks.',
-    description: 'Abandonné : STOCKS-FOURNITURES d’Amiens répond au besoin.',
-    domain: 'achats-logistique',
-    holder: 'CPAM-13',
-    track: 'nonStandard',
-    phase: 'abandoned',
-    reason: 'L’application STOCKS-FOURNITURES d’Amiens répond déjà au besoin : nous la demandons.',
-  },
-  {
-    title: 'Prévention des chutes des personnes âgées',
-    need: 'Les délégués de l’assurance maladie veulent cibler les assurés à risque de chute.',
-    description: 'Ciblage et suivi des visites.',
-    domain: 'gestion-du-risque',
-    holder: 'CPAM-35',
-    track: 'homologation',
-    phase: 'needExpressed',
-    offers: [
-      { office: 'CPAM-13', kind: 'pilotSite', state: 'pending', message: 'Marseille peut être site pilote.' },
-    ],
-  },
+  ...DEMO_PROJECTS_LATER,
 ];
