@@ -162,12 +162,37 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
         after: { title: demo.title, track: demo.track, phase: demo.phase, source: 'demo' },
         details: { job: 'demo' },
       });
+      // Each phase reached, as the lifecycle engine records a transition: the project page dates its steps from these.
+      const dates = actualDates(demo, createdAt, now);
+      let from = 'needExpressed';
+      for (const [to, transition] of DEMO_TRANSITIONS) {
+        const start = dates[to]?.start;
+        if (!start) continue;
+        await tx.insert(auditEvents).values({
+          action: `project.${transition}`,
+          targetType: 'project',
+          targetId: projectId,
+          occurredAt: new Date(`${start}T09:00:00Z`),
+          actorKind: 'system',
+          details: { job: 'demo', lifecycle: 'project', transition, from, to, input: null },
+        });
+        from = to;
+      }
     }
     return { created: DEMO_PROJECTS.length };
   });
 }
 
 const SPONSOR = 'sponsor@mutualis.demo';
+/** The phases in the order they are reached, with the transition that reaches each (common/lifecycles/project.ts). */
+const DEMO_TRANSITIONS = [
+  ['framing', 'frame'],
+  ['development', 'startDevelopment'],
+  ['acceptance', 'submitForAcceptance'],
+  ['delivered', 'deliver'],
+  ['suspended', 'suspend'],
+  ['abandoned', 'abandon'],
+] as const;
 /** The holder's answer to a demo offer once decided. */
 const OFFER_ANSWERS: Record<string, string> = {
   accepted: 'Merci : nous vous contactons pour organiser le travail et l’accès à la forge.',

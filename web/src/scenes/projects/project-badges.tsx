@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { PROJECT_PHASE_LABELS, type ProjectPhase } from '../../../../common/projects.ts';
 import { useLabel } from '../../i18n/index.ts';
 
-/** The phase of a project: outlined, red when abandoned, dark orange when suspended. */
+/**
+ * The phase of a project: outlined, red when abandoned, an orange border when suspended (orange text on
+ * white is below the 4.5:1 contrast small text needs: the label stays dark).
+ */
 export function PhaseBadge({ phase }: { phase: ProjectPhase }) {
   const label = useLabel();
   const color = phase === 'abandoned' ? 'red.9' : phase === 'suspended' ? 'orange.9' : 'gray.8';
   return (
-    <Badge variant="outline" color={color}>
+    <Badge variant="outline" color={color} c={phase === 'suspended' ? 'dark.7' : undefined}>
       {label(PROJECT_PHASE_LABELS[phase])}
     </Badge>
   );
