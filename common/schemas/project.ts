@@ -6,6 +6,7 @@ import { descriptionField, domainCodeField, labelled, optionalText, organisation
 import { calendarDate, longText, pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 import { contributionSchema, offerSchema, sponsorshipSchema } from './project-collaboration.ts';
+import { SIMILAR_KINDS } from './similar.ts';
 
 /** Projects in progress: the declaration, the PATCH, the project as the API answers it, the list. */
 
@@ -78,8 +79,31 @@ const fields = {
   amStore: z.boolean({ error: "L'hébergement AM Cloud et le Store se cochent ou non (true ou false)." }),
 };
 
+/** An item the declarant was shown as similar and confirmed the project is not a duplicate of. */
+const notDuplicateItem = z.object({
+  kind: z.enum(SIMILAR_KINDS, { error: "Type d'élément inconnu : application ou project." }),
+  id: z.uuid({ error: "L'identifiant de l'élément semblable n'est pas valide." }),
+  title: text("Le titre de l'élément semblable").max(200, {
+    error: "Le titre de l'élément semblable est limité à 200 caractères.",
+  }),
+  score: z
+    .number({ error: 'La ressemblance est un nombre.' })
+    .min(0, { error: 'La ressemblance va de 0 à 1.' })
+    .max(1, { error: 'La ressemblance va de 0 à 1.' }),
+});
+export const duplicateCheckSchema = z.object({
+  confirmedAt: z.string(),
+  items: z.array(notDuplicateItem),
+});
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
+
 export const createProjectSchema = z.object({
   ...fields,
+  /** The similar items shown while declaring, that the declarant confirmed are not the same project. */
+  notDuplicateOf: z
+    .array(notDuplicateItem)
+    .max(20, { error: 'Vingt éléments semblables au plus.' })
+    .optional(),
   description: fields.description.default(''),
   /** The holder office; by default the declarant's own. */
   holderOrganisationId: office("L'organisme porteur").optional(),
@@ -199,6 +223,8 @@ export const projectSchema = projectSummarySchema
     application: applicationRef,
     owningDirectorate: organisationName.nullable(),
     amStore: z.boolean(),
+    /** Recorded at declaration: the similar items the declarant confirmed this is not a duplicate of. */
+    duplicateCheck: duplicateCheckSchema.nullable(),
     /** What delivering means on this track (§2.3: the national information system, not a sheet). */
     delivers: z.enum(['catalogueSheet', 'nationalInformationSystem']),
     sponsorships: z.array(sponsorshipSchema),

@@ -22,6 +22,7 @@ import {
   type ProjectPhase,
   SPONSORSHIP_STATES,
 } from '../../common/projects.ts';
+import type { DuplicateCheck } from '../../common/schemas/project.ts';
 import { PROJECT_TRACKS } from '../../common/tracks.ts';
 import { inList } from './checks.ts';
 import { timestamps, tsvector } from './columns.ts';
@@ -79,6 +80,8 @@ export const projects = pgTable(
     owningDirectorateId: uuid('owning_directorate_id').references(() => organisations.id),
     /** To be hosted on AM Cloud and listed in the Store (never on the non-standard track). */
     amStore: boolean('am_store').notNull().default(false),
+    /** The similar items the declarant confirmed this is not a duplicate of (null: none were shown). */
+    duplicateCheck: jsonb('duplicate_check').$type<DuplicateCheck>(),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     ...timestamps,

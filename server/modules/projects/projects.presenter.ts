@@ -105,6 +105,7 @@ export function presentProject(view: ProjectView): ProjectDto {
     application: application(references, project.applicationId),
     owningDirectorate: project.owningDirectorateId ? named(references, project.owningDirectorateId) : null,
     amStore: project.amStore,
+    duplicateCheck: project.duplicateCheck ?? null,
     delivers: trackRules(project.track).delivers,
     sponsorships: view.collaboration.sponsorships.map((s) => presentSponsorship(s)),
     offers: view.collaboration.offers.map(presentOffer),

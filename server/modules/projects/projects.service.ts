@@ -149,11 +149,15 @@ export async function createProject(ctx: ServiceContext, authorizer: Authorizer,
   const holder = await findOrganisationRefs(ctx.db, [holderOrganisationId]);
   if (!holder.has(holderOrganisationId)) throw invalid('holderOrganisationId', 'Organisme porteur inconnu.');
   await checkProject(ctx, project, null);
+  const duplicateCheck = input.notDuplicateOf?.length
+    ? { confirmedAt: new Date().toISOString(), items: input.notDuplicateOf }
+    : null;
   return inTransaction(ctx, async (tx) => {
     const row = await insertProject(tx.db, {
       ...rowValues(project),
       holderOrganisationId,
       homologationDeclaredOn: project.track === 'homologation' ? today() : null,
+      duplicateCheck,
       createdBy: actor.userId,
     });
     await writeRelations(tx, row.id, project);
@@ -164,7 +168,7 @@ export async function createProject(ctx: ServiceContext, authorizer: Authorizer,
       targetType: 'project',
       targetId: row.id,
       before: null,
-      after: snapshot({ ...project, holderOrganisationId }),
+      after: { ...snapshot({ ...project, holderOrganisationId }), duplicateCheck },
     });
     return row.id;
   });

@@ -44,6 +44,8 @@ export const projectsEn: typeof projectsFr = {
     noForge: 'No link yet',
     amStore: 'Meant for AM Cloud and the Store',
     transitional: 'Existing application — transitional procedure',
+    duplicateCheck: 'Duplicates checked',
+    notDuplicateOf: 'The declarant confirmed the project duplicates none of these: {{items}}',
     homologationDeclaredOn: 'Declared for homologation on',
     delivers: 'On delivery',
     deliversValues: {

@@ -98,6 +98,17 @@ function ProjectForm() {
       transitionalApplicationId:
         rules?.transitionalProcedure && transitional ? transitionalApplicationId : null,
       plannedDates,
+      // What the declarant was shown and confirmed this is not a duplicate of: recorded on the project.
+      ...(similar.items.length > 0
+        ? {
+            notDuplicateOf: similar.items.map((item) => ({
+              kind: item.kind,
+              id: item.id,
+              title: item.title.slice(0, 200),
+              score: item.score,
+            })),
+          }
+        : {}),
     };
     create.mutate(body, { onSuccess: (saved) => navigate({ to: `/projets/${saved.id}` }) });
   };

@@ -67,6 +67,16 @@ function Facts({ project }: { project: ProjectDto }) {
           project.transitionalProcedure ? (project.transitionalApplication?.name ?? t('common.yes')) : null,
         ],
         [t('project.homologationDeclaredOn'), formatDay(project.homologationDeclaredOn, language)],
+        [
+          t('project.duplicateCheck'),
+          project.duplicateCheck
+            ? t('project.notDuplicateOf', {
+                items: project.duplicateCheck.items
+                  .map((item) => `${item.title} (${t(`projectForm.similarKind.${item.kind}`)})`)
+                  .join(', '),
+              })
+            : null,
+        ],
         [t('project.delivers'), t(`project.deliversValues.${project.delivers}`)],
         [
           t('project.application'),
