@@ -51,7 +51,8 @@ export const projectsFr = {
     amStore: 'Destiné à l’AM Cloud et au Store',
     transitional: 'Application existante — procédure transitoire',
     duplicateCheck: 'Doublons vérifiés',
-    notDuplicateOf: 'Le déclarant a confirmé que le projet ne fait doublon avec aucun de ces éléments : {{items}}',
+    notDuplicateOf:
+      'Le déclarant a confirmé que le projet ne fait doublon avec aucun de ces éléments : {{items}}',
     homologationDeclaredOn: 'Déclaré pour l’homologation le',
     delivers: 'À la livraison',
     deliversValues: {
