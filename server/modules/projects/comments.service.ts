@@ -1,6 +1,6 @@
 import { COMMENT_EDIT_WINDOW_MS } from '../../../common/projects.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
+import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { insertComment, listComments, lockComment, updateComment } from './comments.queries.ts';
@@ -45,6 +45,14 @@ export async function addComment(
   });
 }
 
+/** The comment, locked for the change; 404 when it does not exist or was deleted. */
+async function lockLiveComment(tx: TxContext, projectId: string, commentId: string) {
+  const comment = await lockComment(tx.db, projectId, commentId);
+  if (!comment || comment.deletedAt)
+    throw new AppError('notFound', 'Ce commentaire est introuvable ou a été supprimé.');
+  return comment;
+}
+
 /** Its author edits a comment within 15 minutes of writing it; afterwards it stays as it was read. */
 export async function editComment(
   ctx: ServiceContext,
@@ -55,9 +63,7 @@ export async function editComment(
 ) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const comment = await lockComment(tx.db, projectId, commentId);
-    if (!comment || comment.deletedAt)
-      throw new AppError('notFound', 'Ce commentaire est introuvable ou a été supprimé.');
+    const comment = await lockLiveComment(tx, projectId, commentId);
     if (comment.authorId !== actor.userId) throw forbidden('Seul son auteur peut modifier un commentaire.');
     if (now().getTime() - comment.createdAt.getTime() > COMMENT_EDIT_WINDOW_MS)
       throw new AppError(
@@ -85,9 +91,7 @@ export async function deleteComment(
 ) {
   const actor = requireActor(ctx);
   await inTransaction(ctx, async (tx) => {
-    const comment = await lockComment(tx.db, projectId, commentId);
-    if (!comment || comment.deletedAt)
-      throw new AppError('notFound', 'Ce commentaire est introuvable ou a été supprimé.');
+    const comment = await lockLiveComment(tx, projectId, commentId);
     if (comment.authorId !== actor.userId && !authorizer.can(actor, 'project.moderateComments'))
       throw forbidden('Seuls son auteur et un administrateur peuvent supprimer un commentaire.');
     await updateComment(tx.db, commentId, { body: '', deletedAt: now() });
