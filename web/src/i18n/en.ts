@@ -168,6 +168,7 @@ export const en: Dictionary = {
     noAction: 'No action is open to you at this stage.',
     refused: 'Not possible for now',
     who: 'Who may do it: {{parties}}.',
+    reservedTo: 'These actions are reserved for: {{parties}}.',
     elsewhere_one: 'One more action, possible at another step',
     elsewhere_other: '{{count}} more actions, possible at other steps',
     possibleFrom: 'Possible when the state is: {{states}}.',

@@ -176,6 +176,7 @@ export const fr = {
     noAction: 'Aucune action ne vous est ouverte à ce stade.',
     refused: 'Actions impossibles pour le moment',
     who: 'Qui peut le faire : {{parties}}.',
+    reservedTo: 'Actions réservées à : {{parties}}.',
     elsewhere_one: 'Une autre action, possible à une autre étape',
     elsewhere_other: '{{count}} autres actions, possibles à d’autres étapes',
     possibleFrom: 'Possible quand l’état est : {{states}}.',

@@ -9,7 +9,14 @@ import type {
 import { useLanguage } from '../../i18n/index.ts';
 import { type Notice, StatusMessage } from '../page.tsx';
 import { LifecycleHistory, LifecycleSteps } from './lifecycle-steps.tsx';
-import { anyOf, lifecycleDefinition, stateLabel, transitionRefusal } from './refusal.ts';
+import {
+  allOf,
+  anyOf,
+  groupReserved,
+  lifecycleDefinition,
+  stateLabel,
+  transitionRefusal,
+} from './refusal.ts';
 import { TransitionDialog } from './transition-dialog.tsx';
 
 export interface LifecyclePanelProps {
@@ -84,11 +91,12 @@ export function LifecyclePanel({
   const own = transitions.filter((transition) => transition.lifecycle === lifecycle);
   const allowed = own.filter((transition) => transition.allowed);
   const refused = own.filter((transition) => !transition.allowed && transition.reason?.kind !== 'wrongState');
+  const { single, reserved } = groupReserved(refused);
   const elsewhere = own.filter((transition) => transition.reason?.kind === 'wrongState');
   const heading = title ?? definition.label[language];
   const subheading = (headingLevel + 1) as 3 | 4;
-  const who = (transition: TransitionDto) =>
-    t('lifecycle.who', {
+  const who = (transition: TransitionDto, key: 'who' | 'reservedTo' = 'who') =>
+    t(`lifecycle.${key}`, {
       parties: anyOf(
         transition.parties.map((party) => party.label[language]),
         language,
@@ -130,14 +138,30 @@ export function LifecyclePanel({
           <Title order={subheading} size="h5">
             {t('lifecycle.refused')}
           </Title>
-          <ActionList
-            transitions={refused}
-            lines={(transition) => [
-              transitionRefusal(definition, transition, language) ?? '',
-              // A refusal to a non-party already names who may act.
-              transition.reason?.kind === 'notParty' ? '' : who(transition),
-            ]}
-          />
+          <ul className="plain-list lifecycle-actions">
+            {reserved.map((group) => (
+              <li key={group.map((transition) => transition.action).join(' ')}>
+                <Text fw={600}>
+                  {allOf(
+                    group.map((transition) => transition.label[language]),
+                    language,
+                  )}
+                </Text>
+                <Text size="sm">{who(group[0] as TransitionDto, 'reservedTo')}</Text>
+              </li>
+            ))}
+            {single.map((transition) => (
+              <ActionItem
+                key={transition.action}
+                transition={transition}
+                lines={[
+                  transitionRefusal(definition, transition, language) ?? '',
+                  // A refusal to a non-party already names who may act.
+                  transition.reason?.kind === 'notParty' ? '' : who(transition),
+                ]}
+              />
+            ))}
+          </ul>
         </>
       ) : null}
       {elsewhere.length > 0 ? (
@@ -174,7 +198,22 @@ export function LifecyclePanel({
   );
 }
 
-/** Actions the reader cannot take now, each with the lines that say why and who can. */
+/** An action the reader cannot take now, with the lines that say why and who can. */
+function ActionItem({ transition, lines }: { transition: TransitionDto; lines: string[] }) {
+  const language = useLanguage();
+  return (
+    <li>
+      <Text fw={600}>{transition.label[language]}</Text>
+      {lines.filter(Boolean).map((line) => (
+        <Text key={line} size="sm">
+          {line}
+        </Text>
+      ))}
+    </li>
+  );
+}
+
+/** Actions of other states, each with the lines that say when and who can. */
 function ActionList({
   transitions,
   lines,
@@ -182,20 +221,10 @@ function ActionList({
   transitions: TransitionDto[];
   lines: (transition: TransitionDto) => string[];
 }) {
-  const language = useLanguage();
   return (
     <ul className="plain-list lifecycle-actions">
       {transitions.map((transition) => (
-        <li key={transition.action}>
-          <Text fw={600}>{transition.label[language]}</Text>
-          {lines(transition)
-            .filter(Boolean)
-            .map((line) => (
-              <Text key={line} size="sm">
-                {line}
-              </Text>
-            ))}
-        </li>
+        <ActionItem key={transition.action} transition={transition} lines={lines(transition)} />
       ))}
     </ul>
   );

@@ -17,6 +17,10 @@ export function lifecycleDefinition(name: string): AnyLifecycle | undefined {
 
 export const locale = (language: Language) => (language === 'en' ? 'en-GB' : 'fr-FR');
 
+/** "A, B et C" / "A, B and C". */
+export const allOf = (items: string[], language: Language) =>
+  new Intl.ListFormat(locale(language), { type: 'conjunction' }).format(items);
+
 /** "A, B ou C" / "A, B or C". */
 export const anyOf = (items: string[], language: Language) =>
   new Intl.ListFormat(locale(language), { type: 'disjunction' }).format(items);
@@ -57,4 +61,20 @@ export function refusalText(
 export function transitionRefusal(definition: AnyLifecycle, transition: TransitionDto, language: Language) {
   const { reason } = transition;
   return reason ? refusalText(definition, transition, reason, language, reason.message[language]) : null;
+}
+
+/**
+ * Refusals to a non-party that name the same parties are said once for all their actions (a reader
+ * outside the project would otherwise read the same sentence for each action).
+ */
+export function groupReserved(refused: TransitionDto[]) {
+  const byParties = new Map<string, TransitionDto[]>();
+  for (const transition of refused) {
+    if (transition.reason?.kind !== 'notParty') continue;
+    const key = transition.parties.map((party) => party.label.fr).join('|');
+    byParties.set(key, [...(byParties.get(key) ?? []), transition]);
+  }
+  const reserved = [...byParties.values()].filter((group) => group.length > 1);
+  const grouped = new Set(reserved.flat());
+  return { reserved, single: refused.filter((transition) => !grouped.has(transition)) };
 }
