@@ -87,11 +87,15 @@ describe('a project in progress, from its declaration to its development', () =>
     await holder.getByRole('dialog').getByRole('button', { name: 'Lancer le développement' }).click();
     await progress.getByRole('status').filter({ hasText: 'Nouvel état : Développement' }).waitFor();
 
-    // Karim Benali, developer at the CPAM des Bouches-du-Rhône, offers developer capacity.
+    // Karim Benali, developer at the CPAM des Bouches-du-Rhône, starts declaring the same need, is
+    // shown the project and joins it instead: the offer opens on its page.
     const other = await signedIn('dev.marseille@mutualis.demo');
-    await other.goto(projectUrl);
+    await other.goto(`${env.server.url}/projets/nouveau`);
+    await other.getByRole('textbox', { name: 'Titre du projet' }).fill('Congés des agents');
+    await other.getByRole('textbox', { name: 'Le besoin' }).fill('Gérer les demandes de congés des agents.');
+    await other.getByRole('link', { name: new RegExp(`^Rejoindre plutôt ce projet.* ${TITLE}$`) }).click();
     await other.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await other.getByRole('button', { name: 'Proposer la participation de mon organisme' }).click();
+    await expect.poll(() => other.url()).toBe(projectUrl);
     const offer = other.getByRole('dialog', { name: 'Proposer la participation de mon organisme' });
     await offer.getByRole('combobox', { name: 'Nature de la participation' }).click();
     await other.getByRole('option', { name: 'Capacité de développement' }).click();

@@ -168,6 +168,7 @@ export const projectsEn: typeof projectsFr = {
     similarFound_one: 'One existing item looks like your project: check it before declaring.',
     similarFound_other: '{{count}} existing items look like your project: check them before declaring.',
     sharedTerms: 'Words in common: {{terms}}',
+    joinInstead: 'Join this project instead (offer my office’s participation)',
     similarKind: { application: 'Catalogue application', project: 'Project in progress' },
     notDuplicate: 'I have looked at these items: my project is not a duplicate of them.',
     notDuplicateHelp:

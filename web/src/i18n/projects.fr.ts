@@ -177,6 +177,7 @@ export const projectsFr = {
     similarFound_other:
       '{{count}} éléments existants ressemblent à votre projet : vérifiez avant de déclarer.',
     sharedTerms: 'Mots en commun : {{terms}}',
+    joinInstead: 'Rejoindre plutôt ce projet (proposer la participation de mon organisme)',
     similarKind: { application: 'Application du catalogue', project: 'Projet en cours' },
     notDuplicate: 'J’ai consulté ces éléments : mon projet n’en est pas un doublon.',
     notDuplicateHelp:

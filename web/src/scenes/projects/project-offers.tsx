@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFER_KIND_LABELS, type OfferKind } from '../../../../common/projects.ts';
 import type { ProjectDto } from '../../../../common/schemas/project.ts';
@@ -14,6 +14,7 @@ import { options } from '../catalogue/labels.ts';
 import { type Decision, DecisionDialog } from './decision-dialog.tsx';
 import { RequestStateBadge } from './project-badges.tsx';
 import { FormDialog, type ProjectDialogProps, ProjectSection } from './project-section.tsx';
+import { JOIN_HASH } from './similar-items.tsx';
 
 function OfferSummary({ offer }: { offer: OfferDto }) {
   const { t } = useTranslation();
@@ -121,6 +122,12 @@ export function Offers({ project }: { project: ProjectDto }) {
   const closed = ['delivered', 'abandoned'].includes(project.phase);
   const mayOffer =
     can(me, 'project.offer') && me?.organisation.id !== project.holderOrganisation.id && !closed;
+  // Reached from the declaration form's « join this project instead »: the offer is what joining is.
+  useEffect(() => {
+    if (!mayOffer || window.location.hash !== `#${JOIN_HASH}`) return;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    setOffering(true);
+  }, [mayOffer]);
   const ask = (offer: OfferDto, decision: Decision['decision']) =>
     setTarget({
       offer,

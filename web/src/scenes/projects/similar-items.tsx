@@ -1,6 +1,10 @@
 import { Anchor, Checkbox, Paper, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SimilarItem } from './use-similar.ts';
+
+/** The project page opens its offer dialog when reached with this hash. */
+export const JOIN_HASH = 'proposer';
 
 /**
  * What looks like the project being declared, while its title and need are typed; and, when something
@@ -44,6 +48,13 @@ export function SimilarItems({
                   <Text size="sm" c="dimmed">
                     {t('projectForm.sharedTerms', { terms: item.sharedTerms.join(', ') })}
                   </Text>
+                ) : null}
+                {item.kind === 'project' ? (
+                  // Joining means offering the declarant's office to that project: its page opens the offer.
+                  <Anchor component={Link} to={`/projets/${item.id}`} hash={JOIN_HASH} size="sm">
+                    {t('projectForm.joinInstead')}
+                    <span className="sr-only"> {item.title}</span>
+                  </Anchor>
                 ) : null}
               </li>
             ))}
