@@ -1,3 +1,4 @@
+import { quarterOf } from '../../../common/quarters.ts';
 import type { MatchmakingQuery } from '../../../common/schemas/matchmaking.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import type { Authorizer } from '../../lib/policy.ts';
@@ -14,10 +15,6 @@ import { matchmakingScope } from './projects.policy.ts';
 
 /** At most this many suggestions are sent, the best first. */
 export const MATCHES_LIMIT = 60;
-
-/** The quarter a date falls in, as capacities are declared: `2026-T4`. */
-export const quarterOf = (date: Date) =>
-  `${date.getUTCFullYear()}-T${Math.floor(date.getUTCMonth() / 3) + 1}`;
 
 /** One office's capacity from the current quarter on: its days added up, its skills together. */
 function officeCapacities(rows: readonly AvailableCapacityRow[], domains: Map<string, string[]>) {

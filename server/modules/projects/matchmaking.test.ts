@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarterOf } from '../../../common/quarters.ts';
 import type { MatchmakingDto } from '../../../common/schemas/matchmaking.ts';
 import { type Agent, signUp, type TestContext } from '../../test/harness.ts';
 import { declareProject, fire, type ProjectPeople, startProjectTests } from '../../test/project-fixtures.ts';
-import { quarterOf } from './matchmaking.service.ts';
 
 /** GET /api/matchmaking: needs without developers, capacity still to come, suggested matches and why. */
 let t: TestContext;
