@@ -121,6 +121,10 @@ describe('« Besoins et forces »', () => {
       await developer.getByText('EN', { exact: true }).click();
       await developer.getByRole('heading', { level: 1, name: 'Needs and capacity' }).waitFor();
       await developer.getByText('Skills the need mentions', { exact: false }).first().waitFor();
+      await developer
+        .getByText('The office already works in the domain “Customer relations”')
+        .first()
+        .waitFor();
       await clean(developer);
       await developer.screenshot({ path: `${SHOTS}/besoins-et-forces-${width}-en.png`, fullPage: true });
       await developer.context().close();

@@ -43,7 +43,7 @@ export type ProjectNeedDto = z.infer<typeof projectNeedSchema>;
 
 export const matchReasonSchema = z.object({
   code: z.enum(MATCH_REASON_CODES),
-  /** sameDomain: `domain` (label); sameRegion: `region` (code); skills: `skills`; enoughPersonDays: `personDays`, `minimum`. */
+  /** sameDomain: `domain` (French label), `domainCode`; sameRegion: `region` (code); skills: `skills`; enoughPersonDays: `personDays`, `minimum`. */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
 });
 export type MatchReasonDto = z.infer<typeof matchReasonSchema>;

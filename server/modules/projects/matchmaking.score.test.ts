@@ -57,7 +57,12 @@ describe('a match and its reasons', () => {
 
   it('gives the domain the office already works in', () => {
     const match = scoreMatch(need(), office({ domainCodes: ['relation-client', 'pilotage-statistiques'] }));
-    expect(match?.reasons).toEqual([{ code: 'sameDomain', params: { domain: 'Pilotage et statistiques' } }]);
+    expect(match?.reasons).toEqual([
+      {
+        code: 'sameDomain',
+        params: { domain: 'Pilotage et statistiques', domainCode: 'pilotage-statistiques' },
+      },
+    ]);
   });
 
   it('adds the region and enough person-days to a skill or a domain', () => {
@@ -66,7 +71,10 @@ describe('a match and its reasons', () => {
       office({ domainCodes: ['pilotage-statistiques'], region: 'grand-est', personDays: 40 }),
     );
     expect(match?.reasons).toEqual([
-      { code: 'sameDomain', params: { domain: 'Pilotage et statistiques' } },
+      {
+        code: 'sameDomain',
+        params: { domain: 'Pilotage et statistiques', domainCode: 'pilotage-statistiques' },
+      },
       { code: 'sameRegion', params: { region: 'grand-est' } },
       { code: 'enoughPersonDays', params: { personDays: 40, minimum: ENOUGH_PERSON_DAYS } },
     ]);

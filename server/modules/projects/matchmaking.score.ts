@@ -97,7 +97,7 @@ export function scoreMatch(need: NeedToMatch, office: OfficeCapacity): Match | n
   }
   if (office.domainCodes.includes(need.domainCode)) {
     score += WEIGHT.sameDomain;
-    reasons.push({ code: 'sameDomain', params: { domain: need.domainLabel } });
+    reasons.push({ code: 'sameDomain', params: { domain: need.domainLabel, domainCode: need.domainCode } });
   }
   if (reasons.length === 0) return null;
   if (office.region === need.region) {

@@ -76,7 +76,10 @@ describe('suggested matches', () => {
     expect(match).toMatchObject({ organisation: { region: 'auvergne-rhone-alpes' }, offer: null });
     expect(match?.reasons).toEqual([
       { code: 'skills', params: { skills: ['Tableau de bord'] } },
-      { code: 'sameDomain', params: { domain: expect.any(String) } },
+      {
+        code: 'sameDomain',
+        params: { domain: 'Pilotage et statistiques', domainCode: 'pilotage-statistiques' },
+      },
       { code: 'sameRegion', params: { region: 'auvergne-rhone-alpes' } },
       { code: 'enoughPersonDays', params: { personDays: expect.any(Number), minimum: 20 } },
     ]);

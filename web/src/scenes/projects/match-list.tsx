@@ -9,17 +9,30 @@ import type {
   ProjectNeedDto,
   SuggestedMatchDto,
 } from '../../../../common/schemas/matchmaking.ts';
+import { useBusinessDomains } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMakeOffer } from '../../api/projects.ts';
 import { can, useMe } from '../../api/queries.ts';
 import type { Notice } from '../../components/page.tsx';
+import { useLanguage } from '../../i18n/index.ts';
 import { RequestStateBadge } from './project-badges.tsx';
 import { OfferFields, useOfferDraft } from './project-offers.tsx';
 import { FormDialog } from './project-section.tsx';
 
+/** A business domain's label in the reader's language (the API sends the French one). */
+export function useDomainLabel() {
+  const language = useLanguage();
+  const { data: domains } = useBusinessDomains();
+  return (code: string, french: string) => {
+    const domain = domains?.find((d) => d.code === code);
+    return domain ? (language === 'en' ? domain.labelEn : domain.labelFr) : french;
+  };
+}
+
 /** A reason of a suggestion, in the reader's language, from its code and params. */
 export function useReasonText() {
   const { t } = useTranslation();
+  const domainLabel = useDomainLabel();
   return (reason: MatchReasonDto) => {
     const p = reason.params;
     switch (reason.code) {
@@ -28,7 +41,9 @@ export function useReasonText() {
           skills: Array.isArray(p.skills) ? p.skills.join(', ') : p.skills,
         });
       case 'sameDomain':
-        return t('matchmaking.reasons.sameDomain', { domain: p.domain });
+        return t('matchmaking.reasons.sameDomain', {
+          domain: domainLabel(String(p.domainCode), String(p.domain)),
+        });
       case 'sameRegion':
         return t('matchmaking.reasons.sameRegion', {
           region: REGION_LABELS[p.region as Region] ?? p.region,

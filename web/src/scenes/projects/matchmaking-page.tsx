@@ -11,7 +11,7 @@ import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../compon
 import { useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
 import { CapacityForm } from './capacity-form.tsx';
-import { MatchList } from './match-list.tsx';
+import { MatchList, useDomainLabel } from './match-list.tsx';
 import { PhaseBadge } from './project-badges.tsx';
 
 /** A part of the page: a framed section with its heading, its count and, past the cap, how many in all. */
@@ -55,6 +55,7 @@ function Section({
 
 function NeedList({ needs }: { needs: MatchmakingDto['needs']['items'] }) {
   const { t } = useTranslation();
+  const domainLabel = useDomainLabel();
   if (needs.length === 0) return <Text>{t('matchmaking.needs.empty')}</Text>;
   return (
     <Stack component="ul" className="plain-list" gap="xs">
@@ -67,7 +68,7 @@ function NeedList({ needs }: { needs: MatchmakingDto['needs']['items'] }) {
             <Text size="sm" c="dimmed">
               {t('matchmaking.needs.holder', {
                 name: need.holderOrganisation.name,
-                domain: need.domain.label,
+                domain: domainLabel(need.domain.code, need.domain.label),
               })}
             </Text>
             <Text size="sm" lineClamp={2}>
