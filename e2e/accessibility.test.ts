@@ -33,6 +33,7 @@ const PAGES: [string, string | RegExp][] = [
   ['/projets', 'Projets en cours'],
   ['/projets/nouveau', 'Déclarer un projet'],
   ['/projets/parrainages', 'Demandes de sponsor'],
+  ['/projets/besoins-et-forces', 'Besoins et forces'],
   ['/une-page-qui-n-existe-pas', 'Page introuvable'],
 ];
 

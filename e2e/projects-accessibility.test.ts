@@ -1,28 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, newPage, settledDialog, signIn } from './support/browser.ts';
+import { accessibilityViolations, postAs, settledDialog, signedInAt } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 const env = startServerAndBrowser();
 const TITLE = 'Annuaire partagé des référents';
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const page = await newPage(env.browser);
-  await page.setViewportSize({ width, height: 900 });
-  await signIn(page, env.server.url, email);
-  return page;
-}
-
-/** A write through the API with the page's session (its CSRF token from /api/me). */
-async function post(page: Page, path: string, data: unknown) {
-  const me = await (await page.request.get(`${env.server.url}/api/me`)).json();
-  const response = await page.request.post(`${env.server.url}${path}`, {
-    data,
-    headers: { 'X-CSRF-Token': me.csrfToken },
-  });
-  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
+const signedIn = (email: string, width: number) => signedInAt(env.browser, env.server.url, email, width);
+const post = (page: Page, path: string, data: unknown) => postAs(page, env.server.url, path, data);
 
 async function clean(page: Page) {
   await page.waitForLoadState('networkidle');

@@ -91,3 +91,22 @@ export async function textContrasts(locator: Locator) {
     };
   });
 }
+
+/** A new page at this width, signed in as `email`. */
+export async function signedInAt(browser: Browser, baseUrl: string, email: string, width = 1280) {
+  const page = await newPage(browser);
+  await page.setViewportSize({ width, height: 900 });
+  await signIn(page, baseUrl, email);
+  return page;
+}
+
+/** A write through the API with the page's session (its CSRF token from /api/me). */
+export async function postAs(page: Page, baseUrl: string, path: string, data: unknown) {
+  const me = await (await page.request.get(`${baseUrl}/api/me`)).json();
+  const response = await page.request.post(`${baseUrl}${path}`, {
+    data,
+    headers: { 'X-CSRF-Token': me.csrfToken },
+  });
+  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+  return response.json();
+}

@@ -231,6 +231,11 @@ export const PROJECT_MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 401,
   },
+  'GET /api/matchmaking': {
+    request: () => ({ url: '/api/matchmaking?region=grand-est' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'POST /api/capacities': {
     request: () => ({
       url: '/api/capacities',

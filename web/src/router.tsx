@@ -20,6 +20,7 @@ import {
 import { ORGANISATION_TYPES, REGIONS } from '../../common/organisations.ts';
 import type { Action } from '../../common/permissions.ts';
 import { PROJECT_PHASES, PROJECT_SORTS } from '../../common/projects.ts';
+import type { MatchmakingQuery } from '../../common/schemas/matchmaking.ts';
 import { PROJECT_TRACKS } from '../../common/tracks.ts';
 import type { CatalogueSearch } from './api/catalogue.ts';
 import type { ProjectSearch } from './api/projects.ts';
@@ -74,6 +75,10 @@ const ProjectCreatePage = lazyRouteComponent(
 const SponsorQueuePage = lazyRouteComponent(
   () => import('./scenes/projects/sponsor-queue-page.tsx'),
   'SponsorQueuePage',
+);
+const MatchmakingPage = lazyRouteComponent(
+  () => import('./scenes/projects/matchmaking-page.tsx'),
+  'MatchmakingPage',
 );
 const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
 
@@ -279,6 +284,17 @@ const sponsorQueueRoute = createRoute({
   beforeLoad: requireAbility('sponsorship.queue'),
   component: SponsorQueuePage,
 });
+const matchmakingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/besoins-et-forces',
+  validateSearch: (search: Record<string, unknown>): MatchmakingQuery => ({
+    domain: single(search.domain, text),
+    region: single(search.region, oneOf(REGIONS)),
+  }),
+  component: function Matchmaking() {
+    return <MatchmakingPage search={matchmakingRoute.useSearch()} />;
+  },
+});
 const projectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/projets/$id',
@@ -313,6 +329,7 @@ const routeTree = rootRoute.addChildren([
     projectsRoute,
     createProjectRoute,
     sponsorQueueRoute,
+    matchmakingRoute,
     projectRoute,
     unknownRoute,
   ]),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectLifecycle } from '../../../common/lifecycles/project.ts';
 import { PROJECT_PHASES } from '../../../common/projects.ts';
+import type { MatchmakingDto } from '../../../common/schemas/matchmaking.ts';
 import { PROJECT_TRACKS, trackRules } from '../../../common/tracks.ts';
 import { projectFacts } from '../../modules/projects/projects.lifecycle.ts';
 import { findProjectSubjects } from '../../modules/projects/projects.queries.ts';
@@ -70,5 +71,24 @@ describe('the demo projects', () => {
     const inDevelopment = page.items.find((i: { phase: string }) => i.phase === 'development');
     const detail = (await developer.get(`/api/projects/${inDevelopment.id}`)).json();
     expect(detail.transitions.some((x: { allowed: boolean }) => x.allowed)).toBe(true);
+  });
+
+  it('give « besoins et forces » its matches: each need of the demo finds an office, for its reasons', async () => {
+    const developer = await login(t.app, 'dev.basrhin@mutualis.demo', 'demo demo demo demo');
+    const page = (await developer.get('/api/matchmaking')).json() as MatchmakingDto;
+    const pairs = page.matches.items.map(
+      (m) => `${m.organisation.code} → ${m.project.title}: ${m.reasons.map((r) => r.code).join(' ')}`,
+    );
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'CPAM-67 → Tableau de bord des délais de paiement des IJ: skills sameDomain enoughPersonDays',
+        'CPAM-69 → Rendez-vous en ligne pour les assurés: skills enoughPersonDays',
+        'CPAM-35 → Suivi des demandes de matériel des agents: skills',
+        'CTI-NE → Prévention des chutes des personnes âgées: skills enoughPersonDays',
+      ]),
+    );
+    // The past quarter of CPAM-13 is not offered any more.
+    expect(page.capacities.items.map((c) => c.organisation.code)).not.toContain('CPAM-13');
+    expect(page.capacities.items.length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -13,6 +13,7 @@ import {
   sponsorshipRequests,
   users,
 } from '../schema.ts';
+import { seedDemoCapacities } from './capacities-data.ts';
 import { DEMO_PROJECTS, type DemoProject } from './projects-data.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -179,6 +180,7 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
         from = to;
       }
     }
+    await seedDemoCapacities(tx, office, now);
     return { created: DEMO_PROJECTS.length };
   });
 }

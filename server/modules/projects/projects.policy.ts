@@ -1,4 +1,4 @@
-import type { Actor } from '../../lib/policy.ts';
+import type { Actor, Authorizer } from '../../lib/policy.ts';
 import { hasRole, type ListScope, type PolicyTable } from '../../lib/policy.ts';
 
 /** What the rules of a project read: the offices that hold, develop and sponsor it. */
@@ -91,4 +91,14 @@ export function sponsorshipQueueScope(actor: Actor): ListScope {
   if (hasRole(actor, 'admin')) return { kind: 'all' };
   if (hasRole(actor, 'sponsor')) return { kind: 'organisation', organisationId: actor.organisationId };
   return { kind: 'none' };
+}
+
+/**
+ * "Besoins et forces": the needs without developers and the capacity offices declared, for whoever may
+ * read projects and capacities — every signed-in member, as the projects list (§2.1.1); nobody else.
+ */
+export function matchmakingScope(actor: Actor, authorizer: Pick<Authorizer, 'can'>): ListScope {
+  return authorizer.can(actor, 'project.read') && authorizer.can(actor, 'capacity.read')
+    ? { kind: 'all' }
+    : { kind: 'none' };
 }

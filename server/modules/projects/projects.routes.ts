@@ -19,6 +19,7 @@ import {
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
 import { collaborationRoutes } from './collaboration.routes.ts';
 import { commentRoutes } from './comments.routes.ts';
+import { matchmakingRoutes } from './matchmaking.routes.ts';
 import { projectBinding } from './projects.lifecycle.ts';
 import { presentProject, presentProjectPage } from './projects.presenter.ts';
 import { createProject, getProject, listProjects, updateProject } from './projects.service.ts';
@@ -169,4 +170,5 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   await app.register(collaborationRoutes);
   await app.register(commentRoutes);
+  await app.register(matchmakingRoutes);
 };

@@ -38,6 +38,9 @@ export function LanguageSwitch() {
   );
 }
 
+const MATCHMAKING_PATH = '/projets/besoins-et-forces';
+const NESTED_LINKS = [MATCHMAKING_PATH];
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -46,13 +49,22 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   useFocusHeadingOnNavigation('contenu');
-  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
+  // A page with its own link (« Besoins et forces ») is not also the page of the link above it (Projets).
+  const isActive = (path: string) =>
+    path === '/'
+      ? pathname === '/'
+      : pathname.startsWith(path) &&
+        !NESTED_LINKS.some(
+          (nested) => nested !== path && nested.startsWith(path) && pathname.startsWith(nested),
+        );
 
   const link = (path: string, label: string, extra?: React.ReactNode) => (
     <NavLink
       key={path}
       component={Link}
       to={path}
+      // The router would mark /projets current on /projets/besoins-et-forces too: isActive decides alone.
+      activeOptions={{ exact: true }}
       label={label}
       active={isActive(path)}
       onClick={close}
@@ -110,6 +122,7 @@ export function AppLayout() {
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
+          {link(MATCHMAKING_PATH, t('matchmaking.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}

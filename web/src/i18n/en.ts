@@ -1,5 +1,6 @@
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
+import { matchmakingEn } from './matchmaking.en.ts';
 import { officeEn } from './office.en.ts';
 import { projectsEn } from './projects.en.ts';
 
@@ -188,6 +189,7 @@ export const en: Dictionary = {
   ...catalogueEn,
   ...officeEn,
   ...projectsEn,
+  ...matchmakingEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

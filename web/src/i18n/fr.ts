@@ -1,4 +1,5 @@
 import { catalogueFr } from './catalogue.fr.ts';
+import { matchmakingFr } from './matchmaking.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 
@@ -197,6 +198,7 @@ export const fr = {
   ...catalogueFr,
   ...officeFr,
   ...projectsFr,
+  ...matchmakingFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

@@ -47,17 +47,66 @@ function OfferSummary({ offer }: { offer: OfferDto }) {
   );
 }
 
+/** The message and the effort of an offer being written, and the body they make. */
+export function useOfferDraft() {
+  const [message, setMessage] = useState('');
+  const [personDays, setPersonDays] = useState<number | string>('');
+  return {
+    message,
+    setMessage,
+    personDays,
+    setPersonDays,
+    body: () => ({ message, personDays: personDays === '' ? null : Number(personDays) }),
+  };
+}
+
+/** The message and the effort of an offer (the project page's dialog and « Besoins et forces »). */
+export function OfferFields({
+  draft,
+  problem,
+  autoFocus = false,
+}: {
+  draft: ReturnType<typeof useOfferDraft>;
+  problem: ApiError | null;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textarea
+        label={t('offers.message')}
+        description={t('offers.messageHelp')}
+        required
+        value={draft.message}
+        onChange={(e) => draft.setMessage(e.currentTarget.value)}
+        error={problem?.fieldError('message')}
+        autosize
+        minRows={4}
+        data-autofocus={autoFocus || undefined}
+      />
+      <NumberInput
+        label={t('offers.personDays')}
+        description={t('offers.personDaysHelp')}
+        value={draft.personDays}
+        onChange={draft.setPersonDays}
+        error={problem?.fieldError('personDays')}
+        min={1}
+        allowDecimal={false}
+      />
+    </>
+  );
+}
+
 function OfferDialog({ project, opened, onClose, onDone }: ProjectDialogProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const make = useMakeOffer();
   const [kind, setKind] = useState<OfferKind | null>(null);
-  const [message, setMessage] = useState('');
-  const [personDays, setPersonDays] = useState<number | string>('');
+  const draft = useOfferDraft();
   const problem = make.error instanceof ApiError ? make.error : null;
   const submit = () =>
     make.mutate(
-      { id: project.id, body: { kind, message, personDays: personDays === '' ? null : Number(personDays) } },
+      { id: project.id, body: { kind, ...draft.body() } },
       {
         onSuccess: () => {
           onDone({ text: t('offers.sent', { title: project.title }) });
@@ -87,25 +136,7 @@ function OfferDialog({ project, opened, onClose, onDone }: ProjectDialogProps) {
         error={problem?.fieldError('kind')}
         data-autofocus
       />
-      <Textarea
-        label={t('offers.message')}
-        description={t('offers.messageHelp')}
-        required
-        value={message}
-        onChange={(e) => setMessage(e.currentTarget.value)}
-        error={problem?.fieldError('message')}
-        autosize
-        minRows={4}
-      />
-      <NumberInput
-        label={t('offers.personDays')}
-        description={t('offers.personDaysHelp')}
-        value={personDays}
-        onChange={setPersonDays}
-        error={problem?.fieldError('personDays')}
-        min={1}
-        allowDecimal={false}
-      />
+      <OfferFields draft={draft} problem={problem} />
     </FormDialog>
   );
 }

@@ -100,6 +100,9 @@ export function ProjectsPage({ search }: { search: ProjectSearch }) {
         intro={t('projects.intro')}
         actions={
           <Group gap="xs">
+            <Button component={Link} to="/projets/besoins-et-forces" variant="default">
+              {t('matchmaking.title')}
+            </Button>
             {can(me, 'sponsorship.queue') ? (
               <Button component={Link} to="/projets/parrainages" variant="default">
                 {t('projects.sponsorQueue')}
