@@ -17,6 +17,7 @@ import {
   TRACK_QUESTIONS,
 } from '../../../common/tracks.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
+import { projectAttachmentRoutes } from './attachments.routes.ts';
 import { collaborationRoutes } from './collaboration.routes.ts';
 import { commentRoutes } from './comments.routes.ts';
 import { projectBinding } from './projects.lifecycle.ts';
@@ -169,4 +170,5 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   await app.register(collaborationRoutes);
   await app.register(commentRoutes);
+  await app.register(projectAttachmentRoutes);
 };
