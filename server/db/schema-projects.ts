@@ -228,6 +228,8 @@ export const sponsorshipRequests = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Why it was withdrawn, when said; the decision's rationale is kept in `rationale`. */
+    withdrawalReason: text('withdrawal_reason'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -11,6 +11,7 @@ CREATE TABLE "project_attachments" (
 	CONSTRAINT "project_attachments_kind_check" CHECK ("project_attachments"."kind" IN ('screenshot', 'document'))
 );
 --> statement-breakpoint
+ALTER TABLE "sponsorship_requests" ADD COLUMN "withdrawal_reason" text;--> statement-breakpoint
 ALTER TABLE "project_attachments" ADD CONSTRAINT "project_attachments_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_attachments" ADD CONSTRAINT "project_attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "project_attachments_project_idx" ON "project_attachments" USING btree ("project_id","created_at");
