@@ -71,6 +71,10 @@ const ProjectCreatePage = lazyRouteComponent(
   () => import('./scenes/projects/project-form-page.tsx'),
   'ProjectCreatePage',
 );
+const ProjectEditPage = lazyRouteComponent(
+  () => import('./scenes/projects/project-edit-page.tsx'),
+  'ProjectEditPage',
+);
 const SponsorQueuePage = lazyRouteComponent(
   () => import('./scenes/projects/sponsor-queue-page.tsx'),
   'SponsorQueuePage',
@@ -286,6 +290,13 @@ const projectRoute = createRoute({
     return <ProjectPage id={projectRoute.useParams().id} />;
   },
 });
+const editProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/$id/modifier',
+  component: function EditProject() {
+    return <ProjectEditPage id={editProjectRoute.useParams().id} />;
+  },
+});
 
 /** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
 const unknownRoute = createRoute({
@@ -314,6 +325,7 @@ const routeTree = rootRoute.addChildren([
     createProjectRoute,
     sponsorQueueRoute,
     projectRoute,
+    editProjectRoute,
     unknownRoute,
   ]),
 ]);
