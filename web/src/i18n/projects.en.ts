@@ -224,7 +224,7 @@ export const projectsEn: typeof projectsFr = {
       'Only the developers of the developer offices, the director of the holder office, the sponsoring directorate, the DDSI and administrators edit this project. You may follow it, comment on it or offer to take part.',
     holder: 'Office holding the need: {{name}}.',
     conflictTitle: 'Project changed in the meantime',
-    reload: 'Reload the up-to-date project (your changes will be lost)',
+    reload: 'Reload the current project',
     actual: 'Actual: {{start}} → {{end}} (noted by the project’s steps)',
     contact: {
       name: 'Name',

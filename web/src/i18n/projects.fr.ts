@@ -235,7 +235,7 @@ export const projectsFr = {
       'Seuls les développeurs des organismes développeurs, le directeur de l’organisme porteur, la direction qui le parraine, la DDSI et les administrateurs modifient ce projet. Vous pouvez le suivre, le commenter ou proposer d’y participer.',
     holder: 'Organisme porteur du besoin : {{name}}.',
     conflictTitle: 'Projet modifié entre-temps',
-    reload: 'Recharger le projet à jour (vos saisies seront perdues)',
+    reload: 'Recharger le projet à jour',
     actual: 'Réel : {{start}} → {{end}} (noté par les étapes du projet)',
     contact: {
       name: 'Nom',
