@@ -66,6 +66,8 @@ export const PROJECT_AUDIT_ACTION_LABELS: Record<string, { fr: string; en: strin
   'project.comment': { fr: 'Commentaire', en: 'Comment' },
   'project.editComment': { fr: "Modification d'un commentaire", en: 'Comment edited' },
   'project.deleteComment': { fr: "Suppression d'un commentaire", en: 'Comment deleted' },
+  'project.attach': { fr: "Ajout d'un fichier à un projet", en: 'File attached to a project' },
+  'project.detach': { fr: "Retrait d'un fichier d'un projet", en: 'File removed from a project' },
   'project.recordContribution': {
     fr: "Contribution d'un collaborateur local",
     en: 'Local staff contribution',

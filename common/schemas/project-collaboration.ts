@@ -43,6 +43,8 @@ export const sponsorshipSchema = z
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),
     withdrawnAt: z.string().nullable(),
+    /** Why it was withdrawn, if the one who withdrew it said so. */
+    withdrawalReason: z.string().nullable(),
     /** Whole days since it was asked (the sponsor's queue shows the oldest first). */
     ageDays: z.number().int(),
     version: z.number().int(),

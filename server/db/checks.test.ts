@@ -198,6 +198,14 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
       projectRow('project_offers', 'kind, message, person_days', sql`'acceptanceTester', 'M', 20`),
   },
   {
+    constraint: 'project_attachments_kind_check',
+    refused: () => sql`INSERT INTO project_attachments (project_id, kind, file_name, media_type, size, sha256)
+      VALUES (${projectId}, 'video', 'a.pdf', 'application/pdf', 1, 'c')`,
+    accepted:
+      () => sql`INSERT INTO project_attachments (project_id, kind, file_name, media_type, size, sha256)
+      VALUES (${projectId}, 'document', 'a.pdf', 'application/pdf', 1, 'c')`,
+  },
+  {
     constraint: 'sponsorship_requests_state_check',
     refused: () => sql`INSERT INTO sponsorship_requests (project_id, directorate_id, pitch, state)
       SELECT ${projectId}, id, 'P', 'maybe' FROM organisations WHERE code = 'CNAM-DDGOS'`,
@@ -231,7 +239,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(26);
+    expect(declared).toHaveLength(27);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ATTACHMENT_KINDS } from '../../common/catalog/vocabulary.ts';
 import {
   ACTIVE_PHASES,
   OFFER_KINDS,
@@ -175,6 +176,29 @@ export const projectComments = pgTable(
   (t) => [index('project_comments_project_idx').on(t.projectId, t.createdAt)],
 );
 
+/**
+ * Screenshots and documents of a project; the bytes are on disk, in
+ * `<data directory>/attachments/<id[0..2]>/<id>` beside the catalogue's (lib/attachment-files.ts).
+ */
+export const projectAttachments = pgTable(
+  'project_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: projectRef(),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_attachments_project_idx').on(t.projectId, t.createdAt),
+    check('project_attachments_kind_check', inList(t.kind, ATTACHMENT_KINDS)),
+  ],
+);
+
 export const projectFollowers = pgTable(
   'project_followers',
   {
@@ -204,6 +228,8 @@ export const sponsorshipRequests = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Why it was withdrawn, when said; the decision's rationale is kept in `rationale`. */
+    withdrawalReason: text('withdrawal_reason'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

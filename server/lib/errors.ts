@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'conflict'
   | 'staleVersion'
   | 'unprocessable'
+  | 'unsupportedMediaType'
   | 'tooManyRequests';
 
 export interface FieldError {
@@ -39,6 +40,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   staleVersion: 409,
   unprocessable: 422,
+  unsupportedMediaType: 415,
   tooManyRequests: 429,
 };
 

@@ -1,12 +1,14 @@
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
 import {
+  projectAttachments,
   projectComments,
   projectOffers,
   projectOffices,
   projects,
   sponsorshipRequests,
 } from '../db/schema.ts';
+import type { AttachmentFiles } from '../lib/attachment-files.ts';
 import type { Cell, Fixtures, RouteCase, Scope } from './authorization-matrix.table.ts';
 import { projectBody } from './project-fixtures.ts';
 
@@ -21,9 +23,20 @@ export interface ProjectFixtures {
   /** A pending offer of CPAM-69 to a fresh project. */
   offer(scope: Scope): Promise<string>;
   comment(projectId: string, authorId: string): Promise<string>;
+  /** A PDF attached to the project, its bytes on disk. */
+  attachment(projectId: string): Promise<string>;
 }
 
-export function projectFixtures(db: Database, officeId: Record<Scope, string>, ddgos: string, lyon: string) {
+/** A PDF as its bytes say (imported from the table, it would close an import cycle). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+export function projectFixtures(
+  db: Database,
+  files: AttachmentFiles,
+  officeId: Record<Scope, string>,
+  ddgos: string,
+  lyon: string,
+) {
   const one = async <T>(rows: Promise<T[]>) => {
     const [row] = await rows;
     if (!row) throw new Error('matrix row not inserted');
@@ -76,6 +89,23 @@ export function projectFixtures(db: Database, officeId: Record<Scope, string>, d
           .values({ projectId, authorId, body: 'Un commentaire.' })
           .returning({ id: projectComments.id }),
       );
+      return row.id;
+    },
+    async attachment(projectId) {
+      const row = await one(
+        db
+          .insert(projectAttachments)
+          .values({
+            projectId,
+            kind: 'document',
+            fileName: 'note.pdf',
+            mediaType: 'application/pdf',
+            size: PDF.length,
+            sha256: 'matrice',
+          })
+          .returning({ id: projectAttachments.id }),
+      );
+      await files.write(row.id, PDF);
       return row.id;
     },
   };
@@ -256,6 +286,38 @@ export const PROJECT_MATRIX: Record<string, RouteCase> = {
       },
     }),
     expected: runs(201),
+    anonymous: 401,
+  },
+  'GET /api/projects/:id/attachments': {
+    request: async (cell, f) => ({ url: `/api/projects/${await project(cell, f)}/attachments` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/projects/:id/attachments': {
+    request: async (cell, f) => ({
+      url: `/api/projects/${await project(cell, f)}/attachments`,
+      upload: {
+        file: { name: 'note.pdf', type: 'application/pdf', content: PDF },
+        fields: { kind: 'document' },
+      },
+    }),
+    expected: runs(201),
+    anonymous: 401,
+  },
+  'GET /api/projects/:id/attachments/:attachmentId': {
+    request: async (cell, f) => {
+      const id = await project(cell, f);
+      return { url: `/api/projects/${id}/attachments/${await f.projects.attachment(id)}` };
+    },
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'DELETE /api/projects/:id/attachments/:attachmentId': {
+    request: async (cell, f) => {
+      const id = await project(cell, f);
+      return { url: `/api/projects/${id}/attachments/${await f.projects.attachment(id)}` };
+    },
+    expected: runs(204),
     anonymous: 401,
   },
   'POST /api/projects/:id/followers': {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
+import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
@@ -82,6 +83,7 @@ beforeAll(async () => {
     freshUser,
     projects: projectFixtures(
       t.db,
+      attachmentFiles(t.config.dataDir),
       officeId,
       await organisationId(t.db, 'CNAM-DDGOS'),
       await organisationId(t.db, 'CPAM-69'),

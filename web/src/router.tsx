@@ -72,6 +72,10 @@ const ProjectCreatePage = lazyRouteComponent(
   () => import('./scenes/projects/project-form-page.tsx'),
   'ProjectCreatePage',
 );
+const ProjectEditPage = lazyRouteComponent(
+  () => import('./scenes/projects/project-edit-page.tsx'),
+  'ProjectEditPage',
+);
 const SponsorQueuePage = lazyRouteComponent(
   () => import('./scenes/projects/sponsor-queue-page.tsx'),
   'SponsorQueuePage',
@@ -302,6 +306,13 @@ const projectRoute = createRoute({
     return <ProjectPage id={projectRoute.useParams().id} />;
   },
 });
+const editProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projets/$id/modifier',
+  component: function EditProject() {
+    return <ProjectEditPage id={editProjectRoute.useParams().id} />;
+  },
+});
 
 /** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
 const unknownRoute = createRoute({
@@ -331,6 +342,7 @@ const routeTree = rootRoute.addChildren([
     sponsorQueueRoute,
     matchmakingRoute,
     projectRoute,
+    editProjectRoute,
     unknownRoute,
   ]),
 ]);

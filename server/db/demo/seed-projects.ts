@@ -109,19 +109,21 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
       if (demo.sponsorship) {
         const requestedAt = daysAgo(now, demo.sponsorship.daysAgo);
         const decided = demo.sponsorship.state !== 'pending';
+        const withdrawn = demo.sponsorship.state === 'withdrawn';
         await tx.insert(sponsorshipRequests).values({
           projectId,
           directorateId: office(demo.sponsorship.directorate),
           pitch: `${demo.need} Le projet servirait à tout le réseau.`,
           state: demo.sponsorship.state,
-          rationale: demo.sponsorship.rationale ?? null,
+          // A withdrawn one's words are why it was withdrawn.
+          rationale: withdrawn ? null : (demo.sponsorship.rationale ?? null),
+          withdrawalReason: withdrawn ? (demo.sponsorship.rationale ?? null) : null,
           requestedBy: people.get(DEMO_HOLDERS[demo.holder] ?? '') ?? null,
           requestedAt,
           decidedBy:
             decided && demo.sponsorship.directorate === 'CNAM-DDGOS' ? (people.get(SPONSOR) ?? null) : null,
           decidedAt: decided ? new Date(requestedAt.getTime() + 3 * DAY_MS) : null,
-          withdrawnAt:
-            demo.sponsorship.state === 'withdrawn' ? new Date(requestedAt.getTime() + 30 * DAY_MS) : null,
+          withdrawnAt: withdrawn ? new Date(requestedAt.getTime() + 30 * DAY_MS) : null,
         });
       }
       for (const [n, offer] of (demo.offers ?? []).entries())

@@ -33,6 +33,7 @@ export function presentSponsorship(row: SponsorshipListRow, now = new Date()): S
     decidedBy: row.decidedBy,
     decidedAt: iso(r.decidedAt),
     withdrawnAt: iso(r.withdrawnAt),
+    withdrawalReason: r.withdrawalReason,
     ageDays: Math.max(0, Math.floor((now.getTime() - r.requestedAt.getTime()) / DAY_MS)),
     version: r.version,
   };

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../test/harness.ts';
-import { declareProject, fire, type ProjectPeople, startProjectTests } from '../../test/project-fixtures.ts';
+import {
+  declareProject,
+  fire,
+  type ProjectPeople,
+  sponsor,
+  startProjectTests,
+} from '../../test/project-fixtures.ts';
 
 /** Sponsorship requests and the sponsor's queue, offers, capacities, contributions (§2.3) and followers. */
 let t: TestContext;
@@ -121,6 +127,21 @@ describe('sponsorship', () => {
     });
     expect(withdrawn.json()).toMatchObject({ state: 'withdrawn' });
     expect(withdrawn.json().withdrawnAt).not.toBeNull();
+  });
+
+  it('keeps the decision’s rationale when an accepted sponsorship is withdrawn with a reason of its own', async () => {
+    const project = await declareProject(p.developer, { track: 'labelling' });
+    const accepted = await sponsor(p.developer, p.sponsor, project.id, p.ddgos);
+    const withdrawn = await p.sponsor.post(`/api/sponsorship-requests/${accepted.id}/withdrawal`, {
+      version: accepted.version,
+      rationale: 'La DDGOS reprend le projet elle-même.',
+    });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({
+      state: 'withdrawn',
+      rationale: 'Priorité nationale.',
+      withdrawalReason: 'La DDGOS reprend le projet elle-même.',
+    });
   });
 });
 

@@ -17,6 +17,7 @@ import {
   TRACK_QUESTIONS,
 } from '../../../common/tracks.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
+import { projectAttachmentRoutes } from './attachments.routes.ts';
 import { collaborationRoutes } from './collaboration.routes.ts';
 import { commentRoutes } from './comments.routes.ts';
 import { matchmakingRoutes } from './matchmaking.routes.ts';
@@ -171,4 +172,5 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(collaborationRoutes);
   await app.register(commentRoutes);
   await app.register(matchmakingRoutes);
+  await app.register(projectAttachmentRoutes);
 };

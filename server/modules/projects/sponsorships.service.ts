@@ -141,7 +141,7 @@ export async function withdrawSponsorship(
     const after = await updateSponsorshipAtVersion(tx.db, id, input.version, {
       state: 'withdrawn',
       withdrawnAt: new Date(),
-      ...(input.rationale ? { rationale: input.rationale } : {}),
+      withdrawalReason: input.rationale ?? null,
     });
     if (!after) throw staleVersion();
     if (request.state === 'accepted') await touchProject(tx.db, request.projectId);

@@ -121,15 +121,18 @@ export const useWithdrawUsage = () =>
     (input) => input.id,
   );
 
+/** The multipart body of an upload; the kind comes first: the server reads the fields that precede the file. */
+export function attachmentForm(input: { kind: AttachmentDto['kind']; file: File }) {
+  const form = new FormData();
+  form.append('kind', input.kind);
+  form.append('file', input.file);
+  return form;
+}
+
 export const useUploadAttachment = () =>
   useCatalogueMutation(
-    (input: { id: string; kind: AttachmentDto['kind']; file: File }) => {
-      const form = new FormData();
-      // The kind comes first: the server reads the fields that precede the file.
-      form.append('kind', input.kind);
-      form.append('file', input.file);
-      return api<AttachmentDto>('POST', `/api/applications/${input.id}/attachments`, form);
-    },
+    (input: { id: string; kind: AttachmentDto['kind']; file: File }) =>
+      api<AttachmentDto>('POST', `/api/applications/${input.id}/attachments`, attachmentForm(input)),
     (input) => input.id,
   );
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { AttachmentDto } from '../../../common/schemas/application.ts';
 import type { FireTransitionInput } from '../../../common/schemas/lifecycle.ts';
 import type { OrganisationDto } from '../../../common/schemas/organisation.ts';
 import type {
@@ -16,6 +17,7 @@ import type {
   offerInputSchema,
   SponsorshipDto,
 } from '../../../common/schemas/project-collaboration.ts';
+import { attachmentForm } from './catalogue.ts';
 import { api, withQuery } from './client.ts';
 import type { Page } from './queries.ts';
 
@@ -80,6 +82,14 @@ export function useCreateProject() {
   });
 }
 
+/** The edit page's PATCH: the fields of the form, and the version the form was opened at. */
+export const useUpdateProject = () =>
+  useProjectMutation(
+    (input: { id: string; body: Omit<ProjectDraft, 'notDuplicateOf'> & { version: number } }) =>
+      api<ProjectDto>('PATCH', `/api/projects/${input.id}`, input.body),
+    (input) => input.id,
+  );
+
 export const useFireProjectTransition = () =>
   useProjectMutation(
     (input: { id: string; body: FireTransitionInput }) =>
@@ -101,6 +111,17 @@ export const useDecideSponsorship = () =>
         decision: input.decision,
         rationale: input.rationale,
         version: input.sponsorship.version,
+      }),
+    (input) => input.sponsorship.projectId,
+  );
+
+/** The holder withdraws its request, or the directorate its sponsorship: an accepted one closes the guard again. */
+export const useWithdrawSponsorship = () =>
+  useProjectMutation(
+    (input: { sponsorship: SponsorshipDto; rationale: string }) =>
+      api<SponsorshipDto>('POST', `/api/sponsorship-requests/${input.sponsorship.id}/withdrawal`, {
+        version: input.sponsorship.version,
+        ...(input.rationale.trim() ? { rationale: input.rationale } : {}),
       }),
     (input) => input.sponsorship.projectId,
   );
@@ -180,3 +201,28 @@ export function useCommentMutation() {
     onSuccess: (thread, input) => client.setQueryData(['project', input.projectId, 'comments'], thread),
   });
 }
+
+/** The screenshots and documents of a project (read again with the project after a write). */
+export function useProjectAttachments(projectId: string) {
+  return useQuery({
+    queryKey: ['project', projectId, 'attachments'],
+    queryFn: () => api<{ items: AttachmentDto[] }>('GET', `/api/projects/${projectId}/attachments`),
+  });
+}
+
+export const projectAttachmentUrl = (projectId: string, attachmentId: string) =>
+  `/api/projects/${projectId}/attachments/${attachmentId}`;
+
+export const useUploadProjectAttachment = () =>
+  useProjectMutation(
+    (input: { id: string; kind: AttachmentDto['kind']; file: File }) =>
+      api<AttachmentDto>('POST', `/api/projects/${input.id}/attachments`, attachmentForm(input)),
+    (input) => input.id,
+  );
+
+export const useDeleteProjectAttachment = () =>
+  useProjectMutation(
+    (input: { id: string; attachmentId: string }) =>
+      api<void>('DELETE', projectAttachmentUrl(input.id, input.attachmentId)),
+    (input) => input.id,
+  );

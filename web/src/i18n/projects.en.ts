@@ -67,6 +67,10 @@ export const projectsEn: typeof projectsFr = {
     followers_zero: 'Nobody follows this project',
     followers_one: '{{count}} person follows this project',
     followers_other: '{{count}} people follow this project',
+    edit: 'Edit the project',
+    files: 'Project files',
+    fileAdded: 'The file "{{name}}" is attached to the project.',
+    fileRemoved: 'The file "{{name}}" is removed from the project.',
   },
   decision: { accept: 'Accept', decline: 'Decline' },
   sponsorship: {
@@ -96,6 +100,18 @@ export const projectsEn: typeof projectsFr = {
     declineTitle: 'Decline to sponsor "{{title}}"',
     acceptedDone: 'You now sponsor "{{title}}".',
     declinedDone: 'The sponsorship request of "{{title}}" is declined.',
+    withdraw: 'Withdraw the sponsorship',
+    withdrawRequest: 'Withdraw the request',
+    withdrawTitle: 'Withdraw the sponsorship of {{name}}',
+    withdrawAcceptedHelp:
+      'The sponsorship granted will no longer count: a labelling or national participation project cannot enter development without a new accepted sponsorship.',
+    withdrawPendingHelp:
+      'The directorate will no longer see this request in its queue. You may send another one.',
+    withdrawReason: 'Reason for withdrawing (optional)',
+    withdrawReasonHelp: 'Read by the holder and the directorate on the project page.',
+    withdrawnAccepted: 'The sponsorship of {{name}} is withdrawn.',
+    withdrawnPending: 'The request to {{name}} is withdrawn.',
+    withdrawnOn: 'Withdrawn on {{date}}.',
   },
   offers: {
     title: 'Offers from offices',
@@ -203,6 +219,22 @@ export const projectsEn: typeof projectsFr = {
     phaseStart: '{{phase}} — planned start',
     phaseEnd: '{{phase}} — planned end',
     submit: 'Declare the project',
+    editTitle: 'Edit "{{title}}"',
+    mayNotEditTitle: 'You may not edit "{{title}}"',
+    mayNotEdit:
+      'Only the developers of the developer offices, the director of the holder office, the sponsoring directorate, the DDSI and administrators edit this project. You may follow it, comment on it or offer to take part.',
+    holder: 'Office holding the need: {{name}}.',
+    conflictTitle: 'Project changed in the meantime',
+    reload: 'Reload the current project',
+    actual: 'Actual: {{start}} → {{end}} (noted by the project’s steps)',
+    contact: {
+      name: 'Name',
+      role: 'Role',
+      email: 'E-mail',
+      phone: 'Phone',
+      add: 'Add a contact',
+      remove: 'Remove the contact {{name}}',
+    },
   },
   sponsorQueue: {
     title: 'Sponsorship requests',

@@ -74,6 +74,10 @@ export const projectsFr = {
     followers_zero: 'Personne ne suit ce projet',
     followers_one: '{{count}} personne suit ce projet',
     followers_other: '{{count}} personnes suivent ce projet',
+    edit: 'Modifier le projet',
+    files: 'Fichiers du projet',
+    fileAdded: 'Le fichier « {{name}} » est joint au projet.',
+    fileRemoved: 'Le fichier « {{name}} » est retiré du projet.',
   },
   decision: { accept: 'Accepter', decline: 'Refuser' },
   sponsorship: {
@@ -103,6 +107,18 @@ export const projectsFr = {
     declineTitle: 'Refuser de parrainer « {{title}} »',
     acceptedDone: 'Vous parrainez désormais « {{title}} ».',
     declinedDone: 'La demande de sponsor de « {{title}} » est refusée.',
+    withdraw: 'Retirer le sponsor',
+    withdrawRequest: 'Retirer la demande',
+    withdrawTitle: 'Retirer le sponsor de {{name}}',
+    withdrawAcceptedHelp:
+      'Le sponsor accordé ne vaudra plus : un projet de labellisation ou de participation nationale ne pourra plus entrer en développement sans un nouveau sponsor accepté.',
+    withdrawPendingHelp:
+      'La direction ne verra plus cette demande dans sa file. Vous pourrez en adresser une autre.',
+    withdrawReason: 'Motif du retrait (facultatif)',
+    withdrawReasonHelp: 'Lu par le porteur et la direction sur la page du projet.',
+    withdrawnAccepted: 'Le sponsor de {{name}} est retiré.',
+    withdrawnPending: 'La demande adressée à {{name}} est retirée.',
+    withdrawnOn: 'Retirée le {{date}}.',
   },
   offers: {
     title: 'Propositions des organismes',
@@ -214,6 +230,22 @@ export const projectsFr = {
     phaseStart: '{{phase}} — début prévu',
     phaseEnd: '{{phase}} — fin prévue',
     submit: 'Déclarer le projet',
+    editTitle: 'Modifier « {{title}} »',
+    mayNotEditTitle: 'Vous ne pouvez pas modifier « {{title}} »',
+    mayNotEdit:
+      'Seuls les développeurs des organismes développeurs, le directeur de l’organisme porteur, la direction qui le parraine, la DDSI et les administrateurs modifient ce projet. Vous pouvez le suivre, le commenter ou proposer d’y participer.',
+    holder: 'Organisme porteur du besoin : {{name}}.',
+    conflictTitle: 'Projet modifié entre-temps',
+    reload: 'Recharger le projet à jour',
+    actual: 'Réel : {{start}} → {{end}} (noté par les étapes du projet)',
+    contact: {
+      name: 'Nom',
+      role: 'Rôle',
+      email: 'E-mail',
+      phone: 'Téléphone',
+      add: 'Ajouter un contact',
+      remove: 'Retirer le contact {{name}}',
+    },
   },
   sponsorQueue: {
     title: 'Demandes de sponsor',

@@ -1,24 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_KINDS } from '../../../../common/catalog/vocabulary.ts';
 import { attachmentSchema } from '../../../../common/schemas/application.ts';
 import { idParamsSchema, problemSchema } from '../../../../common/schemas/common.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { contentDisposition, uploadedFile } from '../../../lib/http.ts';
-import { assertMayEdit } from '../applications/applications.service.ts';
-import { attachmentFiles } from './attachment-files.ts';
-import { presentAttachment } from './attachments.presenter.ts';
+import { attachmentFiles } from '../../../lib/attachment-files.ts';
 import {
-  addAttachment,
-  getAttachment,
-  MAX_ATTACHMENT_BYTES,
-  removeAttachment,
-} from './attachments.service.ts';
+  attachmentIdSchema,
+  attachmentUpload,
+  sendAttachment,
+  uploadedAttachment,
+} from '../../../lib/attachments.ts';
+import { assertMayEdit } from '../applications/applications.service.ts';
+import { presentAttachment } from './attachments.presenter.ts';
+import { addAttachment, getAttachment, removeAttachment } from './attachments.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
-const attachmentParamsSchema = idParamsSchema.extend({
-  attachmentId: z.uuid({ error: "L'identifiant du fichier n'est pas valide." }),
-});
+const attachmentParamsSchema = idParamsSchema.extend({ attachmentId: attachmentIdSchema });
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { authorizer, config } = app.deps;
@@ -29,15 +25,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: {
         access: { action: 'application.update' },
-        upload: {
-          file: "Capture d'écran (PNG, JPEG, WebP, GIF) ou document (PDF, Office, OpenDocument) ; 5 Mo au plus.",
-          fields: {
-            kind: {
-              description: 'Placé avant « file » dans le formulaire.',
-              enum: ['screenshot', 'document'],
-            },
-          },
-        },
+        upload: attachmentUpload,
       },
       schema: {
         tags: ['catalogue'],
@@ -49,23 +37,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
           ...errors,
           404: problemSchema,
           413: problemSchema,
+          415: problemSchema,
           422: problemSchema,
         },
       },
     },
     async (request, reply) => {
       await assertMayEdit(request.ctx, authorizer, request.params.id);
-      const file = await uploadedFile(request, MAX_ATTACHMENT_BYTES);
-      const kind = z.enum(ATTACHMENT_KINDS).safeParse(file.fields.kind ?? 'document');
-      if (!kind.success)
-        throw new AppError('badRequest', 'Le champ « kind » vaut screenshot ou document.', {
-          errors: [{ field: 'kind', message: 'Choisissez capture d’écran (screenshot) ou document.' }],
-        });
-      const row = await addAttachment(request.ctx, authorizer, files, request.params.id, {
-        kind: kind.data,
-        fileName: file.name,
-        content: file.content,
-      });
+      const upload = await uploadedAttachment(request);
+      const row = await addAttachment(request.ctx, authorizer, files, request.params.id, upload);
       return reply.code(201).send(presentAttachment(row));
     },
   );
@@ -83,14 +63,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await getAttachment(request.ctx, files, request.params.id, request.params.attachmentId);
-      return reply
-        .type(file.mediaType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .header('Cache-Control', 'private, max-age=300')
-        .header('ETag', `"${file.sha256}"`)
-        .header('Content-Length', String(file.size))
-        .send(file.body);
+      return sendAttachment(reply, file);
     },
   );
 

@@ -59,7 +59,7 @@ describe('screenshots and documents', () => {
       type: 'image/png',
       content: Buffer.from('<html><script>alert(1)</script></html>'),
     });
-    expect(html.statusCode).toBe(422);
+    expect(html.statusCode).toBe(415);
     expect(html.json().errors[0]).toEqual({
       field: 'file',
       message: "Une capture d'écran doit être une image PNG, JPEG, WebP ou GIF.",

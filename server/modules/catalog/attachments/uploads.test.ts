@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ATTACHMENT_BYTES } from '../../../lib/attachments.ts';
 import { createSheet, designerAndOthers, multipartForm, uploadFile } from '../../../test/catalog-fixtures.ts';
 import { type Agent, createTestContext, type TestContext } from '../../../test/harness.ts';
 import { tinyPng } from '../../../test/images.ts';
-import { MAX_ATTACHMENT_BYTES } from './attachments.service.ts';
 
 let t: TestContext;
 let rhone: string;

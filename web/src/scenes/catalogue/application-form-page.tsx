@@ -1,29 +1,28 @@
 import {
-  Alert,
   Anchor,
-  Button,
   Checkbox,
   Fieldset,
   Group,
-  MultiSelect,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSONAL_DATA_CATEGORIES } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
-import { useApplication, useBusinessDomains, useSaveApplication } from '../../api/catalogue.ts';
+import { useApplication, useSaveApplication } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
-import { useAllOrganisations, useMe } from '../../api/queries.ts';
-import { ErrorSummary } from '../../components/error-summary.tsx';
+import { useMe } from '../../api/queries.ts';
+import { DomainSelect } from '../../components/domain-select.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { LoadFailure, MayNotEdit } from '../../components/not-found.tsx';
+import { OfficesMultiSelect, useOfficeOptions } from '../../components/office-select.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { bodyOf, type FormState, initialState } from './application-form-state.ts';
@@ -48,8 +47,6 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
   const label = useLabel();
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const domains = useBusinessDomains();
-  const organisations = useAllOrganisations();
   const save = useSaveApplication();
   const [state, setState] = useState(() => initialState(application, me?.organisation.id ?? null));
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -57,13 +54,9 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
   const problem = save.error instanceof ApiError ? save.error : null;
   const error = (field: string) => problem?.fieldError(field);
   const creating = !application;
-  const officeOptions = (organisations.data ?? []).map((o) => ({
-    value: o.id,
-    label: `${o.name} (${o.code})`,
-  }));
+  const officeOptions = useOfficeOptions();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body = bodyOf(state, creating);
     const done = { onSuccess: (saved: ApplicationDto) => navigate({ to: `/catalogue/${saved.id}` }) };
     if (application)
@@ -72,286 +65,251 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-describedby="form-required">
-      <Stack gap="lg" maw={960}>
-        <Text id="form-required" size="sm" c="dimmed">
-          {t('form.requiredHelp')}
-        </Text>
-        {problem?.status === 409 ? (
-          <Alert color="red" role="alert" title={t('form.conflictTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{problem.problem.detail}</Text>
-              <Anchor component={Link} to={`/catalogue/${application?.id}`}>
-                {t('form.reload')}
-              </Anchor>
-            </Stack>
-          </Alert>
-        ) : problem ? (
-          <ErrorSummary
-            title={t('form.errorsTitle')}
-            detail={
-              problem.problem.errors
-                ? t('form.errorsHelp', { count: problem.problem.errors.length })
-                : problem.problem.detail
-            }
-            errors={problem.problem.errors ?? []}
-          />
-        ) : null}
-        <Fieldset legend={t('form.identity')}>
-          <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('sheet.name')}
-                required
-                value={state.name}
-                onChange={(e) => set('name', e.currentTarget.value)}
-                error={error('name')}
-                data-autofocus
-              />
-              <TextInput
-                label={t('sheet.code')}
-                description={creating ? t('form.codeHelp') : undefined}
-                disabled={!creating}
-                value={state.code}
-                onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
-                error={error('code')}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={t('sheet.summary')}
-              required
-              description={t('form.summaryHelp', { count: state.summary.length })}
-              value={state.summary}
-              onChange={(e) => set('summary', e.currentTarget.value)}
-              error={error('summary')}
-              autosize
-              minRows={2}
-              maxLength={200}
-            />
-            {creating ? <DuplicateHint name={state.name} summary={state.summary} /> : null}
-            <Textarea
-              label={t('sheet.description')}
-              description={t('form.descriptionHelp')}
-              value={state.description}
-              onChange={(e) => set('description', e.currentTarget.value)}
-              error={error('description')}
-              autosize
-              minRows={5}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('sheet.domain')}
-                required
-                data={(domains.data ?? []).map((d) => ({
-                  value: d.code,
-                  label: label({ fr: d.labelFr, en: d.labelEn }),
-                }))}
-                value={state.domainCode}
-                onChange={(v) => set('domainCode', v)}
-                error={error('domainCode')}
-                searchable
-              />
-              <Select
-                label={t('sheet.designer')}
-                required
-                data={officeOptions}
-                value={state.designerOrganisationId}
-                onChange={(v) => set('designerOrganisationId', v)}
-                error={error('designerOrganisationId')}
-                searchable
-              />
-            </SimpleGrid>
-            <MultiSelect
-              label={t('sheet.contributors')}
-              data={officeOptions}
-              value={state.contributorOrganisationIds}
-              onChange={(v) => set('contributorOrganisationIds', v)}
-              error={error('contributorOrganisationIds')}
-              searchable
-              clearable
-            />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('form.trackAndLife')}>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-            <Select
-              label={t('sheet.track')}
-              required
-              data={options(label, TRACK_LABELS)}
-              value={state.track}
-              onChange={(v) => set('track', v)}
-              error={error('track')}
-              // A certified application keeps its track until its certification is withdrawn.
-              disabled={trackLocked}
-              description={trackLocked ? t('form.trackLocked') : undefined}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-            {/* Not a field any more: the certification lifecycle moves it (see the sheet). */}
+    <FormFrame
+      onSubmit={submit}
+      error={save.error}
+      errorsTitle={t('form.errorsTitle')}
+      conflictTitle={t('form.conflictTitle')}
+      reload={
+        application ? (
+          <Anchor component={Link} to={`/catalogue/${application.id}`}>
+            {t('form.reload')}
+          </Anchor>
+        ) : undefined
+      }
+      submitLabel={creating ? t('form.create') : t('common.save')}
+      pending={save.isPending}
+      cancelTo={application ? `/catalogue/${application.id}` : '/catalogue'}
+    >
+      <Fieldset legend={t('form.identity')}>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label={t('sheet.certification')}
-              description={t('form.certificationHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              variant="filled"
-              value={label(CERTIFICATION_STATUS_LABELS[application?.certificationStatus ?? 'none'])}
-              error={error('certificationStatus')}
-              readOnly
-            />
-            <Select
-              label={t('sheet.lifecycle')}
+              label={t('sheet.name')}
               required
-              data={options(label, LIFECYCLE_STAGE_LABELS)}
-              value={state.lifecycleStage}
-              onChange={(v) => set('lifecycleStage', v)}
-              error={error('lifecycleStage')}
+              value={state.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={error('name')}
+              data-autofocus
             />
-            <Select
-              label={t('sheet.maturity')}
-              data={['1', '2', '3', '4', '5'].map((v) => ({
-                value: v,
-                label: t('sheet.maturityValue', { level: v }),
-              }))}
-              value={state.maturityLevel}
-              onChange={(v) => set('maturityLevel', v)}
-              error={error('maturityLevel')}
-              clearable
-            />
-            <Select
-              label={t('sheet.criticality')}
-              data={options(label, CRITICALITY_LABELS)}
-              value={state.criticalityClass}
-              onChange={(v) => set('criticalityClass', v)}
-              error={error('criticalityClass')}
-              clearable
-            />
-            <Select
-              label={t('sheet.hosting')}
-              required
-              data={options(label, HOSTING_LABELS)}
-              value={state.hosting}
-              onChange={(v) => set('hosting', v)}
-              error={error('hosting')}
+            <TextInput
+              label={t('sheet.code')}
+              description={creating ? t('form.codeHelp') : undefined}
+              disabled={!creating}
+              value={state.code}
+              onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
+              error={error('code')}
             />
           </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend={t('sheet.technologies')}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('sheet.php')}
-              value={state.php}
-              onChange={(e) => set('php', e.currentTarget.value)}
-              error={error('technologies.php')}
+          <Textarea
+            label={t('sheet.summary')}
+            required
+            description={t('form.summaryHelp', { count: state.summary.length })}
+            value={state.summary}
+            onChange={(e) => set('summary', e.currentTarget.value)}
+            error={error('summary')}
+            autosize
+            minRows={2}
+            maxLength={200}
+          />
+          {creating ? <DuplicateHint name={state.name} summary={state.summary} /> : null}
+          <MarkdownField
+            label={t('sheet.description')}
+            value={state.description}
+            onChange={(v) => set('description', v)}
+            error={error('description')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DomainSelect
+              value={state.domainCode}
+              onChange={(v) => set('domainCode', v)}
+              error={error('domainCode')}
             />
-            <TextInput
-              label={t('form.symfony')}
-              value={state.symfony}
-              onChange={(e) => set('symfony', e.currentTarget.value)}
-              error={error('technologies.symfony')}
+            <Select
+              label={t('sheet.designer')}
+              required
+              data={officeOptions}
+              value={state.designerOrganisationId}
+              onChange={(v) => set('designerOrganisationId', v)}
+              error={error('designerOrganisationId')}
+              searchable
             />
+          </SimpleGrid>
+          <OfficesMultiSelect
+            label={t('sheet.contributors')}
+            value={state.contributorOrganisationIds}
+            onChange={(v) => set('contributorOrganisationIds', v)}
+            error={error('contributorOrganisationIds')}
+          />
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('form.trackAndLife')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          <Select
+            label={t('sheet.track')}
+            required
+            data={options(label, TRACK_LABELS)}
+            value={state.track}
+            onChange={(v) => set('track', v)}
+            error={error('track')}
+            // A certified application keeps its track until its certification is withdrawn.
+            disabled={trackLocked}
+            description={trackLocked ? t('form.trackLocked') : undefined}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
+          {/* Not a field any more: the certification lifecycle moves it (see the sheet). */}
+          <TextInput
+            label={t('sheet.certification')}
+            description={t('form.certificationHelp')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            variant="filled"
+            value={label(CERTIFICATION_STATUS_LABELS[application?.certificationStatus ?? 'none'])}
+            error={error('certificationStatus')}
+            readOnly
+          />
+          <Select
+            label={t('sheet.lifecycle')}
+            required
+            data={options(label, LIFECYCLE_STAGE_LABELS)}
+            value={state.lifecycleStage}
+            onChange={(v) => set('lifecycleStage', v)}
+            error={error('lifecycleStage')}
+          />
+          <Select
+            label={t('sheet.maturity')}
+            data={['1', '2', '3', '4', '5'].map((v) => ({
+              value: v,
+              label: t('sheet.maturityValue', { level: v }),
+            }))}
+            value={state.maturityLevel}
+            onChange={(v) => set('maturityLevel', v)}
+            error={error('maturityLevel')}
+            clearable
+          />
+          <Select
+            label={t('sheet.criticality')}
+            data={options(label, CRITICALITY_LABELS)}
+            value={state.criticalityClass}
+            onChange={(v) => set('criticalityClass', v)}
+            error={error('criticalityClass')}
+            clearable
+          />
+          <Select
+            label={t('sheet.hosting')}
+            required
+            data={options(label, HOSTING_LABELS)}
+            value={state.hosting}
+            onChange={(v) => set('hosting', v)}
+            error={error('hosting')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('sheet.technologies')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t('sheet.php')}
+            value={state.php}
+            onChange={(e) => set('php', e.currentTarget.value)}
+            error={error('technologies.php')}
+          />
+          <TextInput
+            label={t('form.symfony')}
+            value={state.symfony}
+            onChange={(e) => set('symfony', e.currentTarget.value)}
+            error={error('technologies.symfony')}
+          />
+          <TextInput
+            label={t('form.starterKit')}
+            value={state.starterKit}
+            onChange={(e) => set('starterKit', e.currentTarget.value)}
+            error={error('technologies.starterKit')}
+          />
+          <TextInput
+            label={t('form.psram')}
+            value={state.psram}
+            onChange={(e) => set('psram', e.currentTarget.value)}
+            error={error('technologies.psram')}
+          />
+          <TextInput
+            label={t('form.database')}
+            value={state.database}
+            onChange={(e) => set('database', e.currentTarget.value)}
+            error={error('technologies.database')}
+          />
+          <TagsInput
+            label={t('form.otherTechnologies')}
+            description={t('form.tagsHelp')}
+            value={state.others}
+            onChange={(v) => set('others', v)}
+            error={error('technologies.others')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('form.dataAndLinks')}>
+        <Stack>
+          <Checkbox
+            label={t('form.personalData')}
+            checked={state.personalData}
+            onChange={(e) => set('personalData', e.currentTarget.checked)}
+          />
+          {state.personalData ? (
+            <Checkbox.Group
+              label={t('form.personalDataCategories')}
+              value={state.personalDataCategories}
+              onChange={(v) => set('personalDataCategories', v)}
+              error={error('personalDataCategories')}
+            >
+              <Group mt="xs">
+                {PERSONAL_DATA_CATEGORIES.map((c) => (
+                  <Checkbox key={c} value={c} label={label(PERSONAL_DATA_CATEGORY_LABELS[c])} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label={t('form.starterKit')}
-              value={state.starterKit}
-              onChange={(e) => set('starterKit', e.currentTarget.value)}
-              error={error('technologies.starterKit')}
-            />
-            <TextInput
-              label={t('form.psram')}
-              value={state.psram}
-              onChange={(e) => set('psram', e.currentTarget.value)}
-              error={error('technologies.psram')}
-            />
-            <TextInput
-              label={t('form.database')}
-              value={state.database}
-              onChange={(e) => set('database', e.currentTarget.value)}
-              error={error('technologies.database')}
+              label={t('sheet.cnil')}
+              value={state.cnilReference}
+              onChange={(e) => set('cnilReference', e.currentTarget.value)}
+              error={error('cnilReference')}
             />
             <TagsInput
-              label={t('form.otherTechnologies')}
+              label={t('sheet.connectors')}
               description={t('form.tagsHelp')}
-              value={state.others}
-              onChange={(v) => set('others', v)}
-              error={error('technologies.others')}
+              value={state.connectors}
+              onChange={(v) => set('connectors', v)}
+              error={error('connectors')}
+            />
+            <TextInput
+              label={t('sheet.forge')}
+              type="url"
+              value={state.forgeUrl}
+              onChange={(e) => set('forgeUrl', e.currentTarget.value)}
+              error={error('forgeUrl')}
+            />
+            <TextInput
+              label={t('sheet.documentation')}
+              type="url"
+              value={state.documentationUrl}
+              onChange={(e) => set('documentationUrl', e.currentTarget.value)}
+              error={error('documentationUrl')}
+            />
+            <TextInput
+              label={t('sheet.licence')}
+              value={state.licence}
+              onChange={(e) => set('licence', e.currentTarget.value)}
+              error={error('licence')}
             />
           </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend={t('form.dataAndLinks')}>
-          <Stack>
-            <Checkbox
-              label={t('form.personalData')}
-              checked={state.personalData}
-              onChange={(e) => set('personalData', e.currentTarget.checked)}
-            />
-            {state.personalData ? (
-              <Checkbox.Group
-                label={t('form.personalDataCategories')}
-                value={state.personalDataCategories}
-                onChange={(v) => set('personalDataCategories', v)}
-                error={error('personalDataCategories')}
-              >
-                <Group mt="xs">
-                  {PERSONAL_DATA_CATEGORIES.map((c) => (
-                    <Checkbox key={c} value={c} label={label(PERSONAL_DATA_CATEGORY_LABELS[c])} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
-            ) : null}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('sheet.cnil')}
-                value={state.cnilReference}
-                onChange={(e) => set('cnilReference', e.currentTarget.value)}
-                error={error('cnilReference')}
-              />
-              <TagsInput
-                label={t('sheet.connectors')}
-                description={t('form.tagsHelp')}
-                value={state.connectors}
-                onChange={(v) => set('connectors', v)}
-                error={error('connectors')}
-              />
-              <TextInput
-                label={t('sheet.forge')}
-                type="url"
-                value={state.forgeUrl}
-                onChange={(e) => set('forgeUrl', e.currentTarget.value)}
-                error={error('forgeUrl')}
-              />
-              <TextInput
-                label={t('sheet.documentation')}
-                type="url"
-                value={state.documentationUrl}
-                onChange={(e) => set('documentationUrl', e.currentTarget.value)}
-                error={error('documentationUrl')}
-              />
-              <TextInput
-                label={t('sheet.licence')}
-                value={state.licence}
-                onChange={(e) => set('licence', e.currentTarget.value)}
-                error={error('licence')}
-              />
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
-        <ContactsFieldset state={state} set={set} error={error} />
-        <VersionsFieldset
-          versions={state.versions}
-          onChange={(versions) => set('versions', versions)}
-          error={error}
-        />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {creating ? t('form.create') : t('common.save')}
-          </Button>
-          <Button
-            component={Link}
-            to={application ? `/catalogue/${application.id}` : '/catalogue'}
-            variant="default"
-          >
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+      <ContactsFieldset state={state} set={set} error={error} />
+      <VersionsFieldset
+        versions={state.versions}
+        onChange={(versions) => set('versions', versions)}
+        error={error}
+      />
+    </FormFrame>
   );
 }
 

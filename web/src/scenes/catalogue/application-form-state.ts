@@ -7,11 +7,11 @@ import type {
 } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import type { ApplicationDraft } from '../../api/catalogue.ts';
+import { type KeyedRow, nextRowKey } from '../../components/editable-rows.tsx';
 
 /** The state of the application form, from a sheet and back to a request body. */
 
-export interface VersionRow {
-  key: number;
+export interface VersionRow extends KeyedRow {
   number: string;
   releasedOn: string;
   notes: string;
@@ -52,9 +52,6 @@ export interface FormState {
   versions: VersionRow[];
 }
 
-let versionKey = 0;
-/** A key for a new row of the versions list (React needs one that does not move with edits). */
-export const nextVersionKey = () => ++versionKey;
 export function initialState(
   application: ApplicationDto | undefined,
   organisationId: string | null,
@@ -93,7 +90,7 @@ export function initialState(
     supportEmail: a?.support.email ?? '',
     supportPhone: a?.support.phone ?? '',
     versions: (a?.versions ?? []).map((v) => ({
-      key: nextVersionKey(),
+      key: nextRowKey(),
       number: v.number,
       releasedOn: v.releasedOn ?? '',
       notes: v.notes,

@@ -1,23 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Image,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_LABELS } from '../../../../common/organisations.ts';
-import type { ApplicationDto, AttachmentDto } from '../../../../common/schemas/application.ts';
+import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
-import { ApiError } from '../../api/client.ts';
+import { AttachmentsPanel } from '../../components/attachments-panel.tsx';
 import { formatDateTime, formatDay } from '../../components/dates.ts';
 import { MarkdownHtml } from '../../components/markdown.tsx';
 import { ErrorAlert } from '../../components/page.tsx';
@@ -208,100 +195,17 @@ export function Versions({ application }: { application: ApplicationDto }) {
 }
 
 export function Documents({ application }: { application: ApplicationDto }) {
-  const { t } = useTranslation();
   const upload = useUploadAttachment();
   const remove = useDeleteAttachment();
-  const removeButton = (a: ApplicationDto['attachments'][number]) =>
-    application.can.update ? (
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        color="red.9"
-        onClick={() => remove.mutate({ id: application.id, attachmentId: a.id })}
-        aria-label={t('sheet.removeFile', { name: a.fileName })}
-      >
-        {t('sheet.remove')}
-      </Button>
-    ) : null;
-  const [kind, setKind] = useState<AttachmentDto['kind']>('screenshot');
-  const [file, setFile] = useState<File | null>(null);
-  const problem = upload.error instanceof ApiError ? upload.error : null;
-  const screenshots = application.attachments.filter((a) => a.kind === 'screenshot');
-  const documents = application.attachments.filter((a) => a.kind === 'document');
   return (
-    <Stack>
-      <Title order={2} size="h4">
-        {t('sheet.screenshots')}
-      </Title>
-      {screenshots.length === 0 ? <Text c="dimmed">{t('sheet.noScreenshot')}</Text> : null}
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {screenshots.map((a) => (
-          <Stack key={a.id} gap={4}>
-            <Image
-              src={attachmentUrl(application.id, a.id)}
-              alt={t('sheet.screenshotAlt', { name: a.fileName })}
-              radius="sm"
-            />
-            <Group justify="space-between">
-              <Text size="sm">{a.fileName}</Text>
-              {removeButton(a)}
-            </Group>
-          </Stack>
-        ))}
-      </SimpleGrid>
-      <Title order={2} size="h4">
-        {t('sheet.documents')}
-      </Title>
-      {documents.length === 0 ? <Text c="dimmed">{t('sheet.noDocument')}</Text> : null}
-      {documents.map((a) => (
-        <Group key={a.id} justify="space-between">
-          <Anchor href={attachmentUrl(application.id, a.id)}>
-            {a.fileName} ({Math.ceil(a.size / 1024)} Ko)
-          </Anchor>
-          {removeButton(a)}
-        </Group>
-      ))}
-      {application.can.update ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (file) upload.mutate({ id: application.id, kind, file }, { onSuccess: () => setFile(null) });
-          }}
-        >
-          <Title order={3} size="h5" mt="md">
-            {t('sheet.addFile')}
-          </Title>
-          {problem && !problem.problem.errors ? <ErrorAlert error={problem} /> : null}
-          <Group align="flex-end" wrap="wrap">
-            <Select
-              label={t('sheet.fileKind')}
-              data={[
-                { value: 'screenshot', label: t('sheet.kindScreenshot') },
-                { value: 'document', label: t('sheet.kindDocument') },
-              ]}
-              value={kind}
-              onChange={(v) => setKind(v ?? 'screenshot')}
-              allowDeselect={false}
-              w={220}
-            />
-            <TextInput
-              label={t('sheet.file')}
-              description={t('sheet.fileHelp')}
-              type="file"
-              accept={
-                kind === 'screenshot'
-                  ? 'image/png,image/jpeg,image/webp,image/gif'
-                  : '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,image/*'
-              }
-              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-              error={problem?.fieldError('file')}
-            />
-            <Button type="submit" disabled={!file} loading={upload.isPending}>
-              {t('sheet.upload')}
-            </Button>
-          </Group>
-        </form>
-      ) : null}
-    </Stack>
+    <AttachmentsPanel
+      attachments={application.attachments}
+      urlOf={(attachmentId) => attachmentUrl(application.id, attachmentId)}
+      mayEdit={application.can.update}
+      onUpload={(kind, file) => upload.mutateAsync({ id: application.id, kind, file })}
+      uploading={upload.isPending}
+      uploadError={upload.error}
+      onRemove={(a) => remove.mutate({ id: application.id, attachmentId: a.id })}
+    />
   );
 }

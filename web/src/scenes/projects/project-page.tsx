@@ -15,6 +15,7 @@ import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../compon
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
+import { ProjectAttachments } from './project-attachments.tsx';
 import { PhaseBadge, SponsoredBadge } from './project-badges.tsx';
 import { ProjectComments } from './project-comments.tsx';
 import { Contributions } from './project-contributions.tsx';
@@ -165,14 +166,21 @@ export function ProjectPage({ id }: { id: string }) {
       <PageHeader
         title={project.title}
         actions={
-          <Button
-            variant="default"
-            onClick={toggleFollow}
-            loading={follow.isPending}
-            aria-pressed={project.following}
-          >
-            {project.following ? t('project.unfollow') : t('project.follow')}
-          </Button>
+          <Group gap="xs">
+            {project.can.update ? (
+              <Button component={Link} to={`/projets/${project.id}/modifier`}>
+                {t('project.edit')}
+              </Button>
+            ) : null}
+            <Button
+              variant="default"
+              onClick={toggleFollow}
+              loading={follow.isPending}
+              aria-pressed={project.following}
+            >
+              {project.following ? t('project.unfollow') : t('project.follow')}
+            </Button>
+          </Group>
         }
       />
       <StatusMessage notice={notice} onClose={() => setNotice(null)} />
@@ -219,6 +227,7 @@ export function ProjectPage({ id }: { id: string }) {
           />
         </Paper>
         <Sponsorship project={project} />
+        <ProjectAttachments project={project} />
         <Offers project={project} />
         {project.track === 'nationalParticipation' || project.contributions.length > 0 ? (
           <Contributions project={project} />

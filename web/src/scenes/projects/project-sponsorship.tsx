@@ -14,6 +14,7 @@ import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { type Decision, DecisionDialog } from './decision-dialog.tsx';
 import { RequestStateBadge } from './project-badges.tsx';
 import { FormDialog, type ProjectDialogProps, ProjectSection } from './project-section.tsx';
+import { WithdrawalDialog } from './sponsorship-withdrawal.tsx';
 
 export function SponsorshipStateBadge({ state }: { state: SponsorshipState }) {
   const label = useLabel();
@@ -41,6 +42,14 @@ export function SponsorshipSummary({ sponsorship, title }: { sponsorship: Sponso
         <strong>{t('sponsorship.pitchIs')} </strong>
         {sponsorship.pitch}
       </Text>
+      {sponsorship.withdrawnAt ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          <strong>
+            {t('sponsorship.withdrawnOn', { date: formatDateTime(sponsorship.withdrawnAt, language) })}
+          </strong>
+          {sponsorship.withdrawalReason ? ` ${sponsorship.withdrawalReason}` : ''}
+        </Text>
+      ) : null}
       {sponsorship.decidedAt ? (
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
           <strong>
@@ -189,8 +198,13 @@ export function Sponsorship({ project }: { project: ProjectDto }) {
   const decision = useSponsorshipDecision(setNotice);
   const track = TRACK_DEFINITIONS[project.track];
   const open = project.sponsorships.some((s) => s.state === 'pending' || s.state === 'accepted');
-  const mayDecide = (s: SponsorshipDto) =>
-    s.state === 'pending' && can(me, 'sponsorship.decide') && me?.organisation.id === s.directorate.id;
+  const [withdrawing, setWithdrawing] = useState<SponsorshipDto | null>(null);
+  const sponsorOf = (s: SponsorshipDto) =>
+    can(me, 'sponsorship.decide') && me?.organisation.id === s.directorate.id;
+  const mayDecide = (s: SponsorshipDto) => s.state === 'pending' && sponsorOf(s);
+  // As the API's rule: the holder's side withdraws its request, the directorate asked its sponsorship.
+  const mayWithdraw = (s: SponsorshipDto) =>
+    (s.state === 'pending' || s.state === 'accepted') && (project.can.requestSponsorship || sponsorOf(s));
   return (
     <ProjectSection
       title={t('sponsorship.title')}
@@ -218,15 +232,24 @@ export function Sponsorship({ project }: { project: ProjectDto }) {
           {project.sponsorships.map((s) => (
             <li key={s.id}>
               <SponsorshipSummary sponsorship={s} />
-              {mayDecide(s) ? (
-                <SponsorshipDecisionButtons sponsorship={s} onDecide={decision.open(s)} />
-              ) : null}
+              <Group gap="xs" mt={4}>
+                {mayDecide(s) ? (
+                  <SponsorshipDecisionButtons sponsorship={s} onDecide={decision.open(s)} />
+                ) : null}
+                {mayWithdraw(s) ? (
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => setWithdrawing(s)}>
+                    {t(s.state === 'accepted' ? 'sponsorship.withdraw' : 'sponsorship.withdrawRequest')}
+                    <span className="sr-only"> — {s.directorate.name}</span>
+                  </Button>
+                ) : null}
+              </Group>
             </li>
           ))}
         </Stack>
       )}
       <RequestDialog project={project} opened={asking} onClose={() => setAsking(false)} onDone={setNotice} />
       {decision.dialog}
+      <WithdrawalDialog sponsorship={withdrawing} onClose={() => setWithdrawing(null)} onDone={setNotice} />
     </ProjectSection>
   );
 }
