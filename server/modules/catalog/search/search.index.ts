@@ -149,6 +149,7 @@ export class CatalogueIndex {
     this.byUpdated.reset(slots);
     for (const column of [this.codes, this.names, this.summaries, this.sortNames, ...this.tags])
       column.trim();
+    for (const lists of this.postings) for (const list of lists) list.trim();
     this.sealed = true;
     this.changed();
   }
