@@ -300,6 +300,10 @@ const results: Results = {
   connections: CONNECTIONS,
   seconds: DURATION,
   rounds: ROUNDS,
+  // Inherited by the server (glibc reads them at its start: docs/operations.md).
+  malloc: Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('MALLOC_')),
+  ),
   sizes: {},
 };
 console.log(
