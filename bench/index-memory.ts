@@ -4,7 +4,8 @@
  * its own estimate per structure (`CatalogueIndex.byteSizes()`), and the process's heap and array
  * buffers before and after (with a full collection).
  *
- *   DATABASE_URL=… node --expose-gc --import tsx bench/index-memory.ts
+ *   DATABASE_URL=…/mutualis_bench_scale_100000 node --max-semi-space-size=2 --heap-growing-percent=20 \
+ *     --expose-gc --import tsx bench/index-memory.ts        (the heap flags of `npm start`; PAGE: rows a page)
  */
 import { openDatabase } from '../server/db/client.ts';
 import { CatalogueSearch } from '../server/modules/catalog/search/search.sync.ts';
