@@ -65,6 +65,8 @@ export interface Results {
   connections: number;
   seconds: number;
   rounds: number;
+  /** The C library's malloc settings the server ran with (MALLOC_* variables), if any. */
+  malloc?: Record<string, string>;
   sizes: Record<string, SizeResults>;
 }
 
@@ -181,7 +183,8 @@ export function table(all: Results[]) {
   ];
   for (const results of all) {
     for (const [size, data] of Object.entries(results.sizes)) {
-      const where = `| ${results.server} (${results.label}) | ${Number(size).toLocaleString('en')}`;
+      const malloc = Object.entries(results.malloc ?? {}).map(([name, value]) => `, ${name}=${value}`);
+      const where = `| ${results.server} (${results.label}${malloc.join('')}) | ${Number(size).toLocaleString('en')}`;
       for (const [name, { median: run }] of Object.entries(data.scenarios)) {
         const notes = [
           run.writes ? writes(data.mixedWrites ?? run.writes) : '',

@@ -12,6 +12,7 @@
  *
  *   npm run build:server
  *   source .ci/postgres.sh && npx tsx bench/search-scale.ts 2000 10000 100000      (PostgreSQL)
+ *   npx tsx bench/search-scale.ts --load-only 100000, then --loaded 100000        (fill outside the lock)
  *   npx tsx bench/search-scale.ts --embedded 10000                               (PGlite)
  *   npx tsx bench/search-scale.ts --table bench/results/search-scale-*.json      (goals table)
  *
@@ -48,6 +49,9 @@ if (args[0] === '--table') {
   process.exit(0);
 }
 const embedded = args.includes('--embedded');
+/** `--load-only`: fill the PostgreSQL database of each size and stop (outside the lock); `--loaded`: measure those. */
+const loadOnly = args.includes('--load-only');
+const reuseLoaded = args.includes('--loaded');
 const sizes = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const SIZES = sizes.length > 0 ? sizes : embedded ? [10000] : [2000, 10000, 100000];
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
@@ -73,7 +77,13 @@ const MIXED = 'mixed: searches + 1 write/s';
 
 /** Fills a new database with `size` sheets; the environment the server and the CLI need to open it. */
 async function prepare(size: number, dataDir: string) {
-  const name = 'mutualis_bench_scale';
+  const name = loadOnly || reuseLoaded ? `mutualis_bench_scale_${size}` : 'mutualis_bench_scale';
+  const env = {
+    DATABASE_URL: embedded ? '' : databaseUrl(pgUrl as string, name),
+    MUTUALIS_DATA_DIR: dataDir,
+  };
+  // Filled beforehand by `--load-only` (which printed the counts of usages).
+  if (reuseLoaded && !embedded) return { loaded: { applications: size, usages: 0 }, loadSeconds: 0, env };
   const database = embedded ? await openDatabase({ dataDir }) : await freshDatabase(pgUrl as string, name);
   if (embedded) {
     await database.migrate();
@@ -83,10 +93,6 @@ async function prepare(size: number, dataDir: string) {
   const loaded = await loadCatalogue(database.db, size);
   const loadSeconds = (performance.now() - start) / 1000;
   await database.close();
-  const env = {
-    DATABASE_URL: embedded ? '' : databaseUrl(pgUrl as string, name),
-    MUTUALIS_DATA_DIR: dataDir,
-  };
   return { loaded, loadSeconds: Number(loadSeconds.toFixed(1)), env };
 }
 
@@ -216,7 +222,8 @@ async function benchSize(size: number): Promise<SizeResults> {
   try {
     console.log(`${size}: loading…`);
     const prepared = await prepare(size, dataDir);
-    createAdmin(prepared.env);
+    if (!reuseLoaded || embedded) createAdmin(prepared.env);
+    if (loadOnly) return { loaded: prepared.loaded, loadSeconds: prepared.loadSeconds } as SizeResults;
     const started = performance.now();
     const server = await startCompiledServer(prepared.env, path.join(dataDir, 'server.log'));
     const startSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
@@ -293,6 +300,10 @@ const results: Results = {
   connections: CONNECTIONS,
   seconds: DURATION,
   rounds: ROUNDS,
+  // Inherited by the server (glibc reads them at its start: docs/operations.md).
+  malloc: Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('MALLOC_')),
+  ),
   sizes: {},
 };
 console.log(
@@ -302,11 +313,16 @@ const dir = path.join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `search-scale-${results.database}-${LABEL}-${results.date.slice(0, 10)}.json`);
 for (const size of SIZES) {
+  if (loadOnly) {
+    console.log(`${size}: ${JSON.stringify(await benchSize(size))}`);
+    continue;
+  }
   const began = performance.now();
   results.sizes[size] = await benchSize(size);
   results.sizes[size].benchSeconds = Math.round((performance.now() - began) / 1000);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`); // after each size: a long run keeps what it measured
 }
+if (loadOnly) process.exit(0);
 console.log(`\nwritten ${file}\n`);
 console.log(table([results]));
 process.exit(0);

@@ -149,6 +149,7 @@ export class CatalogueIndex {
     this.byUpdated.reset(slots);
     for (const column of [this.codes, this.names, this.summaries, this.sortNames, ...this.tags])
       column.trim();
+    for (const lists of this.postings) for (const list of lists) list.trim();
     this.sealed = true;
     this.changed();
   }
@@ -381,17 +382,23 @@ export class CatalogueIndex {
 
   /** Bytes held by the index's typed arrays and an estimate of its strings and maps (the bench reports it). */
   byteSize() {
-    let bytes = this.text.byteSize();
-    for (const a of [...this.columns, this.stage, this.present, this.archived, this.usage, this.prior])
-      bytes += a.byteLength;
-    bytes += this.updatedMs.byteLength + this.hashes.byteLength + this.checks.byteLength;
-    for (const t of this.tags) bytes += t.byteSize();
-    for (const lists of this.postings) for (const list of lists) bytes += list.items.byteLength + 32;
-    for (const order of [this.byName, this.byUsage, this.byUpdated]) bytes += order.view().byteLength;
-    for (const column of [this.codes, this.names, this.summaries, this.sortNames]) bytes += column.byteSize();
-    // The ids (keys of `position`): one-byte characters plus V8's header; a Map entry about 40 bytes.
-    bytes += this.position.size * (36 + 16);
-    bytes += this.position.size * 40 + this.homonyms.size * 24;
-    return bytes;
+    return Object.values(this.byteSizes()).reduce((sum, bytes) => sum + bytes, 0);
+  }
+
+  /** The same, per structure (bench/index-memory.ts). */
+  byteSizes() {
+    const sum = (sizes: number[]) => sizes.reduce((total, bytes) => total + bytes, 0);
+    const arrays = [...this.columns, this.stage, this.present, this.archived, this.usage, this.prior];
+    return {
+      ...this.text.byteSizes(),
+      columns: sum(arrays.map((a) => a.byteLength)) + this.updatedMs.byteLength,
+      nameHashes: this.hashes.byteLength + this.checks.byteLength + this.homonyms.size * 24,
+      tags: sum(this.tags.map((t) => t.byteSize())),
+      facetPostings: sum(this.postings.flatMap((lists) => lists.map((list) => list.items.byteLength + 32))),
+      orders: sum([this.byName, this.byUsage, this.byUpdated].map((order) => order.view().byteLength)),
+      strings: sum([this.codes, this.names, this.summaries, this.sortNames].map((c) => c.byteSize())),
+      // The ids (keys of `position`): one-byte characters plus V8's header; a Map entry about 40 bytes.
+      ids: this.position.size * (36 + 16 + 40),
+    };
   }
 }

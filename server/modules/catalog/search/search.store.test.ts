@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SortedSlots, StringColumn, TagColumn } from './search.store.ts';
+import { SlotList, SortedSlots, StringColumn, TagColumn } from './search.store.ts';
 
 /** The growable structures of the index through many edits, against plain arrays. */
 
@@ -72,5 +72,22 @@ describe('index columns', () => {
     );
     expect(expected.length).toBeGreaterThan(100);
     expect(Array.from(order.view())).toEqual(expected);
+  });
+});
+
+describe('SlotList', () => {
+  it('keeps its slots when trimmed after a load, and grows again', () => {
+    const list = new SlotList();
+    for (let slot = 0; slot < 1100; slot += 1) list.add(slot);
+    expect(list.items.length).toBe(2048);
+    list.remove(10);
+    list.trim();
+    expect(list.items.length).toBe(1099 + (1099 >> 3) + 4);
+    expect([...list.view()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 1100 }, (_, slot) => slot).filter((slot) => slot !== 10),
+    );
+    for (let slot = 1100; slot < 1300; slot += 1) list.add(slot);
+    expect(list.size).toBe(1299);
+    expect(list.view()[1298]).toBe(1299);
   });
 });

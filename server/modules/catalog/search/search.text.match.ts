@@ -60,8 +60,11 @@ export class MatchScratch {
 
   run(index: TextIndex, clauses: QueryClause[], slots: number) {
     if (this.clauseStamp.length < slots) {
-      const size = Math.max(slots, this.clauseStamp.length * 2);
-      this.clauseStamp = grownInt32(this.clauseStamp, size);
+      // A quarter more than needed (a few sheets added do not resize them), all of the same length.
+      const size = Math.max(16, slots + (slots >> 2));
+      const stamps = new Int32Array(size);
+      stamps.set(this.clauseStamp);
+      this.clauseStamp = stamps;
       this.clauseScore = new Float64Array(size);
       this.candidates = new Int32Array(size);
       this.sums = new Float64Array(size);
@@ -81,27 +84,7 @@ export class MatchScratch {
       };
       for (const term of clauses[c] as QueryClause) {
         if (term.lexemes.length > 1) this.several(index, term, hit);
-        if (term.lexemes.length !== 1) continue;
-        // The common case, inlined: one lexeme, its postings read straight from the pools.
-        const stamp = this.clauseStamp;
-        const scores = this.clauseScore;
-        const candidates = this.candidates;
-        const { ids, from, to } = index.lexemeIds(term.lexemes[0] as string, term.prefix);
-        const pools = index.pools();
-        for (let j = from; j < to; j += 1) {
-          const id = ids[j] as number;
-          const start = pools.start[id] as number;
-          const end = start + (pools.length[id] as number);
-          for (let k = start; k < end; k += 1) {
-            const slot = pools.slots[k] as number;
-            const score = SCORE[pools.info[k] as number] as number;
-            if (stamp[slot] !== epoch) {
-              stamp[slot] = epoch;
-              scores[slot] = score;
-              if (first) candidates[count++] = slot;
-            } else if (score > (scores[slot] as number)) scores[slot] = score;
-          }
-        }
+        else if (term.lexemes.length === 1) index.forEachPosting(term.lexemes[0] as string, term.prefix, hit);
       }
       // AND: keep the candidates this clause matched, adding up their scores.
       let kept = 0;
