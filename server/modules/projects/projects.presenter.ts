@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { presentContribution, presentOffer, presentSponsorship } from './collaboration.presenter.ts';
 import type { ProjectSubject } from './projects.queries.ts';
 import type { ProjectList, ProjectReferences, ProjectView } from './projects.service.ts';
-import type { FacetCount } from './projects-search.queries.ts';
+import type { FacetCount } from './projects-search.ts';
 
 type OrganisationRefDto = ProjectSummaryDto['holderOrganisation'];
 

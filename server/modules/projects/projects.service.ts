@@ -33,7 +33,7 @@ import {
   setFollowing,
   updateProjectAtVersion,
 } from './projects.queries.ts';
-import { searchProjects } from './projects-search.queries.ts';
+import { searchProjects } from './projects-search.ts';
 
 export const projectNotFound = () => new AppError('notFound', 'Ce projet est introuvable.');
 
