@@ -280,7 +280,7 @@ const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /**
  * The projects' change log: one row per transaction that wrote what the project search and the search for
- * similar items keep a copy of (a project, its offices, an office's name or region, a domain's label), with
+ * similar items keep a copy of (a project, its offices and sponsorships, an office, a domain's label), with
  * the transaction's id. A server process asks whether anything committed since its copy's snapshot
  * (projects-snapshot.queries.ts) and reads the projects again only then. Written by triggers (migration
  * 0013), pruned with the catalogue's change log.

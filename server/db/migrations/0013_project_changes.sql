@@ -18,14 +18,18 @@ BEGIN
   );
   RETURN NULL;
 END $$;--> statement-breakpoint
--- A project, its developer and pilot offices (the "needs developers" facet, the cards).
+-- A project, its developer and pilot offices (the "needs developers" facet, the cards), its sponsorships
+-- (the cards say whether one is accepted).
 CREATE TRIGGER projects_log_change
   AFTER INSERT OR UPDATE OR DELETE ON projects
   FOR EACH STATEMENT EXECUTE FUNCTION log_project_change();--> statement-breakpoint
 CREATE TRIGGER project_offices_log_change
   AFTER INSERT OR UPDATE OR DELETE ON project_offices
   FOR EACH STATEMENT EXECUTE FUNCTION log_project_change();--> statement-breakpoint
--- Reference data copied with each project: the holder office's code, name and region, the domain's label.
+CREATE TRIGGER sponsorship_requests_log_change
+  AFTER INSERT OR UPDATE OR DELETE ON sponsorship_requests
+  FOR EACH STATEMENT EXECUTE FUNCTION log_project_change();--> statement-breakpoint
+-- Reference data copied with each project: the offices' code, name, type and region, the domain's label.
 CREATE TRIGGER organisations_log_project_change
   AFTER INSERT OR UPDATE OR DELETE ON organisations
   FOR EACH STATEMENT EXECUTE FUNCTION log_project_change();--> statement-breakpoint

@@ -5,7 +5,12 @@ import { PROJECT_TRACKS } from '../../../common/tracks.ts';
 import { organisations, projectChanges, projects } from '../../db/schema.ts';
 import { selectRows } from '../../lib/rows.ts';
 import type { TestContext } from '../../test/harness.ts';
-import { declareProject, type ProjectPeople, startProjectTests } from '../../test/project-fixtures.ts';
+import {
+  declareProject,
+  type ProjectPeople,
+  sponsor,
+  startProjectTests,
+} from '../../test/project-fixtures.ts';
 import { projectTextQuery } from './projects-search.ts';
 import { pruneProjectChanges } from './projects-snapshot.queries.ts';
 import { projectSnapshot } from './projects-snapshot.ts';
@@ -24,7 +29,13 @@ afterAll(() => t.close());
 
 type Page = {
   total: number;
-  items: { id: string; title: string; needsDevelopers: boolean; holderOrganisation: { name: string } }[];
+  items: {
+    id: string;
+    title: string;
+    needsDevelopers: boolean;
+    sponsorshipAccepted: boolean;
+    holderOrganisation: { name: string };
+  }[];
   facets: Record<string, { value: string; label: string; count: number }[]>;
 };
 
@@ -127,9 +138,18 @@ describe('the project search', () => {
       }
     // The comparison saw projects, not only empty lists.
     expect(compared).toBeGreaterThan(100);
+    // Each card is the project's own page, summed up.
+    const cards = (await p.agent.get('/api/projects?pageSize=30')).json() as Page;
+    expect(cards.items.length).toBeGreaterThanOrEqual(24);
+    for (const card of cards.items) {
+      const project = (await p.agent.get(`/api/projects/${card.id}`)).json();
+      expect(card).toEqual(
+        Object.fromEntries(Object.keys(card).map((key) => [key, project[key as keyof typeof project]])),
+      );
+    }
   });
 
-  it('sees every write it copies at once: a title, a developer office, an office’s name', async () => {
+  it('sees every write it copies at once: a title, a developer office, a sponsorship, an office’s name', async () => {
     const project = await declareProject(p.director, { title: 'Pointage des navettes' });
     const orphans = async () =>
       ((await p.agent.get('/api/projects?q=navettes&needsDevelopers=true')).json() as Page).total;
@@ -155,6 +175,10 @@ describe('the project search', () => {
     });
     expect(developed.statusCode).toBe(200);
     expect(await orphans()).toBe(0);
+
+    await sponsor(p.director, p.sponsor, project.id, p.ddgos);
+    const card = (await p.agent.get('/api/projects?q=fluviales')).json() as Page;
+    expect(card.items[0]).toMatchObject({ sponsorshipAccepted: true });
 
     await t.db
       .update(organisations)

@@ -1,4 +1,9 @@
-import { PROJECT_FACETS, PROJECT_PHASES, type ProjectFacet } from '../../../common/projects.ts';
+import {
+  PROJECT_FACETS,
+  PROJECT_PHASES,
+  type ProjectFacet,
+  type ProjectSort,
+} from '../../../common/projects.ts';
 import type { ProjectListQuery } from '../../../common/schemas/project.ts';
 import type { Executor } from '../../db/client.ts';
 import type { ProjectSnapshotRow } from './projects-snapshot.queries.ts';
@@ -38,31 +43,98 @@ const FACET_LABEL: Partial<Record<ProjectFacet, (row: ProjectSnapshotRow) => str
   organisation: (row) => row.officeName,
 };
 
-/** The values each facet's filter keeps (facets without a filter absent). */
-function filtersOf(query: ProjectListQuery) {
-  const filters: [ProjectFacet, ReadonlySet<string>][] = [];
-  for (const facet of PROJECT_FACETS) {
-    const values = facet === 'needsDevelopers' ? [query.needsDevelopers].filter(Boolean) : query[facet];
-    if (values && values.length > 0) filters.push([facet, new Set(values as string[])]);
-  }
-  return filters;
+interface FacetValue {
+  value: string;
+  label: string | null;
+  /** Its rank among the facet's values in the database's collation (ties of counts go by it). */
+  order: number;
+}
+
+/**
+ * The copy's facet values as small numbers, built once per copy: each row's code for each facet, and each
+ * facet's values by code. Counting a facet is then one increment in an array per row.
+ */
+interface FacetIndex {
+  codes: Record<ProjectFacet, Uint16Array>;
+  values: Record<ProjectFacet, FacetValue[]>;
+  codeOf: Record<ProjectFacet, Map<string, number>>;
+  /** The rows' positions in each order but relevance: a search walks them in order, and sorts nothing. */
+  orders: Record<Exclude<ProjectSort, 'relevance'>, Int32Array>;
 }
 
 const PHASE_POSITION = new Map<string, number>(PROJECT_PHASES.map((phase, k) => [phase, k]));
-type Compare = (a: ProjectSnapshotRow, b: ProjectSnapshotRow) => number;
+const indexes = new WeakMap<readonly ProjectSnapshotRow[], FacetIndex>();
 
-function orderOf(
-  sort: NonNullable<ProjectListQuery['sort']>,
-  ranks: ReadonlyMap<string, number> | null,
-): Compare {
-  const byUpdated: Compare = (a, b) => a.updatedOrder - b.updatedOrder;
-  if (sort === 'title') return (a, b) => a.titleOrder - b.titleOrder;
-  if (sort === 'phase')
-    return (a, b) =>
-      (PHASE_POSITION.get(a.phase) ?? 0) - (PHASE_POSITION.get(b.phase) ?? 0) || byUpdated(a, b);
-  if (sort === 'relevance' && ranks)
-    return (a, b) => (ranks.get(b.id) ?? 0) - (ranks.get(a.id) ?? 0) || byUpdated(a, b);
-  return byUpdated;
+function facetIndex(rows: readonly ProjectSnapshotRow[]): FacetIndex {
+  let index = indexes.get(rows);
+  if (index) return index;
+  const positions = (compare: (a: ProjectSnapshotRow, b: ProjectSnapshotRow) => number) =>
+    Int32Array.from(rows.keys()).sort((a, b) =>
+      compare(rows[a] as ProjectSnapshotRow, rows[b] as ProjectSnapshotRow),
+    );
+  const phase = (row: ProjectSnapshotRow) => PHASE_POSITION.get(row.phase) ?? 0;
+  const built = {
+    codes: {} as FacetIndex['codes'],
+    values: {} as FacetIndex['values'],
+    codeOf: {} as FacetIndex['codeOf'],
+    orders: {
+      updated: positions((a, b) => a.updatedOrder - b.updatedOrder),
+      title: positions((a, b) => a.titleOrder - b.titleOrder),
+      phase: positions((a, b) => phase(a) - phase(b) || a.updatedOrder - b.updatedOrder),
+    },
+  };
+  for (const facet of PROJECT_FACETS) {
+    const codes = new Uint16Array(rows.length);
+    const values: FacetValue[] = [];
+    const codeOf = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const value = FACET_VALUE[facet](row);
+      let code = codeOf.get(value);
+      if (code === undefined) {
+        code = values.length;
+        codeOf.set(value, code);
+        values.push({ value, label: FACET_LABEL[facet]?.(row) ?? null, order: row.valueOrder[facet] });
+      }
+      codes[i] = code;
+    });
+    built.codes[facet] = codes;
+    built.values[facet] = values;
+    built.codeOf[facet] = codeOf;
+  }
+  index = built;
+  indexes.set(rows, index);
+  return index;
+}
+
+/** The rank of each row in a text's matches (NaN: not a match), once per copy and text. */
+const rankArrays = new WeakMap<ReadonlyMap<string, number>, Float64Array>();
+function rankArray(rows: readonly ProjectSnapshotRow[], ranks: ReadonlyMap<string, number>) {
+  let array = rankArrays.get(ranks);
+  if (!array) {
+    array = new Float64Array(rows.length).fill(Number.NaN);
+    for (let i = 0; i < rows.length; i += 1) {
+      const rank = ranks.get((rows[i] as ProjectSnapshotRow).id);
+      if (rank !== undefined) array[i] = rank;
+    }
+    rankArrays.set(ranks, array);
+  }
+  return array;
+}
+
+/** Each filtered facet with the codes its filter keeps (a value no project has keeps nothing). */
+function filtersOf(query: ProjectListQuery, index: FacetIndex) {
+  const filters: { codes: Uint16Array; kept: Uint8Array; facet: number }[] = [];
+  PROJECT_FACETS.forEach((facet, f) => {
+    const values = facet === 'needsDevelopers' ? [query.needsDevelopers].filter(Boolean) : query[facet];
+    if (!values || values.length === 0) return;
+    const kept = new Uint8Array(index.values[facet].length);
+    for (const value of values as string[]) {
+      const code = index.codeOf[facet].get(value);
+      if (code !== undefined) kept[code] = 1;
+    }
+    filters.push({ codes: index.codes[facet], kept, facet: f });
+  });
+  return filters;
 }
 
 /**
@@ -74,22 +146,26 @@ function orderOf(
  */
 export async function searchProjects(db: Executor, query: ProjectListQuery) {
   const snapshot = await projectSnapshot(db);
+  const rows = snapshot.rows;
+  const index = facetIndex(rows);
   const text = projectTextQuery(query.q);
   const ranks = text ? await snapshot.textMatches(text) : null;
-  const filters = filtersOf(query);
-  const matches: ProjectSnapshotRow[] = [];
-  const counted = new Map<ProjectFacet, Map<string, { row: ProjectSnapshotRow; count: number }>>(
-    PROJECT_FACETS.map((facet) => [facet, new Map()]),
-  );
-  const count = (facet: ProjectFacet, row: ProjectSnapshotRow) => {
-    const values = counted.get(facet) as Map<string, { row: ProjectSnapshotRow; count: number }>;
-    const value = FACET_VALUE[facet](row);
-    const entry = values.get(value);
-    if (entry) entry.count += 1;
-    else values.set(value, { row, count: 1 });
+  const filters = filtersOf(query, index);
+  const codes = PROJECT_FACETS.map((facet) => index.codes[facet]);
+  const counts = PROJECT_FACETS.map((facet) => new Uint32Array(index.values[facet].length));
+  const bump = (f: number, i: number) => {
+    const facetCounts = counts[f] as Uint32Array;
+    const code = (codes[f] as Uint16Array)[i] as number;
+    facetCounts[code] = (facetCounts[code] as number) + 1;
   };
-  for (const row of snapshot.rows) {
-    if (ranks && !ranks.has(row.id)) continue;
+  const sort = query.sort ?? (text ? 'relevance' : 'updated');
+  // Relevance: the updated order, then a stable sort by rank (ties stay by date, as in SQL).
+  const order = index.orders[sort === 'relevance' ? 'updated' : sort];
+  const rankOf = ranks ? rankArray(rows, ranks) : null;
+  const matches: number[] = [];
+  for (const i of order) {
+    if (rankOf && Number.isNaN(rankOf[i])) continue;
+    const row = rows[i] as ProjectSnapshotRow;
     if (
       query.application &&
       row.applicationId !== query.application &&
@@ -97,33 +173,31 @@ export async function searchProjects(db: Executor, query: ProjectListQuery) {
     )
       continue;
     // A facet's counts ignore its own filter: a row failing one filter counts for that facet only.
-    let failed: ProjectFacet | null = null;
+    let failed = -1;
     let failures = 0;
-    for (const [facet, values] of filters) {
-      if (values.has(FACET_VALUE[facet](row))) continue;
-      failed = facet;
+    for (const filter of filters) {
+      if (filter.kept[filter.codes[i] as number] === 1) continue;
+      failed = filter.facet;
       failures += 1;
       if (failures > 1) break;
     }
     if (failures === 0) {
-      matches.push(row);
-      for (const facet of PROJECT_FACETS) count(facet, row);
-    } else if (failures === 1) count(failed as ProjectFacet, row);
+      matches.push(i);
+      for (let f = 0; f < counts.length; f += 1) bump(f, i);
+    } else if (failures === 1) bump(failed, i);
   }
-  matches.sort(orderOf(query.sort ?? (text ? 'relevance' : 'updated'), ranks));
+  if (sort === 'relevance' && rankOf) matches.sort((a, b) => (rankOf[b] as number) - (rankOf[a] as number));
   const start = (query.page - 1) * query.pageSize;
   const facets = {} as Record<ProjectFacet, FacetCount[]>;
-  for (const facet of PROJECT_FACETS) {
-    const entries = [...(counted.get(facet)?.values() ?? [])];
-    entries.sort((a, b) => b.count - a.count || a.row.valueOrder[facet] - b.row.valueOrder[facet]);
-    facets[facet] = entries.map(({ row, count }) => ({
-      value: FACET_VALUE[facet](row),
-      label: FACET_LABEL[facet]?.(row) ?? null,
-      count,
-    }));
-  }
+  PROJECT_FACETS.forEach((facet, f) => {
+    const counted = index.values[facet]
+      .map((value, code) => ({ value, count: (counts[f] as Uint32Array)[code] as number }))
+      .filter(({ count }) => count > 0);
+    counted.sort((a, b) => b.count - a.count || a.value.order - b.value.order);
+    facets[facet] = counted.map(({ value, count }) => ({ value: value.value, label: value.label, count }));
+  });
   return {
-    ids: matches.slice(start, start + query.pageSize).map((row) => row.id),
+    rows: matches.slice(start, start + query.pageSize).map((i) => rows[i] as ProjectSnapshotRow),
     total: matches.length,
     facets,
   };

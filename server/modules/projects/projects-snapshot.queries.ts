@@ -27,7 +27,7 @@ export async function readProjectChangesSince(db: Executor, since: string | null
   return row;
 }
 
-/** What the project search and the search for similar items read of a project. */
+/** What the project search (filters, facets, order, cards) and the search for similar items read of a project. */
 export interface ProjectSnapshotRow {
   id: string;
   title: string;
@@ -36,9 +36,16 @@ export interface ProjectSnapshotRow {
   phase: ProjectPhase;
   domainCode: string;
   domainLabel: string;
+  /** The holder office. */
+  holderId: string;
   officeCode: string;
   officeName: string;
+  officeType: string;
   region: string;
+  /** The developer offices (none: the project needs developers). */
+  developers: { id: string; code: string; name: string }[];
+  sponsorshipAccepted: boolean;
+  updatedAt: string;
   applicationId: string | null;
   transitionalApplicationId: string | null;
   needsDevelopers: boolean;
@@ -58,9 +65,14 @@ interface RawRow {
   phase: ProjectPhase;
   domain_code: string;
   domain_label: string;
+  holder_id: string;
   office_code: string;
   office_name: string;
+  office_type: string;
   region: string;
+  developers: { id: string; code: string; name: string }[] | null;
+  sponsorship_accepted: boolean;
+  updated_at: Date | string;
   application_id: string | null;
   transitional_application_id: string | null;
   needs_developers: boolean;
@@ -79,14 +91,19 @@ export async function readProjectSnapshotRows(db: Executor): Promise<ProjectSnap
   const rows = await selectRows<RawRow>(
     db,
     sql`
-      WITH p AS (
-        SELECT p.*, NOT EXISTS (
-          SELECT 1 FROM project_offices po WHERE po.project_id = p.id AND po.role = 'developer'
-        ) AS needs_developers
-        FROM projects p
+      WITH developers AS (
+        SELECT po.project_id, json_agg(json_build_object('id', dev.id, 'code', dev.code, 'name', dev.name)) AS list
+        FROM project_offices po JOIN organisations dev ON dev.id = po.organisation_id
+        WHERE po.role = 'developer' GROUP BY po.project_id
+      ), p AS (
+        SELECT p.*, developers.list AS developers, developers.list IS NULL AS needs_developers,
+          EXISTS (SELECT 1 FROM sponsorship_requests s WHERE s.project_id = p.id AND s.state = 'accepted')
+            AS sponsorship_accepted
+        FROM projects p LEFT JOIN developers ON developers.project_id = p.id
       )
       SELECT p.id, p.title, p.need, p.track, p.phase, p.domain_code, d.label_fr AS domain_label,
-        o.code AS office_code, o.name AS office_name, o.region, p.application_id,
+        o.id AS holder_id, o.code AS office_code, o.name AS office_name, o.type AS office_type, o.region,
+        p.developers, p.sponsorship_accepted, p.updated_at, p.application_id,
         p.transitional_application_id, p.needs_developers,
         row_number() OVER (ORDER BY p.updated_at DESC, p.id) AS updated_order,
         row_number() OVER (ORDER BY f_unaccent(lower(p.title)), p.id) AS title_order,
@@ -109,9 +126,14 @@ export async function readProjectSnapshotRows(db: Executor): Promise<ProjectSnap
     phase: r.phase,
     domainCode: r.domain_code,
     domainLabel: r.domain_label,
+    holderId: r.holder_id,
     officeCode: r.office_code,
     officeName: r.office_name,
+    officeType: r.office_type,
     region: r.region,
+    developers: r.developers ?? [],
+    sponsorshipAccepted: r.sponsorship_accepted,
+    updatedAt: new Date(r.updated_at).toISOString(),
     applicationId: r.application_id,
     transitionalApplicationId: r.transitional_application_id,
     needsDevelopers: r.needs_developers,

@@ -23,7 +23,6 @@ import {
   findOrganisationRefs,
   findProjectContacts,
   findProjectSubject,
-  findProjectSubjects,
   followersOf,
   insertProject,
   type ProjectSubject,
@@ -302,14 +301,7 @@ export type ProjectView = Awaited<ReturnType<typeof getProject>>;
 
 export async function listProjects(ctx: ServiceContext, query: ProjectListQuery) {
   requireActor(ctx);
-  const found = await searchProjects(ctx.db, query);
-  const byId = new Map((await findProjectSubjects(ctx.db, found.ids)).map((s) => [s.id, s]));
-  const subjects = found.ids.flatMap((id) => byId.get(id) ?? []);
-  return {
-    subjects,
-    total: found.total,
-    facets: found.facets,
-    references: await referencesOf(ctx, subjects),
-  };
+  // The page's cards come from the same copy of the projects as the counts (projects-snapshot.ts).
+  return searchProjects(ctx.db, query);
 }
 export type ProjectList = Awaited<ReturnType<typeof listProjects>>;
