@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { projects } from '../server/db/schema.ts';
-import { type Client, signIn } from './api-client.ts';
+import { type Client, signIn, uniqueWord } from './api-client.ts';
 import { generateCatalogue } from './generate.ts';
 import { loadProjects } from './generate-projects.ts';
 import { loadCatalogue } from './load.ts';
@@ -76,6 +76,8 @@ const SEARCHES: Record<string, string[]> = {
   ],
 };
 const SIMILAR = 'POST /api/similar';
+/** The same needs, each request with a word of its own: never asked before, so never answered from the kept answers. */
+const SIMILAR_NEW = 'POST /api/similar, every need new';
 
 type Request = autocannon.Request;
 
@@ -140,6 +142,17 @@ try {
         queries.map((q) => ({ method: 'GET', path: `/api/projects?${q}` })),
       ]),
       [SIMILAR, similar],
+      [
+        SIMILAR_NEW,
+        needs.map((need) => ({
+          method: 'POST',
+          path: '/api/similar',
+          setupRequest: (request: Request) => ({
+            ...request,
+            body: JSON.stringify({ ...need, title: `${need.title} ${uniqueWord()}` }),
+          }),
+        })),
+      ],
     ];
     console.log(
       `loaded in ${prepared.loadSeconds} s; "${BROAD_WORD}" in ${matches} of ${total} projects; first similar ${results.firstSimilarMs} ms`,

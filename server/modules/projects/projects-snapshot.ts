@@ -54,10 +54,15 @@ async function currentCopy(db: Executor): Promise<Copy> {
     fresh.takenAt = Date.now();
     return fresh;
   }
-  // Requests that see the same commits share one read (one that began before a commit this request
-  // sees could miss it: a write, then the list that shows it).
+  // Requests share a read that sees every change they see: its snapshot is theirs, or nothing changed
+  // since it (a read that began before a commit this request sees would miss it: a write, then the list
+  // that must show it). Without that, each request arriving after a write would read everything again.
   const pending = reading.get(db);
-  if (pending && pending.snapshot === snapshot) return pending.done;
+  if (
+    pending &&
+    (pending.snapshot === snapshot || !(await readProjectChangesSince(db, pending.snapshot)).changed)
+  )
+    return pending.done;
   const done = readCopy(db, snapshot);
   reading.set(db, { snapshot, done });
   try {
