@@ -7,8 +7,8 @@ CREATE TABLE "project_changes" (
 CREATE INDEX "project_changes_xid_idx" ON "project_changes" USING btree ("xid");--> statement-breakpoint
 -- Hand-written from here: the triggers that write the projects' change log (projects-snapshot.queries.ts
 -- reads it). One row per writing transaction, whatever it wrote: the readers of projects read them all
--- again (10,000 projects in tens of milliseconds), so which project changed is not recorded. Each
--- transaction inserts a row of its own (no shared row): writers never wait for each other.
+-- again (one statement: 0.3–0.5 s at 10,000 projects, after a write), so which project changed is not
+-- recorded. Each transaction inserts a row of its own (no shared row): writers never wait for each other.
 CREATE FUNCTION log_project_change() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN

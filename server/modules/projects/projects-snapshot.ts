@@ -11,7 +11,7 @@ import {
  * A per-process copy of the projects (what the project search filters, counts and orders, and what the
  * search for similar items compares), per database (the tests open many). Each use asks the change log
  * whether anything committed since the copy's snapshot — one indexed statement — and reads every project
- * again only then (10,000 projects: one statement of tens of milliseconds, after a write). Until then the
+ * again only then (10,000 projects: one statement of 0.3–0.5 s on the bench machine, after a write). Until then the
  * rows are the same array: its identity is the version (similar-source.ts).
  *
  * The text matches of a query (ids and ranks) are kept with the copy, for as long as it holds: a broad word
