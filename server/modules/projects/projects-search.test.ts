@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_PHASES, PROJECT_SORTS } from '../../../common/projects.ts';
+import { projectPageSchema } from '../../../common/schemas/project.ts';
 import { PROJECT_TRACKS } from '../../../common/tracks.ts';
 import { organisations, projectChanges, projects } from '../../db/schema.ts';
 import { selectRows } from '../../lib/rows.ts';
@@ -130,6 +131,8 @@ describe('the project search', () => {
         const page = (
           await p.agent.get(`/api/projects?${new URLSearchParams({ ...asked, pageSize: '100' })}`)
         ).json() as Page;
+        // The route sends the presenter's page as it is: exactly the page the schema describes.
+        expect(projectPageSchema.parse(page)).toEqual(page);
         expect(page.items.map((item) => item.id)).toEqual(expected.ids);
         expect(page.total).toBe(expected.ids.length);
         for (const [facet, counts] of Object.entries(expected.facets))

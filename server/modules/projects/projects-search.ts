@@ -7,7 +7,7 @@ import {
 import type { ProjectListQuery } from '../../../common/schemas/project.ts';
 import type { Executor } from '../../db/client.ts';
 import type { ProjectSnapshotRow } from './projects-snapshot.queries.ts';
-import { projectSnapshot } from './projects-snapshot.ts';
+import { type ProjectSnapshot, projectSnapshot } from './projects-snapshot.ts';
 
 /**
  * The prefix query of what people typed, in PostgreSQL's French configuration without accents (as the
@@ -145,7 +145,10 @@ function filtersOf(query: ProjectListQuery, index: FacetIndex) {
  * sees every project (§2.1.1: visibility of the projects in progress), so there is no scope to apply.
  */
 export async function searchProjects(db: Executor, query: ProjectListQuery) {
-  const snapshot = await projectSnapshot(db);
+  return searchSnapshot(await projectSnapshot(db), query);
+}
+
+async function searchSnapshot(snapshot: ProjectSnapshot, query: ProjectListQuery) {
   const rows = snapshot.rows;
   const index = facetIndex(rows);
   const text = projectTextQuery(query.q);
@@ -201,4 +204,53 @@ export async function searchProjects(db: Executor, query: ProjectListQuery) {
     total: matches.length,
     facets,
   };
+}
+
+export type ProjectSearchResult = Awaited<ReturnType<typeof searchProjects>>;
+
+/** The pages kept per copy of the projects: the most recent searches (a map keeps its insertion order). */
+export const PROJECT_PAGES_KEPT = 64;
+const keptPages = new WeakMap<readonly ProjectSnapshotRow[], Map<string, unknown>>();
+
+/** One key per distinct search: the query's keys in a fixed order, a filter's values sorted. */
+function searchKey(query: ProjectListQuery) {
+  return JSON.stringify(
+    Object.keys(query)
+      .sort()
+      .map((key) => {
+        const value = query[key as keyof ProjectListQuery];
+        return [key, Array.isArray(value) ? [...value].sort() : (value ?? null)];
+      }),
+  );
+}
+
+/**
+ * `render(the search's result)`, kept with the copy of the projects it was computed on (as the catalogue
+ * keeps its pages, catalog/search/search.results.ts): the same search asked again before a write commits is
+ * answered from here, without counting or ordering again. A write gives a new copy, whose pages start
+ * empty: a kept page is never older than the copy that serves the search. Kept values are shared: callers
+ * must not change them.
+ */
+export async function searchProjectsKept<T>(
+  db: Executor,
+  query: ProjectListQuery,
+  render: (result: ProjectSearchResult) => T,
+): Promise<T> {
+  const snapshot = await projectSnapshot(db);
+  let pages = keptPages.get(snapshot.rows);
+  if (!pages) {
+    pages = new Map();
+    keptPages.set(snapshot.rows, pages);
+  }
+  const key = searchKey(query);
+  if (pages.has(key)) {
+    const page = pages.get(key) as T;
+    pages.delete(key);
+    pages.set(key, page);
+    return page;
+  }
+  const page = render(await searchSnapshot(snapshot, query));
+  pages.set(key, page);
+  if (pages.size > PROJECT_PAGES_KEPT) pages.delete(pages.keys().next().value as string);
+  return page;
 }
