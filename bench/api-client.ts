@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 export interface Client {
   base: string;
   cookie: string;
+  /** Sent with every write (x-csrf-token). */
+  csrfToken: string;
   organisationId: string;
   get<T>(path: string): Promise<T>;
   /** A write: its answer (throws unless 2xx) and its latency in ms, from the request to the whole body. */
@@ -42,7 +44,7 @@ export async function signIn(base: string, email: string, password: string): Pro
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return { body: JSON.parse(text) as T, ms };
   };
-  return { base, cookie, organisationId: user.organisationId, get, write };
+  return { base, cookie, csrfToken, organisationId: user.organisationId, get, write };
 }
 
 /** A made-up word no generated sheet contains (letters only, so that every tokenizer keeps it whole). */

@@ -19,7 +19,7 @@ import { seededRandom } from '../server/db/demo/seed-catalogue.ts';
 
 export const SEED = 2018;
 
-const SUBJECTS: [string, string][] = [
+export const SUBJECTS: [string, string][] = [
   ['des congés et absences', 'ressources-humaines'],
   ['des entretiens annuels', 'ressources-humaines'],
   ['des formations internes', 'ressources-humaines'],
@@ -59,7 +59,7 @@ const SUBJECTS: [string, string][] = [
   ['des pièces justificatives', 'gestion-documentaire'],
   ['des notes de service', 'gestion-documentaire'],
 ];
-const ACTIONS = [
+export const ACTIONS = [
   'Gestion',
   'Suivi',
   'Planification',
@@ -75,7 +75,7 @@ const ACTIONS = [
   'Saisie',
   'Portail',
 ];
-const AUDIENCES = [
+export const AUDIENCES = [
   '',
   ' des assurés',
   ' des agents',
@@ -86,7 +86,7 @@ const AUDIENCES = [
   ' de l’accueil',
   ' des employeurs',
 ];
-const FEATURES = [
+export const FEATURES = [
   'circuit de validation à deux niveaux',
   'exports pour le pilotage',
   'relances automatiques par courriel',

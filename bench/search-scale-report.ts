@@ -2,7 +2,10 @@
  * The results of bench/search-scale.ts and the Markdown tables made from them: the goals of the
  * catalogue-search issue (goal, figure, load average, met or not), then every figure.
  */
+import autocannon from 'autocannon';
+import type { Client } from './api-client.ts';
 import { percentile } from './search-shared.ts';
+import { sampleLoad } from './server-process.ts';
 
 export interface Load {
   mean: number;
@@ -80,6 +83,44 @@ export function stats(values: number[]): Stats {
     p99: fix(percentile(values, 99)),
     max: fix(Math.max(...values)),
   };
+}
+
+/**
+ * autocannon on `requests` (rotated) as the signed-in client (its cookie, and its CSRF token for writes):
+ * the run's figures, with the load average sampled meanwhile. A request slower than `timeout` seconds
+ * counts as an error.
+ */
+export async function measure(
+  client: Client,
+  requests: autocannon.Request[],
+  options: { connections: number; seconds: number; timeout: number },
+): Promise<Run> {
+  const load = sampleLoad();
+  const result = await autocannon({
+    url: client.base,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: options.timeout,
+    headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': 'application/json' },
+    requests,
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: Math.round(result.requests.average),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    load: load.stop(),
+  };
+}
+
+/** The round whose p99 is the median of the rounds. */
+export function medianRound<R extends { p99: number }>(runs: R[]) {
+  const sorted = [...runs].sort((a, b) => a.p99 - b.p99);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as R;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -19,14 +19,10 @@
  * BENCH_LABEL (e.g. "before", "after") goes in the results: bench/results/search-scale-<database>-
  * <label>-<date>.json. Prints the goals table of the issue and every figure.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
-import autocannon from 'autocannon';
-import { openDatabase } from '../server/db/client.ts';
-import { loadReferenceData } from '../server/db/reference/load-reference.ts';
 import { databaseUrl } from '../server/test/database-urls.ts';
 import {
   type Client,
@@ -39,9 +35,17 @@ import {
   uniqueWord,
 } from './api-client.ts';
 import { loadCatalogue } from './load.ts';
-import { type Results, type Run, type SizeResults, stats, table } from './search-scale-report.ts';
-import { BROAD_WORD, freshDatabase, percentile, postgresVersion, SCENARIOS } from './search-shared.ts';
-import { memoryStatus, root, sampleLoad, startCompiledServer } from './server-process.ts';
+import {
+  measure,
+  medianRound,
+  type Results,
+  type Run,
+  type SizeResults,
+  stats,
+  table,
+} from './search-scale-report.ts';
+import { BROAD_WORD, benchDatabase, percentile, runIdentity, SCENARIOS } from './search-shared.ts';
+import { ADMIN, createAdmin, memoryStatus, root, sampleLoad, startCompiledServer } from './server-process.ts';
 
 const args = process.argv.slice(2);
 if (args[0] === '--table') {
@@ -64,7 +68,6 @@ const WARM_UP_SECONDS = Math.min(5, DURATION);
 const REQUEST_TIMEOUT_S = 60;
 /** A sheet not found this long after its write counts as never found. */
 const FRESHNESS_TIMEOUT_MS = 120_000;
-const ADMIN = { email: 'banc@mutualis.bench', password: 'banc-de-mesure-2026' };
 
 const pgUrl = process.env.DATABASE_URL;
 if (!embedded && !pgUrl) {
@@ -78,17 +81,12 @@ const MIXED = 'mixed: searches + 1 write/s';
 /** Fills a new database with `size` sheets; the environment the server and the CLI need to open it. */
 async function prepare(size: number, dataDir: string) {
   const name = loadOnly || reuseLoaded ? `mutualis_bench_scale_${size}` : 'mutualis_bench_scale';
-  const env = {
-    DATABASE_URL: embedded ? '' : databaseUrl(pgUrl as string, name),
-    MUTUALIS_DATA_DIR: dataDir,
-  };
   // Filled beforehand by `--load-only` (which printed the counts of usages).
-  if (reuseLoaded && !embedded) return { loaded: { applications: size, usages: 0 }, loadSeconds: 0, env };
-  const database = embedded ? await openDatabase({ dataDir }) : await freshDatabase(pgUrl as string, name);
-  if (embedded) {
-    await database.migrate();
-    await loadReferenceData(database.db);
+  if (reuseLoaded && !embedded) {
+    const env = { DATABASE_URL: databaseUrl(pgUrl as string, name), MUTUALIS_DATA_DIR: dataDir };
+    return { loaded: { applications: size, usages: 0 }, loadSeconds: 0, env };
   }
+  const { database, env } = await benchDatabase(embedded ? undefined : pgUrl, name, dataDir);
   const start = performance.now();
   const loaded = await loadCatalogue(database.db, size);
   const loadSeconds = (performance.now() - start) / 1000;
@@ -96,51 +94,12 @@ async function prepare(size: number, dataDir: string) {
   return { loaded, loadSeconds: Number(loadSeconds.toFixed(1)), env };
 }
 
-/** `npm run cli -- user create-admin`, as an operator would, before the server starts. */
-function createAdmin(env: Record<string, string>) {
-  const result = spawnSync(
-    'npm',
-    [
-      'run',
-      '--silent',
-      'cli',
-      '--',
-      'user',
-      'create-admin',
-      '--email',
-      ADMIN.email,
-      '--name',
-      'Banc de mesure',
-      '--password',
-      ADMIN.password,
-    ],
-    { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
+const cannon = (client: Client, queries: string[], seconds: number) =>
+  measure(
+    client,
+    queries.map((q) => ({ method: 'GET' as const, path: `/api/applications?${q}` })),
+    { connections: CONNECTIONS, seconds, timeout: REQUEST_TIMEOUT_S },
   );
-  if (result.status !== 0) throw new Error(`create-admin: ${result.stderr || result.stdout}`);
-}
-
-async function cannon(client: Client, queries: string[], seconds: number) {
-  const load = sampleLoad();
-  const result = await autocannon({
-    url: client.base,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: REQUEST_TIMEOUT_S,
-    headers: { cookie: client.cookie },
-    requests: queries.map((q) => ({ method: 'GET' as const, path: `/api/applications?${q}` })),
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    rps: Math.round(result.requests.average),
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    load: load.stop(),
-  };
-}
 
 /** One write a second until `until`: a sheet declared, then one renamed, alternately. */
 async function writeEverySecond(client: Client, editIds: string[], until: number) {
@@ -209,12 +168,6 @@ async function freshness(client: Client, editIds: string[]) {
     samples: list.map((s) => ({ ...s, write: round(s.write), found: round(s.found) })),
   });
   return { create: summary(samples.create), edit: summary(samples.edit), load: load.stop() };
-}
-
-/** The round whose p99 is the median of the rounds. */
-function medianRound(runs: Run[]) {
-  const sorted = [...runs].sort((a, b) => a.p99 - b.p99);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as Run;
 }
 
 async function benchSize(size: number): Promise<SizeResults> {
@@ -291,12 +244,7 @@ async function benchSize(size: number): Promise<SizeResults> {
 }
 
 const results: Results = {
-  date: new Date().toISOString(),
-  label: LABEL,
-  commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
-  database: embedded ? 'embedded' : 'postgresql',
-  server: embedded ? 'PGlite' : `PostgreSQL ${(await postgresVersion(pgUrl as string)).split(' ')[0]}`,
-  node: process.version,
+  ...(await runIdentity({ embedded, url: pgUrl, label: LABEL, root })),
   connections: CONNECTIONS,
   seconds: DURATION,
   rounds: ROUNDS,

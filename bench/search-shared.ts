@@ -2,6 +2,7 @@
  * What the search benches share: the queries of each scenario, percentiles, and a fresh PostgreSQL
  * database filled with the reference data.
  */
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { openDatabase } from '../server/db/client.ts';
 import { loadReferenceData } from '../server/db/reference/load-reference.ts';
@@ -63,4 +64,36 @@ export async function postgresVersion(url: string) {
   const version = (await client.query('SHOW server_version')).rows[0]?.server_version as string;
   await client.end();
   return version;
+}
+
+/** Who measured what: the date, the label, the commit, the database and the engines' versions. */
+export async function runIdentity(options: { embedded: boolean; url?: string; label: string; root: string }) {
+  return {
+    date: new Date().toISOString(),
+    label: options.label,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: options.root,
+      encoding: 'utf8',
+    }).trim(),
+    database: options.embedded ? ('embedded' as const) : ('postgresql' as const),
+    server: options.embedded
+      ? 'PGlite'
+      : `PostgreSQL ${(await postgresVersion(options.url as string)).split(' ')[0]}`,
+    node: process.version,
+  };
+}
+
+/**
+ * A new database for a bench run: database `name` on the PostgreSQL server of `url`, or the embedded one in
+ * `dataDir` when there is no url; migrated, with the reference data. `env` is what the server and the
+ * command line need to open it.
+ */
+export async function benchDatabase(url: string | undefined, name: string, dataDir: string) {
+  const database = url ? await freshDatabase(url, name) : await openDatabase({ dataDir });
+  if (!url) {
+    await database.migrate();
+    await loadReferenceData(database.db);
+  }
+  const env = { DATABASE_URL: url ? databaseUrl(url, name) : '', MUTUALIS_DATA_DIR: dataDir };
+  return { database, env };
 }

@@ -3,7 +3,7 @@
  * (`npm run build:server`) with the node flags of `npm start`, its resident memory read from /proc,
  * and the machine's load average sampled while a scenario runs.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -108,4 +108,30 @@ export function sampleLoad() {
       return { mean: Number(mean.toFixed(2)), max: Math.max(...samples) };
     },
   };
+}
+
+/** The administrator the benches create and sign in as. */
+export const ADMIN = { email: 'banc@mutualis.bench', password: 'banc-de-mesure-2026' };
+
+/** `npm run cli -- user create-admin`, as an operator would, before the server starts. */
+export function createAdmin(env: Record<string, string>) {
+  const result = spawnSync(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'cli',
+      '--',
+      'user',
+      'create-admin',
+      '--email',
+      ADMIN.email,
+      '--name',
+      'Banc de mesure',
+      '--password',
+      ADMIN.password,
+    ],
+    { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`create-admin: ${result.stderr || result.stdout}`);
 }

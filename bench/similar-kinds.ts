@@ -5,8 +5,11 @@
  * at c=1 and c=10, rotating needs as they are typed on the declaration form — a generated sheet's name
  * retyped with part of its summary, a name alone, a long need in an agent's words.
  *
- *   npx tsx bench/similar-kinds.ts [count]                          embedded database (default 10000)
- *   source .ci/postgres.sh && npx tsx bench/similar-kinds.ts [count] PostgreSQL (DATABASE_URL)
+ *   npx tsx bench/similar-kinds.ts [sheets] [projects]                 embedded database (10000 sheets, 0 projects)
+ *   source .ci/postgres.sh && npx tsx bench/similar-kinds.ts [sheets] [projects] PostgreSQL (DATABASE_URL)
+ *
+ * With a number of projects, as many generated projects in progress (generate-projects.ts) are loaded
+ * beside the sheets, and the needs include retyped project titles.
  *
  * Settings: BENCH_SECONDS per run (15). Writes bench/results/similar-kinds-<database>-<date>.json and
  * prints the figures.
@@ -21,11 +24,14 @@ import { openDatabase } from '../server/db/client.ts';
 import { loadReferenceData } from '../server/db/reference/load-reference.ts';
 import { benchSession } from './bench-session.ts';
 import { generateCatalogue } from './generate.ts';
+import { generateProjects, loadProjects } from './generate-projects.ts';
 import { loadCatalogue } from './load.ts';
 import { freshDatabase } from './search-shared.ts';
 import { root } from './server-process.ts';
+import { similarNeeds } from './similar-needs.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
+const projectCount = Number(process.argv[3] ?? 0);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const url = process.env.DATABASE_URL;
 
@@ -38,6 +44,7 @@ async function embeddedDatabase() {
 const database = url ? await freshDatabase(url, 'mutualis_bench_similar') : await embeddedDatabase();
 const loadStart = performance.now();
 await loadCatalogue(database.db, count, { duplicates: Math.round(count / 20) });
+if (projectCount > 0) await loadProjects(database.db, projectCount);
 const loadedMs = performance.now() - loadStart;
 
 const session = await benchSession(database.db, 'CPAM-69', ['developer']);
@@ -51,34 +58,10 @@ const headers = {
 };
 
 // Needs as typed: generated sheets (the same seed as load.ts) retyped, and needs in an agent's words.
-const generated = generateCatalogue(count, ['CPAM-69'], undefined, { duplicates: Math.round(count / 20) });
-const needs: { title: string; text: string }[] = [];
-for (let k = 0; k < 12; k += 1) {
-  const sheet = generated[(k * 797) % generated.length] as (typeof generated)[number];
-  const words = sheet.name.split(' ');
-  needs.push(
-    k % 3 === 0
-      ? { title: words.slice(0, -1).join(' '), text: '' }
-      : { title: `Outil de ${sheet.name.toLowerCase()}`, text: sheet.summary.slice(0, 60 + k * 10) },
-  );
-}
-needs.push(
-  {
-    title: 'Poser ses vacances et ses RTT en ligne',
-    text: 'Les collaborateurs saisissent leurs jours de repos, le chef de service accepte, et le compteur se met à jour.',
-  },
-  {
-    title: 'Récupération des trop-perçus',
-    text: 'Relancer les bénéficiaires payés à tort et suivre leurs remboursements étalés.',
-  },
-  {
-    title: 'Droits d’accès aux logiciels',
-    text: 'Demander puis revoir régulièrement les accès des collaborateurs aux logiciels métier.',
-  },
-  {
-    title: 'Réserver un créneau au guichet',
-    text: 'Les bénéficiaires choisissent une heure de passage en agence.',
-  },
+// The titles of generated projects do not depend on the offices drawn: one office is enough here.
+const needs = similarNeeds(
+  generateCatalogue(count, ['CPAM-69'], undefined, { duplicates: Math.round(count / 20) }),
+  generateProjects(projectCount, [{ code: 'CPAM-69', type: 'cpam' }]),
 );
 const requests = needs.map((need) => ({
   method: 'POST' as const,
@@ -139,6 +122,7 @@ const result = {
   date: new Date().toISOString(),
   database: url ? 'postgresql' : 'embedded',
   sheets: count,
+  projects: projectCount,
   seconds,
   loadedMs: Math.round(loadedMs),
   firstRequestMs: Math.round(firstMs),
@@ -153,7 +137,11 @@ console.log(JSON.stringify(result, null, 2));
 const here = path.dirname(fileURLToPath(import.meta.url));
 mkdirSync(path.join(here, 'results'), { recursive: true });
 writeFileSync(
-  path.join(here, 'results', `similar-kinds-${result.database}-${result.date.slice(0, 10)}.json`),
+  path.join(
+    here,
+    'results',
+    `similar-kinds-${result.database}${projectCount > 0 ? `-${projectCount}-projects` : ''}-${result.date.slice(0, 10)}.json`,
+  ),
   `${JSON.stringify(result, null, 2)}\n`,
 );
 await app.close();

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -298,4 +300,23 @@ export const capacityDeclarations = pgTable(
     uniqueIndex('capacity_declarations_quarter_key').on(t.organisationId, t.quarter),
     check('capacity_declarations_person_days_check', sql`${t.personDays} BETWEEN 0 AND 100000`),
   ],
+);
+
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+
+/**
+ * The projects' change log: one row per transaction that wrote what the project search and the search for
+ * similar items keep a copy of (a project, its offices and sponsorships, an office, a domain's label), with
+ * the transaction's id. A server process asks whether anything committed since its copy's snapshot
+ * (projects-snapshot.queries.ts) and reads the projects again only then. Written by triggers (migration
+ * 0013), pruned with the catalogue's change log.
+ */
+export const projectChanges = pgTable(
+  'project_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_changes_xid_idx').on(t.xid)],
 );

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { type AnyBinding, fireDueTransitions } from '../lib/lifecycle.ts';
 import { type Authorizer, systemActor } from '../lib/policy.ts';
 import { CHANGE_PRUNE_AGE_MS, pruneChanges } from '../modules/catalog/search/search.changes.ts';
+import { pruneProjectChanges } from '../modules/projects/projects-snapshot.queries.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
 import type { JobDefinition } from './queue.ts';
 
@@ -44,7 +45,10 @@ export function jobDefinitions(deps: {
     {
       name: CATALOGUE_CHANGES_PRUNE_JOB,
       cron: '17 * * * *',
-      run: () => pruneChanges(deps.db, CHANGE_PRUNE_AGE_MS),
+      run: async () => {
+        await pruneChanges(deps.db, CHANGE_PRUNE_AGE_MS);
+        await pruneProjectChanges(deps.db, CHANGE_PRUNE_AGE_MS);
+      },
     },
   ];
 }

@@ -6,7 +6,8 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { presentContribution, presentOffer, presentSponsorship } from './collaboration.presenter.ts';
 import type { ProjectSubject } from './projects.queries.ts';
 import type { ProjectList, ProjectReferences, ProjectView } from './projects.service.ts';
-import type { FacetCount } from './projects-search.queries.ts';
+import type { FacetCount } from './projects-search.ts';
+import type { ProjectSnapshotRow } from './projects-snapshot.queries.ts';
 
 type OrganisationRefDto = ProjectSummaryDto['holderOrganisation'];
 
@@ -60,9 +61,32 @@ function facetLabel(facet: string, value: FacetCount): string {
   return value.value;
 }
 
+/** A card of the list, from the copy of the projects the search runs over. */
+function presentProjectCard(row: ProjectSnapshotRow): ProjectSummaryDto {
+  return {
+    id: row.id,
+    title: row.title,
+    need: row.need,
+    track: row.track,
+    phase: row.phase,
+    domain: { code: row.domainCode, label: row.domainLabel },
+    holderOrganisation: {
+      id: row.holderId,
+      code: row.officeCode,
+      name: row.officeName,
+      type: row.officeType,
+      region: row.region,
+    } as OrganisationRefDto,
+    developerOrganisations: row.developers,
+    needsDevelopers: row.needsDevelopers,
+    sponsorshipAccepted: row.sponsorshipAccepted,
+    updatedAt: row.updatedAt,
+  };
+}
+
 export function presentProjectPage(list: ProjectList): ProjectPageDto {
   return {
-    items: list.subjects.map((s) => presentProjectSummary(s, list.references)),
+    items: list.rows.map(presentProjectCard),
     total: list.total,
     facets: Object.fromEntries(
       Object.entries(list.facets).map(([facet, values]) => [

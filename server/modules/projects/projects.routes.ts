@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
 import {
   createProjectSchema,
+  type ProjectPageDto,
   projectListQuerySchema,
   projectPageSchema,
   projectSchema,
@@ -93,6 +94,10 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/projects',
     {
       config: { access: { action: 'project.read' } },
+      // As the catalogue's search: the presenter builds exactly the typed page (projects-search.test.ts
+      // checks it against the schema), kept as JSON text with the copy of the projects; re-encoding the
+      // facets through zod on every call would cost more than the search.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['projects'],
         summary: 'Projets en cours : recherche plein texte en français, filtres et facettes',
@@ -100,7 +105,13 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: projectPageSchema, ...errors },
       },
     },
-    async (request) => presentProjectPage(await listProjects(request.ctx, request.query)),
+    async (request, reply) => {
+      const body = await listProjects(request.ctx, request.query, (list) =>
+        JSON.stringify(presentProjectPage(list)),
+      );
+      // The type of the route's body is the page; this string is that page already encoded.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as ProjectPageDto);
+    },
   );
 
   app.post(

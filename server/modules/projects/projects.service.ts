@@ -23,7 +23,6 @@ import {
   findOrganisationRefs,
   findProjectContacts,
   findProjectSubject,
-  findProjectSubjects,
   followersOf,
   insertProject,
   type ProjectSubject,
@@ -33,7 +32,7 @@ import {
   setFollowing,
   updateProjectAtVersion,
 } from './projects.queries.ts';
-import { searchProjects } from './projects-search.queries.ts';
+import { type ProjectSearchResult, searchProjectsKept } from './projects-search.ts';
 
 export const projectNotFound = () => new AppError('notFound', 'Ce projet est introuvable.');
 
@@ -300,16 +299,16 @@ export async function getProject(ctx: ServiceContext, authorizer: Authorizer, id
 }
 export type ProjectView = Awaited<ReturnType<typeof getProject>>;
 
-export async function listProjects(ctx: ServiceContext, query: ProjectListQuery) {
+/**
+ * The list, rendered by `render` (the JSON text of the page), kept with the copy of the projects it was
+ * computed on (projects-search.ts): the page's cards come from the same copy as the counts.
+ */
+export async function listProjects<T>(
+  ctx: ServiceContext,
+  query: ProjectListQuery,
+  render: (list: ProjectSearchResult) => T,
+) {
   requireActor(ctx);
-  const found = await searchProjects(ctx.db, query);
-  const byId = new Map((await findProjectSubjects(ctx.db, found.ids)).map((s) => [s.id, s]));
-  const subjects = found.ids.flatMap((id) => byId.get(id) ?? []);
-  return {
-    subjects,
-    total: found.total,
-    facets: found.facets,
-    references: await referencesOf(ctx, subjects),
-  };
+  return searchProjectsKept(ctx.db, query, render);
 }
-export type ProjectList = Awaited<ReturnType<typeof listProjects>>;
+export type ProjectList = ProjectSearchResult;

@@ -1,29 +1,28 @@
 import type { Executor } from '../../db/client.ts';
 import type { SimilarSource } from '../similar/similar-source.ts';
-import {
-  type ProjectTextRow,
-  readLiveProjectTexts,
-  readProjectTextsStamp,
-} from './projects-similar.queries.ts';
+import type { ProjectSnapshotRow } from './projects-snapshot.queries.ts';
+import { projectSnapshot } from './projects-snapshot.ts';
 
 /**
- * The texts read last, per database (the tests open many), with the stamp they were read under: read
- * again only when a write to the projects moved it. The same array otherwise — its identity is the
- * version the search for similar items builds its corpus on (similar-source.ts).
+ * The live projects of each copy of the projects (projects-snapshot.ts): the same array while the copy
+ * holds — its identity is the version the search for similar items builds its corpus on
+ * (similar-source.ts) — and a new one once a write to the projects committed.
  */
-const read = new WeakMap<object, { stamp: string; rows: readonly ProjectTextRow[] }>();
+const live = new WeakMap<readonly ProjectSnapshotRow[], readonly ProjectSnapshotRow[]>();
 
-async function liveProjects(db: Executor): Promise<readonly ProjectTextRow[]> {
-  const stamp = await readProjectTextsStamp(db);
-  const cached = read.get(db);
-  if (cached && cached.stamp === stamp) return cached.rows;
-  const rows = await readLiveProjectTexts(db);
-  read.set(db, { stamp, rows });
-  return rows;
+async function liveProjects(db: Executor): Promise<readonly ProjectSnapshotRow[]> {
+  const { rows } = await projectSnapshot(db);
+  let kept = live.get(rows);
+  if (!kept) {
+    // An abandoned project answers no need; a delivered one still does.
+    kept = rows.filter((row) => row.phase !== 'abandoned');
+    live.set(rows, kept);
+  }
+  return kept;
 }
 
 /** Projects in progress as a kind of the search for similar items (POST /api/similar). */
-export const projectSimilarSource: SimilarSource<ProjectTextRow> & { kind: 'project' } = {
+export const projectSimilarSource: SimilarSource<ProjectSnapshotRow> & { kind: 'project' } = {
   kind: 'project',
   live: liveProjects,
   text: (row) => ({ title: row.title, text: row.need }),
@@ -32,6 +31,6 @@ export const projectSimilarSource: SimilarSource<ProjectTextRow> & { kind: 'proj
     code: null,
     title: row.title,
     summary: row.need,
-    office: { code: row.holder_code, name: row.holder_name },
+    office: { code: row.officeCode, name: row.officeName },
   }),
 };

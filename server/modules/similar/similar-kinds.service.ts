@@ -4,7 +4,7 @@ import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import { TextCorpus, type TextProfile, type Vocabulary } from '../../lib/similarity.ts';
 import { rankSimilar } from '../../lib/similarity-ranking.ts';
 import { frenchVocabulary } from '../../lib/similarity-vocabulary.ts';
-import type { AnySimilarSource } from './similar-source.ts';
+import type { AnySimilarSource, SimilarHead } from './similar-source.ts';
 import { SIMILAR_SOURCES } from './similar-sources.ts';
 
 /**
@@ -31,7 +31,12 @@ interface Combined {
   parts: readonly (readonly unknown[])[];
   entries: Entry[];
   corpus: TextCorpus;
+  /** The answers given on this corpus, by request: the form asks again for what is being typed. */
+  answers: Map<string, SimilarItem[]>;
 }
+
+/** The answers kept per corpus: the most recent requests (a map keeps its insertion order). */
+const KEPT_ANSWERS = 500;
 
 const combined = new WeakMap<object, Combined>();
 const building = new WeakMap<object, { parts: readonly (readonly unknown[])[]; done: Promise<Combined> }>();
@@ -52,7 +57,7 @@ async function build(db: Executor, sources: AnySimilarSource[], parts: readonly 
     entries.map((entry) => ({ name: entry.title, summary: entry.text })),
     frenchVocabulary,
   );
-  const result = { parts, entries, corpus };
+  const result = { parts, entries, corpus, answers: new Map() };
   combined.set(db, result);
   return result;
 }
@@ -96,11 +101,28 @@ function sharedTerms(vocabulary: Vocabulary, query: TextProfile, entry: Entry) {
 }
 
 /** The items most like the title and text, best first, of the kinds asked (all by default). */
-export async function findSimilarItems(ctx: ServiceContext, request: SimilarRequest) {
+export async function findSimilarItems(ctx: ServiceContext, request: SimilarRequest): Promise<SimilarItem[]> {
   requireActor(ctx);
   const kinds = new Set<SimilarKind>(request.kinds ?? SIMILAR_KINDS);
-  const { entries, corpus } = await combinedCorpus(ctx.db);
-  await frenchVocabulary.prepare(ctx.db, [request.title, request.text]);
+  const combined = await combinedCorpus(ctx.db);
+  // The same question on the same corpus has the same answer (every kind's items unchanged).
+  const key = JSON.stringify([request.title, request.text, [...kinds].sort(), request.limit]);
+  const kept = combined.answers.get(key);
+  if (kept) {
+    combined.answers.delete(key);
+    combined.answers.set(key, kept);
+    return kept;
+  }
+  const answer = await rank(ctx.db, combined, request, kinds);
+  combined.answers.set(key, answer);
+  if (combined.answers.size > KEPT_ANSWERS)
+    combined.answers.delete(combined.answers.keys().next().value as string);
+  return answer;
+}
+
+async function rank(db: Executor, combined: Combined, request: SimilarRequest, kinds: Set<SimilarKind>) {
+  const { entries, corpus } = combined;
+  await frenchVocabulary.prepare(db, [request.title, request.text]);
   const query = corpus.profile(request.title, request.text);
   const ranked = rankSimilar(corpus, query, {
     minScore: SIMILAR_MIN_SCORE,
@@ -111,10 +133,14 @@ export async function findSimilarItems(ctx: ServiceContext, request: SimilarRequ
     const entry = entries[index] as Entry;
     return {
       kind: entry.source.kind,
-      ...entry.source.present(entry.row),
+      ...(entry.source.present(entry.row) as SimilarHead),
       score: Math.floor(score * 100) / 100,
       sharedTerms: sharedTerms(corpus.vocabulary, query, entry),
     };
   });
 }
-export type SimilarItem = Awaited<ReturnType<typeof findSimilarItems>>[number];
+export interface SimilarItem extends SimilarHead {
+  kind: SimilarKind;
+  score: number;
+  sharedTerms: string[];
+}

@@ -91,6 +91,20 @@ describe('POST /api/similar', () => {
     expect(codes(await similar(need))).not.toContain(sheet.code);
   });
 
+  it('answers the same question again at once, and anew once a project is declared', async () => {
+    const need = { title: 'Baguage des goélands', text: 'Suivre les goélands bagués du port.' };
+    const before = await similar({ ...need, kinds: ['project', 'application'] });
+    expect(before.items.map((item) => item.title)).not.toContain('Baguage des goélands argentés');
+    // The kinds in another order are the same question.
+    expect(await similar({ ...need, kinds: ['application', 'project'] })).toEqual(before);
+    const project = await declareProject(agent, {
+      title: 'Baguage des goélands argentés',
+      need: 'Les agents du port suivent les goélands bagués.',
+    });
+    const after = await similar({ ...need, kinds: ['project', 'application'] });
+    expect(after.items[0]).toMatchObject({ id: project.id, kind: 'project' });
+  });
+
   it('refuses bad input with a French 400 naming the field', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ text: 'Un besoin' }, 'title', /titre est obligatoire/],
