@@ -380,12 +380,7 @@ export class CatalogueIndex {
     return { shown, count: others.length };
   }
 
-  /** Bytes held by the index's typed arrays and an estimate of its strings and maps (the bench reports it). */
-  byteSize() {
-    return Object.values(this.byteSizes()).reduce((sum, bytes) => sum + bytes, 0);
-  }
-
-  /** The same, per structure (bench/index-memory.ts). */
+  /** Bytes held by the index's typed arrays and an estimate of its strings and maps, per structure (bench/index-memory.ts). */
   byteSizes() {
     const sum = (sizes: number[]) => sizes.reduce((total, bytes) => total + bytes, 0);
     const arrays = [...this.columns, this.stage, this.present, this.archived, this.usage, this.prior];
