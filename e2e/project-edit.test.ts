@@ -105,7 +105,7 @@ describe('editing a project, its files, withdrawing its sponsorship', () => {
       });
       await holder.getByRole('button', { name: 'Enregistrer' }).click();
       const conflict = holder.getByRole('alert').filter({ hasText: 'Projet modifié entre-temps' });
-      await conflict.getByText(/modifiée par quelqu'un d'autre/).waitFor();
+      await conflict.getByText(/Ce projet a été modifié par quelqu'un d'autre/).waitFor();
       await clean(holder);
       await shoot(holder, 'conflict', width);
       await conflict.getByRole('button', { name: /Recharger le projet à jour/ }).click();

@@ -66,8 +66,22 @@ export const TITLE_BY_STATUS: Record<number, string> = {
 export const notFound = (what: string) => new AppError('notFound', `${what} introuvable.`);
 export const forbidden = (detail = "Vous n'avez pas les droits nécessaires pour cette action.") =>
   new AppError('forbidden', detail);
-export const staleVersion = () =>
-  new AppError(
+/** What was changed meanwhile, as the 409 names it, and whether French writes it in the feminine. */
+const STALE_SUBJECTS = {
+  application: ['Cette fiche', true],
+  project: ['Ce projet', false],
+  sponsorship: ['Cette demande de parrainage', true],
+  offer: ['Cette proposition', true],
+  user: ['Ce compte', false],
+  record: ['Cet élément', false],
+} as const;
+export type StaleSubject = keyof typeof STALE_SUBJECTS;
+
+export const staleVersion = (subject: StaleSubject) => {
+  const [what, feminine] = STALE_SUBJECTS[subject];
+  const [e, it] = feminine ? ['e', 'la'] : ['', 'le'];
+  return new AppError(
     'staleVersion',
-    "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. Rechargez-la pour voir les changements, puis recommencez.",
+    `${what} a été modifié${e} par quelqu'un d'autre depuis que vous l'avez ouvert${e}. Rechargez-${it} pour voir les changements, puis recommencez.`,
   );
+};

@@ -130,6 +130,7 @@ const taskBinding: LifecycleBinding<TaskState, 'submit' | 'approve' | 'reject' |
   {
     definition: taskLifecycle,
     notFoundLabel: 'Tâche',
+    staleSubject: 'record',
     store: versionedRowStore<typeof tasks, TaskState>(tasks, { column: 'state' }),
     idOf: (row) => row.id,
     parties: (row) => ({ holderOffice: [row.holderOffice], developerOffices: row.developerOffices }),

@@ -16,7 +16,7 @@ import type { Database, Executor, Transaction } from '../db/client.ts';
 import { enqueueOutbox, type OutboxMessage } from '../jobs/outbox.queries.ts';
 import { recordAudit } from './audit.ts';
 import { actingAs, type ServiceContext, type TxContext } from './context.ts';
-import { AppError, type FieldError, forbidden, notFound, staleVersion } from './errors.ts';
+import { AppError, type FieldError, forbidden, notFound, type StaleSubject, staleVersion } from './errors.ts';
 import { lifecycleHistory, officeNames } from './lifecycle.queries.ts';
 import type { Authorizer } from './policy.ts';
 import { unknownFieldErrors } from './unknown-fields.ts';
@@ -48,6 +48,8 @@ export interface LifecycleBinding<State extends string, Name extends string, Fac
   definition: LifecycleDefinition<State, Name, Facts>;
   /** "Utilisateur", "Application": the 404's subject. */
   notFoundLabel: string;
+  /** What the 409 on a stale version names. */
+  staleSubject: StaleSubject;
   store: SubjectStore<State, Row>;
   idOf(row: Row): string;
   parties(row: Row): SubjectParties;
@@ -139,7 +141,7 @@ export async function fireTransition(
   // Party, then version and state: who may not act learns nothing more; who may, learns whether it can
   // be now — all before anything about the input.
   if (!isParty) throw refusalError(definition, 'notParty', notPartyRefusal(definition, name));
-  if (binding.store.versionOf(row) !== request.version) throw staleVersion();
+  if (binding.store.versionOf(row) !== request.version) throw staleVersion(binding.staleSubject);
   const early = checkTransition(definition, name, from, isParty, undefined, undefined, { guards: false });
   if (!early.allowed) throw refusalError(definition, early.kind, early.refusal);
   const input = parseInput(definition, name, request.input);
@@ -147,7 +149,7 @@ export async function fireTransition(
   const check = checkTransition(definition, name, from, isParty, facts, input);
   if (!check.allowed) throw refusalError(definition, check.kind, check.refusal);
   const after = await binding.store.apply(ctx.db, row, check.to);
-  if (!after) throw staleVersion();
+  if (!after) throw staleVersion(binding.staleSubject);
   const change: AppliedTransition<string, unknown, unknown> = {
     transition: name,
     from,

@@ -50,6 +50,7 @@ describe('sponsorship', () => {
       version: 9,
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain('Cette demande de parrainage a été modifiée');
     const noRationale = await p.sponsor.post(`/api/sponsorship-requests/${request.id}/decision`, {
       decision: 'accepted',
       version: request.version,

@@ -72,7 +72,7 @@ export async function decideOffer(
     const project = await findProjectSubject(tx.db, offer.projectId, { lock: true });
     if (!project) throw projectNotFound();
     authorizer.authorize(actor, 'project.decideOffers', accessOf(project));
-    if (offer.version !== input.version) throw staleVersion();
+    if (offer.version !== input.version) throw staleVersion('offer');
     if (offer.state !== 'pending')
       throw new AppError('conflict', 'Cette proposition a déjà reçu une réponse.');
     const after = await updateOfferAtVersion(tx.db, id, input.version, {
@@ -81,7 +81,7 @@ export async function decideOffer(
       decidedBy: actor.userId,
       decidedAt: new Date(),
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('offer');
     if (input.decision === 'accepted') {
       if (offer.kind === 'developerCapacity')
         await addProjectOffice(tx.db, project.id, offer.organisationId, 'developer');

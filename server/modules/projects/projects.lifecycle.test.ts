@@ -283,6 +283,7 @@ describe('suspension, abandonment and parties', () => {
       version: project.version + 5,
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain("Ce projet a été modifié par quelqu'un d'autre");
     const wrong = await fire(p.developer, project, 'deliver');
     expect(wrong.statusCode).toBe(409);
     expect(refusal(wrong).detail).toContain("n'est pas possible dans l'état « Besoin exprimé »");

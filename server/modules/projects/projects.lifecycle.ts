@@ -52,6 +52,7 @@ export const projectBinding: LifecycleBinding<ProjectPhase, ProjectTransition, P
   {
     definition: projectLifecycle,
     notFoundLabel: 'Projet',
+    staleSubject: 'project',
     store: projectStore,
     idOf: (row) => row.id,
     parties: projectParties,

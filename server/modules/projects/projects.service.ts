@@ -195,7 +195,7 @@ export async function updateProject(
     const current = await findProjectSubject(tx.db, id, { lock: true });
     if (!current) throw projectNotFound();
     authorizer.authorize(actor, 'project.update', accessOf(current));
-    if (current.version !== input.version) throw staleVersion();
+    if (current.version !== input.version) throw staleVersion('project');
     const stored = await storedFields(tx, current);
     const { version, ...changes } = input;
     const merged: ProjectFields = {
@@ -219,7 +219,7 @@ export async function updateProject(
       ...rowValues(merged),
       homologationDeclaredOn,
     });
-    if (!row) throw staleVersion();
+    if (!row) throw staleVersion('project');
     await writeRelations(tx, id, merged);
     const holderOrganisationId = current.holderOrganisationId;
     await recordAudit(tx, {

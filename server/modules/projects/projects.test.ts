@@ -77,6 +77,7 @@ describe('declaring and editing', () => {
       title: 'Autre titre',
     });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain('Rechargez-le');
     expect(
       (await p.otherDirector.patch(`/api/projects/${project.id}`, { version: 2, title: 'Pris' })).statusCode,
     ).toBe(403);

@@ -86,7 +86,7 @@ async function lockForChange(
   const project = await findProjectSubject(tx.db, request.projectId, { lock: true });
   if (!project) throw projectNotFound();
   authorizer.authorize(actor, action, { directorateId: request.directorateId, project: accessOf(project) });
-  if (request.version !== version) throw staleVersion();
+  if (request.version !== version) throw staleVersion('sponsorship');
   if (!states.includes(request.state))
     throw new AppError(
       'conflict',
@@ -112,7 +112,7 @@ export async function decideSponsorship(
       decidedBy: actor.userId,
       decidedAt: new Date(),
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('sponsorship');
     // An accepted sponsorship opens the project's guard: a page read before it is out of date.
     if (input.decision === 'accepted') await touchProject(tx.db, request.projectId);
     await recordAudit(tx, {
@@ -143,7 +143,7 @@ export async function withdrawSponsorship(
       withdrawnAt: new Date(),
       withdrawalReason: input.rationale ?? null,
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('sponsorship');
     if (request.state === 'accepted') await touchProject(tx.db, request.projectId);
     await recordAudit(tx, {
       action: 'sponsorship.withdraw',

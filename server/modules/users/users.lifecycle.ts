@@ -17,6 +17,7 @@ export const userAccountBinding: LifecycleBinding<
 > = {
   definition: userAccountLifecycle,
   notFoundLabel: 'Utilisateur',
+  staleSubject: 'user',
   store: userStatusStore,
   idOf: (row) => row.id,
   parties: () => ({}),

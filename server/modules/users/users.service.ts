@@ -89,7 +89,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
   return inTransaction(ctx, async (tx) => {
     const current = await findUser(tx.db, id, { forUpdate: true });
     if (!current) throw notFound('Utilisateur');
-    if (current.version !== input.version) throw staleVersion();
+    if (current.version !== input.version) throw staleVersion('user');
     let version = current.version;
 
     const profileChanges = {
@@ -119,7 +119,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
         ...profileChanges,
         ...(passwordHash ? { passwordHash } : {}),
       });
-      if (!updated) throw staleVersion();
+      if (!updated) throw staleVersion('user');
       version = updated.version;
       if (Object.keys(profileChanges).length > 0) {
         await recordAudit(tx, {

@@ -115,7 +115,7 @@ describe('an administrator manages accounts', () => {
 
     const stale = await admin.patch(`/api/users/${user.id}`, { version: 1, displayName: 'Écrasement' });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().detail).toContain('modifiée par quelqu');
+    expect(stale.json().detail).toContain("Ce compte a été modifié par quelqu'un d'autre");
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.displayName).toBe(user.displayName);
 

@@ -31,6 +31,7 @@ export const applicationRecordBinding: LifecycleBinding<
 > = {
   definition: applicationRecordLifecycle,
   notFoundLabel: 'Application',
+  staleSubject: 'application',
   store: applicationRecordStore,
   idOf: (row) => row.id,
   parties,
@@ -47,6 +48,7 @@ export const applicationCertificationBinding: LifecycleBinding<
 > = {
   definition: applicationCertificationLifecycle,
   notFoundLabel: 'Application',
+  staleSubject: 'application',
   store: applicationCertificationStore,
   idOf: (row) => row.id,
   parties,

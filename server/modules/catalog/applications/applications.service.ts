@@ -183,7 +183,7 @@ export async function writeApplications(
     const current = update.current as Current;
     const before = previous.get(current.id);
     if (!before) throw notFound('Application');
-    if (before.version !== current.version) throw staleVersion();
+    if (before.version !== current.version) throw staleVersion('application');
     const certificationErrors = [
       ...certificationChangeErrors(update.input, before.certificationStatus, options),
       ...applicationRuleErrors(update.input, update.input.certificationStatus ?? before.certificationStatus),
@@ -205,7 +205,7 @@ export async function writeApplications(
       values: u.values,
     })),
   );
-  if (updated.length !== updates.length) throw staleVersion();
+  if (updated.length !== updates.length) throw staleVersion('application');
   const updatedById = new Map(updated.map((row) => [row.id, row]));
   const rowOf = new Map<(typeof prepared)[number], ApplicationRow>(
     updates.map((u) => [u, updatedById.get((u.current as Current).id) as ApplicationRow]),
@@ -302,7 +302,7 @@ export async function updateApplication(
   const domains = await domainLabels(ctx);
   await inTransaction(ctx, async (tx) => {
     const current = await lockApplication(tx, authorizer, id, 'application.update');
-    if (current.version !== input.version) throw staleVersion();
+    if (current.version !== input.version) throw staleVersion('application');
     if (current.archivedAt)
       throw new AppError('unprocessable', 'Cette application est archivée : elle ne se modifie plus.');
     const { version, ...changes } = input;
