@@ -1,7 +1,17 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useBusinessDomains } from '../api/catalogue.ts';
-import { useLabel } from '../i18n/index.ts';
+import { useLabel, useLanguage } from '../i18n/index.ts';
+
+/** A business domain's label in the reader's language (the API sends the French one with the code). */
+export function useDomainLabel() {
+  const language = useLanguage();
+  const { data: domains } = useBusinessDomains();
+  return (code: string, french: string) => {
+    const domain = domains?.find((d) => d.code === code);
+    return domain ? (language === 'en' ? domain.labelEn : domain.labelFr) : french;
+  };
+}
 
 /** The business domain of a sheet or a project, from the controlled list, in the reader's language. */
 export function DomainSelect({

@@ -6,6 +6,7 @@ import type { ApplicationDto } from '../../../../common/schemas/application.ts';
 import { attachmentUrl, useDeleteAttachment, useUploadAttachment, useUsages } from '../../api/catalogue.ts';
 import { AttachmentsPanel } from '../../components/attachments-panel.tsx';
 import { formatDateTime, formatDay } from '../../components/dates.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { MarkdownHtml } from '../../components/markdown.tsx';
 import { ErrorAlert } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
@@ -22,6 +23,7 @@ import { useStageLabel } from './stage-badge.tsx';
 /** The tabs of an application sheet. */
 export function Presentation({ application }: { application: ApplicationDto }) {
   const { t, i18n } = useTranslation();
+  const domainLabel = useDomainLabel();
   const label = useLabel();
   const stage = useStageLabel();
   const tech = application.technologies;
@@ -62,7 +64,7 @@ export function Presentation({ application }: { application: ApplicationDto }) {
         <FactTable
           rows={[
             [t('sheet.code'), application.code],
-            [t('sheet.domain'), application.domain.label],
+            [t('sheet.domain'), domainLabel(application.domain.code, application.domain.label)],
             [
               t('sheet.designer'),
               <Anchor key="d" component={Link} to={`/organismes/${application.designerOrganisation.id}`}>

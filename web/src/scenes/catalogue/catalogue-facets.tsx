@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facet } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationPageDto } from '../../../../common/schemas/application-search.ts';
 import { comparableText } from '../../../../common/text.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { facetLabel, facetValueLabel } from './labels.ts';
 
@@ -31,15 +32,19 @@ export function FacetGroup({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const domainLabel = useDomainLabel();
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   if (values.length === 0) return null;
   const name = givenName ?? facetLabel(label, facet as Facet);
   const labelled = values.map((v) => ({
     ...v,
-    text: valueLabel
-      ? valueLabel(v.value, v.label)
-      : facetValueLabel(label, facet as Facet, v.value, v.label),
+    text:
+      facet === 'domain'
+        ? domainLabel(v.value, v.label)
+        : valueLabel
+          ? valueLabel(v.value, v.label)
+          : facetValueLabel(label, facet as Facet, v.value, v.label),
   }));
   const wanted = comparableText(filter);
   const matching = wanted

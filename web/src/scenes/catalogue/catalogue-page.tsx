@@ -6,6 +6,7 @@ import type { ApplicationSummaryDto } from '../../../../common/schemas/applicati
 import type { ApplicationSearchItemDto } from '../../../../common/schemas/application-search.ts';
 import { type CatalogueSearch, exportUrl, PAGE_SIZE, useApplications } from '../../api/catalogue.ts';
 import { can, useMe } from '../../api/queries.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { ArchivedFilterChoice } from './archived-filter.tsx';
@@ -43,6 +44,7 @@ export function ApplicationCard({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const domainLabel = useDomainLabel();
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`app-${application.id}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -53,7 +55,8 @@ export function ApplicationCard({
             </Anchor>
           </Title>
           <Text size="sm" c="dimmed">
-            {application.designerOrganisation.name} · {application.domain.label}
+            {application.designerOrganisation.name} ·{' '}
+            {domainLabel(application.domain.code, application.domain.label)}
           </Text>
           <SameNameHint others={application.sameName ?? []} count={application.sameNameCount ?? 0} />
         </Stack>

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRedundancies } from '../../api/similar.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { ErrorAlert, Pager } from '../../components/page.tsx';
 
 const PAGE_SIZE = 10;
@@ -10,6 +11,7 @@ const PAGE_SIZE = 10;
 /** The usage map's groups of sheets that look like the same need, largest first, ten a page. */
 export function Redundancies() {
   const { t } = useTranslation();
+  const domainLabel = useDomainLabel();
   const [page, setPage] = useState(1);
   const query = useRedundancies(page, PAGE_SIZE);
   const data = query.data;
@@ -30,13 +32,13 @@ export function Redundancies() {
           padding="sm"
           component="article"
           aria-label={t('usageMap.cluster', {
-            domain: cluster.domain.label,
+            domain: domainLabel(cluster.domain.code, cluster.domain.label),
             count: cluster.applications.length,
           })}
         >
           <Group justify="space-between" mb="xs">
             <Text fw={600} size="sm">
-              {cluster.domain.label}
+              {domainLabel(cluster.domain.code, cluster.domain.label)}
             </Text>
             <Text size="sm">{t('usageMap.similarity', { value: Math.round(cluster.similarity * 100) })}</Text>
           </Group>

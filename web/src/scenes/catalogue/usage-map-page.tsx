@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../../common/organisations.ts';
 import { useUsageMap } from '../../api/catalogue.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { Redundancies } from './redundancies.tsx';
@@ -50,6 +51,7 @@ function Bar({
 
 export function UsageMapPage() {
   const { t } = useTranslation();
+  const domainLabel = useDomainLabel();
   const query = useUsageMap();
   const [metric, setMetric] = useState<Metric>('usages');
   const map = query.data;
@@ -170,7 +172,7 @@ export function UsageMapPage() {
                           <Link {...props} to="/catalogue" search={{ domain: [d.domain.code] }} />
                         )}
                       >
-                        {d.domain.label}
+                        {domainLabel(d.domain.code, d.domain.label)}
                       </Anchor>
                     }
                     value={d.applications}

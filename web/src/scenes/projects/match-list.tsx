@@ -9,25 +9,14 @@ import type {
   ProjectNeedDto,
   SuggestedMatchDto,
 } from '../../../../common/schemas/matchmaking.ts';
-import { useBusinessDomains } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMakeOffer } from '../../api/projects.ts';
 import { can, useMe } from '../../api/queries.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import type { Notice } from '../../components/page.tsx';
-import { useLanguage } from '../../i18n/index.ts';
 import { RequestStateBadge } from './project-badges.tsx';
 import { OfferFields, useOfferDraft } from './project-offers.tsx';
 import { FormDialog } from './project-section.tsx';
-
-/** A business domain's label in the reader's language (the API sends the French one). */
-export function useDomainLabel() {
-  const language = useLanguage();
-  const { data: domains } = useBusinessDomains();
-  return (code: string, french: string) => {
-    const domain = domains?.find((d) => d.code === code);
-    return domain ? (language === 'en' ? domain.labelEn : domain.labelFr) : french;
-  };
-}
 
 /** A reason of a suggestion, in the reader's language, from its code and params. */
 export function useReasonText() {

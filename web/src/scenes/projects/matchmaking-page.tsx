@@ -7,11 +7,12 @@ import type { MatchmakingDto, MatchmakingQuery } from '../../../../common/schema
 import { useBusinessDomains } from '../../api/catalogue.ts';
 import { useMatchmaking } from '../../api/matchmaking.ts';
 import { can, useMe } from '../../api/queries.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
 import { CapacityForm } from './capacity-form.tsx';
-import { MatchList, useDomainLabel } from './match-list.tsx';
+import { MatchList } from './match-list.tsx';
 import { PhaseBadge } from './project-badges.tsx';
 
 /** A part of the page: a framed section with its heading, its count and, past the cap, how many in all. */

@@ -8,6 +8,7 @@ import type { ProjectDto } from '../../../../common/schemas/project.ts';
 import { TRACK_DEFINITIONS } from '../../../../common/tracks.ts';
 import { useFireProjectTransition, useFollow, useProject } from '../../api/projects.ts';
 import { formatDay } from '../../components/dates.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { MarkdownHtml } from '../../components/markdown.tsx';
 import { LoadFailure } from '../../components/not-found.tsx';
@@ -28,6 +29,7 @@ function Facts({ project }: { project: ProjectDto }) {
   const { t } = useTranslation();
   const label = useLabel();
   const language = useLanguage();
+  const domainLabel = useDomainLabel();
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
     <FactTable
@@ -36,7 +38,7 @@ function Facts({ project }: { project: ProjectDto }) {
           t('project.track'),
           `${label(TRACK_DEFINITIONS[project.track].label)} (${TRACK_DEFINITIONS[project.track].reference})`,
         ],
-        [t('project.domain'), project.domain.label],
+        [t('project.domain'), domainLabel(project.domain.code, project.domain.label)],
         [
           t('project.holder'),
           <Anchor key="holder" component={Link} to={`/organismes/${project.holderOrganisation.id}`}>

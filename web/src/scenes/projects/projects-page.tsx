@@ -11,6 +11,7 @@ import type { ProjectSummaryDto } from '../../../../common/schemas/project.ts';
 import { PROJECTS_PAGE_SIZE, type ProjectSearch, useProjects } from '../../api/projects.ts';
 import { can, useMe } from '../../api/queries.ts';
 import { formatDateTime } from '../../components/dates.ts';
+import { useDomainLabel } from '../../components/domain-select.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { FacetGroup } from '../catalogue/catalogue-facets.tsx';
@@ -22,6 +23,7 @@ import { PhaseBadge, SponsoredBadge } from './project-badges.tsx';
 export function ProjectCard({ project }: { project: ProjectSummaryDto }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const domainLabel = useDomainLabel();
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`project-${project.id}`}>
       <Stack gap={4}>
@@ -31,7 +33,8 @@ export function ProjectCard({ project }: { project: ProjectSummaryDto }) {
           </Anchor>
         </Title>
         <Text size="sm" c="dimmed">
-          {t('projects.holder', { name: project.holderOrganisation.name })} · {project.domain.label}
+          {t('projects.holder', { name: project.holderOrganisation.name })} ·{' '}
+          {domainLabel(project.domain.code, project.domain.label)}
         </Text>
       </Stack>
       <Text mt="xs" lineClamp={3}>
