@@ -6,7 +6,7 @@ import { PROJECT_TRACKS, trackRules } from '../../../common/tracks.ts';
 import { projectFacts } from '../../modules/projects/projects.lifecycle.ts';
 import { findProjectSubjects } from '../../modules/projects/projects.queries.ts';
 import { createTestContext, login, type TestContext } from '../../test/harness.ts';
-import { projects } from '../schema.ts';
+import { projectComments, projects } from '../schema.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
 import { seedDemoProjects } from './seed-projects.ts';
@@ -90,5 +90,21 @@ describe('the demo projects', () => {
     // The past quarter of CPAM-13 is not offered any more.
     expect(page.capacities.items.map((c) => c.organisation.code)).not.toContain('CPAM-13');
     expect(page.capacities.items.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('date their updates and comments in the past, at spread working hours, not all at the minute of the seed', async () => {
+    const now = Date.now();
+    const updated = (await t.db.select({ at: projects.updatedAt }).from(projects)).map((r) => r.at);
+    const commented = (await t.db.select({ at: projectComments.createdAt }).from(projectComments)).map(
+      (r) => r.at,
+    );
+    const times = [...updated, ...commented];
+    expect(commented.length).toBeGreaterThan(3);
+    for (const at of times) expect(at.getTime()).toBeLessThanOrEqual(now);
+    const minutes = new Set(times.map((at) => at.toISOString().slice(11, 16)));
+    expect(minutes.size).toBeGreaterThan(5);
+    const paris = (at: Date) =>
+      Number(at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit' }).slice(0, 2));
+    expect(times.filter((at) => paris(at) < 8 || paris(at) > 17)).toEqual([]);
   });
 });

@@ -19,6 +19,15 @@ import { DEMO_PROJECTS, type DemoProject } from './projects-data.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+/**
+ * A time of the working day `days` days ago (08:30–16:30 in Paris, spread by `slot`), never after `now`:
+ * the demo's comments and updates do not all carry the minute `npm start` first ran.
+ */
+const workedAt = (now: Date, days: number, slot: number) => {
+  const day = new Date(now.getTime() - days * DAY_MS);
+  day.setUTCHours(7, 30 + (slot % 12) * 41, 0, 0);
+  return day.getTime() > now.getTime() ? new Date(day.getTime() - DAY_MS) : day;
+};
 
 /**
  * The demo projects (projects-data.ts) on a database without any, after the demo accounts and catalogue:
@@ -94,7 +103,7 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
           owningDirectorateId: demo.owningDirectorate ? office(demo.owningDirectorate) : null,
           amStore: demo.amStore ?? false,
           createdAt,
-          updatedAt: daysAgo(now, index % 9),
+          updatedAt: workedAt(now, index % 9, index),
         })
         .returning({ id: projects.id });
       const projectId = row?.id as string;
@@ -107,7 +116,7 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
           .insert(projectOffices)
           .values(roles.map(({ code, role }) => ({ projectId, organisationId: office(code), role })));
       if (demo.sponsorship) {
-        const requestedAt = daysAgo(now, demo.sponsorship.daysAgo);
+        const requestedAt = workedAt(now, demo.sponsorship.daysAgo, index);
         const decided = demo.sponsorship.state !== 'pending';
         const withdrawn = demo.sponsorship.state === 'withdrawn';
         await tx.insert(sponsorshipRequests).values({
@@ -135,8 +144,8 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
           personDays: offer.personDays ?? null,
           state: offer.state,
           rationale: offer.state === 'pending' ? null : OFFER_ANSWERS[offer.state],
-          createdAt: daysAgo(now, 15 - n),
-          decidedAt: offer.state === 'pending' ? null : daysAgo(now, 10 - n),
+          createdAt: workedAt(now, 15 - n, index + n),
+          decidedAt: offer.state === 'pending' ? null : workedAt(now, 10 - n, index + n + 3),
         });
       for (const c of demo.contributions ?? [])
         await tx.insert(projectContributions).values({
@@ -148,12 +157,12 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
           endsOn: c.to ?? null,
           role: c.role,
         });
-      for (const comment of demo.comments ?? []) {
+      for (const [n, comment] of (demo.comments ?? []).entries()) {
         const authorId = people.get(comment.author);
         if (!authorId) continue;
         await tx
           .insert(projectComments)
-          .values({ projectId, authorId, body: comment.body, createdAt: daysAgo(now, comment.daysAgo) });
+          .values({ projectId, authorId, body: comment.body, createdAt: workedAt(now, comment.daysAgo, n) });
         await tx.insert(projectFollowers).values({ projectId, userId: authorId }).onConflictDoNothing();
       }
       await tx.insert(auditEvents).values({
