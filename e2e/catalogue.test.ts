@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TRACK_LABELS, TRACKS } from '../common/catalog/vocabulary.ts';
-import { accessibilityViolations, newPage, settledDialog, signIn, textContrasts } from './support/browser.ts';
+import {
+  accessibilityViolations,
+  newPage,
+  postAs,
+  settledDialog,
+  signIn,
+  textContrasts,
+} from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 const env = startServerAndBrowser();
@@ -141,6 +148,37 @@ describe('the catalogue in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Suivi des astreintes informatiques' }).waitFor();
     await page.goto(`${env.server.url}/catalogue?q=astreintes%20informatiqes`);
     await page.getByRole('link', { name: 'Suivi des astreintes informatiques' }).waitFor();
+    await page.context().close();
+  });
+
+  it('edits a sheet: another save meanwhile is refused (409) and what was typed stays in the form', async () => {
+    const page = await signedIn('dev.basrhin@mutualis.demo');
+    const me = await (await page.request.get(`${env.server.url}/api/me`)).json();
+    const sheet = await postAs(page, env.server.url, '/api/applications', {
+      name: 'Suivi des prêts de matériel',
+      summary: 'Prêt des ordinateurs portables et des écrans aux agents, avec les retours.',
+      domainCode: 'informatique-outillage',
+      designerOrganisationId: me.organisation.id,
+      track: 'nonStandard',
+      lifecycleStage: 'inProduction',
+      hosting: 'officeServer',
+    });
+    await page.goto(`${env.server.url}/catalogue/${sheet.id}/modifier`);
+    const summary = page.getByRole('textbox', { name: 'Description courte' });
+    await summary.fill('Prêt du matériel informatique aux agents, réservations et retours suivis.');
+    const changed = await page.request.fetch(`${env.server.url}/api/applications/${sheet.id}`, {
+      method: 'PATCH',
+      data: { version: sheet.version, name: 'Prêts de matériel informatique' },
+      headers: { 'X-CSRF-Token': me.csrfToken },
+    });
+    expect(changed.status()).toBe(200);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Fiche modifiée entre-temps' });
+    await conflict.getByText(/Cette fiche a été modifiée par quelqu'un d'autre/).waitFor();
+    expect(await summary.inputValue()).toContain('réservations et retours suivis');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await conflict.getByRole('link', { name: 'Ouvrir la version à jour de la fiche' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prêts de matériel informatique' }).waitFor();
     await page.context().close();
   });
 });

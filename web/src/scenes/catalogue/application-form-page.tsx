@@ -1,5 +1,5 @@
 import {
-  Anchor,
+  Button,
   Checkbox,
   Fieldset,
   Group,
@@ -24,6 +24,7 @@ import { MarkdownField } from '../../components/markdown-field.tsx';
 import { LoadFailure, MayNotEdit } from '../../components/not-found.tsx';
 import { OfficesMultiSelect, useOfficeOptions } from '../../components/office-select.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { useOpened } from '../../components/use-opened.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { bodyOf, type FormState, initialState } from './application-form-state.ts';
 import { ContactsFieldset } from './contacts-fieldset.tsx';
@@ -72,9 +73,9 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
       conflictTitle={t('form.conflictTitle')}
       reload={
         application ? (
-          <Anchor component={Link} to={`/catalogue/${application.id}`}>
+          <Button component={Link} variant="default" to={`/catalogue/${application.id}`}>
             {t('form.reload')}
-          </Anchor>
+          </Button>
         ) : undefined
       }
       submitLabel={creating ? t('form.create') : t('common.save')}
@@ -327,7 +328,8 @@ export function ApplicationCreatePage() {
 export function ApplicationEditPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useApplication(id);
-  const application = query.data;
+  // The form edits the sheet as it was opened: another's save meanwhile is a 409, never lost typing.
+  const { opened: application } = useOpened(query, id);
   if (!application)
     return query.error ? (
       <LoadFailure error={query.error} missing="application" />

@@ -8,6 +8,7 @@ import { useProject, useUpdateProject } from '../../api/projects.ts';
 import { FormFrame } from '../../components/form-frame.tsx';
 import { LoadFailure, MayNotEdit } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { useOpened } from '../../components/use-opened.ts';
 import { NeedFieldset, ProjectFieldsets } from './project-fields.tsx';
 import { initialProjectState, type ProjectFormState, projectBodyOf } from './project-form-state.ts';
 
@@ -58,11 +59,8 @@ function ProjectEditForm({ project, onReload }: { project: ProjectDto; onReload:
 export function ProjectEditPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useProject(id);
-  // The form edits the project as it was opened: a refetch (after any write, refused or not) does not
-  // replace what the user typed; a save over a newer version gets 409, and the user chooses to reload.
-  const [opened, setOpened] = useState<ProjectDto | undefined>(undefined);
-  if (!opened && query.data) setOpened(query.data);
-  const project = opened;
+  // The form edits the project as it was opened; after a 409 the user chooses to reload.
+  const { opened: project, reload } = useOpened(query, id);
   if (!project)
     return query.error ? (
       <LoadFailure error={query.error} missing="project" />
@@ -78,10 +76,6 @@ export function ProjectEditPage({ id }: { id: string }) {
         back={`/projets/${project.id}`}
       />
     );
-  const reload = async () => {
-    const fresh = await query.refetch();
-    if (fresh.data) setOpened(fresh.data);
-  };
   return (
     <>
       <PageHeader title={t('projectForm.editTitle', { title: project.title })} />
