@@ -22,6 +22,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
 import { databaseUrl } from '../server/test/database-urls.ts';
 import {
@@ -45,7 +46,15 @@ import {
   table,
 } from './search-scale-report.ts';
 import { BROAD_WORD, benchDatabase, percentile, runIdentity, SCENARIOS } from './search-shared.ts';
-import { ADMIN, createAdmin, memoryStatus, root, sampleLoad, startCompiledServer } from './server-process.ts';
+import {
+  ADMIN,
+  createAdmin,
+  memoryStatus,
+  root,
+  sampleLoad,
+  startCompiledServer,
+  startEnvironment,
+} from './server-process.ts';
 
 const args = process.argv.slice(2);
 if (args[0] === '--table') {
@@ -137,11 +146,32 @@ interface Sample {
   write: number;
   found: number;
   searches: number;
+  /** When the write answered (performance.now()). */
+  answered: number;
+  /** Pauses of this process's own garbage collector between the write's answer and the search's. */
+  clientGc: number;
+}
+
+/** The bench process's own collections (start and duration, ms), while `stop()` is not called. */
+function observeCollections() {
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    /** Milliseconds of pauses within [from, to]. */
+    within: (from: number, to: number) =>
+      pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.end, to) - Math.max(p.start, from)), 0),
+    stop: () => observer.disconnect(),
+  };
 }
 
 /** Declares then renames sheets, one at a time; after each write, searches its word until found. */
 async function freshness(client: Client, editIds: string[]) {
   const load = sampleLoad();
+  const collections = observeCollections();
   const samples: Record<'create' | 'edit', Sample[]> = { create: [], edit: [] };
   const missed = () => [...samples.create, ...samples.edit].some((s) => !Number.isFinite(s.found));
   // A sheet never found stops the samples: each would wait the whole timeout.
@@ -154,9 +184,20 @@ async function freshness(client: Client, editIds: string[]) {
           : await editSheet(client, editIds[(i + 50) % editIds.length] as string, word);
       const answered = performance.now();
       const found = await timeUntilFound(client, word, written.body.id, answered, FRESHNESS_TIMEOUT_MS);
-      samples[kind].push({ write: written.ms, found: found.ms, searches: found.searches });
+      samples[kind].push({
+        write: written.ms,
+        found: found.ms,
+        searches: found.searches,
+        answered,
+        clientGc: 0,
+      });
     }
   }
+  // Read once the observer has been told (its entries come asynchronously).
+  await pause(100);
+  for (const s of [...samples.create, ...samples.edit])
+    s.clientGc = collections.within(s.answered, s.answered + s.found);
+  collections.stop();
   const summary = (list: Sample[]) => ({
     write: stats(list.map((s) => s.write)),
     found: stats(list.map((s) => s.found)),
@@ -165,7 +206,12 @@ async function freshness(client: Client, editIds: string[]) {
       50,
     ),
     notFound: list.filter((s) => !Number.isFinite(s.found)).length,
-    samples: list.map((s) => ({ ...s, write: round(s.write), found: round(s.found) })),
+    samples: list.map(({ answered: _, ...s }) => ({
+      ...s,
+      write: round(s.write),
+      found: round(s.found),
+      clientGc: round(s.clientGc),
+    })),
   });
   return { create: summary(samples.create), edit: summary(samples.edit), load: load.stop() };
 }
@@ -248,9 +294,11 @@ const results: Results = {
   connections: CONNECTIONS,
   seconds: DURATION,
   rounds: ROUNDS,
-  // Inherited by the server (glibc reads them at its start: docs/operations.md).
+  // The server's, from `npm start` or the bench's environment (glibc reads them at its start).
   malloc: Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('MALLOC_')),
+    Object.entries({ ...process.env, ...startEnvironment() }).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('MALLOC_') && entry[1] !== undefined,
+    ),
   ),
   sizes: {},
 };

@@ -13,19 +13,44 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const compiledServer = path.join(root, 'build/server/main.js');
 
+/** The command `npm start` runs once the build is done: `NAME=${NAME:-value}… exec node <flags> build/server/main.js`. */
+const launch =
+  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
+    .split('&&')
+    .at(-1)
+    ?.trim()
+    .split(/\s+/) ?? [];
+
 /**
  * The node flags of `npm start`, as package.json has them, then those of BENCH_NODE_FLAGS (to compare
  * settings of the engine: `BENCH_NODE_FLAGS="--max-semi-space-size=8"`).
  */
 export const startFlags = [
-  ...((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string)
-    .split('&&')
-    .at(-1)
-    ?.trim()
-    .split(/\s+/)
-    .filter((word) => word.startsWith('--')) ?? []),
+  ...launch.filter((word) => word.startsWith('--')),
   ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
 ];
+
+/**
+ * The environment `npm start` gives the server (the C library's malloc settings, read at the process's
+ * start: docs/architecture.md): `NAME=${NAME:-value}` keeps a value the caller set, as the shell does.
+ * `BENCH_START_ENV=0`: none of it (the server as it ran before `npm start` set them).
+ */
+export const startEnvironment = (env: NodeJS.ProcessEnv = process.env) =>
+  (env.BENCH_START_ENV === '0'
+    ? {}
+    : Object.fromEntries(
+        launch.flatMap((word) => {
+          const assignment = word.match(/^([A-Z_]+)=(?:\$\{\1:-(.*)\}|(.*))$/);
+          if (!assignment) return [];
+          const [, name, fallback, value] = assignment as [
+            string,
+            string,
+            string | undefined,
+            string | undefined,
+          ];
+          return [[name, value ?? env[name] ?? fallback ?? '']];
+        }),
+      )) as Record<string, string>;
 
 /** A port nobody listens on, from the system. */
 export function freePort() {
@@ -62,7 +87,7 @@ export async function waitUntilLive(base: string, server: ChildProcess, timeoutM
 }
 
 /**
- * Starts `node <npm start flags> build/server/main.js` with `env` on a free port; its output goes to
+ * Starts `node <npm start flags> build/server/main.js` with the environment of `npm start` and `env` on a free port; its output goes to
  * `logFile`. Resolves once it answers, with its address and a `stop()` that ends it (SIGTERM).
  */
 export async function startCompiledServer(env: Record<string, string>, logFile: string, timeoutMs = 600_000) {
@@ -71,7 +96,14 @@ export async function startCompiledServer(env: Record<string, string>, logFile: 
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [...startFlags, compiledServer], {
     cwd: root,
-    env: { ...process.env, MUTUALIS_DEMO: 'false', MUTUALIS_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...startEnvironment(),
+      MUTUALIS_DEMO: 'false',
+      MUTUALIS_LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

@@ -43,6 +43,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const application = await createApplication(request.ctx, authorizer, request.body);
+      await app.deps.catalogue.afterWrite();
       return reply.code(201).send(presentApplication(application, request.actor, authorizer));
     },
   );
@@ -84,12 +85,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) =>
-      presentApplication(
-        await updateApplication(request.ctx, authorizer, request.params.id, request.body),
-        request.actor,
-        authorizer,
-      ),
+    async (request) => {
+      const application = await updateApplication(request.ctx, authorizer, request.params.id, request.body);
+      await app.deps.catalogue.afterWrite();
+      return presentApplication(application, request.actor, authorizer);
+    },
   );
 
   await app.register(
@@ -101,7 +101,10 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: applicationSchema,
       present: async (ctx, id) =>
         presentApplication(await getApplication(ctx, authorizer, id), ctx.actor, authorizer),
-      afterCommit: () => app.deps.jobs.nudge('outbox'),
+      afterCommit: async () => {
+        await app.deps.catalogue.afterWrite();
+        await app.deps.jobs.nudge('outbox');
+      },
     }),
   );
 };

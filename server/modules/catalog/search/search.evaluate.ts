@@ -62,7 +62,6 @@ export function searchIndex(
   const oneFilterCounts = activeCount === 1 && !text && live ? unfilteredCounts(index) : null;
   // Candidate rows: the text matches or every application, archived ones left out unless asked for.
   const unfiltered = !text && activeCount === 0 && live;
-  const lists = index.slotLists();
   let rows: Int32Array;
   if (text) {
     rows =
@@ -70,6 +69,8 @@ export function searchIndex(
   } else if (activeCount > 0 && live) {
     rows = candidatesOfFilters(index, masks);
   } else {
+    // Only here: the lists of every slot are derived once per version, which a write moves.
+    const lists = slotLists(index);
     rows = archivedFilter === 'include' ? lists.all : archivedFilter === 'only' ? lists.archived : lists.live;
   }
   const { rejected, rejectedBy, matched } = index.scratch();
@@ -224,6 +225,36 @@ function inArchivedState(index: CatalogueIndex, slots: Int32Array, flag: number)
     }
   }
   return kept.subarray(0, size);
+}
+
+/**
+ * The slots in use, the live ones and the archived ones (derived once per version): counted, then
+ * filled, so that no array of numbers is made on the heap.
+ */
+function slotLists(index: CatalogueIndex) {
+  let lists = index.derived.get('slots') as { all: Int32Array; live: Int32Array; archived: Int32Array };
+  if (lists) return lists;
+  const { present, archived, size } = index;
+  let all = 0;
+  let shelved = 0;
+  for (let i = 0; i < size; i += 1) {
+    if (present[i] !== 1) continue;
+    all += 1;
+    shelved += archived[i] as number;
+  }
+  lists = {
+    all: new Int32Array(all),
+    live: new Int32Array(all - shelved),
+    archived: new Int32Array(shelved),
+  };
+  for (let i = 0, a = 0, l = 0, r = 0; i < size; i += 1) {
+    if (present[i] !== 1) continue;
+    lists.all[a++] = i;
+    if (archived[i] === 1) lists.archived[r++] = i;
+    else lists.live[l++] = i;
+  }
+  index.derived.set('slots', lists);
+  return lists;
 }
 
 /** The facet counts of the whole catalogue (archived applications left out), computed once per version. */

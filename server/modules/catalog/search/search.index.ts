@@ -285,24 +285,6 @@ export class CatalogueIndex {
     return lists[code] as SlotList;
   }
 
-  /** The slots in use, the live ones and the archived ones (derived once per version). */
-  slotLists() {
-    let lists = this.derived.get('slots') as { all: Int32Array; live: Int32Array; archived: Int32Array };
-    if (!lists) {
-      const all: number[] = [];
-      const live: number[] = [];
-      const archived: number[] = [];
-      for (let i = 0; i < this.size; i += 1) {
-        if (this.present[i] !== 1) continue;
-        all.push(i);
-        (this.archived[i] === 1 ? archived : live).push(i);
-      }
-      lists = { all: Int32Array.from(all), live: Int32Array.from(live), archived: Int32Array.from(archived) };
-      this.derived.set('slots', lists);
-    }
-    return lists;
-  }
-
   /**
    * Per-slot marks a search uses (search.evaluate.ts), all zero between two searches: a search is
    * synchronous and clears what it marked, so nothing proportional to the catalogue is allocated per search.

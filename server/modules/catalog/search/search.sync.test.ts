@@ -125,4 +125,27 @@ describe('catalogue index freshness', () => {
     expect(card.designer.name).toBe('CPAM du Rhône (Lyon)');
     expect(card.name).toBe('Tardigrade et loutre');
   });
+
+  it('a write through the API is in the index of the process that answered it, before any search', async () => {
+    const catalogue = t.app.deps.catalogue;
+    await catalogue.fresh();
+    const nameIn = (id: string) => {
+      const index = catalogue.current;
+      const slot = index?.position.get(id);
+      return slot === undefined ? undefined : index?.cardAt(slot).name;
+    };
+    const sheet = await createSheet(writer, rhone, { name: 'Ornithorynque sitôt écrit' });
+    expect(nameIn(sheet.id)).toBe('Ornithorynque sitôt écrit');
+    const renamed = await writer.patch(`/api/applications/${sheet.id}`, {
+      version: sheet.version,
+      name: 'Ornithorynque sitôt renommé',
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(nameIn(sheet.id)).toBe('Ornithorynque sitôt renommé');
+    // The search that follows a write lists no slots but its matches (the lists of every slot are for
+    // the searches without words: derived once per version, which the write moved).
+    const found = await writer.get('/api/applications?q=ornithorynque');
+    expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([sheet.id]);
+    expect(catalogue.current?.derived.has('slots')).toBe(false);
+  });
 });

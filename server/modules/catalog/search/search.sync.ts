@@ -67,6 +67,24 @@ export class CatalogueSearch {
     return this.index as CatalogueIndex;
   }
 
+  /**
+   * After a write of this process committed, before it answers: the index, once read, takes the change
+   * in now, so that the next search (the writer's, looking for what it saved) finds it without reading
+   * the rows itself — it only asks the change log whether anything else committed. A failure is logged:
+   * the write stands, and the next search catches up as always.
+   */
+  async afterWrite(): Promise<void> {
+    if (!this.index) return;
+    await this.catchUp().catch((error: unknown) =>
+      this.log?.warn({ err: error }, 'catalogue index: catch-up after a write failed'),
+    );
+  }
+
+  /** The index as it stands, without catching up (null before the first read). */
+  get current(): CatalogueIndex | null {
+    return this.index;
+  }
+
   /** Reads the catalogue ahead of the first search (the server calls it once it listens). */
   warm() {
     return this.fresh().then(() => undefined);
