@@ -12,7 +12,8 @@
  *   npx tsx bench/projects-scale.ts --embedded [count]                      PGlite
  *
  * BENCH_LABEL ("before", "after") goes in the results: bench/results/projects-scale-<database>-<label>-
- * <date>.json. Prints a Markdown table of every scenario.
+ * <date>.json. BENCH_ONLY keeps the scenarios whose name holds it (`BENCH_ONLY=similar`: the two of
+ * POST /api/similar). Prints a Markdown table of every scenario.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,8 @@ const COUNT = args.map(Number).find((n) => Number.isInteger(n) && n > 0) ?? 10_0
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LABEL = process.env.BENCH_LABEL ?? 'current';
+/** Only the scenarios whose name holds this (BENCH_ONLY="similar": the two POST /api/similar ones). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = Math.min(5, DURATION);
 const pgUrl = process.env.DATABASE_URL;
@@ -136,7 +139,7 @@ try {
     const first = performance.now();
     await client.write('POST', '/api/similar', needs[0]);
     results.firstSimilarMs = Math.round(performance.now() - first);
-    const scenarios: [string, Request[]][] = [
+    const all: [string, Request[]][] = [
       ...Object.entries(SEARCHES).map(([name, queries]): [string, Request[]] => [
         name,
         queries.map((q) => ({ method: 'GET', path: `/api/projects?${q}` })),
@@ -154,6 +157,7 @@ try {
         })),
       ],
     ];
+    const scenarios = all.filter(([name]) => name.includes(ONLY));
     console.log(
       `loaded in ${prepared.loadSeconds} s; "${BROAD_WORD}" in ${matches} of ${total} projects; first similar ${results.firstSimilarMs} ms`,
     );

@@ -53,3 +53,45 @@ describe('rankSimilar', () => {
     expect(ranked.every((r) => r.index % 2 === 1)).toBe(true);
   });
 });
+
+describe('rankSimilar on common words', () => {
+  // 1,500 texts share "gestion" and "dossiers" in their name; 4 also name the rare "recouvrement".
+  const texts = [
+    ...Array.from({ length: 1500 }, (_, k) => ({
+      name: 'Gestion des dossiers',
+      summary: `Suivi numéro ${k} des pièces reçues.`,
+    })),
+    ...Array.from({ length: 4 }, (_, k) => ({
+      name: 'Gestion du recouvrement des indus',
+      summary: `Relances des débiteurs, étape ${k}.`,
+    })),
+  ];
+  const common = new TextCorpus(texts);
+
+  it('never scores the texts that share only common words, and ranks as the full comparison', () => {
+    const query = common.profile('Gestion du recouvrement', 'Relancer les débiteurs des indus');
+    const options = { minScore: 0.05, limit: 3 };
+    const expected = common.profiles
+      .map((profile, index) => ({ index, score: common.similarity(query, profile) }))
+      .filter((match) => match.score >= options.minScore)
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, options.limit);
+    rankSimilar(common, query, options); // the inverted lists are built on the first ranking
+    let read = 0;
+    const profiles = new Proxy(common.profiles, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const own = common.profiles;
+    Object.defineProperty(common, 'profiles', { value: profiles });
+    const ranked = rankSimilar(common, query, options);
+    Object.defineProperty(common, 'profiles', { value: own });
+    expect(ranked.map((r) => r.index)).toEqual(expected.map((r) => r.index));
+    expect(ranked.map((r) => r.index)).toEqual([1500, 1501, 1502]);
+    // The 1,500 texts named "Gestion des dossiers" share a word with the query, but could not reach the
+    // third score: none of them is read.
+    expect(read).toBeLessThanOrEqual(4);
+  });
+});

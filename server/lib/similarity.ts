@@ -148,7 +148,8 @@ function wordJaccard(a: string[], b: string[]) {
   return shared / (a.length + b.length - shared);
 }
 
-const NAME_WEIGHT = 0.75;
+/** The names' weight in the names view (the words' is the rest). */
+export const NAME_WEIGHT = 0.75;
 
 /** A set of texts and the rarity of their words: profiles and their similarity. */
 export class TextCorpus {

@@ -1,7 +1,7 @@
 import { SIMILAR_KINDS, type SimilarKind, type SimilarRequest } from '../../../common/schemas/similar.ts';
 import type { Executor } from '../../db/client.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
-import { TextCorpus, type TextProfile, type Vocabulary } from '../../lib/similarity.ts';
+import { TextCorpus, type TextProfile } from '../../lib/similarity.ts';
 import { rankSimilar } from '../../lib/similarity-ranking.ts';
 import { frenchVocabulary } from '../../lib/similarity-vocabulary.ts';
 import type { AnySimilarSource, SimilarHead } from './similar-source.ts';
@@ -33,10 +33,21 @@ interface Combined {
   corpus: TextCorpus;
   /** The answers given on this corpus, by request: the form asks again for what is being typed. */
   answers: Map<string, SimilarItem[]>;
+  /** The words of the items recently shown (title first), for their shared terms: the same items come back. */
+  words: Map<Entry, ItemWord[]>;
+}
+
+/** A word of an item: its term, as the item writes it, and that in lower case. */
+interface ItemWord {
+  term: string;
+  written: string;
+  key: string;
 }
 
 /** The answers kept per corpus: the most recent requests (a map keeps its insertion order). */
 const KEPT_ANSWERS = 500;
+/** The items whose words are kept per corpus, the most recently shown. */
+const KEPT_ITEM_WORDS = 1_000;
 
 const combined = new WeakMap<object, Combined>();
 const building = new WeakMap<object, { parts: readonly (readonly unknown[])[]; done: Promise<Combined> }>();
@@ -57,7 +68,7 @@ async function build(db: Executor, sources: AnySimilarSource[], parts: readonly 
     entries.map((entry) => ({ name: entry.title, summary: entry.text })),
     frenchVocabulary,
   );
-  const result = { parts, entries, corpus, answers: new Map() };
+  const result = { parts, entries, corpus, answers: new Map(), words: new Map() };
   combined.set(db, result);
   return result;
 }
@@ -81,21 +92,34 @@ async function combinedCorpus(db: Executor): Promise<Combined> {
   }
 }
 
+/** The words of an item, title first, read once while it keeps being shown. */
+function itemWords(combined: Combined, entry: Entry) {
+  const kept = combined.words.get(entry);
+  if (kept) return kept;
+  const words: ItemWord[] = [];
+  for (const text of [entry.title, entry.text]) {
+    for (const span of combined.corpus.vocabulary.spans(text)) {
+      const written = text.slice(span.start, span.end);
+      words.push({ term: span.term, written, key: written.toLocaleLowerCase('fr') });
+    }
+  }
+  if (combined.words.size >= KEPT_ITEM_WORDS)
+    combined.words.delete(combined.words.keys().next().value as Entry);
+  combined.words.set(entry, words);
+  return words;
+}
+
 /** The item's words that the query shares, as the item writes them (title first), each once. */
-function sharedTerms(vocabulary: Vocabulary, query: TextProfile, entry: Entry) {
+function sharedTerms(combined: Combined, query: TextProfile, entry: Entry) {
   const terms: string[] = [];
   const seen = new Set<string>();
-  for (const text of [entry.title, entry.text]) {
-    for (const span of vocabulary.spans(text)) {
-      if (!query.words.has(span.term)) continue;
-      const written = text.slice(span.start, span.end);
-      const key = written.toLocaleLowerCase('fr');
-      if (seen.has(key) || seen.has(span.term)) continue;
-      seen.add(key);
-      seen.add(span.term);
-      terms.push(written);
-      if (terms.length === MAX_SHARED_TERMS) return terms;
-    }
+  for (const { term, written, key } of itemWords(combined, entry)) {
+    if (!query.words.has(term)) continue;
+    if (seen.has(key) || seen.has(term)) continue;
+    seen.add(key);
+    seen.add(term);
+    terms.push(written);
+    if (terms.length === MAX_SHARED_TERMS) return terms;
   }
   return terms;
 }
@@ -135,7 +159,7 @@ async function rank(db: Executor, combined: Combined, request: SimilarRequest, k
       kind: entry.source.kind,
       ...(entry.source.present(entry.row) as SimilarHead),
       score: Math.floor(score * 100) / 100,
-      sharedTerms: sharedTerms(corpus.vocabulary, query, entry),
+      sharedTerms: sharedTerms(combined, query, entry),
     };
   });
 }
