@@ -1,3 +1,4 @@
+import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 
 /**
@@ -53,6 +54,7 @@ export const ACTIONS = [
   'project.suspend',
   'project.resume',
   'project.abandon',
+  ...EVALUATION_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -119,4 +121,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: 'Withdraw the certification of an application',
   },
   ...PROJECT_ACTION_LABELS,
+  ...EVALUATION_ACTION_LABELS,
 };

@@ -27,6 +27,10 @@ import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
+import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
+import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
+import { gridRoutes } from './modules/evaluation/grids.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
@@ -78,9 +82,15 @@ const POLICIES = [
   homePolicy,
   similarPolicy,
   projectPolicy,
+  evaluationPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
-const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
+const BINDINGS: AnyBinding[] = [
+  userAccountBinding,
+  ...APPLICATION_BINDINGS,
+  projectBinding,
+  gridVersionBinding,
+];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 
@@ -195,6 +205,8 @@ export async function buildApp(options: {
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);
   await app.register(projectRoutes);
+  await app.register(gridRoutes);
+  await app.register(evaluationRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

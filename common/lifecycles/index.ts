@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -10,4 +11,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [applicationRecordLifecycle.name]: applicationRecordLifecycle,
   [applicationCertificationLifecycle.name]: applicationCertificationLifecycle,
   [projectLifecycle.name]: projectLifecycle,
+  [gridVersionLifecycle.name]: gridVersionLifecycle,
 };

@@ -377,5 +377,7 @@ export const outboxMessages = pgTable(
   ],
 );
 
+// Evaluation grids and evaluations: schema-evaluations.ts.
+export * from './schema-evaluations.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';
