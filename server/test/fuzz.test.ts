@@ -73,6 +73,13 @@ beforeAll(async () => {
     })
     .returning({ id: projectOffers.id });
   ids.offer = offer?.id as string;
+  const evaluated = await declareProject(admin, {
+    holderOrganisationId: ids.organisation,
+    track: 'labelling',
+  });
+  const started = (await admin.post('/api/evaluations', { projectId: evaluated.id })).json();
+  ids.evaluation = started.id;
+  ids.gridVersion = started.grid.versionId;
 });
 afterAll(() => t.close());
 
@@ -122,6 +129,11 @@ const pathFor = (operation: Operation, overrides: Record<string, string> = {}) =
     if (name in overrides) return overrides[name] as string;
     if (name === 'attachmentId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
     if (name === 'commentId') return ids.comment as string;
+    if (name === 'kind') return 'labelling';
+    if (name === 'code') return 'PAT-01';
+    if (name === 'fileId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
+    if (operation.path.startsWith('/api/evaluation-grid-versions')) return ids.gridVersion as string;
+    if (operation.path.startsWith('/api/evaluations')) return ids.evaluation as string;
     if (operation.path.startsWith('/api/projects')) return ids.project as string;
     if (operation.path.startsWith('/api/sponsorship-requests')) return ids.sponsorship as string;
     if (operation.path.startsWith('/api/offers')) return ids.offer as string;

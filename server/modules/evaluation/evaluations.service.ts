@@ -5,7 +5,7 @@ import type { AnswerInput } from '../../../common/schemas/evaluation.ts';
 import type { Executor } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { findProjectSubject } from '../projects/projects.queries.ts';
 import { accessOf } from '../projects/projects.service.ts';
@@ -32,7 +32,7 @@ import { publishedGridVersion, publishedNumbers } from './grids.queries.ts';
  * on it whatever is published later. Answers and their review: answers.service.ts.
  */
 
-export const evaluationNotFound = () => notFound('Évaluation');
+export const evaluationNotFound = () => new AppError('notFound', 'Cette évaluation est introuvable.');
 const isEvaluatedTrack = (track: string): track is EvaluatedTrack =>
   (EVALUATED_TRACKS as readonly string[]).includes(track);
 
@@ -43,7 +43,7 @@ async function subjectOf(
 ): Promise<{ access: EvaluationSubjectAccess; track: string; grid: GridKind }> {
   if ('projectId' in ref) {
     const project = await findProjectSubject(db, ref.projectId);
-    if (!project) throw notFound('Projet');
+    if (!project) throw new AppError('notFound', 'Ce projet est introuvable.');
     return {
       access: { kind: 'project', project: accessOf(project) },
       track: project.track,
@@ -51,7 +51,7 @@ async function subjectOf(
     };
   }
   const application = await findApplicationForEvaluation(db, ref.applicationId);
-  if (!application) throw notFound('Application');
+  if (!application) throw new AppError('notFound', 'Cette application est introuvable dans le catalogue.');
   return {
     access: { kind: 'application', designerOrganisationId: application.designerOrganisationId },
     track: application.track,

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDto } from '../../../common/schemas/evaluation.ts';
 import { auditEvents } from '../../db/schema.ts';
-import { createSheet } from '../../test/catalog-fixtures.ts';
+import { createSheet, uploadFile } from '../../test/catalog-fixtures.ts';
 import {
   answer,
   type EvaluationPeople,
@@ -239,5 +239,48 @@ describe('criticality profile', () => {
       await p.developer.patch(`/api/evaluations/${evaluation.id}`, { version: evaluation.version, profile }),
       409,
     );
+  });
+});
+
+describe('evidence', () => {
+  const PDF = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+  it('is attached to an answer by its answerers, read by anyone, removed — audited on the evaluation', async () => {
+    const { evaluation } = await evaluatedProject(p.developer, 'labelling');
+    const url = `/api/evaluations/${evaluation.id}/answers/CNIL-01/evidence`;
+    const file = { name: 'registre.pdf', type: 'application/pdf', content: PDF };
+    frenchProblem(await uploadFile(t.app, p.developer, url, file), 409); // no answer yet
+    await answer(p.developer, evaluation, 'CNIL-01');
+    frenchProblem(await uploadFile(t.app, p.otherDeveloper, url, file), 403);
+    const added = await uploadFile(t.app, p.developer, url, file);
+    expect(added.statusCode, added.body).toBe(201);
+    const evidence = added.json() as { id: string; fileName: string };
+    expect(evidence.fileName).toBe('registre.pdf');
+
+    const read = (await p.agent.get(`/api/evaluations/${evaluation.id}`)).json() as EvaluationDto;
+    expect(
+      requirementsOf(read)
+        .find((r) => r.code === 'CNIL-01')
+        ?.answer?.evidence.map((e) => e.id),
+    ).toEqual([evidence.id]);
+    const downloaded = await p.agent.get(`${url}/${evidence.id}`);
+    expect(downloaded.statusCode).toBe(200);
+    expect(downloaded.rawPayload.equals(PDF)).toBe(true);
+    expect(downloaded.headers['content-disposition']).toContain('attachment');
+
+    frenchProblem(await p.otherDeveloper.request('DELETE', `${url}/${evidence.id}`), 403);
+    expect((await p.developer.request('DELETE', `${url}/${evidence.id}`)).statusCode).toBe(204);
+    frenchProblem(await p.agent.get(`${url}/${evidence.id}`), 404);
+    const actions = await t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, evaluation.id), eq(auditEvents.targetType, 'evaluation')));
+    expect(actions.map((a) => a.action)).toEqual([
+      'evaluation.start',
+      'evaluation.answer',
+      'evaluation.attach',
+      'evaluation.detach',
+    ]);
   });
 });

@@ -307,6 +307,8 @@ export function sheetsToGrid(sheets: SheetLines): { content: GridContent | null;
         field: issue.path.map(String).join('.'),
         message: issue.message,
       }));
-  const errors = [...reading.errors, ...schemaErrors];
+  // A line already refused for a value it holds is not refused again for what that value became.
+  const refused = new Set(reading.errors.map((e) => `${e.sheet}:${e.line}`));
+  const errors = [...reading.errors, ...schemaErrors.filter((e) => !refused.has(`${e.sheet}:${e.line}`))];
   return { content: errors.length === 0 && parsed.success ? parsed.data : null, errors };
 }

@@ -3,7 +3,7 @@ import type { GridKind } from '../../../common/evaluation/vocabulary.ts';
 import type { GridContent } from '../../../common/schemas/evaluation-grid.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { AppError, staleVersion } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { gridVersionScope } from './evaluation.policy.ts';
@@ -26,7 +26,11 @@ import {
  * through its lifecycle (grids.lifecycle.ts); a published version never changes again.
  */
 
-const versionNotFound = () => notFound('Version de grille');
+const versionNotFound = () =>
+  new AppError(
+    'notFound',
+    'Cette version de grille est introuvable : elle a peut-être été supprimée (brouillon).',
+  );
 
 export async function listGrids(ctx: ServiceContext) {
   return listGridRows(ctx.db, gridVersionScope(requireActor(ctx)));
@@ -61,7 +65,7 @@ export async function createGridDraft(
   authorizer.authorize(actor, 'grid.manage');
   return inTransaction(ctx, async (tx) => {
     const grid = await findGridByKind(tx.db, kind);
-    if (!grid) throw notFound('Grille');
+    if (!grid) throw new AppError('notFound', 'Cette grille est introuvable.');
     const latest = await latestGridVersion(tx.db, grid.id);
     if (latest?.state === 'draft')
       throw new AppError(
