@@ -1,3 +1,4 @@
+import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 
@@ -55,6 +56,7 @@ export const ACTIONS = [
   'project.resume',
   'project.abandon',
   ...EVALUATION_ACTIONS,
+  ...ACCEPTANCE_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -122,4 +124,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   },
   ...PROJECT_ACTION_LABELS,
   ...EVALUATION_ACTION_LABELS,
+  ...ACCEPTANCE_ACTION_LABELS,
 };

@@ -14,6 +14,10 @@ import type { AnyBinding } from './lib/lifecycle.ts';
 import { safeLoggerOptions } from './lib/log.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
 import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
+import { acceptancePolicy } from './modules/acceptance/acceptance.policy.ts';
+import { campaignBinding } from './modules/acceptance/campaigns.lifecycle.ts';
+import { campaignRoutes } from './modules/acceptance/campaigns.routes.ts';
+import { reportRoutes } from './modules/acceptance/reports.routes.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
@@ -83,6 +87,7 @@ const POLICIES = [
   similarPolicy,
   projectPolicy,
   evaluationPolicy,
+  acceptancePolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -123,7 +128,7 @@ export async function buildApp(options: {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const bindings = [...BINDINGS, ...(options.extra?.bindings ?? [])];
+  const bindings = [...BINDINGS, campaignBinding(options.config), ...(options.extra?.bindings ?? [])];
   const authorizer = createAuthorizer(
     POLICIES,
     bindings.map((b) => b.definition),
@@ -207,6 +212,8 @@ export async function buildApp(options: {
   await app.register(projectRoutes);
   await app.register(gridRoutes);
   await app.register(evaluationRoutes);
+  await app.register(campaignRoutes);
+  await app.register(reportRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

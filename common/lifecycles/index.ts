@@ -1,4 +1,5 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
+import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
@@ -12,4 +13,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [applicationCertificationLifecycle.name]: applicationCertificationLifecycle,
   [projectLifecycle.name]: projectLifecycle,
   [gridVersionLifecycle.name]: gridVersionLifecycle,
+  [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
 };

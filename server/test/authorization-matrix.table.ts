@@ -1,4 +1,5 @@
 import type { Role } from '../../common/roles.ts';
+import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
@@ -70,6 +71,8 @@ export interface Fixtures {
   projects: ProjectFixtures;
   /** Grids and evaluations (authorization-matrix.evaluations.ts). */
   evaluations: EvaluationFixtures;
+  /** Acceptance campaigns and reports (authorization-matrix.acceptance.ts). */
+  acceptance: AcceptanceFixtures;
   ddgos: string;
 }
 
@@ -337,6 +340,7 @@ export const MATRIX: Record<string, RouteCase> = {
   },
   ...PROJECT_MATRIX,
   ...EVALUATION_MATRIX,
+  ...ACCEPTANCE_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

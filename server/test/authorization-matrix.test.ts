@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
+import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
@@ -91,6 +92,7 @@ beforeAll(async () => {
     ),
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
+    acceptance: acceptanceFixtures(t.db, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);
