@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
@@ -25,6 +26,7 @@ async function main() {
   const demoCatalogue = config.demo ? await seedDemoCatalogue(database.db) : { created: 0 };
   const demoProjects = config.demo ? await seedDemoProjects(database.db) : { created: 0 };
   const demoEvaluations = config.demo ? await seedDemoEvaluations(database.db) : { created: 0 };
+  const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -39,6 +41,7 @@ async function main() {
       demoApplicationsCreated: demoCatalogue.created,
       demoProjectsCreated: demoProjects.created,
       demoEvaluationsCreated: demoEvaluations.created,
+      demoCampaignsCreated: demoCampaigns.created,
     },
     'database ready',
   );
