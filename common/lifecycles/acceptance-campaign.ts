@@ -35,7 +35,7 @@ export const signInput = z.object({
     .enum(REPORT_DECISIONS, {
       error: 'La décision est « accepted », « acceptedWithReservations » ou « refused ».',
     })
-    .meta({ label: { fr: 'Décision', en: 'Decision' } }),
+    .meta({ label: { fr: 'Décision', en: 'Decision' }, optionLabels: REPORT_DECISION_LABELS }),
   observations: longText('Les observations')
     .max(4000, max(4000, 'Les observations sont'))
     .optional()

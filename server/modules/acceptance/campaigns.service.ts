@@ -244,7 +244,9 @@ export async function getCampaign(
     may: {
       plan: authorizer.can(actor, 'campaign.plan') && PLANNING_STATES.includes(campaign.state),
       execute: authorizer.can(actor, 'campaign.execute', access) && campaign.state === 'inProgress',
-      trackAnomalies: authorizer.can(actor, 'campaign.trackAnomalies', access),
+      trackAnomalies:
+        authorizer.can(actor, 'campaign.trackAnomalies', access) &&
+        (campaign.state === 'inProgress' || campaign.state === 'reportRequested'),
     },
     transitions,
     lifecycles,
