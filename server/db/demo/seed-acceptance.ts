@@ -204,6 +204,30 @@ export async function seedDemoAcceptance(db: Database, config: Config): Promise<
       decision: 'acceptedWithReservations' as const,
       observations: 'La réserve AN-2 sera levée à la version 3.1.',
     };
+    // The steps the campaign went through, as the executor would have recorded them (by the DDSI).
+    const ddsi = people.get(DDSI);
+    const steering: TxContext = ddsi
+      ? {
+          ...ctx,
+          actor: {
+            userId: ddsi.id,
+            organisationId: ddsi.organisationId,
+            roles: ['itDirectorate'],
+            sessionId: 'demo',
+            csrfToken: '',
+          },
+        }
+      : ctx;
+    for (const [transition, from, to] of [
+      ['start', 'planned', 'inProgress'],
+      ['requestReport', 'inProgress', 'reportRequested'],
+    ] as const)
+      await recordAudit(steering, {
+        action: `campaign.${transition}`,
+        targetType: 'acceptanceCampaign',
+        targetId: signed.id,
+        details: { lifecycle: 'acceptanceCampaign', transition, from, to, input: null },
+      });
     await signReport(ctx, signed, input, config);
     await tx
       .update(acceptanceCampaigns)
