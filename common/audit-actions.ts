@@ -1,3 +1,4 @@
+import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 
@@ -43,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'usage.withdraw': { fr: "Retrait d'utilisation", en: 'Usage withdrawn' },
   ...PROJECT_AUDIT_ACTION_LABELS,
   ...EVALUATION_AUDIT_ACTION_LABELS,
+  ...ACCEPTANCE_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -52,4 +54,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   application: { fr: 'Application', en: 'Application' },
   project: { fr: 'Projet', en: 'Project' },
   ...EVALUATION_TARGET_TYPE_LABELS,
+  ...ACCEPTANCE_TARGET_TYPE_LABELS,
 };

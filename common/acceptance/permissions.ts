@@ -41,3 +41,26 @@ export const ACCEPTANCE_ACTION_LABELS: Record<(typeof ACCEPTANCE_ACTIONS)[number
   },
   'campaign.cancel': { fr: 'Annuler une campagne de recette', en: 'Cancel an acceptance campaign' },
 };
+
+export const ACCEPTANCE_AUDIT_ACTION_LABELS: Record<string, Label> = {
+  'campaign.create': { fr: "Ouverture d'une campagne de recette", en: 'Acceptance campaign opened' },
+  'campaign.plan': { fr: "Plan d'une campagne modifié", en: 'Campaign plan edited' },
+  'campaign.addTestCases': { fr: 'Cas de test ajoutés', en: 'Test cases added' },
+  'campaign.execute': { fr: "Exécution d'un cas de test", en: 'Test case executed' },
+  'campaign.raiseAnomaly': { fr: 'Anomalie signalée', en: 'Anomaly raised' },
+  'campaign.updateAnomaly': { fr: 'Anomalie mise à jour', en: 'Anomaly updated' },
+  'campaign.start': { fr: 'Campagne lancée', en: 'Campaign started' },
+  'campaign.requestReport': { fr: 'Procès-verbal demandé', en: 'Report requested' },
+  'campaign.resumeTesting': { fr: 'Tests repris', en: 'Testing resumed' },
+  'campaign.sign': { fr: 'Procès-verbal signé (décision)', en: 'Report signed (decision)' },
+  'campaign.cancel': { fr: 'Campagne annulée', en: 'Campaign cancelled' },
+  'acceptanceReport.sign': {
+    fr: 'Procès-verbal national de recette signé',
+    en: 'National acceptance report signed',
+  },
+};
+
+export const ACCEPTANCE_TARGET_TYPE_LABELS: Record<string, Label> = {
+  acceptanceCampaign: { fr: 'Campagne de recette', en: 'Acceptance campaign' },
+  acceptanceReport: { fr: 'Procès-verbal de recette', en: 'Acceptance report' },
+};

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_TYPE_LABELS } from '../../../common/audit-actions.ts';
 import type { CampaignDto } from '../../../common/schemas/acceptance.ts';
 import { auditEvents } from '../../db/schema.ts';
 import {
