@@ -258,6 +258,11 @@ describe('the campaign lifecycle', () => {
         'campaign.requestReport',
       ]),
     );
+    // The audit journal names each of them in French and English.
+    expect(
+      audited.filter((e) => !AUDIT_ACTION_LABELS[e.action]?.fr || !AUDIT_ACTION_LABELS[e.action]?.en),
+    ).toEqual([]);
+    expect(AUDIT_TARGET_TYPE_LABELS.acceptanceCampaign?.fr).toBe('Campagne de recette');
   });
 
   it('is cancelled with a reason by its managers, and then nothing moves', async () => {
