@@ -1,3 +1,5 @@
+import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
+import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 
 /** Words for the actions of the audit trail; an action missing here is shown by its code. */
@@ -41,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   },
   'usage.withdraw': { fr: "Retrait d'utilisation", en: 'Usage withdrawn' },
   ...PROJECT_AUDIT_ACTION_LABELS,
+  ...EVALUATION_AUDIT_ACTION_LABELS,
+  ...ACCEPTANCE_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -49,4 +53,6 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   referenceData: { fr: 'Référentiel', en: 'Reference data' },
   application: { fr: 'Application', en: 'Application' },
   project: { fr: 'Projet', en: 'Project' },
+  ...EVALUATION_TARGET_TYPE_LABELS,
+  ...ACCEPTANCE_TARGET_TYPE_LABELS,
 };

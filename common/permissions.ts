@@ -1,3 +1,5 @@
+import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
+import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 
 /**
@@ -53,6 +55,8 @@ export const ACTIONS = [
   'project.suspend',
   'project.resume',
   'project.abandon',
+  ...EVALUATION_ACTIONS,
+  ...ACCEPTANCE_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -119,4 +123,6 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
     en: 'Withdraw the certification of an application',
   },
   ...PROJECT_ACTION_LABELS,
+  ...EVALUATION_ACTION_LABELS,
+  ...ACCEPTANCE_ACTION_LABELS,
 };

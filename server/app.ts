@@ -14,6 +14,10 @@ import type { AnyBinding } from './lib/lifecycle.ts';
 import { safeLoggerOptions } from './lib/log.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
 import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
+import { acceptancePolicy } from './modules/acceptance/acceptance.policy.ts';
+import { campaignBinding } from './modules/acceptance/campaigns.lifecycle.ts';
+import { campaignRoutes } from './modules/acceptance/campaigns.routes.ts';
+import { reportRoutes } from './modules/acceptance/reports.routes.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
@@ -27,6 +31,10 @@ import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
+import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
+import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
+import { gridRoutes } from './modules/evaluation/grids.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
@@ -78,9 +86,16 @@ const POLICIES = [
   homePolicy,
   similarPolicy,
   projectPolicy,
+  evaluationPolicy,
+  acceptancePolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
-const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
+const BINDINGS: AnyBinding[] = [
+  userAccountBinding,
+  ...APPLICATION_BINDINGS,
+  projectBinding,
+  gridVersionBinding,
+];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
 
@@ -113,7 +128,7 @@ export async function buildApp(options: {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const bindings = [...BINDINGS, ...(options.extra?.bindings ?? [])];
+  const bindings = [...BINDINGS, campaignBinding(options.config), ...(options.extra?.bindings ?? [])];
   const authorizer = createAuthorizer(
     POLICIES,
     bindings.map((b) => b.definition),
@@ -195,6 +210,10 @@ export async function buildApp(options: {
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);
   await app.register(projectRoutes);
+  await app.register(gridRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(campaignRoutes);
+  await app.register(reportRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -22,6 +22,9 @@ export interface Config {
   webDir: string;
   /** Searches whose results each process keeps per version of its catalogue index (0: none). */
   searchResultsKept: number;
+  /** The national accountant's signing key (PKCS #8 PEM) and certificate (PEM, then its chain). */
+  signingKeyFile: string;
+  signingCertFile: string;
 }
 
 /**
@@ -99,6 +102,8 @@ const environmentSchema = z.object({
         'MUTUALIS_TRUST_PROXY doit valoir false, true ou un nombre de proxys / MUTUALIS_TRUST_PROXY must be false, true or a number of proxies',
     })
     .default('false'),
+  MUTUALIS_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  MUTUALIS_SIGNING_CERT_FILE: z.string().min(1).optional(),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -133,6 +138,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? false
           : Number(e.MUTUALIS_TRUST_PROXY),
     searchResultsKept: e.MUTUALIS_SEARCH_RESULTS_KEPT,
+    // Default: the development certificate that server/scripts/test-ca.sh writes under the data directory.
+    signingKeyFile: path.resolve(
+      e.MUTUALIS_SIGNING_KEY_FILE ?? path.join(e.MUTUALIS_DATA_DIR, 'signing', 'signer.key'),
+    ),
+    signingCertFile: path.resolve(
+      e.MUTUALIS_SIGNING_CERT_FILE ?? path.join(e.MUTUALIS_DATA_DIR, 'signing', 'signer.pem'),
+    ),
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

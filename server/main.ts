@@ -1,7 +1,9 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
+import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
@@ -23,6 +25,8 @@ async function main() {
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
   const demoCatalogue = config.demo ? await seedDemoCatalogue(database.db) : { created: 0 };
   const demoProjects = config.demo ? await seedDemoProjects(database.db) : { created: 0 };
+  const demoEvaluations = config.demo ? await seedDemoEvaluations(database.db) : { created: 0 };
+  const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -36,6 +40,8 @@ async function main() {
       demoAccountsCreated: demo.created,
       demoApplicationsCreated: demoCatalogue.created,
       demoProjectsCreated: demoProjects.created,
+      demoEvaluationsCreated: demoEvaluations.created,
+      demoCampaignsCreated: demoCampaigns.created,
     },
     'database ready',
   );

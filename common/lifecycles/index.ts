@@ -1,5 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
+import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -10,4 +12,6 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [applicationRecordLifecycle.name]: applicationRecordLifecycle,
   [applicationCertificationLifecycle.name]: applicationCertificationLifecycle,
   [projectLifecycle.name]: projectLifecycle,
+  [gridVersionLifecycle.name]: gridVersionLifecycle,
+  [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
 };

@@ -377,5 +377,9 @@ export const outboxMessages = pgTable(
   ],
 );
 
+// Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
+export * from './schema-acceptance.ts';
+// Evaluation grids and evaluations: schema-evaluations.ts.
+export * from './schema-evaluations.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';

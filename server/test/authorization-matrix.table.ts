@@ -1,4 +1,6 @@
 import type { Role } from '../../common/roles.ts';
+import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
@@ -67,6 +69,10 @@ export interface Fixtures {
   declareOwnUsage(applicationId: string): Promise<void>;
   /** Projects, sponsorships, offers, comments (authorization-matrix.projects.ts). */
   projects: ProjectFixtures;
+  /** Grids and evaluations (authorization-matrix.evaluations.ts). */
+  evaluations: EvaluationFixtures;
+  /** Acceptance campaigns and reports (authorization-matrix.acceptance.ts). */
+  acceptance: AcceptanceFixtures;
   ddgos: string;
 }
 
@@ -333,6 +339,8 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 401,
   },
   ...PROJECT_MATRIX,
+  ...EVALUATION_MATRIX,
+  ...ACCEPTANCE_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -6,6 +6,8 @@ import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
+import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
   type Cell,
@@ -89,6 +91,8 @@ beforeAll(async () => {
       await organisationId(t.db, 'CPAM-69'),
     ),
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
+    evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
+    acceptance: acceptanceFixtures(t.db, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../db/demo/seed-catalogue.ts';
 import { projectOffers } from '../db/schema.ts';
+import { insertCampaignRows, insertReportRow } from './acceptance-rows.ts';
 import { createSheet, signedInAs } from './catalog-fixtures.ts';
 import {
   BAD_PARAMETERS,
@@ -73,6 +74,16 @@ beforeAll(async () => {
     })
     .returning({ id: projectOffers.id });
   ids.offer = offer?.id as string;
+  const evaluated = await declareProject(admin, {
+    holderOrganisationId: ids.organisation,
+    track: 'labelling',
+  });
+  const started = (await admin.post('/api/evaluations', { projectId: evaluated.id })).json();
+  ids.evaluation = started.id;
+  ids.gridVersion = started.grid.versionId;
+  const me = (await admin.get('/api/me')).json() as { user: { id: string } };
+  const campaign = await insertCampaignRows(t.db, { officeId: ids.organisation, testerIds: [me.user.id] });
+  Object.assign(ids, campaign, { report: await insertReportRow(t.db, campaign.campaignId, me.user.id) });
 });
 afterAll(() => t.close());
 
@@ -122,6 +133,14 @@ const pathFor = (operation: Operation, overrides: Record<string, string> = {}) =
     if (name in overrides) return overrides[name] as string;
     if (name === 'attachmentId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
     if (name === 'commentId') return ids.comment as string;
+    if (name === 'kind') return 'labelling';
+    if (name === 'code') return 'PAT-01';
+    if (name === 'fileId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
+    if (name === 'caseId' || name === 'anomalyId') return ids[name] as string;
+    if (operation.path.startsWith('/api/acceptance-campaigns')) return ids.campaignId as string;
+    if (operation.path.startsWith('/api/acceptance-reports')) return ids.report as string;
+    if (operation.path.startsWith('/api/evaluation-grid-versions')) return ids.gridVersion as string;
+    if (operation.path.startsWith('/api/evaluations')) return ids.evaluation as string;
     if (operation.path.startsWith('/api/projects')) return ids.project as string;
     if (operation.path.startsWith('/api/sponsorship-requests')) return ids.sponsorship as string;
     if (operation.path.startsWith('/api/offers')) return ids.offer as string;

@@ -84,6 +84,19 @@ const MatchmakingPage = lazyRouteComponent(
   () => import('./scenes/projects/matchmaking-page.tsx'),
   'MatchmakingPage',
 );
+const CampaignsPage = lazyRouteComponent(
+  () => import('./scenes/acceptance/campaigns-page.tsx'),
+  'CampaignsPage',
+);
+const CampaignPage = lazyRouteComponent(
+  () => import('./scenes/acceptance/campaign-page.tsx'),
+  'CampaignPage',
+);
+const ReportPage = lazyRouteComponent(() => import('./scenes/acceptance/report-page.tsx'), 'ReportPage');
+const VerificationPage = lazyRouteComponent(
+  () => import('./scenes/acceptance/report-page.tsx'),
+  'VerificationPage',
+);
 const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
 
 interface RouterContext {
@@ -113,6 +126,20 @@ const loginRoute = createRoute({
   component: function Login() {
     const search = loginRoute.useSearch();
     return <LoginPage redirectTo={search.redirect} />;
+  },
+});
+
+/** Anyone holding a report's address checks it, signed in or not. */
+const verificationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verification/pv/$id',
+  component: function Verification() {
+    const { id } = verificationRoute.useParams();
+    return (
+      <Box component="main" p="xl">
+        <VerificationPage id={id} />
+      </Box>
+    );
   },
 });
 
@@ -149,6 +176,27 @@ const list = <T extends string>(value: unknown, accepts: (v: unknown) => v is T)
 };
 const pageOf = (value: unknown) => (Number(value) > 1 ? Number(value) : undefined);
 
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/recettes',
+  component: CampaignsPage,
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/recettes/$id',
+  component: function Campaign() {
+    const { id } = campaignRoute.useParams();
+    return <CampaignPage id={id} />;
+  },
+});
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/recettes/pv/$id',
+  component: function Report() {
+    const { id } = reportRoute.useParams();
+    return <ReportPage id={id} />;
+  },
+});
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profil', component: ProfilePage });
 
@@ -323,6 +371,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  verificationRoute,
   appRoute.addChildren([
     homeRoute,
     profileRoute,
@@ -343,6 +392,9 @@ const routeTree = rootRoute.addChildren([
     matchmakingRoute,
     projectRoute,
     editProjectRoute,
+    campaignsRoute,
+    reportRoute,
+    campaignRoute,
     unknownRoute,
   ]),
 ]);

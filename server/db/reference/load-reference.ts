@@ -1,5 +1,6 @@
 import type { Executor } from '../client.ts';
 import { loadBusinessDomains } from './load-business-domains.ts';
+import { loadEvaluationGrids } from './load-evaluation-grids.ts';
 import { loadOrganisations } from './load-organisations.ts';
 
 /** Every reference list, loaded idempotently at start, by the CLI and for the test template. */
@@ -9,5 +10,6 @@ export async function loadReferenceData(
 ) {
   const organisations = await loadOrganisations(db, files.organisations);
   const businessDomains = await loadBusinessDomains(db, files.businessDomains);
-  return { organisations, businessDomains };
+  const evaluationGrids = await loadEvaluationGrids(db);
+  return { organisations, businessDomains, evaluationGrids };
 }

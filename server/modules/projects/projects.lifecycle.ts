@@ -7,6 +7,7 @@ import type { ActivePhase, ProjectPhase } from '../../../common/projects.ts';
 import { trackRules } from '../../../common/tracks.ts';
 import type { PhaseDates } from '../../db/schema.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
+import { certifyDeliveredSheet } from '../acceptance/reports.service.ts';
 import { type ProjectSubject, projectStore, setProjectColumns } from './projects.queries.ts';
 import { deliverToCatalogue } from './projects-delivery.service.ts';
 
@@ -76,8 +77,10 @@ export const projectBinding: LifecycleBinding<ProjectPhase, ProjectTransition, P
         values.acceptanceOverrideBy = ctx.actor?.userId ?? null;
         values.acceptanceOverrideAt = new Date();
       }
-      if (change.to === 'delivered' && trackRules(project.track).delivers === 'catalogueSheet')
+      if (change.to === 'delivered' && trackRules(project.track).delivers === 'catalogueSheet') {
         values.applicationId = await deliverToCatalogue(ctx, project);
+        await certifyDeliveredSheet(ctx, project.id, values.applicationId);
+      }
       await setProjectColumns(ctx.db, project.id, values);
     },
   };

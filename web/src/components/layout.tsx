@@ -122,6 +122,7 @@ export function AppLayout() {
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
+          {link('/recettes', t('acceptance.nav'))}
           {link(MATCHMAKING_PATH, t('matchmaking.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}

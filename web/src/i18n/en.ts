@@ -1,3 +1,4 @@
+import { acceptanceEn } from './acceptance.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
@@ -190,6 +191,7 @@ export const en: Dictionary = {
   ...officeEn,
   ...projectsEn,
   ...matchmakingEn,
+  ...acceptanceEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

@@ -1,3 +1,4 @@
+import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -199,6 +200,7 @@ export const fr = {
   ...officeFr,
   ...projectsFr,
   ...matchmakingFr,
+  ...acceptanceFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

@@ -1,16 +1,13 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
+import { runInWorker } from '../../../lib/worker.ts';
 
 export type SheetLines = { line: number; cells: string[] }[];
 export type SheetReading =
   | { outcome: 'read'; lines: SheetLines }
   | { outcome: 'tooManyRows' | 'noSheet' | 'unreadable' };
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -59,34 +56,9 @@ export async function readFirstSheet(content: Uint8Array, maxLines: number): Pro
   }
 }
 
-/**
- * The worker's entry is TypeScript: it is loaded through tsx's API (the server itself runs on tsx),
- * resolved from here so that it does not depend on the working directory.
- */
-const TSX_API = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  ),
-).href;
-const WORKER = new URL('./xlsx-sheet.worker.ts', import.meta.url).href;
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
-`;
+const WORKER = new URL('./xlsx-sheet.worker.ts', import.meta.url);
 
 /** readFirstSheet in a worker thread of its own: parsing XML is CPU work that would hold every request. */
 export function readFirstSheetInWorker(content: Buffer, maxLines: number): Promise<SheetReading> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { tsx: TSX_API, entry: WORKER, content: new Uint8Array(content), maxLines },
-    });
-    worker.once('message', (reading: SheetReading) => {
-      resolve(reading);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`XLSX worker stopped (${code})`)));
-  });
+  return runInWorker<SheetReading>(WORKER, { content: new Uint8Array(content), maxLines });
 }

@@ -12,6 +12,8 @@ export interface InputField {
   minLength: number | undefined;
   maxLength: number | undefined;
   options: string[];
+  /** The words of each option, when the definition gives them (`meta({ optionLabels })`). */
+  optionLabels: Record<string, Label>;
 }
 
 /** Texts allowed to be longer than this get a multi-line field. */
@@ -46,6 +48,13 @@ export function inputFields(schema: Record<string, unknown> | null): InputField[
         minLength: numberOrUndefined(property.minLength),
         maxLength,
         options: Array.isArray(property.enum) ? property.enum.map(String) : [],
+        optionLabels: isRecord(property.optionLabels)
+          ? Object.fromEntries(
+              Object.entries(property.optionLabels).filter((entry): entry is [string, Label] =>
+                isLabel(entry[1]),
+              ),
+            )
+          : {},
       },
     ];
   });

@@ -252,7 +252,10 @@ function InputControl({
     return (
       <Select
         {...common}
-        data={field.options}
+        data={field.options.map((option) => ({
+          value: option,
+          label: field.optionLabels[option]?.[language] ?? option,
+        }))}
         value={value || null}
         onChange={(v) => onChange(v ?? '')}
         clearable={!field.required}

@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import type { Role } from '../../common/roles.ts';
+import type { Database } from '../db/client.ts';
+import { insertCampaignRows, insertReportRow } from './acceptance-rows.ts';
+import type { Cell, RouteCase, Scope } from './authorization-matrix.table.ts';
+import { createUser } from './harness.ts';
+
+/**
+ * The acceptance module's rows of the authorization matrix. A campaign of the "own" cell names the
+ * caller as a tester and is of a project of the caller's office (CPAM-67); of the "other" cell, neither.
+ */
+export interface AcceptanceFixtures {
+  campaign(cell: Cell, state?: 'planned' | 'inProgress'): ReturnType<typeof insertCampaignRows>;
+  /** A report shared by the read cells. */
+  report(): Promise<string>;
+  workbook(): Promise<Buffer>;
+}
+
+export function acceptanceFixtures(db: Database, officeId: Record<Scope, string>): AcceptanceFixtures {
+  let report: Promise<string> | undefined;
+  let workbook: Promise<Buffer> | undefined;
+  return {
+    campaign: (cell, state) =>
+      insertCampaignRows(db, {
+        officeId: officeId[cell.scope],
+        testerIds: cell.scope === 'own' ? [cell.actor.id] : [],
+        state,
+      }),
+    report() {
+      report ??= (async () => {
+        const signer = await createUser(db, { roles: ['nationalAccountant'], organisationCode: 'CNAM-DC2R' });
+        const rows = await insertCampaignRows(db, { officeId: officeId.other, testerIds: [] });
+        return insertReportRow(db, rows.campaignId, signer.id);
+      })();
+      return report;
+    },
+    workbook() {
+      workbook ??= (async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('Plan');
+        sheet.addRow(['Code', 'Titre', 'Exigences']);
+        sheet.addRow(['CT-90', 'Import de la matrice', 'SEC-01']);
+        return Buffer.from(await book.xlsx.writeBuffer());
+      })();
+      return workbook;
+    },
+  };
+}
+
+const MANAGERS: Role[] = ['admin', 'itDirectorate', 'nationalAccountant'];
+const everyone = (status: number) => () => status;
+const managers = (status: number) => (role: Role) => (MANAGERS.includes(role) ? status : 403);
+/** Named testers (the own cell) and the campaign's managers. */
+const testersAndManagers = (status: number) => (role: Role, scope: Scope) =>
+  scope === 'own' || MANAGERS.includes(role) ? status : 403;
+const BASE = '/api/acceptance-campaigns';
+
+export const ACCEPTANCE_MATRIX: Record<string, RouteCase> = {
+  'GET /api/acceptance-campaigns': {
+    request: () => ({ url: `${BASE}?page=1` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns': {
+    // The project has no evaluation yet: a manager is let through to the rule (422), the others are not.
+    request: async (cell, f) => {
+      const { projectId } = await f.acceptance.campaign(cell);
+      return {
+        url: BASE,
+        body: { title: 'Recette', projectId, versionLabel: '1.0', runnerKind: 'nationalCentre' },
+      };
+    },
+    expected: managers(422),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-campaigns/:id': {
+    request: async (cell, f) => ({ url: `${BASE}/${(await f.acceptance.campaign(cell)).campaignId}` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'PATCH /api/acceptance-campaigns/:id': {
+    request: async (cell, f) => ({
+      url: `${BASE}/${(await f.acceptance.campaign(cell)).campaignId}`,
+      body: { version: 1, title: 'Recette renommée' },
+    }),
+    expected: managers(200),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns/:id/test-cases': {
+    request: async (cell, f) => ({
+      url: `${BASE}/${(await f.acceptance.campaign(cell)).campaignId}/test-cases`,
+      body: { code: 'CT-02', title: 'Export' },
+    }),
+    expected: managers(201),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns/:id/test-cases/import': {
+    request: async (cell, f) => ({
+      url: `${BASE}/${(await f.acceptance.campaign(cell)).campaignId}/test-cases/import`,
+      upload: {
+        file: {
+          name: 'plan.xlsx',
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          content: await f.acceptance.workbook(),
+        },
+      },
+    }),
+    expected: managers(201),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns/:id/test-cases/:caseId/executions': {
+    request: async (cell, f) => {
+      const rows = await f.acceptance.campaign(cell);
+      return {
+        url: `${BASE}/${rows.campaignId}/test-cases/${rows.caseId}/executions`,
+        body: { result: 'passed' },
+      };
+    },
+    expected: (_role, scope) => (scope === 'own' ? 201 : 403),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns/:id/anomalies': {
+    request: async (cell, f) => ({
+      url: `${BASE}/${(await f.acceptance.campaign(cell)).campaignId}/anomalies`,
+      body: { title: 'Erreur à la validation', severity: 'major' },
+    }),
+    expected: testersAndManagers(201),
+    anonymous: 401,
+  },
+  'PATCH /api/acceptance-campaigns/:id/anomalies/:anomalyId': {
+    // Naming the fixing version: testers, managers, and those who run the project (own office here).
+    request: async (cell, f) => {
+      const rows = await f.acceptance.campaign(cell);
+      return {
+        url: `${BASE}/${rows.campaignId}/anomalies/${rows.anomalyId}`,
+        body: { version: 1, status: 'fixed', fixedInVersion: '1.0.1' },
+      };
+    },
+    expected: testersAndManagers(200),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-campaigns/:id/transitions': {
+    // Cancelling is the managers'; signing, the national accountant's alone (campaigns.test.ts).
+    request: async (cell, f) => ({
+      url: `${BASE}/${(await f.acceptance.campaign(cell, 'planned')).campaignId}/transitions`,
+      body: { action: 'cancel', version: 1, input: { reason: 'Version retirée' } },
+    }),
+    expected: managers(200),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-reports': {
+    request: () => ({ url: '/api/acceptance-reports' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-reports/:id': {
+    request: async (_cell, f) => ({ url: `/api/acceptance-reports/${await f.acceptance.report()}` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-reports/:id/pdf': {
+    request: async (_cell, f) => ({ url: `/api/acceptance-reports/${await f.acceptance.report()}/pdf` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-reports/:id/verify': {
+    request: async (_cell, f) => ({ url: `/api/acceptance-reports/${await f.acceptance.report()}/verify` }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+};
