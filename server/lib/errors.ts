@@ -73,6 +73,11 @@ const STALE_SUBJECTS = {
   sponsorship: ['Cette demande de parrainage', true],
   offer: ['Cette proposition', true],
   user: ['Ce compte', false],
+  campaign: ['Cette campagne de recette', true],
+  anomaly: ['Cette anomalie', true],
+  evaluation: ['Cette évaluation', true],
+  answer: ['Cette réponse', true],
+  grid: ['Cette version de grille', true],
   record: ['Cet élément', false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;

@@ -24,6 +24,7 @@ export function campaignBinding(config: Pick<Config, 'signingKeyFile' | 'signing
   const binding: CampaignBinding = {
     definition: acceptanceCampaignLifecycle,
     notFoundLabel: 'Campagne de recette',
+    staleSubject: 'campaign',
     store: campaignStore,
     idOf: (row) => row.id,
     parties: () => ({}),

@@ -179,7 +179,7 @@ export async function updateCampaign(
   await inTransaction(ctx, async (tx) => {
     const campaign = await findCampaign(tx.db, id, { lock: true });
     if (!campaign) throw campaignNotFound();
-    if (campaign.version !== input.version) throw staleVersion();
+    if (campaign.version !== input.version) throw staleVersion('campaign');
     assertPlanning(campaign);
     const start = input.plannedStart === undefined ? campaign.plannedStart : input.plannedStart;
     const end = input.plannedEnd === undefined ? campaign.plannedEnd : input.plannedEnd;
@@ -195,7 +195,7 @@ export async function updateCampaign(
       plannedStart: start,
       plannedEnd: end,
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('campaign');
     if (officeIds) await replaceCampaignOffices(tx.db, id, officeIds);
     if (input.testerIds) await replaceCampaignTesters(tx.db, id, input.testerIds);
     await recordAudit(tx, {

@@ -146,7 +146,7 @@ export async function certifySheet(
   const to = sheet.track === 'labelling' ? 'labelled' : 'homologated';
   if (sheet.certificationStatus === to) return;
   const after = await applicationCertificationStore.apply(ctx.db, sheet, to);
-  if (!after) throw staleVersion();
+  if (!after) throw staleVersion('application');
   const snapshot = (row: typeof sheet) => ({
     certificationStatus: row.certificationStatus,
     track: row.track,

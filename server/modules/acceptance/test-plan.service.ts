@@ -179,7 +179,7 @@ export async function updateAnomaly(
     authorizer.authorize(actor, 'campaign.trackAnomalies', access);
     const anomaly = await findAnomaly(tx.db, campaignId, anomalyId);
     if (!anomaly) throw new AppError('notFound', "Cette anomalie n'existe pas dans cette campagne.");
-    if (anomaly.version !== input.version) throw staleVersion();
+    if (anomaly.version !== input.version) throw staleVersion('anomaly');
     if (!LIVE_STATES.includes(campaign.state))
       throw new AppError('conflict', 'Les anomalies d’une campagne close ne changent plus.');
     const closing = input.status === 'closed' || input.status === 'rejected' || input.status === 'open';
@@ -197,7 +197,7 @@ export async function updateAnomaly(
       fixedInVersion,
       ...(input.severity ? { severity: input.severity } : {}),
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('anomaly');
     await touchCampaign(tx.db, campaignId);
     await recordAudit(tx, {
       action: 'campaign.updateAnomaly',

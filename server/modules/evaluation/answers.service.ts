@@ -90,7 +90,7 @@ export async function answerRequirement(
   await inTransaction(ctx, async (tx) => {
     await lockedEvaluation(tx, id);
     const before = await findAnswer(tx.db, id, code, { lock: true });
-    if (!before && input.version !== undefined) throw staleVersion();
+    if (!before && input.version !== undefined) throw staleVersion('answer');
     if (before && input.version === undefined)
       throw new AppError(
         'conflict',
@@ -102,7 +102,7 @@ export async function answerRequirement(
     const after = before
       ? await updateAnswerAtVersion(tx.db, before.id, input.version as number, values)
       : await insertAnswer(tx.db, id, code, values);
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('answer');
     await touchEvaluation(tx.db, id);
     await recordAudit(tx, {
       action: 'evaluation.answer',
@@ -139,7 +139,7 @@ export async function reviewAnswer(
       throw new AppError('conflict', "Cette exigence n'a pas encore de réponse à relire.", {
         errors: [{ field: 'code', message: 'Aucune réponse à relire.' }],
       });
-    if (before.version !== input.version) throw staleVersion();
+    if (before.version !== input.version) throw staleVersion('answer');
     if (!(decision.from as readonly string[]).includes(before.review))
       throw new AppError(
         'conflict',
@@ -153,7 +153,7 @@ export async function reviewAnswer(
       reviewComment: comment,
       reviewedBy: actor.userId,
     });
-    if (!after) throw staleVersion();
+    if (!after) throw staleVersion('answer');
     await touchEvaluation(tx.db, id);
     await recordAudit(tx, {
       action: `evaluation.${input.decision}`,

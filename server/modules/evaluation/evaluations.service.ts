@@ -141,7 +141,8 @@ export async function updateEvaluationProfile(
     });
   await inTransaction(ctx, async (tx) => {
     if (!(await lockEvaluation(tx.db, id))) throw evaluationNotFound();
-    if (!(await updateProfileAtVersion(tx.db, id, input.version, input.profile))) throw staleVersion();
+    if (!(await updateProfileAtVersion(tx.db, id, input.version, input.profile)))
+      throw staleVersion('evaluation');
     await recordAudit(tx, {
       action: 'evaluation.updateProfile',
       targetType: 'evaluation',

@@ -27,6 +27,7 @@ export const gridVersionBinding: LifecycleBinding<
 > = {
   definition: gridVersionLifecycle,
   notFoundLabel: 'Version de grille',
+  staleSubject: 'grid',
   store,
   idOf: (row) => row.id,
   parties: () => ({}),

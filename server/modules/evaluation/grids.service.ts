@@ -119,12 +119,12 @@ export async function updateGridDraft(
           errors: [{ field: 'version', message: 'Seul un brouillon se modifie.' }],
         },
       );
-    if (before.version !== input.version) throw staleVersion();
+    if (before.version !== input.version) throw staleVersion('grid');
     const values = {
       ...(input.content ? { content: input.content } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
     };
-    if (!(await updateGridDraftAtVersion(tx.db, id, input.version, values))) throw staleVersion();
+    if (!(await updateGridDraftAtVersion(tx.db, id, input.version, values))) throw staleVersion('grid');
     const after = { ...before, ...values };
     await recordAudit(tx, {
       action,
