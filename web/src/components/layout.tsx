@@ -123,6 +123,7 @@ export function AppLayout() {
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
           {link(MATCHMAKING_PATH, t('matchmaking.title'))}
+          {link('/grilles', t('grids.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}

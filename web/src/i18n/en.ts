@@ -1,4 +1,5 @@
 import { catalogueEn } from './catalogue.en.ts';
+import { evaluationEn } from './evaluation.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { officeEn } from './office.en.ts';
@@ -190,6 +191,7 @@ export const en: Dictionary = {
   ...officeEn,
   ...projectsEn,
   ...matchmakingEn,
+  ...evaluationEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

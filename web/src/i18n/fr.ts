@@ -1,4 +1,5 @@
 import { catalogueFr } from './catalogue.fr.ts';
+import { evaluationFr } from './evaluation.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
@@ -199,6 +200,7 @@ export const fr = {
   ...officeFr,
   ...projectsFr,
   ...matchmakingFr,
+  ...evaluationFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
