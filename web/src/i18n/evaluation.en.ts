@@ -138,6 +138,7 @@ export const evaluationEn: typeof evaluationFr = {
     returnedDone: 'The answer to {{code}} is returned with your comment.',
     evidence: 'Evidence files',
     noEvidence: 'No file attached.',
+    answer: 'Answer',
     editAnswer: 'Edit the answer',
   },
 };

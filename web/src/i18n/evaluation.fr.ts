@@ -137,6 +137,7 @@ export const evaluationFr = {
     returnedDone: 'La réponse à {{code}} est renvoyée avec votre commentaire.',
     evidence: 'Preuves jointes',
     noEvidence: 'Aucun fichier joint.',
+    answer: 'Répondre',
     editAnswer: 'Modifier la réponse',
   },
 };

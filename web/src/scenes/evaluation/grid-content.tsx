@@ -8,6 +8,7 @@ import {
 } from '../../../../common/evaluation/vocabulary.ts';
 import type { GridContent, Requirement, Section } from '../../../../common/schemas/evaluation-grid.ts';
 import { useLabel } from '../../i18n/index.ts';
+import { KEYBOARD_SCROLL } from './keyboard-scroll.ts';
 
 /** The requirements of one section as a table; a draft's editors get a button per row and one to add. */
 function SectionTable({
@@ -39,7 +40,7 @@ function SectionTable({
           ) : null}
         </Group>
         <Text size="sm">{t('grids.reviewer', { name: label(REVIEWER_LABELS[section.reviewer]) })}</Text>
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={640} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table verticalSpacing="xs">
             <Table.Caption>{title}</Table.Caption>
             <Table.Thead>

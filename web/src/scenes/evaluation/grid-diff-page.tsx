@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useGridDiff } from '../../api/evaluations.ts';
 import { LoadFailure } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { KEYBOARD_SCROLL } from './keyboard-scroll.ts';
 
 const CHANGE_COLOR = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
@@ -36,7 +37,7 @@ export function GridDiffPage({ id, from }: { id: string; from: string | undefine
         {diff.rulesChanged ? <Text>{t('grids.rulesChanged')}</Text> : null}
         {diff.requirements.length > 0 ? (
           <Paper withBorder p="md">
-            <Table.ScrollContainer minWidth={560}>
+            <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
               <Table verticalSpacing="xs">
                 <Table.Caption>{title}</Table.Caption>
                 <Table.Thead>

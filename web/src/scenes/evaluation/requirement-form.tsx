@@ -50,7 +50,13 @@ export function RequirementForm({
     onSave(value);
   };
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

@@ -106,11 +106,9 @@ function AnswerForm({
             {t('evaluation.saveAnswer')}
             <span className="sr-only"> {requirement.code}</span>
           </Button>
-          {current ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('grids.cancel')}
-            </Button>
-          ) : null}
+          <Button variant="default" onClick={onCancel}>
+            {t('grids.cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -361,12 +359,12 @@ export function RequirementItem({
             ) : null}
           </Stack>
         ) : null}
-        {!answer && !mayAnswer ? (
+        {!answer && !editing ? (
           <Text size="sm" c="dimmed">
             {t('evaluation.unanswered')}
           </Text>
         ) : null}
-        {mayAnswer && (!answer || editing) ? (
+        {mayAnswer && editing ? (
           <AnswerForm
             evaluationId={evaluation.id}
             requirement={requirement}
@@ -374,9 +372,14 @@ export function RequirementItem({
             onCancel={() => setEditing(false)}
           />
         ) : null}
-        {mayAnswer && answer && !editing ? (
-          <Button size="xs" variant="default" w="fit-content" onClick={() => setEditing(true)}>
-            {t('evaluation.editAnswer')}
+        {mayAnswer && !editing ? (
+          <Button
+            size="xs"
+            variant={answer ? 'default' : 'light'}
+            w="fit-content"
+            onClick={() => setEditing(true)}
+          >
+            {t(answer ? 'evaluation.editAnswer' : 'evaluation.answer')}
             <span className="sr-only"> {requirement.code}</span>
           </Button>
         ) : null}
