@@ -98,6 +98,19 @@ const VerificationPage = lazyRouteComponent(
   'VerificationPage',
 );
 const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
+const GridsPage = lazyRouteComponent(() => import('./scenes/evaluation/grids-page.tsx'), 'GridsPage');
+const GridVersionPage = lazyRouteComponent(
+  () => import('./scenes/evaluation/grid-version-page.tsx'),
+  'GridVersionPage',
+);
+const GridDiffPage = lazyRouteComponent(
+  () => import('./scenes/evaluation/grid-diff-page.tsx'),
+  'GridDiffPage',
+);
+const EvaluationPage = lazyRouteComponent(
+  () => import('./scenes/evaluation/evaluation-page.tsx'),
+  'EvaluationPage',
+);
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -362,6 +375,33 @@ const editProjectRoute = createRoute({
   },
 });
 
+// Evaluation grids and evaluations.
+const gridsRoute = createRoute({ getParentRoute: () => appRoute, path: '/grilles', component: GridsPage });
+const gridVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grilles/versions/$id',
+  component: function GridVersion() {
+    return <GridVersionPage id={gridVersionRoute.useParams().id} />;
+  },
+});
+const gridDiffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grilles/versions/$id/comparer',
+  validateSearch: (search: Record<string, unknown>): { depuis?: string | undefined } => ({
+    depuis: single(search.depuis, text),
+  }),
+  component: function GridDiff() {
+    return <GridDiffPage id={gridDiffRoute.useParams().id} from={gridDiffRoute.useSearch().depuis} />;
+  },
+});
+const evaluationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evaluations/$id',
+  component: function Evaluation() {
+    return <EvaluationPage id={evaluationRoute.useParams().id} />;
+  },
+});
+
 /** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -395,6 +435,10 @@ const routeTree = rootRoute.addChildren([
     campaignsRoute,
     reportRoute,
     campaignRoute,
+    gridsRoute,
+    gridVersionRoute,
+    gridDiffRoute,
+    evaluationRoute,
     unknownRoute,
   ]),
 ]);

@@ -124,6 +124,7 @@ export function AppLayout() {
           {link('/projets', t('nav.projects'))}
           {link('/recettes', t('acceptance.nav'))}
           {link(MATCHMAKING_PATH, t('matchmaking.title'))}
+          {link('/grilles', t('grids.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}

@@ -1,5 +1,6 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { evaluationEn } from './evaluation.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { officeEn } from './office.en.ts';
@@ -192,6 +193,7 @@ export const en: Dictionary = {
   ...projectsEn,
   ...matchmakingEn,
   ...acceptanceEn,
+  ...evaluationEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

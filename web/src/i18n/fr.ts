@@ -1,5 +1,6 @@
 import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
+import { evaluationFr } from './evaluation.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
@@ -201,6 +202,7 @@ export const fr = {
   ...projectsFr,
   ...matchmakingFr,
   ...acceptanceFr,
+  ...evaluationFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { TransitionDialog } from '../../components/lifecycle/transition-dialog.t
 import { LoadFailure } from '../../components/not-found.tsx';
 import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
+import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
 import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
@@ -108,7 +109,12 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
           <Documents application={application} />
         </Tabs.Panel>
         <Tabs.Panel value="publication">
-          <Lifecycles application={application} />
+          <Stack gap="xl">
+            <Lifecycles application={application} />
+            {application.track === 'labelling' || application.track === 'homologation' ? (
+              <EvaluationCard subject={{ applicationId: application.id }} mayStart={application.can.update} />
+            ) : null}
+          </Stack>
         </Tabs.Panel>
       </Tabs>
       <TransitionDialog

@@ -16,6 +16,7 @@ import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../compon
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
+import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
 import { ProjectAttachments } from './project-attachments.tsx';
 import { PhaseBadge, SponsoredBadge } from './project-badges.tsx';
 import { ProjectComments } from './project-comments.tsx';
@@ -228,6 +229,9 @@ export function ProjectPage({ id }: { id: string }) {
             title={t('project.lifecycle')}
           />
         </Paper>
+        {project.track === 'labelling' || project.track === 'homologation' ? (
+          <EvaluationCard subject={{ projectId: project.id }} mayStart={project.can.update} />
+        ) : null}
         <Sponsorship project={project} />
         <ProjectAttachments project={project} />
         <Offers project={project} />
