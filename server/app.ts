@@ -30,6 +30,8 @@ import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { jobPolicy } from './modules/jobs/jobs.policy.ts';
+import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
@@ -78,6 +80,7 @@ const POLICIES = [
   homePolicy,
   similarPolicy,
   projectPolicy,
+  jobPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
@@ -195,6 +198,7 @@ export async function buildApp(options: {
   await app.register(attachmentRoutes);
   await app.register(homeRoutes);
   await app.register(projectRoutes);
+  await app.register(jobRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

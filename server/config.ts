@@ -22,6 +22,9 @@ export interface Config {
   webDir: string;
   /** Searches whose results each process keeps per version of its catalogue index (0: none). */
   searchResultsKept: number;
+  /** SMTP server of outgoing e-mail (smtp:// or smtps://); none: e-mails go to the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /**
@@ -99,6 +102,19 @@ const environmentSchema = z.object({
         'MUTUALIS_TRUST_PROXY doit valoir false, true ou un nombre de proxys / MUTUALIS_TRUST_PROXY must be false, true or a number of proxies',
     })
     .default('false'),
+  MUTUALIS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, {
+      error:
+        'MUTUALIS_SMTP_URL doit commencer par smtp:// ou smtps:// / MUTUALIS_SMTP_URL must start with smtp:// or smtps://',
+    })
+    .optional(),
+  MUTUALIS_MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]{3,200}$/, {
+      error: 'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
+    })
+    .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -133,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ? false
           : Number(e.MUTUALIS_TRUST_PROXY),
     searchResultsKept: e.MUTUALIS_SEARCH_RESULTS_KEPT,
+    smtpUrl: e.MUTUALIS_SMTP_URL,
+    mailFrom: e.MUTUALIS_MAIL_FROM,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/roles.ts';
+import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
@@ -11,7 +12,7 @@ import { TEST_PASSWORD } from './harness.ts';
  * fails the test, and so does a row for a route that no longer exists.
  */
 export type Scope = 'own' | 'other';
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The caller of one cell: a fresh account of the CPAM du Bas-Rhin (the "own" office). */
 export interface Cell {
@@ -67,6 +68,8 @@ export interface Fixtures {
   declareOwnUsage(applicationId: string): Promise<void>;
   /** Projects, sponsorships, offers, comments (authorization-matrix.projects.ts). */
   projects: ProjectFixtures;
+  /** Jobs and notifications (authorization-matrix.notifications.ts). */
+  notifications: NotificationFixtures;
   ddgos: string;
 }
 
@@ -333,6 +336,7 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 401,
   },
   ...PROJECT_MATRIX,
+  ...NOTIFICATION_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../common/roles.ts';
 import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
+import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
   type Cell,
@@ -89,6 +90,7 @@ beforeAll(async () => {
       await organisationId(t.db, 'CPAM-69'),
     ),
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
+    notifications: notificationFixtures(t.db),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);
