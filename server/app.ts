@@ -7,7 +7,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { jobDefinitions } from './jobs/jobs.ts';
+import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
@@ -32,6 +32,10 @@ import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { jobPolicy } from './modules/jobs/jobs.policy.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { EVENT_TOPIC, emittedEvents } from './modules/notifications/events.ts';
+import { fanOutEvent } from './modules/notifications/notifications.fanout.ts';
+import { notificationPolicy } from './modules/notifications/notifications.policy.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
@@ -81,11 +85,12 @@ const POLICIES = [
   similarPolicy,
   projectPolicy,
   jobPolicy,
+  notificationPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [userAccountBinding, ...APPLICATION_BINDINGS, projectBinding];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
-const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
+const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
 
 /** The only place that wires plugins and modules; shared by main.ts and the tests. */
 export async function buildApp(options: {
@@ -154,6 +159,11 @@ export async function buildApp(options: {
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // Events this request emitted are delivered now (the change has committed by the time it answers).
+    if (emittedEvents(request.id))
+      await queue
+        .nudge(OUTBOX_JOB)
+        .catch((error: unknown) => request.log.warn({ err: error }, 'outbox nudge failed'));
   });
 
   registerErrorHandling(app);
@@ -199,6 +209,7 @@ export async function buildApp(options: {
   await app.register(homeRoutes);
   await app.register(projectRoutes);
   await app.register(jobRoutes);
+  await app.register(notificationRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

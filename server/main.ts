@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
+import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
@@ -23,6 +24,7 @@ async function main() {
   const demo = config.demo ? await seedDemo(database.db, config.demoPassword) : { created: 0 };
   const demoCatalogue = config.demo ? await seedDemoCatalogue(database.db) : { created: 0 };
   const demoProjects = config.demo ? await seedDemoProjects(database.db) : { created: 0 };
+  const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -36,6 +38,7 @@ async function main() {
       demoAccountsCreated: demo.created,
       demoApplicationsCreated: demoCatalogue.created,
       demoProjectsCreated: demoProjects.created,
+      demoNotificationsCreated: demoNotifications.created,
     },
     'database ready',
   );

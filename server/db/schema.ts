@@ -377,5 +377,7 @@ export const outboxMessages = pgTable(
   ],
 );
 
+// Follows, mutes, notification preferences and notifications: schema-notifications.ts.
+export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';

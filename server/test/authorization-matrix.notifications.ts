@@ -18,6 +18,7 @@ export function notificationFixtures(db: Database) {
 }
 export type NotificationFixtures = ReturnType<typeof notificationFixtures>;
 
+const everyone = (status: number) => () => status;
 const only =
   (allowed: Role[], status: number) =>
   (role: Role): number =>
@@ -36,4 +37,54 @@ export const NOTIFICATION_MATRIX: Record<string, RouteCase> = {
     expected: only(['admin'], 200),
     anonymous: 401,
   },
+  'GET /api/notifications': {
+    request: () => ({ url: '/api/notifications?unread=true&kind=comment.added' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/notifications/read': {
+    request: () => ({ url: '/api/notifications/read', body: { all: true } }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  // The cell asks without Accept: text/event-stream, so an allowed caller gets 406 rather than a
+  // stream that never ends (the live stream itself: notifications.stream.test.ts).
+  'GET /api/notifications/stream': {
+    request: () => ({ url: '/api/notifications/stream' }),
+    expected: everyone(406),
+    anonymous: 401,
+  },
+  'GET /api/me/notification-preferences': {
+    request: () => ({ url: '/api/me/notification-preferences' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'PUT /api/me/notification-preferences': {
+    request: () => ({
+      url: '/api/me/notification-preferences',
+      body: { items: [{ kind: 'comment.added', cadence: 'daily' }] },
+    }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/me/follows': {
+    request: () => ({ url: '/api/me/follows' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  ...Object.fromEntries(
+    ['POST', 'DELETE'].flatMap((method) =>
+      ['/api/follows', '/api/mutes'].map((url): [string, RouteCase] => [
+        `${method} ${url}`,
+        {
+          request: ({ scope }, f) => ({
+            url,
+            body: { targetType: 'application', targetId: f.applicationId[scope] },
+          }),
+          expected: everyone(204),
+          anonymous: 401,
+        },
+      ]),
+    ),
+  ),
 };

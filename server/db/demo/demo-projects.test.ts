@@ -9,6 +9,7 @@ import { createTestContext, login, type TestContext } from '../../test/harness.t
 import { projects } from '../schema.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
+import { seedDemoNotifications } from './seed-notifications.ts';
 import { seedDemoProjects } from './seed-projects.ts';
 
 /** The demo projects: every track and phase, and consistent with the track rules and the demo catalogue. */
@@ -90,5 +91,18 @@ describe('the demo projects', () => {
     // The past quarter of CPAM-13 is not offered any more.
     expect(page.capacities.items.map((c) => c.organisation.code)).not.toContain('CPAM-13');
     expect(page.capacities.items.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the demo notifications', () => {
+  it('give the demo accounts a bell that is not empty, once', async () => {
+    expect(await seedDemoNotifications(t.db)).toEqual({ created: 5 });
+    expect(await seedDemoNotifications(t.db)).toEqual({ created: 0 });
+    const sponsor = await login(t.app, 'sponsor@mutualis.demo', 'demo demo demo demo');
+    const page = (await sponsor.get('/api/notifications?unread=true')).json();
+    expect(page.unread).toBe(1);
+    expect(page.items[0].text.fr).toMatch(
+      /demande à Cnam — Direction déléguée .* de sponsoriser le projet « .+ »/,
+    );
   });
 });

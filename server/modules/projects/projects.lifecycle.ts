@@ -7,6 +7,7 @@ import type { ActivePhase, ProjectPhase } from '../../../common/projects.ts';
 import { trackRules } from '../../../common/tracks.ts';
 import type { PhaseDates } from '../../db/schema.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
+import { projectTransitioned } from '../notifications/emitters.ts';
 import { type ProjectSubject, projectStore, setProjectColumns } from './projects.queries.ts';
 import { deliverToCatalogue } from './projects-delivery.service.ts';
 
@@ -78,5 +79,6 @@ export const projectBinding: LifecycleBinding<ProjectPhase, ProjectTransition, P
       if (change.to === 'delivered' && trackRules(project.track).delivers === 'catalogueSheet')
         values.applicationId = await deliverToCatalogue(ctx, project);
       await setProjectColumns(ctx.db, project.id, values);
+      await projectTransitioned(ctx, project, change.to);
     },
   };
