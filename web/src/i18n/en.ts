@@ -1,6 +1,7 @@
 import { catalogueEn } from './catalogue.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { projectsEn } from './projects.en.ts';
 
@@ -190,6 +191,7 @@ export const en: Dictionary = {
   ...officeEn,
   ...projectsEn,
   ...matchmakingEn,
+  ...notificationsEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

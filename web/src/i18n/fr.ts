@@ -1,5 +1,6 @@
 import { catalogueFr } from './catalogue.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
+import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 
@@ -199,6 +200,7 @@ export const fr = {
   ...officeFr,
   ...projectsFr,
   ...matchmakingFr,
+  ...notificationsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
