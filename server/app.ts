@@ -7,6 +7,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { createMailer } from './integrations/mail.ts';
 import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
@@ -33,7 +34,8 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { jobPolicy } from './modules/jobs/jobs.policy.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { EVENT_TOPIC, emittedEvents } from './modules/notifications/events.ts';
-import { fanOutEvent } from './modules/notifications/notifications.fanout.ts';
+import { EMAIL_TOPIC, fanOutEvent } from './modules/notifications/notifications.fanout.ts';
+import { mailHandler } from './modules/notifications/notifications.mail.ts';
 import { notificationPolicy } from './modules/notifications/notifications.policy.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
@@ -126,12 +128,23 @@ export async function buildApp(options: {
     POLICIES,
     bindings.map((b) => b.definition),
   );
+  const mailer = createMailer({
+    smtpUrl: options.config.smtpUrl,
+    from: options.config.mailFrom,
+    log: app.log,
+  });
   const jobs = jobDefinitions({
     db: options.db,
     log: app.log,
     authorizer,
     bindings,
-    outboxHandlers: new Map(Object.entries({ ...OUTBOX_HANDLERS, ...options.extra?.outboxHandlers })),
+    outboxHandlers: new Map(
+      Object.entries({
+        ...OUTBOX_HANDLERS,
+        [EMAIL_TOPIC]: mailHandler(mailer, options.config.publicUrl),
+        ...options.extra?.outboxHandlers,
+      }),
+    ),
   });
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
   const catalogue = new CatalogueSearch(
@@ -152,6 +165,7 @@ export async function buildApp(options: {
   });
   app.addHook('onClose', async () => {
     await queue.stop();
+    mailer.close();
     await catalogue.settle();
   });
   app.setValidatorCompiler(strictBodyValidatorCompiler);

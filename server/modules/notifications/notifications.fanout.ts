@@ -21,6 +21,7 @@ export async function fanOutEvent(ctx: TxContext, message: DeliveredMessage) {
     recipients.map((r) => r.userId),
     event.kind,
   );
+  const now = new Date();
   const written = await insertNotifications(
     ctx.db,
     recipients.map((r) => ({
@@ -34,6 +35,8 @@ export async function fanOutEvent(ctx: TxContext, message: DeliveredMessage) {
       params: event.params,
       reason: r.reason,
       emailCadence: cadences.get(r.userId) ?? DEFAULT_CADENCE,
+      // Handed to the outbox now for those who want it at once; a digest takes the others later.
+      emailedAt: (cadences.get(r.userId) ?? DEFAULT_CADENCE) === 'immediate' ? now : null,
     })),
   );
   await enqueueMany(

@@ -1,13 +1,8 @@
-import { EVENT_SENTENCES, type SentenceValues, targetPath } from '../../../common/notifications.ts';
+import { EVENT_SENTENCES, targetPath } from '../../../common/notifications.ts';
 import type { FollowDto, NotificationDto } from '../../../common/schemas/notifications.ts';
 import type { FollowRow } from './follows.queries.ts';
+import { sentenceValues } from './notifications.mapper.ts';
 import type { NotificationRow } from './notifications.queries.ts';
-
-export const sentenceValues = (row: NotificationRow): SentenceValues => ({
-  params: row.params,
-  target: row.targetLabel,
-  actor: row.actorName,
-});
 
 export function presentNotification(row: NotificationRow): NotificationDto {
   const values = sentenceValues(row);

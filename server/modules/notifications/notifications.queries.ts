@@ -51,6 +51,7 @@ export interface NewNotification {
   params: Record<string, string>;
   reason: RecipientReason;
   emailCadence: EmailCadence;
+  emailedAt: Date | null;
 }
 
 /** Writes them once: a second delivery of the same event writes nothing (one per person and event). */
@@ -137,7 +138,6 @@ export async function markRead(db: Executor, userId: string, ids: string[] | 'al
 }
 
 export async function findNotificationsForMail(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
   const rows = await db
     .select({ ...notificationColumns, email: users.email, displayName: users.displayName })
     .from(notifications)
@@ -145,12 +145,31 @@ export async function findNotificationsForMail(db: Executor, ids: string[]) {
     .leftJoin(actors, eq(actors.id, notifications.actorId))
     .where(inArray(notifications.id, ids))
     .orderBy(notifications.createdAt);
-  return rows;
+  // Drizzle cannot type a select that joins a table and an alias of it: the shape is said here.
+  return rows as unknown as MailNotificationRow[];
 }
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['rows'][number];
-export type MailNotificationRow = Awaited<ReturnType<typeof findNotificationsForMail>>[number];
+export type MailNotificationRow = NotificationRow & { email: string; displayName: string };
 
 export async function markEmailed(db: Executor, ids: string[], now: Date) {
   if (ids.length === 0) return;
   await db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, ids));
+}
+
+/** Notifications waiting for a digest of this cadence, written up to `now`, by person. */
+export async function pendingDigest(db: Executor, cadence: 'daily' | 'weekly', now: Date) {
+  const rows = await db
+    .select({ id: notifications.id, userId: notifications.userId })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.emailCadence, cadence),
+        isNull(notifications.emailedAt),
+        sql`${notifications.createdAt} <= ${now}`,
+      ),
+    )
+    .orderBy(notifications.userId, notifications.createdAt);
+  const byUser = new Map<string, string[]>();
+  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.id]);
+  return byUser;
 }
