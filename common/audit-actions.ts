@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   },
   'session.login': { fr: 'Connexion', en: 'Sign-in' },
   'session.logout': { fr: 'Déconnexion', en: 'Sign-out' },
+  'job.retry': { fr: "Relance d'un travail en échec", en: 'Failed job retried' },
   'user.create': { fr: 'Création de compte', en: 'Account created' },
   'user.update': { fr: 'Modification de compte', en: 'Account edited' },
   'user.resetPassword': { fr: 'Réinitialisation du mot de passe', en: 'Password reset' },

@@ -14,6 +14,10 @@ export const ACTIONS = [
   'user.create',
   'user.update',
   'audit.read',
+  'job.read',
+  'job.retry',
+  'notification.read',
+  'follow.manage',
   'application.read',
   'application.create',
   'application.update',
@@ -69,6 +73,16 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'user.create': { fr: 'Créer des comptes', en: 'Create accounts' },
   'user.update': { fr: 'Modifier des comptes', en: 'Edit accounts' },
   'audit.read': { fr: "Consulter le journal d'audit", en: 'Browse the audit trail' },
+  'job.read': { fr: 'Consulter les travaux en arrière-plan', en: 'See the background jobs' },
+  'job.retry': { fr: 'Relancer un travail en échec', en: 'Retry a failed job' },
+  'notification.read': {
+    fr: 'Recevoir des notifications et choisir leurs e-mails',
+    en: 'Receive notifications and choose their e-mails',
+  },
+  'follow.manage': {
+    fr: 'Suivre des applications et des projets, faire taire un fil',
+    en: 'Follow applications and projects, mute a thread',
+  },
   'application.read': {
     fr: 'Consulter le catalogue des applications',
     en: 'Browse the application catalogue',

@@ -7,7 +7,8 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { jobDefinitions } from './jobs/jobs.ts';
+import { createMailer } from './integrations/mail.ts';
+import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
@@ -38,6 +39,13 @@ import { gridRoutes } from './modules/evaluation/grids.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { jobPolicy } from './modules/jobs/jobs.policy.ts';
+import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { EVENT_TOPIC, emittedEvents } from './modules/notifications/events.ts';
+import { EMAIL_TOPIC, fanOutEvent } from './modules/notifications/notifications.fanout.ts';
+import { mailHandler } from './modules/notifications/notifications.mail.ts';
+import { notificationPolicy } from './modules/notifications/notifications.policy.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
@@ -88,6 +96,8 @@ const POLICIES = [
   projectPolicy,
   evaluationPolicy,
   acceptancePolicy,
+  jobPolicy,
+  notificationPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -97,7 +107,7 @@ const BINDINGS: AnyBinding[] = [
   gridVersionBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
-const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {};
+const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
 
 /** The only place that wires plugins and modules; shared by main.ts and the tests. */
 export async function buildApp(options: {
@@ -133,12 +143,23 @@ export async function buildApp(options: {
     POLICIES,
     bindings.map((b) => b.definition),
   );
+  const mailer = createMailer({
+    smtpUrl: options.config.smtpUrl,
+    from: options.config.mailFrom,
+    log: app.log,
+  });
   const jobs = jobDefinitions({
     db: options.db,
     log: app.log,
     authorizer,
     bindings,
-    outboxHandlers: new Map(Object.entries({ ...OUTBOX_HANDLERS, ...options.extra?.outboxHandlers })),
+    outboxHandlers: new Map(
+      Object.entries({
+        ...OUTBOX_HANDLERS,
+        [EMAIL_TOPIC]: mailHandler(mailer, options.config.publicUrl),
+        ...options.extra?.outboxHandlers,
+      }),
+    ),
   });
   const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
   const catalogue = new CatalogueSearch(
@@ -159,6 +180,7 @@ export async function buildApp(options: {
   });
   app.addHook('onClose', async () => {
     await queue.stop();
+    mailer.close();
     await catalogue.settle();
   });
   app.setValidatorCompiler(strictBodyValidatorCompiler);
@@ -166,6 +188,11 @@ export async function buildApp(options: {
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // Events this request emitted are delivered now (the change has committed by the time it answers).
+    if (emittedEvents(request.id))
+      await queue
+        .nudge(OUTBOX_JOB)
+        .catch((error: unknown) => request.log.warn({ err: error }, 'outbox nudge failed'));
   });
 
   registerErrorHandling(app);
@@ -214,6 +241,8 @@ export async function buildApp(options: {
   await app.register(evaluationRoutes);
   await app.register(campaignRoutes);
   await app.register(reportRoutes);
+  await app.register(jobRoutes);
+  await app.register(notificationRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

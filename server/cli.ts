@@ -21,6 +21,8 @@ import { findUserByEmail, insertUser } from './modules/users/users.queries.ts';
 const USAGE = `Utilisation / usage: npm run cli -- <commande>
 
   db migrate                         applique les migrations (code de sortie non nul en cas d'échec)
+  worker                             exécute les travaux en arrière-plan sans le serveur HTTP
+                                     (PostgreSQL : autant de workers que voulu, arrêt par SIGTERM)
   reference load [ORGANISMES] [DOMAINES]  (re)charge les référentiels (organismes, domaines métier ; idempotent)
   user create-admin --email E --name "Nom" [--organisation CODE] [--password P]
                                      crée un administrateur ; sans --password, un mot de passe
@@ -196,6 +198,8 @@ async function run(argv: string[]) {
     await importInventory(rest);
   } else if (area === 'user' && command === 'create-admin') {
     await createAdmin(rest);
+  } else if (area === 'worker' && command === undefined) {
+    await (await import('./worker.ts')).runWorker();
   } else {
     throw new UsageError(USAGE);
   }

@@ -25,6 +25,9 @@ export interface Config {
   /** The national accountant's signing key (PKCS #8 PEM) and certificate (PEM, then its chain). */
   signingKeyFile: string;
   signingCertFile: string;
+  /** SMTP server of outgoing e-mail (smtp:// or smtps://); none: e-mails go to the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /**
@@ -104,6 +107,19 @@ const environmentSchema = z.object({
     .default('false'),
   MUTUALIS_SIGNING_KEY_FILE: z.string().min(1).optional(),
   MUTUALIS_SIGNING_CERT_FILE: z.string().min(1).optional(),
+  MUTUALIS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, {
+      error:
+        'MUTUALIS_SMTP_URL doit commencer par smtp:// ou smtps:// / MUTUALIS_SMTP_URL must start with smtp:// or smtps://',
+    })
+    .optional(),
+  MUTUALIS_MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]{3,200}$/, {
+      error: 'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
+    })
+    .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -145,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingCertFile: path.resolve(
       e.MUTUALIS_SIGNING_CERT_FILE ?? path.join(e.MUTUALIS_DATA_DIR, 'signing', 'signer.pem'),
     ),
+    smtpUrl: e.MUTUALIS_SMTP_URL,
+    mailFrom: e.MUTUALIS_MAIL_FROM,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
+import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
@@ -27,6 +28,7 @@ async function main() {
   const demoProjects = config.demo ? await seedDemoProjects(database.db) : { created: 0 };
   const demoEvaluations = config.demo ? await seedDemoEvaluations(database.db) : { created: 0 };
   const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
+  const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -42,6 +44,7 @@ async function main() {
       demoProjectsCreated: demoProjects.created,
       demoEvaluationsCreated: demoEvaluations.created,
       demoCampaignsCreated: demoCampaigns.created,
+      demoNotificationsCreated: demoNotifications.created,
     },
     'database ready',
   );

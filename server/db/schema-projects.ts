@@ -201,18 +201,6 @@ export const projectAttachments = pgTable(
   ],
 );
 
-export const projectFollowers = pgTable(
-  'project_followers',
-  {
-    projectId: projectRef(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_followers_user_idx').on(t.userId)],
-);
-
 /** A holder asks a national directorate to sponsor its project (§2.1.4); the directorate decides. */
 export const sponsorshipRequests = pgTable(
   'sponsorship_requests',

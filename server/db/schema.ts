@@ -381,5 +381,7 @@ export const outboxMessages = pgTable(
 export * from './schema-acceptance.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
+// Follows, mutes, notification preferences and notifications: schema-notifications.ts.
+export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';

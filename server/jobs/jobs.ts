@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { type AnyBinding, fireDueTransitions } from '../lib/lifecycle.ts';
 import { type Authorizer, systemActor } from '../lib/policy.ts';
 import { CHANGE_PRUNE_AGE_MS, pruneChanges } from '../modules/catalog/search/search.changes.ts';
+import { DIGEST_JOBS, enqueueDigests } from '../modules/notifications/notifications.mail.ts';
 import { pruneProjectChanges } from '../modules/projects/projects-snapshot.queries.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
 import type { JobDefinition } from './queue.ts';
@@ -14,7 +15,8 @@ export const CATALOGUE_CHANGES_PRUNE_JOB = 'catalogue-changes-prune';
 /**
  * The server's background work: the outbox (nudged after each commit that wrote to it, and every
  * minute as a backstop), the lifecycle deadlines (every minute, fired as the system) and the pruning of
- * the catalogue's change log (every hour: rows older than a day and an hour, search/search.changes.ts).
+ * the catalogue's change log (every hour: rows older than a day and an hour, search/search.changes.ts),
+ * and the daily and weekly digests of notifications (each queues its e-mails through the outbox).
  */
 export function jobDefinitions(deps: {
   db: Database;
@@ -50,5 +52,10 @@ export function jobDefinitions(deps: {
         await pruneProjectChanges(deps.db, CHANGE_PRUNE_AGE_MS);
       },
     },
+    ...(['daily', 'weekly'] as const).map((cadence) => ({
+      name: DIGEST_JOBS[cadence].name,
+      cron: DIGEST_JOBS[cadence].cron,
+      run: () => enqueueDigests(deps, cadence, now()),
+    })),
   ];
 }

@@ -12,6 +12,8 @@ export interface JobDefinition {
 
 /** The background jobs of the server, whatever runs them. */
 export interface JobQueue {
+  /** pg-boss in the application's database, or runs in-process when nudged (tests, the CLI). */
+  readonly runner: 'pg-boss' | 'inline';
   start(): Promise<void>;
   /** Asks for a run of a queue soon (after a commit that wrote work for it); runs coalesce. */
   nudge(name: string): Promise<void>;
@@ -40,6 +42,7 @@ export function createPgBossQueue(
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   let started = false;
   return {
+    runner: 'pg-boss',
     async start() {
       await boss.start();
       for (const job of options.jobs) {
@@ -92,6 +95,7 @@ function sqlExecutor(handle: DatabaseHandle): PgBoss.Db {
 export function createInlineQueue(jobs: JobDefinition[]): JobQueue & { runAll(): Promise<void> } {
   const byName = new Map(jobs.map((job) => [job.name, job]));
   return {
+    runner: 'inline',
     start: async () => undefined,
     nudge: async (name) => {
       await byName.get(name)?.run();

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'conflict'
   | 'staleVersion'
   | 'unprocessable'
+  | 'notAcceptable'
   | 'unsupportedMediaType'
   | 'tooManyRequests';
 
@@ -40,6 +41,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   staleVersion: 409,
   unprocessable: 422,
+  notAcceptable: 406,
   unsupportedMediaType: 415,
   tooManyRequests: 429,
 };

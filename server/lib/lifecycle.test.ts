@@ -213,7 +213,12 @@ async function createTables(t: TestContext) {
 }
 
 /** A queue that never runs by itself: the test decides when the outbox is delivered. */
-const idleQueue = (): JobQueue => ({ start: async () => {}, nudge: async () => {}, stop: async () => {} });
+const idleQueue = (): JobQueue => ({
+  runner: 'inline',
+  start: async () => {},
+  nudge: async () => {},
+  stop: async () => {},
+});
 
 let t: TestContext;
 let rhone: string;

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
+import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
@@ -13,7 +14,7 @@ import { TEST_PASSWORD } from './harness.ts';
  * fails the test, and so does a row for a route that no longer exists.
  */
 export type Scope = 'own' | 'other';
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The caller of one cell: a fresh account of the CPAM du Bas-Rhin (the "own" office). */
 export interface Cell {
@@ -73,6 +74,8 @@ export interface Fixtures {
   evaluations: EvaluationFixtures;
   /** Acceptance campaigns and reports (authorization-matrix.acceptance.ts). */
   acceptance: AcceptanceFixtures;
+  /** Jobs and notifications (authorization-matrix.notifications.ts). */
+  notifications: NotificationFixtures;
   ddgos: string;
 }
 
@@ -341,6 +344,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...PROJECT_MATRIX,
   ...EVALUATION_MATRIX,
   ...ACCEPTANCE_MATRIX,
+  ...NOTIFICATION_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

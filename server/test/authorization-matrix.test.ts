@@ -8,6 +8,7 @@ import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
+import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import {
   type Cell,
@@ -93,6 +94,7 @@ beforeAll(async () => {
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     acceptance: acceptanceFixtures(t.db, officeId),
+    notifications: notificationFixtures(t.db),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

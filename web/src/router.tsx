@@ -33,6 +33,15 @@ import type { OrganisationSearch } from './scenes/organisations/organisations-pa
 
 /** Each page is its own chunk, loaded on its first visit: the first load carries the shell only. */
 const AuditPage = lazyRouteComponent(() => import('./scenes/admin/audit-page.tsx'), 'AuditPage');
+const JobsPage = lazyRouteComponent(() => import('./scenes/admin/jobs-page.tsx'), 'JobsPage');
+const NotificationsPage = lazyRouteComponent(
+  () => import('./scenes/notifications/notifications-page.tsx'),
+  'NotificationsPage',
+);
+const NotificationPreferencesPage = lazyRouteComponent(
+  () => import('./scenes/notifications/preferences-page.tsx'),
+  'NotificationPreferencesPage',
+);
 const UserPage = lazyRouteComponent(() => import('./scenes/admin/user-page.tsx'), 'UserPage');
 const UsersPage = lazyRouteComponent(() => import('./scenes/admin/users-page.tsx'), 'UsersPage');
 const LoginPage = lazyRouteComponent(() => import('./scenes/auth/login-page.tsx'), 'LoginPage');
@@ -255,6 +264,23 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/travaux',
+  beforeLoad: requireAbility('job.read'),
+  component: JobsPage,
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: NotificationsPage,
+});
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications/preferences',
+  component: NotificationPreferencesPage,
+});
+
 const catalogueRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue',
@@ -420,6 +446,9 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     userRoute,
     auditRoute,
+    jobsRoute,
+    notificationsRoute,
+    notificationPreferencesRoute,
     catalogueRoute,
     usageMapRoute,
     importRoute,

@@ -9,6 +9,7 @@ import { createTestContext, login, type TestContext } from '../../test/harness.t
 import { projectComments, projects } from '../schema.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
+import { seedDemoNotifications } from './seed-notifications.ts';
 import { seedDemoProjects } from './seed-projects.ts';
 
 /** The demo projects: every track and phase, and consistent with the track rules and the demo catalogue. */
@@ -106,5 +107,18 @@ describe('the demo projects', () => {
     const paris = (at: Date) =>
       Number(at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit' }).slice(0, 2));
     expect(times.filter((at) => paris(at) < 8 || paris(at) > 17)).toEqual([]);
+  });
+});
+
+describe('the demo notifications', () => {
+  it('give the demo accounts a bell that is not empty, once', async () => {
+    expect(await seedDemoNotifications(t.db)).toEqual({ created: 5 });
+    expect(await seedDemoNotifications(t.db)).toEqual({ created: 0 });
+    const sponsor = await login(t.app, 'sponsor@mutualis.demo', 'demo demo demo demo');
+    const page = (await sponsor.get('/api/notifications?unread=true')).json();
+    expect(page.unread).toBe(1);
+    expect(page.items[0].text.fr).toMatch(
+      /demande à Cnam — Direction déléguée .* de sponsoriser le projet « .+ »/,
+    );
   });
 });

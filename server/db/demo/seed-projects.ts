@@ -3,10 +3,10 @@ import type { Database } from '../client.ts';
 import {
   applications,
   auditEvents,
+  follows,
   organisations,
   projectComments,
   projectContributions,
-  projectFollowers,
   projectOffers,
   projectOffices,
   projects,
@@ -163,7 +163,10 @@ export async function seedDemoProjects(db: Database, now = new Date()): Promise<
         await tx
           .insert(projectComments)
           .values({ projectId, authorId, body: comment.body, createdAt: workedAt(now, comment.daysAgo, n) });
-        await tx.insert(projectFollowers).values({ projectId, userId: authorId }).onConflictDoNothing();
+        await tx
+          .insert(follows)
+          .values({ userId: authorId, targetType: 'project', targetId: projectId, automatic: true })
+          .onConflictDoNothing();
       }
       await tx.insert(auditEvents).values({
         action: 'project.create',

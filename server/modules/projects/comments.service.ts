@@ -3,6 +3,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
+import { commentAdded } from '../notifications/emitters.ts';
 import { insertComment, listComments, lockComment, updateComment } from './comments.queries.ts';
 import { findProjectSubject } from './projects.queries.ts';
 import { projectNotFound } from './projects.service.ts';
@@ -31,7 +32,7 @@ export async function addComment(
 ) {
   const actor = requireActor(ctx);
   authorizer.authorize(actor, 'project.comment');
-  await projectOrNotFound(ctx, projectId);
+  const project = await projectOrNotFound(ctx, projectId);
   return inTransaction(ctx, async (tx) => {
     const row = await insertComment(tx.db, { projectId, authorId: actor.userId, body, createdAt: now() });
     await recordAudit(tx, {
@@ -41,6 +42,7 @@ export async function addComment(
       before: null,
       after: { commentId: row.id, body },
     });
+    await commentAdded(tx, project, body);
     return row.id;
   });
 }

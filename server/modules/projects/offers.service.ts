@@ -4,6 +4,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
+import { offerDecided, offerMade } from '../notifications/emitters.ts';
 import {
   findOfferRow,
   insertOffer,
@@ -51,6 +52,7 @@ export async function makeOffer(
         personDays: row.personDays,
       },
     });
+    await offerMade(tx, project, row);
     return row.id;
   });
 }
@@ -96,6 +98,7 @@ export async function decideOffer(
       before: { offerId: id, state: offer.state },
       after: { offerId: id, state: after.state, kind: after.kind, organisationId: after.organisationId },
     });
+    await offerDecided(tx, project, offer, input.decision);
   });
   return id;
 }

@@ -8,6 +8,7 @@ import { trackRules } from '../../../common/tracks.ts';
 import type { PhaseDates } from '../../db/schema.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
 import { certifyDeliveredSheet } from '../acceptance/reports.service.ts';
+import { projectTransitioned } from '../notifications/emitters.ts';
 import { type ProjectSubject, projectStore, setProjectColumns } from './projects.queries.ts';
 import { deliverToCatalogue } from './projects-delivery.service.ts';
 
@@ -82,5 +83,6 @@ export const projectBinding: LifecycleBinding<ProjectPhase, ProjectTransition, P
         await certifyDeliveredSheet(ctx, project.id, values.applicationId);
       }
       await setProjectColumns(ctx.db, project.id, values);
+      await projectTransitioned(ctx, project, change.to);
     },
   };

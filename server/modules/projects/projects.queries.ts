@@ -4,9 +4,9 @@ import type { Executor, Transaction } from '../../db/client.ts';
 import {
   applications,
   businessDomains,
+  follows,
   organisations,
   projectContacts,
-  projectFollowers,
   projectOffices,
   projects,
   sponsorshipRequests,
@@ -192,25 +192,42 @@ export async function findDomainLabels(db: Executor) {
   return new Map(rows.map((r) => [r.code, r.label]));
 }
 
+const projectFollow = (id: string) => and(eq(follows.targetType, 'project'), eq(follows.targetId, id));
+
 export async function followersOf(db: Executor, id: string, userId: string) {
   const [total] = await db
     .select({ n: count() })
-    .from(projectFollowers)
-    .where(eq(projectFollowers.projectId, id));
+    .from(follows)
+    .where(and(projectFollow(id), eq(follows.following, true)));
   const [mine] = await db
     .select({ n: count() })
-    .from(projectFollowers)
-    .where(and(eq(projectFollowers.projectId, id), eq(projectFollowers.userId, userId)));
+    .from(follows)
+    .where(and(projectFollow(id), eq(follows.userId, userId), eq(follows.following, true)));
   return { count: total?.n ?? 0, following: (mine?.n ?? 0) > 0 };
 }
 
-/** Follows (true) or stops following; says whether anything changed. */
-export async function setFollowing(db: Executor, id: string, userId: string, follow: boolean) {
-  const rows = follow
-    ? await db.insert(projectFollowers).values({ projectId: id, userId }).onConflictDoNothing().returning()
-    : await db
-        .delete(projectFollowers)
-        .where(and(eq(projectFollowers.projectId, id), eq(projectFollowers.userId, userId)))
-        .returning();
+/** Follows (true) or stops following (kept as not following, see db/schema-notifications.ts); says whether anything changed. */
+export async function setFollowing(
+  db: Executor,
+  id: string,
+  userId: string,
+  follow: boolean,
+  options: { automatic?: boolean } = {},
+) {
+  const rows = await db
+    .insert(follows)
+    .values({
+      userId,
+      targetType: 'project',
+      targetId: id,
+      following: follow,
+      automatic: !!options.automatic,
+    })
+    .onConflictDoUpdate({
+      target: [follows.userId, follows.targetType, follows.targetId],
+      set: { following: follow },
+      setWhere: sql`${follows.following} IS DISTINCT FROM ${follow}`,
+    })
+    .returning({ userId: follows.userId });
   return rows.length > 0;
 }

@@ -161,7 +161,7 @@ export async function createProject(ctx: ServiceContext, authorizer: Authorizer,
     });
     await writeRelations(tx, row.id, project);
     // Whoever declares a project follows it.
-    await setFollowing(tx.db, row.id, actor.userId, true);
+    await setFollowing(tx.db, row.id, actor.userId, true, { automatic: true });
     await recordAudit(tx, {
       action: 'project.create',
       targetType: 'project',

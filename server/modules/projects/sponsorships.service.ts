@@ -9,6 +9,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
+import { sponsorshipDecided, sponsorshipRequested } from '../notifications/emitters.ts';
 import {
   findSponsorshipRow,
   insertSponsorship,
@@ -67,6 +68,7 @@ export async function requestSponsorship(
       before: null,
       after: { sponsorshipId: row.id, directorateId: row.directorateId, pitch: row.pitch, state: row.state },
     });
+    await sponsorshipRequested(tx, project, input.directorateId);
     return row.id;
   });
 }
@@ -94,7 +96,7 @@ async function lockForChange(
         ? 'Cette demande est encore en attente de décision.'
         : `Cette demande est déjà ${request.state === 'accepted' ? 'acceptée' : request.state === 'declined' ? 'refusée' : 'retirée'}.`,
     );
-  return request;
+  return { ...request, project };
 }
 
 export async function decideSponsorship(
@@ -122,6 +124,7 @@ export async function decideSponsorship(
       before: { sponsorshipId: id, state: request.state },
       after: { sponsorshipId: id, state: after.state, rationale: after.rationale },
     });
+    await sponsorshipDecided(tx, request.project, request, input.decision);
   });
   return id;
 }

@@ -17,6 +17,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useTranslation } from 'react-i18next';
 import { can, useLogout, useMe } from '../api/queries.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
+import { NotificationBell } from '../scenes/notifications/notification-bell.tsx';
 import { useFocusHeadingOnNavigation } from './route-focus.ts';
 
 export function LanguageSwitch() {
@@ -83,8 +84,8 @@ export function AppLayout() {
         {t('app.skip')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Burger
               opened={opened}
               onClick={toggle}
@@ -92,15 +93,24 @@ export function AppLayout() {
               size="sm"
               aria-label={t('nav.openMenu')}
             />
-            <Anchor component={Link} to="/" underline="never" c="inherit" fw={700} fz="lg">
+            <Anchor
+              component={Link}
+              to="/"
+              underline="never"
+              c="inherit"
+              fw={700}
+              fz={{ base: 'md', sm: 'lg' }}
+            >
               Mutualis
             </Anchor>
             <Text size="sm" visibleFrom="md" c="dimmed">
               {t('app.tagline')}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* Tight on a phone: the bell has to fit between the language switch and « Se déconnecter ». */}
+          <Group gap={6} wrap="nowrap">
             <LanguageSwitch />
+            {me ? <NotificationBell /> : null}
             {me ? (
               <Anchor component={Link} to="/profil" size="sm" visibleFrom="sm">
                 {me.user.displayName} · {me.organisation.code}
@@ -128,11 +138,13 @@ export function AppLayout() {
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
           {link('/profil', t('nav.profile'))}
+          {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (
             <>
               <Divider my="xs" label={t('nav.administration')} labelPosition="left" />
               {can(me, 'user.list') ? link('/administration/utilisateurs', t('nav.users')) : null}
               {can(me, 'audit.read') ? link('/administration/journal', t('nav.audit')) : null}
+              {can(me, 'job.read') ? link('/administration/travaux', t('jobs.nav')) : null}
             </>
           ) : null}
         </ScrollArea>

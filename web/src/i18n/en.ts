@@ -3,6 +3,7 @@ import { catalogueEn } from './catalogue.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { projectsEn } from './projects.en.ts';
 
@@ -194,6 +195,7 @@ export const en: Dictionary = {
   ...matchmakingEn,
   ...acceptanceEn,
   ...evaluationEn,
+  ...notificationsEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

@@ -2,6 +2,7 @@ import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
+import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 
@@ -203,6 +204,7 @@ export const fr = {
   ...matchmakingFr,
   ...acceptanceFr,
   ...evaluationFr,
+  ...notificationsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

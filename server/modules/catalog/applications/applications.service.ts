@@ -9,6 +9,7 @@ import { inTransaction, requireActor, type ServiceContext } from '../../../lib/c
 import { AppError, type FieldError, notFound, staleVersion } from '../../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../../lib/lifecycle.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
+import { applicationWritten } from '../../notifications/emitters.ts';
 import { findOrganisationsByIds } from '../../organisations/organisations.queries.ts';
 import { rememberWords } from '../search/search.queries.ts';
 import { refreshUsageCounts } from '../usages/usages.queries.ts';
@@ -255,6 +256,17 @@ export async function writeApplications(
       }),
     ),
   );
+  // Imports stay silent: a file of a thousand sheets is not a thousand notifications.
+  if (!options.source)
+    for (const w of written) {
+      const old = w.current ? previous.get(w.row.id) : undefined;
+      await applicationWritten(
+        tx,
+        w.row,
+        old ? { versions: old.versions.map((v) => v.number), description: old.description } : null,
+        w.input.versions.map((v) => v.number),
+      );
+    }
   return written.map((w) => w.row);
 }
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../../lib/errors.ts';
 import type { Actor, Authorizer } from '../../../lib/policy.ts';
+import { usageDeclared } from '../../notifications/emitters.ts';
 import { applicationExists } from '../applications/applications.queries.ts';
 import { lockApplication } from '../applications/applications.service.ts';
 import {
@@ -143,6 +144,7 @@ export async function declareUsage(
       },
       { overwrite: true },
     );
+    if (created) await usageDeclared(tx, application, actor.organisationId);
     return { created };
   });
 }

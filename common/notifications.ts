@@ -1,0 +1,149 @@
+import { OFFER_KIND_LABELS, PROJECT_PHASE_LABELS } from './projects.ts';
+import { withoutAccents } from './text.ts';
+
+/**
+ * The event vocabulary of the portal: what happened, said once for the server (who hears it, which
+ * e-mail goes out) and the web (how a notification reads, how it is filtered). A module emits an event
+ * in the transaction of its change; later modules add their kinds here.
+ */
+export const EVENT_KINDS = [
+  'project.transitioned',
+  'sponsorship.requested',
+  'sponsorship.decided',
+  'offer.made',
+  'offer.decided',
+  'comment.added',
+  'application.updated',
+  'usage.declared',
+  'application.version.released',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** What can be followed (and muted): the thread an event belongs to. Calls will join. */
+export const FOLLOW_TARGETS = ['project', 'application'] as const;
+export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+
+/** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
+export const EMAIL_CADENCES = ['immediate', 'daily', 'weekly', 'never'] as const;
+export type EmailCadence = (typeof EMAIL_CADENCES)[number];
+export const DEFAULT_CADENCE: EmailCadence = 'immediate';
+
+/** Why someone hears of an event (the first that applies is kept). */
+export const RECIPIENT_REASONS = ['party', 'designer', 'mention', 'follower'] as const;
+export type RecipientReason = (typeof RECIPIENT_REASONS)[number];
+
+/** What an event carries: enough to word the notification without reading the database again. */
+export interface PortalEvent {
+  kind: EventKind;
+  /** Who acted (never notified of their own action); null when the platform acted. */
+  actorId: string | null;
+  /** The thread: followers and mutes are by target. */
+  target: { type: FollowTarget; id: string; label: string };
+  /** Words of the notification: a state, a decision, an excerpt… (all strings). */
+  params: Record<string, string>;
+  /** People the event names directly: a request's sponsor office, an offer's office… */
+  parties?: { userIds?: string[]; organisationIds?: string[]; roles?: string[] };
+  /** The designer office of an application (usages and new versions are for it). */
+  designerOrganisationId?: string;
+  /** Text in which `@prenom.nom` mentions are looked for. */
+  mentionText?: string;
+}
+
+export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = {
+  'project.transitioned': { fr: 'Un projet change de phase', en: 'A project changes phase' },
+  'sponsorship.requested': { fr: 'Demande de sponsor', en: 'Sponsorship request' },
+  'sponsorship.decided': { fr: 'Décision sur une demande de sponsor', en: 'Sponsorship decision' },
+  'offer.made': { fr: 'Proposition de contribution', en: 'Offer to contribute' },
+  'offer.decided': { fr: 'Réponse à une proposition', en: 'Answer to an offer' },
+  'comment.added': { fr: 'Nouveau commentaire', en: 'New comment' },
+  'application.updated': { fr: 'Fiche d’application modifiée', en: 'Application sheet updated' },
+  'usage.declared': { fr: 'Utilisation déclarée', en: 'Usage declared' },
+  'application.version.released': { fr: 'Nouvelle version publiée', en: 'New version released' },
+};
+
+export type Language = 'fr' | 'en';
+
+/** What a sentence is built from: the event's params, the thread's label and who acted. */
+export interface SentenceValues {
+  params: Record<string, string>;
+  target: string;
+  actor: string | null;
+}
+
+const decided = (decision: string | undefined, language: Language) =>
+  language === 'fr'
+    ? decision === 'accepted'
+      ? 'accepté'
+      : 'refusé'
+    : decision === 'accepted'
+      ? 'accepted'
+      : 'declined';
+const label = (
+  labels: Record<string, { fr: string; en: string }>,
+  code: string | undefined,
+  language: Language,
+) => (code && labels[code]?.[language]) ?? code ?? '';
+/** The platform itself when nobody acted (a scheduled transition). */
+const someone = (actor: string | null, _language: Language) => actor ?? 'Mutualis';
+
+/** One sentence per kind and language: how a notification, its e-mail and a digest's line read. */
+export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: Language) => string> = {
+  'project.transitioned': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} a fait passer le projet « ${target} » en phase « ${label(PROJECT_PHASE_LABELS, params.to, l)} ».`
+      : `${someone(actor, l)} moved the project “${target}” to the phase “${label(PROJECT_PHASE_LABELS, params.to, l)}”.`,
+  'sponsorship.requested': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} demande à ${params.directorate} de sponsoriser le projet « ${target} ».`
+      : `${someone(actor, l)} asks ${params.directorate} to sponsor the project “${target}”.`,
+  'sponsorship.decided': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.directorate} a ${decided(params.decision, l)} la demande de sponsor du projet « ${target} ».`
+      : `${params.directorate} ${decided(params.decision, l)} the sponsorship request of the project “${target}”.`,
+  'offer.made': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.office} propose sa contribution (${label(OFFER_KIND_LABELS, params.offerKind, l).toLowerCase()}) au projet « ${target} ».`
+      : `${params.office} offers to contribute (${label(OFFER_KIND_LABELS, params.offerKind, l).toLowerCase()}) to the project “${target}”.`,
+  'offer.decided': ({ params, target }, l) =>
+    l === 'fr'
+      ? `Le porteur du projet « ${target} » a ${decided(params.decision, l)} la proposition de ${params.office}.`
+      : `The holder of the project “${target}” ${decided(params.decision, l)} the offer of ${params.office}.`,
+  'comment.added': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} a commenté le projet « ${target} » : « ${params.excerpt} »`
+      : `${someone(actor, l)} commented on the project “${target}”: “${params.excerpt}”`,
+  'application.updated': ({ target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} a modifié la fiche « ${target} ».`
+      : `${someone(actor, l)} updated the sheet “${target}”.`,
+  'usage.declared': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.office} déclare utiliser « ${target} ».`
+      : `${params.office} declares that it uses “${target}”.`,
+  'application.version.released': ({ params, target }, l) =>
+    l === 'fr'
+      ? `La version ${params.version} de « ${target} » est publiée.`
+      : `Version ${params.version} of “${target}” is released.`,
+};
+
+/** An excerpt of a text for a notification: one line, at most `max` characters. */
+export function excerpt(text: string, max = 140) {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Where a notification leads in the web app. */
+export function targetPath(target: { type: FollowTarget; id: string }) {
+  return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
+}
+
+/** `@prenom.nom` handles in a text, lower case and without accents (`@Léa.Schmitt` → `lea.schmitt`). */
+export function mentionedHandles(text: string): string[] {
+  const handles = new Set<string>();
+  for (const match of text.matchAll(/(?<![\w.@])@([\p{L}][\p{L}'-]*\.[\p{L}][\p{L}'-]*)/gu))
+    handles.add(handleOf(match[1] as string));
+  return [...handles];
+}
+
+/** The handle of a display name or a typed handle: `Léa Schmitt` → `lea.schmitt`. */
+export const handleOf = (name: string) => withoutAccents(name).trim().toLowerCase().replace(/\s+/g, '.');

@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpServer, startSmtpServer } from '../server/test/smtp.ts';
+import { accessibilityViolations, launchBrowser, newPage, signIn } from './support/browser.ts';
+import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+
+/**
+ * The sponsor's bell hears of a sponsorship request while her page is open; her acceptance reaches the
+ * developer's bell and, as an e-mail, a real SMTP server in the test process.
+ */
+let server: RunningServer;
+let smtp: SmtpServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  server = await startServer({ env: { MUTUALIS_SMTP_URL: smtp.url } });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+  await smtp?.close();
+});
+
+async function signedIn(email: string): Promise<Page> {
+  const page = await newPage(browser);
+  await signIn(page, server.url, email);
+  return page;
+}
+
+/** The developer's API session (what her browser would send), to declare and ask without the forms. */
+async function apiAs(email: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'mutualis-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (url: string, body: unknown) => {
+    const response = await fetch(`${server.url}${url}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+}
+
+const bell = (page: Page) => page.getByTestId('notification-bell');
+
+describe('notifications in the browser', () => {
+  it('the sponsor’s bell shows a new request live; accepting it reaches the developer’s bell and mailbox', async () => {
+    const sponsor = await signedIn('sponsor@mutualis.demo');
+    const developer = await signedIn('dev.basrhin@mutualis.demo');
+    const sponsorBefore = await bell(sponsor).getAttribute('aria-label');
+    const developerBefore = await bell(developer).getAttribute('aria-label');
+
+    const post = await apiAs('dev.basrhin@mutualis.demo');
+    const project = await post('/api/projects', {
+      title: 'Congés partagés',
+      need: 'Poser et valider les congés des agents en ligne, pour tout le réseau.',
+      description: 'Un outil commun.',
+      domainCode: 'ressources-humaines',
+      track: 'nonStandard',
+    });
+    await post(`/api/projects/${project.id}/sponsorship-requests`, {
+      directorateId: await directorateId('CNAM-DDGOS'),
+      pitch: 'Un besoin national partagé par toutes les caisses du réseau.',
+    });
+
+    // Without a reload, the sponsor's bell counts one more.
+    await sponsor.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') !== before,
+      sponsorBefore,
+      { timeout: 20_000 },
+    );
+    await bell(sponsor).click();
+    await sponsor
+      .getByRole('link', { name: /demande à .*DDGOS.* de sponsoriser le projet « Congés partagés »/ })
+      .waitFor();
+    await sponsor.keyboard.press('Escape');
+
+    await sponsor.getByRole('navigation').getByRole('link', { name: 'Projets en cours' }).click();
+    await sponsor.getByRole('link', { name: 'Demandes de sponsor' }).click();
+    await sponsor.getByRole('button', { name: 'Accepter — Congés partagés' }).click();
+    const decision = sponsor.getByRole('dialog', { name: 'Accepter de parrainer « Congés partagés »' });
+    await decision.getByRole('textbox', { name: 'Justification de la décision' }).fill('Priorité nationale.');
+    await decision.getByRole('button', { name: 'Accepter' }).click();
+    await sponsor
+      .getByRole('status')
+      .filter({ hasText: 'Vous parrainez désormais « Congés partagés »' })
+      .waitFor();
+
+    // The developer's bell, open all along, hears of the decision; the e-mail reaches the SMTP server.
+    await developer.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') !== before,
+      developerBefore,
+      { timeout: 20_000 },
+    );
+    await bell(developer).click();
+    await developer
+      .getByRole('link', { name: /a accepté la demande de sponsor du projet « Congés partagés »/ })
+      .waitFor();
+    const deadline = Date.now() + 20_000;
+    while (smtp.to('dev.basrhin@mutualis.demo').length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const mails = smtp.to('dev.basrhin@mutualis.demo').map((m) => m.subject);
+    expect(mails).toContain('[Mutualis] Décision sur la demande de sponsor du projet « Congés partagés »');
+
+    for (const page of [sponsor, developer]) await page.context().close();
+  }, 120_000);
+
+  it('the notifications, preferences and jobs pages have no accessibility violation', async () => {
+    for (const [email, path] of [
+      ['sponsor@mutualis.demo', '/notifications'],
+      ['sponsor@mutualis.demo', '/notifications/preferences'],
+      ['admin@mutualis.demo', '/administration/travaux'],
+    ] as const) {
+      const page = await signedIn(email);
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('table').or(page.getByRole('list')).first().waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
+});
+
+async function directorateId(code: string) {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'sponsor@mutualis.demo', password: 'mutualis-demo' }),
+  });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as {
+    organisation: { id: string; code: string };
+  };
+  expect(me.organisation.code).toBe(code);
+  return me.organisation.id;
+}

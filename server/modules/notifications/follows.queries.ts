@@ -1,0 +1,117 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { EmailCadence, EventKind, FollowTarget } from '../../../common/notifications.ts';
+import type { Executor } from '../../db/client.ts';
+import {
+  applications,
+  follows,
+  notificationMutes,
+  notificationPreferences,
+  projects,
+} from '../../db/schema.ts';
+import { selectRows } from '../../lib/rows.ts';
+
+type Target = { type: FollowTarget; id: string };
+
+/** The label of a followable thread, or null when it does not exist. */
+export async function targetLabel(db: Executor, target: Target) {
+  const [row] =
+    target.type === 'project'
+      ? await db.select({ label: projects.title }).from(projects).where(eq(projects.id, target.id))
+      : await db
+          .select({ label: applications.name })
+          .from(applications)
+          .where(eq(applications.id, target.id));
+  return row?.label ?? null;
+}
+
+/** Follows or unfollows by hand (an unfollow is kept, so that automatic follows leave it be). */
+export async function setFollow(db: Executor, userId: string, target: Target, following: boolean) {
+  await db
+    .insert(follows)
+    .values({ userId, targetType: target.type, targetId: target.id, following })
+    .onConflictDoUpdate({
+      target: [follows.userId, follows.targetType, follows.targetId],
+      set: { following, automatic: false },
+    });
+}
+
+export async function setMute(db: Executor, userId: string, target: Target, muted: boolean) {
+  if (muted)
+    await db
+      .insert(notificationMutes)
+      .values({ userId, targetType: target.type, targetId: target.id })
+      .onConflictDoNothing();
+  else
+    await db
+      .delete(notificationMutes)
+      .where(
+        and(
+          eq(notificationMutes.userId, userId),
+          eq(notificationMutes.targetType, target.type),
+          eq(notificationMutes.targetId, target.id),
+        ),
+      );
+}
+
+/** What a person follows or mutes, with the thread's label, the latest first. */
+export async function listFollows(db: Executor, userId: string) {
+  const rows = await selectRows<{
+    target_type: FollowTarget;
+    target_id: string;
+    label: string | null;
+    following: boolean;
+    automatic: boolean;
+    muted: boolean;
+    since: Date | string;
+  }>(
+    db,
+    sql`
+    SELECT t.target_type, t.target_id,
+           coalesce(p.title, a.name) AS label,
+           coalesce(f.following, false) AS following,
+           coalesce(f.automatic, false) AS automatic,
+           (m.user_id IS NOT NULL) AS muted,
+           greatest(f.created_at, m.created_at) AS since
+    FROM (SELECT target_type, target_id FROM ${follows} WHERE user_id = ${userId} AND following
+          UNION SELECT target_type, target_id FROM ${notificationMutes} WHERE user_id = ${userId}) t
+    LEFT JOIN ${follows} f ON f.user_id = ${userId} AND f.target_type = t.target_type AND f.target_id = t.target_id
+    LEFT JOIN ${notificationMutes} m ON m.user_id = ${userId} AND m.target_type = t.target_type AND m.target_id = t.target_id
+    LEFT JOIN ${projects} p ON t.target_type = 'project' AND p.id = t.target_id
+    LEFT JOIN ${applications} a ON t.target_type = 'application' AND a.id = t.target_id
+    ORDER BY since DESC, t.target_id`,
+  );
+  return rows.map((r) => ({
+    targetType: r.target_type,
+    targetId: r.target_id,
+    label: r.label ?? '',
+    following: r.following,
+    automatic: r.automatic,
+    muted: r.muted,
+    since: new Date(r.since),
+  }));
+}
+export type FollowRow = Awaited<ReturnType<typeof listFollows>>[number];
+
+export async function preferencesOf(db: Executor, userId: string) {
+  const rows = await db
+    .select({ kind: notificationPreferences.kind, cadence: notificationPreferences.cadence })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId))
+    .orderBy(desc(notificationPreferences.kind));
+  return new Map(rows.map((r) => [r.kind, r.cadence]));
+}
+
+export async function savePreferences(
+  db: Executor,
+  userId: string,
+  preferences: { kind: EventKind; cadence: EmailCadence }[],
+) {
+  if (preferences.length === 0) return;
+  await db
+    .insert(notificationPreferences)
+    .values(preferences.map((p) => ({ userId, kind: p.kind, cadence: p.cadence })))
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind],
+      set: { cadence: sql`excluded.cadence`, updatedAt: sql`now()` },
+    });
+}

@@ -1,0 +1,115 @@
+import {
+  EVENT_KIND_LABELS,
+  EVENT_SENTENCES,
+  type EventKind,
+  targetPath,
+} from '../../../common/notifications.ts';
+import { sentenceValues } from './notifications.mapper.ts';
+import type { MailNotificationRow } from './notifications.queries.ts';
+
+/**
+ * The French e-mails of notifications: one per kind (its subject names the kind and the thread), and
+ * the digests, which group the period's notifications by kind. Plain text and HTML say the same; each
+ * carries the link to its object and the link where its kind is unsubscribed.
+ */
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+const SUBJECTS: Record<EventKind, (label: string) => string> = {
+  'project.transitioned': (label) => `Le projet « ${label} » change de phase`,
+  'sponsorship.requested': (label) => `Demande de sponsor pour le projet « ${label} »`,
+  'sponsorship.decided': (label) => `Décision sur la demande de sponsor du projet « ${label} »`,
+  'offer.made': (label) => `Proposition de contribution au projet « ${label} »`,
+  'offer.decided': (label) => `Réponse à votre proposition pour le projet « ${label} »`,
+  'comment.added': (label) => `Nouveau commentaire sur le projet « ${label} »`,
+  'application.updated': (label) => `La fiche « ${label} » a été modifiée`,
+  'usage.declared': (label) => `Un organisme déclare utiliser « ${label} »`,
+  'application.version.released': (label) => `Nouvelle version de « ${label} »`,
+};
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  unsubscribeUrl: string;
+}
+
+const unsubscribeUrl = (publicUrl: string, kind?: EventKind) =>
+  `${publicUrl}/notifications/preferences${kind ? `#${kind}` : ''}`;
+
+function page(title: string, body: string) {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family: sans-serif; line-height: 1.5">${body}</body></html>`;
+}
+
+/** One notification, alone. */
+export function renderImmediate(row: MailNotificationRow, publicUrl: string): RenderedMail {
+  const sentence = EVENT_SENTENCES[row.kind](sentenceValues(row), 'fr');
+  const link = `${publicUrl}${targetPath({ type: row.targetType, id: row.targetId })}`;
+  const unsubscribe = unsubscribeUrl(publicUrl, row.kind);
+  const kindLabel = EVENT_KIND_LABELS[row.kind].fr;
+  const subject = `[Mutualis] ${SUBJECTS[row.kind](row.targetLabel)}`;
+  const text = [
+    `Bonjour ${row.displayName},`,
+    '',
+    sentence,
+    '',
+    `Voir : ${link}`,
+    '',
+    '—',
+    `Vous recevez cet e-mail pour les notifications « ${kindLabel} ».`,
+    `Ne plus les recevoir par e-mail : ${unsubscribe}`,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<p>Bonjour ${escapeHtml(row.displayName)},</p><p>${escapeHtml(sentence)}</p><p><a href="${escapeHtml(link)}">Voir sur Mutualis</a></p><hr><p style="font-size: small">Vous recevez cet e-mail pour les notifications « ${escapeHtml(kindLabel)} ». <a href="${escapeHtml(unsubscribe)}">Ne plus les recevoir par e-mail</a>.</p>`,
+  );
+  return { subject, text, html, unsubscribeUrl: unsubscribe };
+}
+
+/** A digest: the period's notifications of one person, grouped by kind, the oldest first. */
+export function renderDigest(
+  rows: MailNotificationRow[],
+  cadence: 'daily' | 'weekly',
+  publicUrl: string,
+): RenderedMail {
+  const first = rows[0] as MailNotificationRow;
+  const period = cadence === 'daily' ? 'de la journée' : 'de la semaine';
+  const subject = `[Mutualis] Résumé ${period} : ${rows.length} notification${rows.length > 1 ? 's' : ''}`;
+  const unsubscribe = unsubscribeUrl(publicUrl);
+  const byKind = new Map<EventKind, MailNotificationRow[]>();
+  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row]);
+  const sections = [...byKind].map(([kind, items]) => ({
+    title: EVENT_KIND_LABELS[kind].fr,
+    lines: items.map((row) => ({
+      sentence: EVENT_SENTENCES[row.kind](sentenceValues(row), 'fr'),
+      link: `${publicUrl}${targetPath({ type: row.targetType, id: row.targetId })}`,
+    })),
+  }));
+  const text = [
+    `Bonjour ${first.displayName},`,
+    '',
+    `Voici ce qui s’est passé ${period} sur Mutualis.`,
+    ...sections.flatMap((s) => ['', `${s.title} :`, ...s.lines.map((l) => `- ${l.sentence}\n  ${l.link}`)]),
+    '',
+    '—',
+    `Choisir quand recevoir ces e-mails, ou ne plus les recevoir : ${unsubscribe}`,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<p>Bonjour ${escapeHtml(first.displayName)},</p><p>Voici ce qui s’est passé ${period} sur Mutualis.</p>${sections
+      .map(
+        (s) =>
+          `<h2 style="font-size: 1.1em">${escapeHtml(s.title)}</h2><ul>${s.lines
+            .map((l) => `<li><a href="${escapeHtml(l.link)}">${escapeHtml(l.sentence)}</a></li>`)
+            .join('')}</ul>`,
+      )
+      .join(
+        '',
+      )}<hr><p style="font-size: small"><a href="${escapeHtml(unsubscribe)}">Choisir quand recevoir ces e-mails, ou ne plus les recevoir</a>.</p>`,
+  );
+  return { subject, text, html, unsubscribeUrl: unsubscribe };
+}
