@@ -19,6 +19,16 @@ export const SEED_GRIDS: Record<GridKind, GridContent> = {
  * that exists is never touched: from then on it belongs to its owners (the DDSI, the DDFC), who publish
  * new versions through the portal.
  */
+/** What the first version of each grid takes up (lettre réseau LR-DDO-36-2018). */
+const FIRST_VERSION_NOTES: Record<GridKind, string> = {
+  labelling:
+    'Première version, reprise des grilles d’audit du processus de labellisation (lettre réseau LR-DDO-36-2018, §2.2.1 et §3.3).',
+  homologation:
+    'Première version, reprise des exigences de maturité, de criticité et des prérequis techniques de la DDSI pour l’homologation (lettre réseau LR-DDO-36-2018, §2.2.2 et §3.3).',
+  transitional:
+    'Première version, pour les applications existantes labellisées ou homologuées par la procédure transitoire (lettre réseau LR-DDO-36-2018, §2.4).',
+};
+
 export async function loadEvaluationGrids(db: Executor) {
   const kinds = Object.keys(SEED_GRIDS) as GridKind[];
   const existing = new Set(
@@ -40,7 +50,7 @@ export async function loadEvaluationGrids(db: Executor) {
       number: 1,
       state: 'published',
       content,
-      note: 'Première version, reprise des grilles d’audit du processus de labellisation (lettre réseau LR-DDO-36-2018, §3.3).',
+      note: FIRST_VERSION_NOTES[kind],
       publishedAt: new Date(),
     });
     created.push(kind);
