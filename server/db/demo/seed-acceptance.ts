@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -17,6 +17,7 @@ import {
   acceptanceCampaignTesters,
   acceptanceExecutions,
   acceptanceTestCases,
+  auditEvents,
   organisations,
   projects,
   users,
@@ -228,6 +229,20 @@ export async function seedDemoAcceptance(db: Database, config: Config): Promise<
         targetId: signed.id,
         details: { lifecycle: 'acceptanceCampaign', transition, from, to, input: null },
       });
+    // Dated as the campaign ran: planned in September, started with its period, the report asked for after
+    // the last execution (26 October); the signature is the report's own time.
+    await tx
+      .update(acceptanceCampaigns)
+      .set({ createdAt: new Date('2026-09-15T08:00:00Z') })
+      .where(eq(acceptanceCampaigns.id, signed.id));
+    for (const [action, at] of [
+      ['campaign.start', '2026-10-01T07:30:00Z'],
+      ['campaign.requestReport', '2026-11-03T13:00:00Z'],
+    ] as const)
+      await tx
+        .update(auditEvents)
+        .set({ occurredAt: new Date(at) })
+        .where(and(eq(auditEvents.targetId, signed.id), eq(auditEvents.action, action)));
     await signReport(ctx, signed, input, config);
     await tx
       .update(acceptanceCampaigns)
