@@ -129,6 +129,28 @@ describe('notifications in the browser', () => {
       await page.context().close();
     }
   }, 120_000);
+
+  it('follows a sheet from its page, and stops following it there', async () => {
+    const page = await signedIn('agent.rhone@mutualis.demo');
+    await page.goto(`${server.url}/catalogue?q=GesCong%C3%A9s`);
+    await page.getByRole('link', { name: 'GesCongés' }).click();
+    await page.getByRole('heading', { level: 1, name: 'GesCongés' }).waitFor();
+    const follows = async () =>
+      (
+        (await (await page.request.get(`${server.url}/api/me/follows`)).json()) as {
+          items: { targetType: string; label: string; following: boolean }[];
+        }
+      ).items.filter((f) => f.targetType === 'application' && f.following);
+    expect(await follows()).toEqual([]);
+    await page.getByRole('button', { name: 'Suivre', exact: true }).click();
+    await page.getByRole('button', { name: 'Ne plus suivre', pressed: true }).waitFor();
+    expect((await follows()).map((f) => f.label)).toEqual(['GesCongés']);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ne plus suivre' }).click();
+    await page.getByRole('button', { name: 'Suivre', exact: true, pressed: false }).waitFor();
+    expect(await follows()).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
 
 async function directorateId(code: string) {

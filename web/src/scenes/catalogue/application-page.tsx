@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationRecordLifecycle } from '../../../../common/lifecycles/application.ts';
 import { useApplication, useFireApplicationTransition } from '../../api/catalogue.ts';
+import { FollowButton } from '../../components/follow-button.tsx';
 import { TransitionButton } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { TransitionDialog } from '../../components/lifecycle/transition-dialog.tsx';
 import { LoadFailure } from '../../components/not-found.tsx';
@@ -64,6 +65,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
             {recordActions.map((transition) => (
               <TransitionButton key={transition.action} transition={transition} onOpen={setActing} />
             ))}
+            <FollowButton targetType="application" targetId={application.id} />
           </Group>
         }
       />
