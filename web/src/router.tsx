@@ -28,6 +28,7 @@ import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
+import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
 
@@ -93,33 +94,7 @@ const MatchmakingPage = lazyRouteComponent(
   () => import('./scenes/projects/matchmaking-page.tsx'),
   'MatchmakingPage',
 );
-const CampaignsPage = lazyRouteComponent(
-  () => import('./scenes/acceptance/campaigns-page.tsx'),
-  'CampaignsPage',
-);
-const CampaignPage = lazyRouteComponent(
-  () => import('./scenes/acceptance/campaign-page.tsx'),
-  'CampaignPage',
-);
-const ReportPage = lazyRouteComponent(() => import('./scenes/acceptance/report-page.tsx'), 'ReportPage');
-const VerificationPage = lazyRouteComponent(
-  () => import('./scenes/acceptance/report-page.tsx'),
-  'VerificationPage',
-);
 const ProfilePage = lazyRouteComponent(() => import('./scenes/profile/profile-page.tsx'), 'ProfilePage');
-const GridsPage = lazyRouteComponent(() => import('./scenes/evaluation/grids-page.tsx'), 'GridsPage');
-const GridVersionPage = lazyRouteComponent(
-  () => import('./scenes/evaluation/grid-version-page.tsx'),
-  'GridVersionPage',
-);
-const GridDiffPage = lazyRouteComponent(
-  () => import('./scenes/evaluation/grid-diff-page.tsx'),
-  'GridDiffPage',
-);
-const EvaluationPage = lazyRouteComponent(
-  () => import('./scenes/evaluation/evaluation-page.tsx'),
-  'EvaluationPage',
-);
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -166,7 +141,7 @@ const verificationRoute = createRoute({
 });
 
 /** Every page behind this route needs a live session; without one, the login page, then back here. */
-const appRoute = createRoute({
+export const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
@@ -185,12 +160,12 @@ const requireAbility =
   };
 
 /** A search parameter as the list's filter schema types it: text, or a value of its code list. */
-const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+export const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const oneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
     (values as readonly unknown[]).includes(value);
-const single = <T extends string>(value: unknown, accepts: (v: unknown) => v is T) =>
+export const single = <T extends string>(value: unknown, accepts: (v: unknown) => v is T) =>
   accepts(value) ? value : undefined;
 const list = <T extends string>(value: unknown, accepts: (v: unknown) => v is T) => {
   const values = (Array.isArray(value) ? value : [value]).filter(accepts);
@@ -198,27 +173,6 @@ const list = <T extends string>(value: unknown, accepts: (v: unknown) => v is T)
 };
 const pageOf = (value: unknown) => (Number(value) > 1 ? Number(value) : undefined);
 
-const campaignsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/recettes',
-  component: CampaignsPage,
-});
-const campaignRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/recettes/$id',
-  component: function Campaign() {
-    const { id } = campaignRoute.useParams();
-    return <CampaignPage id={id} />;
-  },
-});
-const reportRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/recettes/pv/$id',
-  component: function Report() {
-    const { id } = reportRoute.useParams();
-    return <ReportPage id={id} />;
-  },
-});
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profil', component: ProfilePage });
 
@@ -401,33 +355,6 @@ const editProjectRoute = createRoute({
   },
 });
 
-// Evaluation grids and evaluations.
-const gridsRoute = createRoute({ getParentRoute: () => appRoute, path: '/grilles', component: GridsPage });
-const gridVersionRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/grilles/versions/$id',
-  component: function GridVersion() {
-    return <GridVersionPage id={gridVersionRoute.useParams().id} />;
-  },
-});
-const gridDiffRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/grilles/versions/$id/comparer',
-  validateSearch: (search: Record<string, unknown>): { depuis?: string | undefined } => ({
-    depuis: single(search.depuis, text),
-  }),
-  component: function GridDiff() {
-    return <GridDiffPage id={gridDiffRoute.useParams().id} from={gridDiffRoute.useSearch().depuis} />;
-  },
-});
-const evaluationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/evaluations/$id',
-  component: function Evaluation() {
-    return <EvaluationPage id={evaluationRoute.useParams().id} />;
-  },
-});
-
 /** Any other address of a signed-in reader: the "not found" page, inside the portal's frame. */
 const unknownRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -461,13 +388,7 @@ const routeTree = rootRoute.addChildren([
     matchmakingRoute,
     projectRoute,
     editProjectRoute,
-    campaignsRoute,
-    reportRoute,
-    campaignRoute,
-    gridsRoute,
-    gridVersionRoute,
-    gridDiffRoute,
-    evaluationRoute,
+    ...acceptanceRoutes,
     unknownRoute,
   ]),
 ]);
