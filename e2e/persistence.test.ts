@@ -23,7 +23,7 @@ async function signIn(server: RunningServer, email: string, password: string) {
 
 describe('the embedded database under ./data', () => {
   it('keeps every change across a stop (Ctrl-C) and a restart, and the server stops cleanly', async () => {
-    const first = await startServer();
+    const first = await startServer({ fresh: true });
     dataDir = first.dataDir;
     const admin = await signIn(first, 'admin@mutualis.demo', 'mutualis-demo');
     expect(admin.status).toBe(200);

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 
 export interface RunningServer {
@@ -28,14 +28,37 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (`server/main.ts`) as `npm start` does, on an embedded database in a temp folder. */
+/**
+ * A new data folder: a copy of the one the global setup seeded, so the server starts on migrated
+ * demo data; an empty one when asked (`fresh`), when the demo is switched off, or outside the suite.
+ */
+function newDataDir(fresh: boolean): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mutualis-e2e-'));
+  const seeded = fresh ? '' : seededDataDir();
+  if (seeded) cpSync(seeded, dir, { recursive: true });
+  return dir;
+}
+
+function seededDataDir(): string {
+  try {
+    return inject('seededDataDir') ?? '';
+  } catch {
+    return ''; // called by the global setup itself, before anything is provided
+  }
+}
+
+/**
+ * Starts the real server as `npm start` does (the compiled `build/server/main.js`, built by the global
+ * setup), on an embedded database in a temp folder.
+ */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; fresh?: boolean } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mutualis-e2e-'));
+  const dataDir =
+    options.dataDir ?? newDataDir(options.fresh === true || options.env?.MUTUALIS_DEMO === 'false');
   const { DATABASE_URL: _embedded, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'build/server/main.js'], {
     env: {
       ...env,
       PORT: String(port),
