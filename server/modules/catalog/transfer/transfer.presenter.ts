@@ -11,6 +11,7 @@ import {
 import type { ApplicationAggregate } from '../applications/applications.queries.ts';
 import type { ImportResult } from './import.service.ts';
 import { guardFormula } from './inventory.ts';
+import { writeInventoryXlsxInWorker } from './inventory-xlsx.ts';
 
 /** An application as the exports write it: what the inventory layout and the JSON export need. */
 export type ExportedApplication = Pick<
@@ -107,31 +108,9 @@ export function toCsv(rows: ExportedApplication[]) {
   return `\uFEFF${Papa.unparse({ fields: INVENTORY_COLUMNS.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
 }
 
-export async function toXlsx(rows: ExportedApplication[], options: { withGuide?: boolean } = {}) {
-  // Loaded on the first spreadsheet asked for: exceljs costs the server ≈ 28 MB once imported.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  workbook.creator = 'Mutualis';
-  const worksheet = workbook.addWorksheet('Applications', { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = INVENTORY_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.min(60, Math.max(14, c.header.length + 4)),
-  }));
-  worksheet.getRow(1).font = { bold: true };
-  for (const row of rows) worksheet.addRow(cellsOf(row));
-  if (options.withGuide) {
-    const guide = workbook.addWorksheet('Colonnes');
-    guide.columns = [
-      { header: 'Colonne', key: 'header', width: 34 },
-      { header: 'Obligatoire', key: 'required', width: 12 },
-      { header: 'Contenu attendu', key: 'help', width: 90 },
-      { header: 'Exemple', key: 'example', width: 50 },
-    ];
-    guide.getRow(1).font = { bold: true };
-    for (const c of INVENTORY_COLUMNS) guide.addRow({ ...c, required: c.required ? 'oui' : 'non' });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The spreadsheet export, written in a worker thread (see inventory-xlsx.ts). */
+export function toXlsx(rows: ExportedApplication[], options: { withGuide?: boolean } = {}) {
+  return writeInventoryXlsxInWorker(rows.map(cellsOf), options);
 }
 
 /** The template: the header row and one example row, to be replaced. */
