@@ -29,6 +29,7 @@ export type Party =
   | { kind: 'role'; roles: readonly Role[] }
   | { kind: 'directorOf'; field: string }
   | { kind: 'developerOf'; field: string }
+  | { kind: 'agentOf'; field: string }
   | { kind: 'sponsorOf'; field: string }
   | { kind: 'system' };
 
@@ -37,6 +38,8 @@ export const role = (...roles: Role[]): Party => ({ kind: 'role', roles });
 export const directorOf = (field: string): Party => ({ kind: 'directorOf', field });
 /** A developer of the office(s) in the subject's `field`. */
 export const developerOf = (field: string): Party => ({ kind: 'developerOf', field });
+/** An agent of the office(s) in the subject's `field` (an office's staff asking for something for it). */
+export const agentOf = (field: string): Party => ({ kind: 'agentOf', field });
 /** A national sponsor of the directorate(s) in the subject's `field`. */
 export const sponsorOf = (field: string): Party => ({ kind: 'sponsorOf', field });
 /** The platform itself: scheduled transitions (deadlines), never a person. */
@@ -46,6 +49,7 @@ export const system: Party = { kind: 'system' };
 export const PARTY_ROLE: Record<Exclude<Party['kind'], 'role' | 'system'>, Role> = {
   directorOf: 'officeDirector',
   developerOf: 'developer',
+  agentOf: 'agent',
   sponsorOf: 'sponsor',
 };
 

@@ -1,4 +1,5 @@
 import { OFFER_KIND_LABELS, PROJECT_PHASE_LABELS } from './projects.ts';
+import { DEPLOYMENT_STATE_LABELS } from './store/vocabulary.ts';
 import { withoutAccents } from './text.ts';
 
 /**
@@ -16,11 +17,12 @@ export const EVENT_KINDS = [
   'application.updated',
   'usage.declared',
   'application.version.released',
+  'deploymentRequest.transitioned',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What can be followed (and muted): the thread an event belongs to. Calls will join. */
-export const FOLLOW_TARGETS = ['project', 'application'] as const;
+export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest'] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -59,6 +61,10 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'application.updated': { fr: 'Fiche d’application modifiée', en: 'Application sheet updated' },
   'usage.declared': { fr: 'Utilisation déclarée', en: 'Usage declared' },
   'application.version.released': { fr: 'Nouvelle version publiée', en: 'New version released' },
+  'deploymentRequest.transitioned': {
+    fr: 'Une demande de mise à disposition avance',
+    en: 'A deployment request moves on',
+  },
 };
 
 export type Language = 'fr' | 'en';
@@ -124,6 +130,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `La version ${params.version} de « ${target} » est publiée.`
       : `Version ${params.version} of “${target}” is released.`,
+  'deploymentRequest.transitioned': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} : la demande « ${target} » est désormais « ${label(DEPLOYMENT_STATE_LABELS, params.to, l)} ».`
+      : `${someone(actor, l)}: the request “${target}” is now “${label(DEPLOYMENT_STATE_LABELS, params.to, l)}”.`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -134,6 +144,7 @@ export function excerpt(text: string, max = 140) {
 
 /** Where a notification leads in the web app. */
 export function targetPath(target: { type: FollowTarget; id: string }) {
+  if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -1,6 +1,7 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
+import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
 
 /**
  * Every action a route may declare. The server's policies grant them (deny by default); the list of
@@ -61,6 +62,7 @@ export const ACTIONS = [
   'project.abandon',
   ...EVALUATION_ACTIONS,
   ...ACCEPTANCE_ACTIONS,
+  ...STORE_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -139,4 +141,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...PROJECT_ACTION_LABELS,
   ...EVALUATION_ACTION_LABELS,
   ...ACCEPTANCE_ACTION_LABELS,
+  ...STORE_ACTION_LABELS,
 };

@@ -7,6 +7,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { type AmCloudClient, httpAmCloudClient, simulatedAmCloud } from './integrations/am-cloud.ts';
 import { createMailer } from './integrations/mail.ts';
 import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
@@ -53,6 +54,13 @@ import { projectPolicy } from './modules/projects/projects.policy.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
 import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
+import { PROVISIONING_JOB, provisioningJob } from './modules/store/provisioning.job.ts';
+import { provisioningRoutes, WEBHOOK_PATH } from './modules/store/provisioning.routes.ts';
+import type { ProvisioningDeps } from './modules/store/provisioning.service.ts';
+import { requestBinding } from './modules/store/requests.lifecycle.ts';
+import { requestRoutes } from './modules/store/requests.routes.ts';
+import { storePolicy } from './modules/store/store.policy.ts';
+import { storeRoutes } from './modules/store/store.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -76,6 +84,8 @@ export interface AppDeps {
   catalogue: CatalogueSearch;
   /** The clock of time windows (a comment's 15 minutes); tests pass their own. */
   now: () => Date;
+  /** The AM Cloud platform's provisioning interface, or its built-in simulator. */
+  amCloud: AmCloudClient;
 }
 
 declare module 'fastify' {
@@ -98,6 +108,7 @@ const POLICIES = [
   acceptancePolicy,
   jobPolicy,
   notificationPolicy,
+  storePolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -105,6 +116,7 @@ const BINDINGS: AnyBinding[] = [
   ...APPLICATION_BINDINGS,
   projectBinding,
   gridVersionBinding,
+  requestBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -161,7 +173,28 @@ export async function buildApp(options: {
       }),
     ),
   });
-  const queue = (options.queue ?? createInlineQueue)(jobs, app.log);
+  let queue: JobQueue | undefined;
+  const amCloud = options.config.amCloudUrl
+    ? httpAmCloudClient({
+        url: options.config.amCloudUrl,
+        token: options.config.amCloudToken,
+        timeoutMs: options.config.amCloudTimeoutMs,
+      })
+    : simulatedAmCloud({
+        delayMs: options.config.amCloudSimulatorDelayMs,
+        onReady: () => void queue?.nudge(PROVISIONING_JOB).catch(() => undefined),
+      });
+  const provisioning: ProvisioningDeps = {
+    db: options.db,
+    log: app.log,
+    authorizer,
+    client: amCloud,
+    callbackUrl: `${options.config.publicUrl}${WEBHOOK_PATH}`,
+  };
+  const now = options.now ?? (() => new Date());
+  jobs.push(provisioningJob(provisioning, now));
+  const jobQueue = (options.queue ?? createInlineQueue)(jobs, app.log);
+  queue = jobQueue;
   const catalogue = new CatalogueSearch(
     options.db,
     app.log,
@@ -173,13 +206,14 @@ export async function buildApp(options: {
     db: options.db,
     config: options.config,
     authorizer,
-    jobs: queue,
+    jobs: jobQueue,
     bindings,
     catalogue,
-    now: options.now ?? (() => new Date()),
+    now,
+    amCloud,
   });
   app.addHook('onClose', async () => {
-    await queue.stop();
+    await jobQueue.stop();
     mailer.close();
     await catalogue.settle();
   });
@@ -190,7 +224,7 @@ export async function buildApp(options: {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     // Events this request emitted are delivered now (the change has committed by the time it answers).
     if (emittedEvents(request.id))
-      await queue
+      await jobQueue
         .nudge(OUTBOX_JOB)
         .catch((error: unknown) => request.log.warn({ err: error }, 'outbox nudge failed'));
   });
@@ -243,6 +277,9 @@ export async function buildApp(options: {
   await app.register(reportRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);
+  await app.register(storeRoutes);
+  await app.register(requestRoutes);
+  await app.register(provisioningRoutes(() => provisioning));
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -28,6 +28,14 @@ export interface Config {
   /** SMTP server of outgoing e-mail (smtp:// or smtps://); none: e-mails go to the log. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The AM Cloud provisioning interface (none: the built-in simulator), its token and its webhook secret. */
+  amCloudUrl: string | undefined;
+  amCloudToken: string | undefined;
+  amCloudWebhookSecret: string | undefined;
+  /** How long a call to the platform may take before it counts as failed (and is retried). */
+  amCloudTimeoutMs: number;
+  /** The simulator makes a tenant live after this delay. */
+  amCloudSimulatorDelayMs: number;
 }
 
 /**
@@ -120,6 +128,27 @@ const environmentSchema = z.object({
       error: 'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
     })
     .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
+  MUTUALIS_AM_CLOUD_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error:
+        'MUTUALIS_AM_CLOUD_URL doit commencer par http:// ou https:// / MUTUALIS_AM_CLOUD_URL must start with http:// or https://',
+    })
+    .optional(),
+  MUTUALIS_AM_CLOUD_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_AM_CLOUD_WEBHOOK_SECRET: z
+    .string()
+    .min(16, {
+      error:
+        'MUTUALIS_AM_CLOUD_WEBHOOK_SECRET doit compter 16 caractères au moins / MUTUALIS_AM_CLOUD_WEBHOOK_SECRET must be at least 16 characters',
+    })
+    .optional(),
+  MUTUALIS_AM_CLOUD_TIMEOUT_MS: integerText('MUTUALIS_AM_CLOUD_TIMEOUT_MS', 100, 120_000).default(10_000),
+  MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS: integerText(
+    'MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS',
+    0,
+    3_600_000,
+  ).default(5_000),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -163,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     smtpUrl: e.MUTUALIS_SMTP_URL,
     mailFrom: e.MUTUALIS_MAIL_FROM,
+    amCloudUrl: e.MUTUALIS_AM_CLOUD_URL?.replace(/\/$/, ''),
+    amCloudToken: e.MUTUALIS_AM_CLOUD_TOKEN,
+    amCloudWebhookSecret: e.MUTUALIS_AM_CLOUD_WEBHOOK_SECRET,
+    amCloudTimeoutMs: e.MUTUALIS_AM_CLOUD_TIMEOUT_MS,
+    amCloudSimulatorDelayMs: e.MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

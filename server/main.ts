@@ -6,6 +6,7 @@ import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
+import { seedDemoStore } from './db/demo/seed-store.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { createPgBossQueue } from './jobs/queue.ts';
@@ -29,6 +30,7 @@ async function main() {
   const demoEvaluations = config.demo ? await seedDemoEvaluations(database.db) : { created: 0 };
   const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
   const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
+  const demoRequests = config.demo ? await seedDemoStore(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -45,6 +47,7 @@ async function main() {
       demoEvaluationsCreated: demoEvaluations.created,
       demoCampaignsCreated: demoCampaigns.created,
       demoNotificationsCreated: demoNotifications.created,
+      demoRequestsCreated: demoRequests.created,
     },
     'database ready',
   );

@@ -111,10 +111,10 @@ export function removeDataDir(dir: string) {
  * A real server and Debian's Chromium for the tests of one file: started before them, stopped (and the
  * data folder removed) after them. Read `server` and `browser` inside the tests, once started.
  */
-export function startServerAndBrowser() {
+export function startServerAndBrowser(options: { env?: Record<string, string> } = {}) {
   const env = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    env.server = await startServer();
+    env.server = await startServer(options);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

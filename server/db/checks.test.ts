@@ -52,6 +52,27 @@ const projectRow = (table: string, columns: string, values: SQL) =>
     SELECT ${projectId}, id, ${values} FROM organisations WHERE code = 'CPAM-69'
     ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
+let requestCount = 0;
+/** A deployment request of the CPAM du Rhône for the sheet, with one value under test. */
+const deploymentRequest = (values: { state?: string; environments?: string; expectedUsers?: number }) => {
+  requestCount += 1;
+  return sql`INSERT INTO deployment_requests (reference, application_id, organisation_id, requested_by, state,
+      expected_users, wanted_on, environments, data_protection)
+    SELECT ${`DMD-CHECK-${requestCount}`}, ${applicationId}, id, ${userId}, ${values.state ?? 'draft'},
+      ${values.expectedUsers ?? 10}, '2027-01-01', ${values.environments ?? '{production}'}::text[], '{}'::jsonb
+    FROM organisations WHERE code = 'CPAM-69'`;
+};
+/** The tenant of the latest request (one per request: a second insert does nothing). */
+const tenant = (values: { status?: string; environments?: string }) => sql`
+  INSERT INTO tenants (request_id, application_id, organisation_id, environments, declared_users, status, idempotency_key)
+  SELECT id, application_id, organisation_id, ${values.environments ?? '{production}'}::text[], 10,
+    ${values.status ?? 'requested'}, 'tenant-' || id
+  FROM deployment_requests ORDER BY created_at DESC LIMIT 1
+  ON CONFLICT DO NOTHING`;
+const review = (rating: number) => sql`
+  INSERT INTO store_reviews (application_id, organisation_id, author_id, rating)
+  SELECT ${applicationId}, id, ${userId}, ${rating} FROM organisations WHERE code = 'CPAM-69'
+  ON CONFLICT DO NOTHING`;
 
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
 const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] = [
@@ -220,6 +241,36 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
       SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
   },
   {
+    constraint: 'deployment_requests_state_check',
+    refused: () => deploymentRequest({ state: 'shipped' }),
+    accepted: () => deploymentRequest({ state: 'submitted' }),
+  },
+  {
+    constraint: 'deployment_requests_environments_check',
+    refused: () => deploymentRequest({ environments: '{production,staging}' }),
+    accepted: () => deploymentRequest({ environments: '{production,training}' }),
+  },
+  {
+    constraint: 'deployment_requests_expected_users_check',
+    refused: () => deploymentRequest({ expectedUsers: 0 }),
+    accepted: () => deploymentRequest({ expectedUsers: 1 }),
+  },
+  {
+    constraint: 'tenants_status_check',
+    refused: () => tenant({ status: 'deleted' }),
+    accepted: () => tenant({ status: 'live' }),
+  },
+  {
+    constraint: 'tenants_environments_check',
+    refused: () => tenant({ environments: '{staging}' }),
+    accepted: () => tenant({ environments: '{preproduction}' }),
+  },
+  {
+    constraint: 'store_reviews_rating_check',
+    refused: () => review(6),
+    accepted: () => review(5),
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -271,7 +322,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(51);
+    expect(declared).toHaveLength(57);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });

@@ -385,3 +385,5 @@ export * from './schema-evaluations.ts';
 export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';
+// The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
+export * from './schema-store.ts';

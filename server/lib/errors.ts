@@ -81,6 +81,8 @@ const STALE_SUBJECTS = {
   answer: ['Cette réponse', true],
   grid: ['Cette version de grille', true],
   record: ['Cet élément', false],
+  review: ['Cet avis', false],
+  deploymentRequest: ['Cette demande de mise à disposition', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -3,6 +3,7 @@ import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matr
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
+import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
 
@@ -26,6 +27,8 @@ export interface Cell {
 export interface CellRequest {
   url: string;
   body?: unknown;
+  /** Headers besides the session's (a webhook's signature). */
+  headers?: Record<string, string>;
   upload?: { file: UploadedFile; fields?: Record<string, string> };
 }
 export interface RouteCase {
@@ -76,6 +79,8 @@ export interface Fixtures {
   acceptance: AcceptanceFixtures;
   /** Jobs and notifications (authorization-matrix.notifications.ts). */
   notifications: NotificationFixtures;
+  /** The Store, deployment requests and tenants (authorization-matrix.store.ts). */
+  store: StoreFixtures;
   ddgos: string;
 }
 
@@ -345,6 +350,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...EVALUATION_MATRIX,
   ...ACCEPTANCE_MATRIX,
   ...NOTIFICATION_MATRIX,
+  ...STORE_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -10,6 +10,7 @@ import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
+import { MATRIX_WEBHOOK_SECRET, storeFixtures } from './authorization-matrix.store.ts';
 import {
   type Cell,
   FALLBACK,
@@ -37,7 +38,7 @@ beforeAll(async () => {
   mkdirSync(path.join(webDir, 'assets'));
   writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Mutualis</title>');
   writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
-  t = await createTestContext({ webDir });
+  t = await createTestContext({ webDir, amCloudWebhookSecret: MATRIX_WEBHOOK_SECRET });
 
   const admin = (await signUp(t, { roles: ['admin'], organisationCode: 'CNAM-DDO' })).agent;
   const ownDirector = (await signUp(t, { roles: ['officeDirector'], organisationCode: 'CPAM-67' })).agent;
@@ -95,6 +96,7 @@ beforeAll(async () => {
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     acceptance: acceptanceFixtures(t.db, officeId),
     notifications: notificationFixtures(t.db),
+    store: storeFixtures(t.db, admin, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);
@@ -140,7 +142,7 @@ async function send(method: Method, route: RouteCase, role: Role | null, scope: 
   return t.app.inject({
     method,
     url: request.url,
-    headers,
+    headers: { ...headers, ...request.headers },
     ...(request.body === undefined ? {} : { payload: request.body as object }),
   });
 }

@@ -298,13 +298,16 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(requests).toBeGreaterThan(2_000);
     // Every JSON body refuses a field it does not know, naming it (as an administrator, who may call
     // every one of them but those an office or a directorate does for itself: declaring its use or its
-    // capacity, offering its help, deciding a sponsorship).
+    // capacity, offering its help, deciding a sponsorship, asking for a Store application).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
       [
         'post /api/applications/{id}/usages',
         'post /api/capacities',
+        'post /api/deployment-requests',
+        'patch /api/deployment-requests/{id}',
+        'post /api/deployment-requests/{id}/transitions',
         'post /api/projects/{id}/offers',
         'post /api/sponsorship-requests/{id}/decision',
       ].sort(),

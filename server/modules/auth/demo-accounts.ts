@@ -23,6 +23,13 @@ export const DEMO_ACCOUNTS: {
     description: 'Agent — CPAM du Rhône',
   },
   {
+    email: 'directeur.rhone@mutualis.demo',
+    displayName: 'Sophie Lambert',
+    organisationCode: 'CPAM-69',
+    roles: ['officeDirector'],
+    description: "Directrice d'organisme — CPAM du Rhône",
+  },
+  {
     email: 'dev.basrhin@mutualis.demo',
     displayName: 'Léa Schmitt',
     organisationCode: 'CPAM-67',

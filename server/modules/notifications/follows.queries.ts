@@ -3,6 +3,7 @@ import type { EmailCadence, EventKind, FollowTarget } from '../../../common/noti
 import type { Executor } from '../../db/client.ts';
 import {
   applications,
+  deploymentRequests,
   follows,
   notificationMutes,
   notificationPreferences,
@@ -17,10 +18,15 @@ export async function targetLabel(db: Executor, target: Target) {
   const [row] =
     target.type === 'project'
       ? await db.select({ label: projects.title }).from(projects).where(eq(projects.id, target.id))
-      : await db
-          .select({ label: applications.name })
-          .from(applications)
-          .where(eq(applications.id, target.id));
+      : target.type === 'deploymentRequest'
+        ? await db
+            .select({ label: deploymentRequests.reference })
+            .from(deploymentRequests)
+            .where(eq(deploymentRequests.id, target.id))
+        : await db
+            .select({ label: applications.name })
+            .from(applications)
+            .where(eq(applications.id, target.id));
   return row?.label ?? null;
 }
 
@@ -67,7 +73,7 @@ export async function listFollows(db: Executor, userId: string) {
     db,
     sql`
     SELECT t.target_type, t.target_id,
-           coalesce(p.title, a.name) AS label,
+           coalesce(p.title, a.name, d.reference) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -78,6 +84,7 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${notificationMutes} m ON m.user_id = ${userId} AND m.target_type = t.target_type AND m.target_id = t.target_id
     LEFT JOIN ${projects} p ON t.target_type = 'project' AND p.id = t.target_id
     LEFT JOIN ${applications} a ON t.target_type = 'application' AND a.id = t.target_id
+    LEFT JOIN ${deploymentRequests} d ON t.target_type = 'deploymentRequest' AND d.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

@@ -29,6 +29,7 @@ const SUBJECTS: Record<EventKind, (label: string) => string> = {
   'application.updated': (label) => `La fiche « ${label} » a été modifiée`,
   'usage.declared': (label) => `Un organisme déclare utiliser « ${label} »`,
   'application.version.released': (label) => `Nouvelle version de « ${label} »`,
+  'deploymentRequest.transitioned': (label) => `La demande de mise à disposition ${label} avance`,
 };
 
 export interface RenderedMail {

@@ -40,7 +40,7 @@ export function LanguageSwitch() {
 }
 
 const MATCHMAKING_PATH = '/projets/besoins-et-forces';
-const NESTED_LINKS = [MATCHMAKING_PATH];
+const NESTED_LINKS = [MATCHMAKING_PATH, '/store/demandes'];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -133,6 +133,8 @@ export function AppLayout() {
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
           {link('/recettes', t('acceptance.nav'))}
+          {link('/store', t('store.nav'))}
+          {link('/store/demandes', t('requests.nav'))}
           {link(MATCHMAKING_PATH, t('matchmaking.title'))}
           {link('/grilles', t('grids.title'))}
           <Divider my="xs" />

@@ -6,6 +6,7 @@ import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { storeEn } from './store.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
@@ -194,6 +195,7 @@ export const en: Dictionary = {
   ...projectsEn,
   ...matchmakingEn,
   ...acceptanceEn,
+  ...storeEn,
   ...evaluationEn,
   ...notificationsEn,
   errors: {

@@ -5,6 +5,7 @@ import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { storeFr } from './store.fr.ts';
 
 export const fr = {
   app: {
@@ -203,6 +204,7 @@ export const fr = {
   ...projectsFr,
   ...matchmakingFr,
   ...acceptanceFr,
+  ...storeFr,
   ...evaluationFr,
   ...notificationsFr,
   errors: {

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { ArchivedFilterChoice } from './archived-filter.tsx';
 import { FacetGroup } from './catalogue-facets.tsx';
-import { FacetedResults, ListSearch } from './faceted-list.tsx';
+import { catalogueSearchProps, FacetedResults, ListSearch } from './faceted-list.tsx';
 import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
 import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
@@ -143,14 +143,7 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
       <ListSearch
         label={t('catalogue.searchLabel')}
         help={t('catalogue.searchHelp')}
-        initial={search.q ?? ''}
-        onSearch={(q) => void update({ q })}
-        sorts={(['relevance', 'usage', 'name', 'updated'] as const).map((value) => ({
-          value,
-          label: t(`catalogue.sorts.${value}`),
-        }))}
-        sort={search.sort ?? (search.q ? 'relevance' : 'name')}
-        onSort={(sort) => void update({ sort })}
+        {...catalogueSearchProps(t, search, update)}
       />
       <FacetedResults
         activeCount={activeCount}

@@ -5,6 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Pager } from '../../components/page.tsx';
 import { FiltersPanel } from './catalogue-facets.tsx';
 
+type SearchSort = 'relevance' | 'usage' | 'name' | 'updated';
+/** The words, sorts and default order of a search over the catalogue's index (the catalogue, the Store). */
+export function catalogueSearchProps(
+  t: (key: string) => string,
+  search: { q?: string | undefined; sort?: SearchSort | undefined },
+  update: (patch: { q?: string | undefined; sort?: SearchSort }) => unknown,
+) {
+  return {
+    initial: search.q ?? '',
+    onSearch: (q: string | undefined) => void update({ q }),
+    sorts: (['relevance', 'usage', 'name', 'updated'] as const).map((value) => ({
+      value,
+      label: t(`catalogue.sorts.${value}`),
+    })),
+    sort: search.sort ?? (search.q ? 'relevance' : 'name'),
+    onSort: (sort: SearchSort) => void update({ sort }),
+  };
+}
+
 /**
  * The search box of a list with facets (the catalogue, the projects): typed words are sent after a pause
  * or on Enter, a skip link leads past the filters to the results, and a sort.

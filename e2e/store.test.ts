@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, settledDialog, signedInAt } from './support/browser.ts';
+import { startServerAndBrowser } from './support/server.ts';
+
+// The built-in simulator makes a tenant live two seconds after its order.
+const env = startServerAndBrowser({ env: { MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS: '2000' } });
+const APP = 'Visites des délégués de l’assurance maladie';
+const SHOTS = process.env.MUTUALIS_E2E_SCREENSHOTS;
+
+const signedIn = (email: string, width = 1280) => signedInAt(env.browser, env.server.url, email, width);
+
+async function clean(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  expect(await accessibilityViolations(page), name).toEqual([]);
+}
+
+/** Fires an action from the request's lifecycle panel (each opens its dialog). */
+async function fire(page: Page, action: RegExp) {
+  await page.getByRole('button', { name: action }).first().click();
+  const dialog = await settledDialog(page);
+  await dialog.getByRole('button', { name: action }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function openRequest(page: Page, queue: string, reference: string, notice?: RegExp) {
+  await page.goto(`${env.server.url}/store/demandes?file=${queue}`);
+  if (notice) await page.getByText(notice).waitFor();
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
+}
+
+describe('the Store and a deployment request, from the agent to the live tenant', () => {
+  it('an agent of the CPAM du Rhône requests a labelled application; the director approves, the DDSI validates, the simulator makes it available', async () => {
+    const agent = await signedIn('agent.rhone@mutualis.demo');
+    await agent.goto(`${env.server.url}/store`);
+    await agent.getByRole('heading', { level: 1, name: 'Store AM Cloud' }).waitFor();
+    await agent.getByRole('searchbox', { name: 'Rechercher une application' }).fill('délégués');
+    await agent.getByRole('link', { name: APP }).click();
+    await agent.getByRole('heading', { level: 1, name: APP }).waitFor();
+    await clean(agent, 'store-application');
+    await agent.getByRole('link', { name: 'Demander' }).click();
+
+    await agent.getByRole('heading', { level: 1, name: `Demander « ${APP} »` }).waitFor();
+    await agent.getByRole('textbox', { name: 'Nombre d’utilisateurs attendus' }).fill('25');
+    await agent.getByLabel('Date souhaitée de mise à disposition').fill('2027-03-01');
+    await agent.getByRole('checkbox', { name: /DPO/ }).check();
+    await agent.getByRole('checkbox', { name: /registre des traitements/ }).check();
+    await agent.getByRole('checkbox', { name: /formalités CNIL/ }).check();
+    await clean(agent, 'request-form');
+    await agent.getByRole('button', { name: 'Créer la demande' }).click();
+    const heading = agent.getByRole('heading', { level: 1, name: /^DMD-\d{4}-\d{4}/ });
+    await heading.waitFor();
+    const reference = ((await heading.textContent()) ?? '').split(' ')[0] as string;
+    await fire(agent, /^Soumettre la demande$/);
+    await agent.getByText('État actuel').first().waitFor();
+    await clean(agent, 'request-submitted');
+
+    // Her director finds it in the queue and approves it; the director of another office would be refused.
+    const director = await signedIn('directeur.rhone@mutualis.demo');
+    await openRequest(director, 'director', reference);
+    await fire(director, /^Approuver$/);
+    await director.getByText('Approuvée par le directeur').first().waitFor();
+
+    // The DDSI validates capacity and prerequisites; the simulator provisions the tenant.
+    const ddsi = await signedIn('ddsi@mutualis.demo');
+    // The queue says that the built-in simulator stands for the platform.
+    await openRequest(ddsi, 'ddsi', reference, /Simulateur AM Cloud actif/);
+    await fire(ddsi, /^Valider \(capacité et prérequis\)$/);
+    await ddsi.getByText('En service', { exact: true }).waitFor({ timeout: 30_000 });
+    await clean(ddsi, 'request-available');
+
+    // The agent sees it available on her timeline, and her office among the users of the sheet.
+    await agent.reload();
+    await agent.getByText('En service', { exact: true }).waitFor();
+    await agent.goto(`${env.server.url}/store`);
+    await agent.getByRole('searchbox', { name: 'Rechercher une application' }).fill('délégués');
+    await agent.getByRole('link', { name: APP }).click();
+    await agent.getByRole('listitem').filter({ hasText: 'CPAM du Rhône — locataire AM Cloud' }).waitFor();
+    await ddsi.goto(agent.url().replace(/\/store\/([^/]+)$/, '/store/$1/locataires'));
+    await ddsi.getByRole('cell', { name: 'CPAM du Rhône' }).waitFor();
+    await clean(ddsi, 'tenants');
+  });
+
+  it('shows the Store and the request pages without a sideways scroll at 390 px, and the queues pass axe', async () => {
+    const ddsi = await signedIn('ddsi@mutualis.demo', 390);
+    for (const [path, name] of [
+      ['/store', 'store-390'],
+      ['/store/demandes?file=ddsi', 'requests-ddsi-390'],
+    ] as const) {
+      await ddsi.goto(`${env.server.url}${path}`);
+      await ddsi.getByRole('heading', { level: 1 }).waitFor();
+      await clean(ddsi, name);
+      const overflow = await ddsi.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, name).toBeLessThanOrEqual(0);
+    }
+    const director = await signedIn('directeur.basrhin@mutualis.demo', 390);
+    await director.goto(`${env.server.url}/store/demandes?file=director`);
+    await director.getByRole('link', { name: /^DMD-/ }).first().click();
+    await director.getByRole('heading', { level: 1, name: /^DMD-/ }).waitFor();
+    await clean(director, 'request-390');
+    expect(
+      await director.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,371 @@
+import { count, inArray } from 'drizzle-orm';
+import type { DeploymentState, Environment } from '../../../common/store/vocabulary.ts';
+import { refreshUsageCounts } from '../../modules/catalog/usages/usages.queries.ts';
+import type { Database } from '../client.ts';
+import {
+  applications,
+  applicationUsages,
+  auditEvents,
+  deploymentRequests,
+  organisations,
+  storeReviews,
+  tenants,
+  users,
+} from '../schema.ts';
+
+/** Who fires each step, and the state it reaches (the lifecycle's main line). */
+const PATH: { transition: string; to: DeploymentState; by: 'requester' | 'director' | 'ddsi' | 'system' }[] =
+  [
+    { transition: 'submit', to: 'submitted', by: 'requester' },
+    { transition: 'approve', to: 'approved', by: 'director' },
+    { transition: 'validate', to: 'validated', by: 'ddsi' },
+    { transition: 'startProvisioning', to: 'provisioning', by: 'system' },
+    { transition: 'makeAvailable', to: 'available', by: 'system' },
+  ];
+/** How a request off the main line ended: from which state, by whom, with which words. */
+const ENDINGS: Partial<
+  Record<
+    DeploymentState,
+    {
+      from: DeploymentState;
+      transition: string;
+      by: 'requester' | 'director' | 'ddsi' | 'system';
+      input: Record<string, string>;
+    }
+  >
+> = {
+  returned: {
+    from: 'submitted',
+    transition: 'returnByDirector',
+    by: 'director',
+    input: { reason: 'Précisez le nombre d’agents concernés par service.' },
+  },
+  refused: {
+    from: 'approved',
+    transition: 'refuseByDdsi',
+    by: 'ddsi',
+    input: { reason: 'Capacité de l’instance atteinte jusqu’à la montée de version de mars.' },
+  },
+  cancelled: {
+    from: 'submitted',
+    transition: 'cancel',
+    by: 'requester',
+    input: { comment: 'Besoin couvert par une autre application.' },
+  },
+  provisioningFailed: {
+    from: 'provisioning',
+    transition: 'failProvisioning',
+    by: 'system',
+    input: { reason: 'La plateforme AM Cloud signale un échec : quota de bases atteint' },
+  },
+};
+
+/** Fourteen requests (with the cancelled one below, fifteen) in every state: application, office, requester, state, days since it was created. */
+const DEMO_REQUESTS: {
+  app: string;
+  office: string;
+  requester: string;
+  state: DeploymentState;
+  daysAgo: number;
+  users: number;
+}[] = [
+  {
+    app: 'TDB-PRODUCTION',
+    office: 'CPAM-69',
+    requester: 'agent.rhone@mutualis.demo',
+    state: 'available',
+    daysAgo: 170,
+    users: 60,
+  },
+  {
+    app: 'RDV-ACCUEIL',
+    office: 'CPAM-67',
+    requester: 'dev.basrhin@mutualis.demo',
+    state: 'available',
+    daysAgo: 160,
+    users: 120,
+  },
+  {
+    app: 'RESERVATION-SALLES',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'available',
+    daysAgo: 150,
+    users: 900,
+  },
+  {
+    app: 'INDICATEURS-CPG',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'available',
+    daysAgo: 120,
+    users: 40,
+  },
+  {
+    app: 'HABILITATIONS',
+    office: 'CPAM-67',
+    requester: 'dev.basrhin@mutualis.demo',
+    state: 'provisioning',
+    daysAgo: 6,
+    users: 450,
+  },
+  {
+    app: 'TELETRAVAIL',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'validated',
+    daysAgo: 8,
+    users: 700,
+  },
+  {
+    app: 'FILE-ATTENTE',
+    office: 'CPAM-69',
+    requester: 'agent.rhone@mutualis.demo',
+    state: 'approved',
+    daysAgo: 10,
+    users: 35,
+  },
+  {
+    app: 'CONTROLE-INTERNE',
+    office: 'CPAM-67',
+    requester: 'dev.basrhin@mutualis.demo',
+    state: 'approved',
+    daysAgo: 12,
+    users: 25,
+  },
+  {
+    app: 'RAPPROCHEMENT-BANCAIRE',
+    office: 'CPAM-67',
+    requester: 'dev.basrhin@mutualis.demo',
+    state: 'submitted',
+    daysAgo: 3,
+    users: 18,
+  },
+  {
+    app: 'INVENTAIRE-PARC',
+    office: 'CPAM-69',
+    requester: 'agent.rhone@mutualis.demo',
+    state: 'submitted',
+    daysAgo: 2,
+    users: 12,
+  },
+  {
+    app: 'EDITIQUE-COURRIERS',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'draft',
+    daysAgo: 1,
+    users: 80,
+  },
+  {
+    app: 'CONTENTIEUX',
+    office: 'CPAM-67',
+    requester: 'dev.basrhin@mutualis.demo',
+    state: 'returned',
+    daysAgo: 20,
+    users: 15,
+  },
+  {
+    app: 'IJ-MATERNITE',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'refused',
+    daysAgo: 45,
+    users: 50,
+  },
+  {
+    app: 'TDB-PRODUCTION',
+    office: 'CPAM-13',
+    requester: 'dev.marseille@mutualis.demo',
+    state: 'provisioningFailed',
+    daysAgo: 15,
+    users: 70,
+  },
+];
+/** Requests ended without a tenant once cancelled: one more, so that every state is shown. */
+const CANCELLED = {
+  app: 'FILE-ATTENTE',
+  office: 'CPAM-67',
+  requester: 'dev.basrhin@mutualis.demo',
+  state: 'cancelled' as const,
+  daysAgo: 30,
+  users: 20,
+};
+
+const REVIEWS = [
+  {
+    app: 'TDB-PRODUCTION',
+    office: 'CPAM-69',
+    author: 'agent.rhone@mutualis.demo',
+    rating: 5,
+    comment: 'Les tableaux du lundi se préparent en dix minutes au lieu d’une matinée.',
+  },
+  {
+    app: 'RDV-ACCUEIL',
+    office: 'CPAM-67',
+    author: 'dev.basrhin@mutualis.demo',
+    rating: 4,
+    comment: 'Simple à déployer sur AM Cloud ; l’export des créneaux mériterait un filtre par site.',
+  },
+  {
+    app: 'RESERVATION-SALLES',
+    office: 'CPAM-13',
+    author: 'dev.marseille@mutualis.demo',
+    rating: 3,
+    comment: 'Fait le travail, mais la vue mobile est lente.',
+  },
+];
+
+const DAY = 86_400_000;
+const environmentsOf = (users: number): Environment[] =>
+  users > 100 ? ['production', 'preproduction', 'training'] : ['production'];
+
+/**
+ * The demo's deployment requests in every state, with their history in the audit trail (the timeline),
+ * the tenants of those validated and beyond, the usages of the live ones, and a few reviews. Only on a
+ * database without any request.
+ */
+export async function seedDemoStore(db: Database): Promise<{ created: number }> {
+  const [existing] = await db.select({ n: count() }).from(deploymentRequests);
+  if ((existing?.n ?? 0) > 0) return { created: 0 };
+  const all = [...DEMO_REQUESTS, CANCELLED];
+  const codes = [...new Set(all.map((r) => r.app))];
+  const apps = new Map(
+    (
+      await db
+        .select({ id: applications.id, code: applications.code })
+        .from(applications)
+        .where(inArray(applications.code, codes))
+    ).map((a) => [a.code, a.id]),
+  );
+  const offices = new Map(
+    (await db.select({ id: organisations.id, code: organisations.code }).from(organisations)).map((o) => [
+      o.code,
+      o.id,
+    ]),
+  );
+  const people = new Map(
+    (await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email, u.id]),
+  );
+  if (apps.size < codes.length || !people.has('ddsi@mutualis.demo')) return { created: 0 };
+  const actorOf = (by: string, requester: string, office: string) =>
+    by === 'requester'
+      ? (people.get(requester) ?? null)
+      : by === 'ddsi'
+        ? (people.get('ddsi@mutualis.demo') ?? null)
+        : by === 'director'
+          ? (people.get(
+              office === 'CPAM-67' ? 'directeur.basrhin@mutualis.demo' : 'directeur.rhone@mutualis.demo',
+            ) ?? null)
+          : null;
+  const now = Date.now();
+  return db.transaction(async (tx) => {
+    let n = 0;
+    for (const demo of all) {
+      n += 1;
+      const created = new Date(now - demo.daysAgo * DAY);
+      const requester = people.get(demo.requester) as string;
+      const organisationId = offices.get(demo.office) as string;
+      const ending = ENDINGS[demo.state];
+      const lastOnPath = ending ? ending.from : demo.state;
+      const steps = PATH.slice(0, PATH.findIndex((p) => p.to === lastOnPath) + 1);
+      const [row] = await tx
+        .insert(deploymentRequests)
+        .values({
+          reference: `DMD-${created.getUTCFullYear()}-${String(n).padStart(4, '0')}`,
+          applicationId: apps.get(demo.app) as string,
+          organisationId,
+          requestedBy: requester,
+          state: demo.state,
+          expectedUsers: demo.users,
+          wantedOn: new Date(created.getTime() + 45 * DAY).toISOString().slice(0, 10),
+          environments: environmentsOf(demo.users),
+          dataProtection: {
+            dpoInformed: true,
+            processingRegisterUpdated: true,
+            cnilFormalitiesDone: true,
+            comment: '',
+          },
+          version: steps.length + (ending ? 2 : 1),
+          createdAt: created,
+          updatedAt: new Date(created.getTime() + (steps.length + (ending ? 1 : 0)) * DAY),
+        })
+        .returning();
+      if (!row) continue;
+      const history = [
+        ...steps.map((s) => ({ ...s, input: {} as Record<string, string> })),
+        ...(ending
+          ? [{ transition: ending.transition, to: demo.state, by: ending.by, input: ending.input }]
+          : []),
+      ];
+      let from: DeploymentState = 'draft';
+      for (const [k, step] of history.entries()) {
+        const actor = actorOf(step.by, demo.requester, demo.office);
+        await tx.insert(auditEvents).values({
+          occurredAt: new Date(created.getTime() + (k + 1) * DAY),
+          actorUserId: actor,
+          actorKind: step.by === 'system' ? 'system' : 'user',
+          action: `deploymentRequest.${step.transition}`,
+          targetType: 'deploymentRequest',
+          targetId: row.id,
+          details: {
+            lifecycle: 'deploymentRequest',
+            transition: step.transition,
+            from,
+            to: step.to,
+            input: step.input,
+            ...(step.by === 'system' ? { job: 'provisioning' } : {}),
+          },
+        });
+        from = step.to;
+      }
+      if (!['validated', 'provisioning', 'available', 'provisioningFailed'].includes(demo.state)) continue;
+      const live = demo.state === 'available';
+      await tx.insert(tenants).values({
+        requestId: row.id,
+        applicationId: row.applicationId,
+        organisationId,
+        environments: row.environments,
+        declaredUsers: row.expectedUsers,
+        status: live
+          ? 'live'
+          : demo.state === 'provisioningFailed'
+            ? 'failed'
+            : demo.state === 'provisioning'
+              ? 'provisioning'
+              : 'requested',
+        idempotencyKey: `tenant-${row.id}`,
+        externalId: demo.state === 'validated' ? null : `amc-demo-${n}`,
+        accessUrl: live
+          ? `https://${demo.app.toLowerCase()}.amcloud.cnam.fr/${demo.office.toLowerCase()}`
+          : null,
+        lastError:
+          demo.state === 'provisioningFailed' ? (ENDINGS.provisioningFailed?.input.reason ?? null) : null,
+        liveAt: live ? new Date(created.getTime() + 5 * DAY) : null,
+        createdAt: new Date(created.getTime() + 3 * DAY),
+      });
+      if (live)
+        await tx
+          .insert(applicationUsages)
+          .values({
+            applicationId: row.applicationId,
+            organisationId,
+            userCount: row.expectedUsers,
+            comment: `Locataire AM Cloud (${row.reference})`,
+            declaredBy: requester,
+          })
+          .onConflictDoNothing();
+    }
+    for (const review of REVIEWS)
+      await tx.insert(storeReviews).values({
+        applicationId: apps.get(review.app) as string,
+        organisationId: offices.get(review.office) as string,
+        authorId: people.get(review.author) as string,
+        rating: review.rating,
+        comment: review.comment,
+      });
+    // The usage counts follow the usages written here.
+    await refreshUsageCounts(tx, [...apps.values()]);
+    return { created: all.length };
+  });
+}
