@@ -94,3 +94,20 @@ export const followSchema = z
   .meta({ id: 'Follow' });
 export type FollowDto = z.infer<typeof followSchema>;
 export const followListSchema = z.object({ items: z.array(followSchema) }).meta({ id: 'FollowList' });
+
+/** The signed link of an e-mail's one-click unsubscribe (no session needed). */
+export const unsubscribeQuerySchema = z.object({
+  token: z
+    .string({ error: 'Le lien de désinscription est incomplet : le jeton manque.' })
+    .min(1, { error: 'Le lien de désinscription est incomplet : le jeton manque.' })
+    .max(1000, { error: 'Le jeton du lien de désinscription est trop long.' })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'Le jeton du lien de désinscription n’est pas valide.' }),
+});
+/** What stopped: a kind of event, or a digest (its cadence) and the kinds it carried. */
+export const unsubscribeResultSchema = z
+  .object({
+    scope: z.union([z.enum(EVENT_KINDS), z.enum(['daily', 'weekly'])]),
+    kinds: z.array(z.enum(EVENT_KINDS)),
+  })
+  .meta({ id: 'UnsubscribeResult' });
+export type UnsubscribeResultDto = z.infer<typeof unsubscribeResultSchema>;

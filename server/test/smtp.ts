@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { type Agent, createTestContext, type TestContext } from './harness.ts';
 
 /**
  * A real SMTP server in the test process (smtp-server): it accepts every message on a free port of
@@ -33,3 +35,23 @@ export async function startSmtpServer() {
   };
 }
 export type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/**
+ * For a test file about e-mail: an SMTP server in the test process and an application that sends to it
+ * (links under https://mutualis.example), started before the file's tests and closed after them.
+ */
+export function withSmtpServer() {
+  const env = {} as { t: TestContext; smtp: SmtpServer };
+  beforeAll(async () => {
+    env.smtp = await startSmtpServer();
+    env.t = await createTestContext({ smtpUrl: env.smtp.url, publicUrl: 'https://mutualis.example' });
+  }, 60_000);
+  afterAll(async () => {
+    await env.t?.close();
+    await env.smtp?.close();
+  });
+  return env;
+}
+
+/** The e-mail address of a signed-in agent. */
+export const emailOf = async (agent: Agent) => (await agent.get('/api/me')).json().user.email as string;

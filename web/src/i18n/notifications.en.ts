@@ -58,6 +58,17 @@ export const notificationsEn: typeof notificationsFr = {
     follow: 'Follow',
     followLabel: 'Follow {{label}}',
   },
+  unsubscribe: {
+    title: 'Stop these e-mails',
+    intro:
+      'You followed the link of an e-mail from Mutualis. Confirm to stop these e-mails; the notifications stay visible in Mutualis.',
+    confirm: 'Stop these e-mails',
+    missing:
+      'This unsubscribe link is incomplete. Copy it whole from the e-mail, or choose your e-mails in your notification preferences.',
+    doneKinds: 'Done: you will no longer receive e-mails for {{kinds}}.',
+    doneNothing: 'Already done: no e-mail of this digest is sent to you any more.',
+    preferences: 'Choose how often you receive all your e-mails (sign-in needed)',
+  },
   jobs: {
     nav: 'Background jobs',
     title: 'Background jobs',

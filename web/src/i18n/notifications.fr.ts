@@ -62,6 +62,17 @@ export const notificationsFr = {
     follow: 'Suivre',
     followLabel: 'Suivre {{label}}',
   },
+  unsubscribe: {
+    title: 'Ne plus recevoir ces e-mails',
+    intro:
+      'Vous avez suivi le lien d’un e-mail de Mutualis. Confirmez pour ne plus recevoir ces e-mails ; les notifications restent visibles dans Mutualis.',
+    confirm: 'Ne plus recevoir ces e-mails',
+    missing:
+      'Ce lien de désinscription est incomplet. Copiez-le en entier depuis l’e-mail, ou choisissez vos e-mails dans vos préférences de notification.',
+    doneKinds: 'C’est fait : vous ne recevrez plus d’e-mail pour {{kinds}}.',
+    doneNothing: 'C’est déjà fait : aucun e-mail de ce résumé ne vous est plus envoyé.',
+    preferences: 'Choisir la fréquence de tous vos e-mails (connexion requise)',
+  },
   jobs: {
     nav: 'Travaux en arrière-plan',
     title: 'Travaux en arrière-plan',
