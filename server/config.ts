@@ -28,6 +28,8 @@ export interface Config {
   /** SMTP server of outgoing e-mail (smtp:// or smtps://); none: e-mails go to the log. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Live streams: a comment line this often keeps proxies from closing them, and their sessions are checked. */
+  streamHeartbeatSeconds: number;
 }
 
 /**
@@ -120,6 +122,7 @@ const environmentSchema = z.object({
       error: 'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
     })
     .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
+  MUTUALIS_STREAM_HEARTBEAT_SECONDS: integerText('MUTUALIS_STREAM_HEARTBEAT_SECONDS', 1, 300).default(25),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     smtpUrl: e.MUTUALIS_SMTP_URL,
     mailFrom: e.MUTUALIS_MAIL_FROM,
+    streamHeartbeatSeconds: e.MUTUALIS_STREAM_HEARTBEAT_SECONDS,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -11,6 +11,7 @@ import {
   notificationPreferencesSchema,
   unreadCountSchema,
 } from '../../../common/schemas/notifications.ts';
+import { requireActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { presentFollow, presentNotification } from './notifications.presenter.ts';
 import {
@@ -30,7 +31,11 @@ const manage = { access: { action: 'follow.manage' as const } };
 
 /** In-app notifications (list, read, live stream), e-mail preferences, follows and mutes. */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const streams = new NotificationStreams(app.deps.db, app.log);
+  const { config } = app.deps;
+  const streams = new NotificationStreams(app.deps.db, app.log, {
+    heartbeatMs: config.streamHeartbeatSeconds * 1000,
+    timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  });
   app.addHook('onClose', () => streams.close());
 
   app.get(
@@ -85,8 +90,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           'notAcceptable',
           'Ce flux se lit en direct : demandez-le avec l’en-tête Accept: text/event-stream.',
         );
+      const actor = requireActor(request.ctx);
       reply.hijack();
-      await streams.open(request.ctx.actor?.userId as string, reply.raw);
+      await streams.open({ userId: actor.userId, sessionId: actor.sessionId }, reply.raw);
     },
   );
 
