@@ -10,10 +10,17 @@ import { type Agent, createTestContext, type TestContext } from './harness.ts';
  */
 export async function startSmtpServer() {
   const received: ParsedMail[] = [];
+  /** Recipients whose RCPT TO gets no answer (the sender waits, mid-transaction), and who waits for it. */
+  const held = new Map<string, () => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const reached = held.get(address.address.toLowerCase());
+      if (reached) reached();
+      else callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -24,6 +31,8 @@ export async function startSmtpServer() {
       );
     },
   });
+  // A sender that dies mid-transaction resets its connection: expected here, not a failure of the test.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -31,6 +40,16 @@ export async function startSmtpServer() {
     received,
     /** Mails sent to this address. */
     to: (address: string) => received.filter((mail) => mail.to && JSON.stringify(mail.to).includes(address)),
+    /**
+     * From now on, a message to this address is held at RCPT TO, never answered: its sender is caught in
+     * the middle of sending, and nothing is received. Resolves when a sender reaches that point.
+     */
+    holdFor: (address: string) =>
+      new Promise<void>((resolve) => {
+        held.set(address.toLowerCase(), resolve);
+      }),
+    /** Messages to this address are accepted again (those held before are not: their senders gave up). */
+    release: (address: string) => held.delete(address.toLowerCase()),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
