@@ -111,3 +111,24 @@ export const unsubscribeResultSchema = z
   })
   .meta({ id: 'UnsubscribeResult' });
 export type UnsubscribeResultDto = z.infer<typeof unsubscribeResultSchema>;
+
+/** The letters typed after `@`: the start of a first name, a last name or a whole handle. */
+export const mentionQuerySchema = z.object({
+  q: z
+    .string({ error: 'Tapez le début d’un nom après @.' })
+    .trim()
+    .min(1, { error: 'Tapez le début d’un nom après @.' })
+    .max(60, { error: 'Le nom cherché compte au plus 60 caractères.' })
+    .regex(/^[\p{L}][\p{L}.'’-]*$/u, {
+      error: 'Le nom cherché ne contient que des lettres, des points, des tirets ou des apostrophes.',
+    }),
+});
+export const MENTION_SUGGESTIONS = 8;
+export const mentionListSchema = z
+  .object({
+    items: z.array(
+      z.object({ id: z.uuid(), handle: z.string(), displayName: z.string(), office: z.string() }),
+    ),
+  })
+  .meta({ id: 'MentionSuggestions' });
+export type MentionSuggestionDto = z.infer<typeof mentionListSchema>['items'][number];

@@ -65,6 +65,11 @@ export const NOTIFICATION_MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 200,
   },
+  'GET /api/people/mentions': {
+    request: () => ({ url: '/api/people/mentions?q=a' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/me/notification-preferences': {
     request: () => ({ url: '/api/me/notification-preferences' }),
     expected: everyone(200),

@@ -5,6 +5,8 @@ import {
   followListSchema,
   followTargetSchema,
   markReadSchema,
+  mentionListSchema,
+  mentionQuerySchema,
   notificationListQuerySchema,
   notificationPageSchema,
   notificationPreferencesInputSchema,
@@ -18,6 +20,7 @@ import {
   changeFollow,
   changeMute,
   markNotificationsRead,
+  mentionSuggestions,
   myFollows,
   myNotifications,
   myPreferences,
@@ -94,6 +97,21 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.hijack();
       await streams.open({ userId: actor.userId, sessionId: actor.sessionId }, reply.raw);
     },
+  );
+
+  app.get(
+    '/api/people/mentions',
+    {
+      config: { access: { action: 'mention.suggest' } },
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Qui mentionner (@prenom.nom) : les comptes actifs dont un nom commence par les lettres tapées, 8 au plus',
+        querystring: mentionQuerySchema,
+        response: { 200: mentionListSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await mentionSuggestions(request.ctx, request.query.q) }),
   );
 
   app.get(

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget } from '../../../common/notifications.ts';
+import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget, handleOf } from '../../../common/notifications.ts';
 import type {
   followTargetSchema,
   markReadSchema,
   notificationListQuerySchema,
   notificationPreferencesInputSchema,
 } from '../../../common/schemas/notifications.ts';
+import { MENTION_SUGGESTIONS } from '../../../common/schemas/notifications.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
@@ -20,6 +21,7 @@ import {
   userExists,
 } from './follows.queries.ts';
 import { countUnread, listNotifications, markRead } from './notifications.queries.ts';
+import { suggestMentions } from './recipients.queries.ts';
 import { readUnsubscribeToken } from './unsubscribe.ts';
 
 export async function myNotifications(
@@ -128,4 +130,10 @@ export async function unsubscribeByLink(ctx: ServiceContext, token: string) {
     await cancelPendingEmails(tx.db, link.userId, kinds);
     return { scope: link.scope, kinds };
   });
+}
+
+/** Whom `@` followed by these letters may name: for the completion of mentions in the web. */
+export async function mentionSuggestions(ctx: ServiceContext, typed: string) {
+  const actor = requireActor(ctx);
+  return suggestMentions(ctx.db, handleOf(typed.replace(/’/g, "'")), actor.userId, MENTION_SUGGESTIONS);
 }

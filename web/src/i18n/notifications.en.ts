@@ -69,6 +69,12 @@ export const notificationsEn: typeof notificationsFr = {
     doneNothing: 'Already done: no e-mail of this digest is sent to you any more.',
     preferences: 'Choose how often you receive all your e-mails (sign-in needed)',
   },
+  mentions: {
+    listLabel: 'People to mention',
+    count_one: '{{count}} person suggested: arrows to choose, Enter to take, Escape to close.',
+    count_other: '{{count}} people suggested: arrows to choose, Enter to take, Escape to close.',
+    help: 'Type @ and the start of a name to mention someone: they will be notified.',
+  },
   jobs: {
     nav: 'Background jobs',
     title: 'Background jobs',

@@ -73,6 +73,13 @@ export const notificationsFr = {
     doneNothing: 'C’est déjà fait : aucun e-mail de ce résumé ne vous est plus envoyé.',
     preferences: 'Choisir la fréquence de tous vos e-mails (connexion requise)',
   },
+  mentions: {
+    listLabel: 'Personnes à mentionner',
+    count_one: '{{count}} personne proposée : flèches pour choisir, Entrée pour valider, Échap pour fermer.',
+    count_other:
+      '{{count}} personnes proposées : flèches pour choisir, Entrée pour valider, Échap pour fermer.',
+    help: 'Tapez @ puis le début d’un nom pour mentionner quelqu’un : il sera prévenu.',
+  },
   jobs: {
     nav: 'Travaux en arrière-plan',
     title: 'Travaux en arrière-plan',
