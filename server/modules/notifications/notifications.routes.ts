@@ -162,7 +162,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   for (const [path, summary, change] of [
     ['/api/follows', ['Suivre un projet ou une application', 'Ne plus suivre'], changeFollow],
-    ['/api/mutes', ['Faire taire un fil (plus aucune notification)', 'Réentendre un fil'], changeMute],
+    [
+      '/api/mutes',
+      ['Couper les notifications d’un projet ou d’une application', 'Rétablir ses notifications'],
+      changeMute,
+    ],
   ] as const) {
     for (const [method, on] of [
       ['POST', true],

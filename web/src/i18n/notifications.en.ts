@@ -25,10 +25,11 @@ export const notificationsEn: typeof notificationsFr = {
       party: 'it concerns you',
       designer: 'your office designs the application',
       mention: 'you are mentioned',
-      follower: 'you follow this thread',
+      follower: 'you follow this project or application',
     },
   },
   notificationPreferences: {
+    caption: 'How often e-mails are sent, by kind of notification',
     title: 'Notification preferences',
     intro: 'Notifications always appear in Mutualis. Choose, for each kind, when you get an e-mail about it.',
     logOnly:
@@ -41,7 +42,7 @@ export const notificationsEn: typeof notificationsFr = {
     saved: 'Preferences saved.',
     follows: 'What you follow',
     followsIntro:
-      'You follow what you create and act on automatically. Unfollow: no more notifications as a follower. Mute: no notification at all about this thread.',
+      'You follow what you create and act on automatically. Unfollow: no more notifications as a follower. Mute: no notification at all about this project or application, even when you are mentioned or directly concerned.',
     noFollows: 'You follow nothing yet.',
     target: 'Item',
     targetTypes: { project: 'Project', application: 'Application' },

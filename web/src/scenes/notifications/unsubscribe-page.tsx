@@ -19,7 +19,7 @@ export function UnsubscribePage({ token }: { token: string | undefined }) {
     mutationFn: () =>
       api<UnsubscribeResultDto>('POST', withQuery('/api/notifications/unsubscribe', { token })),
   });
-  const kinds = stop.data?.kinds.map((kind) => `« ${label(EVENT_KIND_LABELS[kind])} »`).join(', ');
+  const kinds = stop.data?.kinds.map((kind) => `« ${label(EVENT_KIND_LABELS[kind])} »`).join(', ');
   return (
     <Stack maw={640} gap="md">
       <Title order={1}>{t('unsubscribe.title')}</Title>
