@@ -19,6 +19,7 @@ export const ACTIONS = [
   'job.retry',
   'notification.read',
   'follow.manage',
+  'mention.suggest',
   'application.read',
   'application.create',
   'application.update',
@@ -84,6 +85,10 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'follow.manage': {
     fr: 'Suivre des applications et des projets, faire taire un fil',
     en: 'Follow applications and projects, mute a thread',
+  },
+  'mention.suggest': {
+    fr: 'Mentionner quelqu’un (@prenom.nom) : propositions de noms',
+    en: 'Mention someone (@firstname.lastname): name suggestions',
   },
   'application.read': {
     fr: 'Consulter le catalogue des applications',

@@ -49,7 +49,18 @@ async function apiAs(email: string) {
   };
 }
 
+const projectBody = (title: string, need: string) => ({
+  title,
+  need,
+  domainCode: 'ressources-humaines',
+  track: 'nonStandard',
+});
 const bell = (page: Page) => page.getByTestId('notification-bell');
+/** Screenshots to look at, when SCREENSHOT_DIR names a folder. */
+const shoot = async (page: Page, name: string) => {
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/notifications${name}.png`, fullPage: true });
+};
 
 describe('notifications in the browser', () => {
   it('the sponsor’s bell shows a new request live; accepting it reaches the developer’s bell and mailbox', async () => {
@@ -59,13 +70,10 @@ describe('notifications in the browser', () => {
     const developerBefore = await bell(developer).getAttribute('aria-label');
 
     const post = await apiAs('dev.basrhin@mutualis.demo');
-    const project = await post('/api/projects', {
-      title: 'Congés partagés',
-      need: 'Poser et valider les congés des agents en ligne, pour tout le réseau.',
-      description: 'Un outil commun.',
-      domainCode: 'ressources-humaines',
-      track: 'nonStandard',
-    });
+    const project = await post(
+      '/api/projects',
+      projectBody('Congés partagés', 'Poser et valider les congés des agents en ligne, pour tout le réseau.'),
+    );
     await post(`/api/projects/${project.id}/sponsorship-requests`, {
       directorateId: await directorateId('CNAM-DDGOS'),
       pitch: 'Un besoin national partagé par toutes les caisses du réseau.',
@@ -115,19 +123,64 @@ describe('notifications in the browser', () => {
     for (const page of [sponsor, developer]) await page.context().close();
   }, 120_000);
 
-  it('the notifications, preferences and jobs pages have no accessibility violation', async () => {
-    for (const [email, path] of [
-      ['sponsor@mutualis.demo', '/notifications'],
-      ['sponsor@mutualis.demo', '/notifications/preferences'],
-      ['admin@mutualis.demo', '/administration/travaux'],
-    ] as const) {
-      const page = await signedIn(email);
-      await page.goto(`${server.url}${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByRole('table').or(page.getByRole('list')).first().waitFor();
+  it('the notifications, preferences and jobs pages have no accessibility violation, wide or 390 px', async () => {
+    for (const width of [1280, 390])
+      for (const [email, path] of [
+        ['sponsor@mutualis.demo', '/notifications'],
+        ['sponsor@mutualis.demo', '/notifications/preferences'],
+        ['admin@mutualis.demo', '/administration/travaux'],
+      ] as const) {
+        const page = await signedIn(email);
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByRole('table').or(page.getByRole('list')).first().waitFor();
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await shoot(page, `${path.replaceAll('/', '-')}-${width}`);
+        await page.context().close();
+      }
+  }, 180_000);
+
+  it('an e-mail’s unsubscribe link works in a browser without a session', async () => {
+    const post = await apiAs('dev.basrhin@mutualis.demo');
+    const project = await post(
+      '/api/projects',
+      projectBody(
+        'Lien de désinscription',
+        'Ne plus recevoir par e-mail les commentaires, en un clic depuis l’e-mail reçu.',
+      ),
+    );
+    await (await apiAs('directeur.basrhin@mutualis.demo'))(`/api/projects/${project.id}/comments`, {
+      body: 'Un avis du directeur.',
+    });
+    const subject = '[Mutualis] Nouveau commentaire sur le projet « Lien de désinscription »';
+    const deadline = Date.now() + 20_000;
+    const mailOf = () => smtp.to('dev.basrhin@mutualis.demo').find((m) => m.subject === subject);
+    while (!mailOf() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const link = /Ne plus les recevoir par e-mail \(en un clic\) : (\S+)/.exec(mailOf()?.text ?? '')?.[1];
+    expect(link).toMatch(/\/desabonnement\?jeton=/);
+
+    for (const width of [390, 1280]) {
+      const page = await newPage(browser); // a browser never signed in
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(link as string);
+      await page.getByRole('heading', { level: 1, name: 'Ne plus recevoir ces e-mails' }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Ne plus recevoir ces e-mails' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /vous ne recevrez plus d’e-mail pour «\s*Nouveau commentaire\s*»/ })
+        .waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await shoot(page, `desabonnement-${width}`);
       await page.context().close();
     }
+    const developer = await signedIn('dev.basrhin@mutualis.demo');
+    const preferences = await (
+      await developer.request.get(`${server.url}/api/me/notification-preferences`)
+    ).json();
+    expect(preferences.items).toContainEqual({ kind: 'comment.added', cadence: 'never' });
+    await developer.context().close();
   }, 120_000);
 
   it('follows a sheet from its page, and stops following it there', async () => {

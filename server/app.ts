@@ -47,6 +47,7 @@ import { EMAIL_TOPIC, fanOutEvent } from './modules/notifications/notifications.
 import { mailHandler } from './modules/notifications/notifications.mail.ts';
 import { notificationPolicy } from './modules/notifications/notifications.policy.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
@@ -280,6 +281,7 @@ export async function buildApp(options: {
   await app.register(storeRoutes);
   await app.register(requestRoutes);
   await app.register(provisioningRoutes(() => provisioning));
+  await app.register(unsubscribeRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

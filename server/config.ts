@@ -36,6 +36,8 @@ export interface Config {
   amCloudTimeoutMs: number;
   /** The simulator makes a tenant live after this delay. */
   amCloudSimulatorDelayMs: number;
+  /** Live streams: a comment line this often keeps proxies from closing them, and their sessions are checked. */
+  streamHeartbeatSeconds: number;
 }
 
 /**
@@ -149,6 +151,7 @@ const environmentSchema = z.object({
     0,
     3_600_000,
   ).default(5_000),
+  MUTUALIS_STREAM_HEARTBEAT_SECONDS: integerText('MUTUALIS_STREAM_HEARTBEAT_SECONDS', 1, 300).default(25),
 });
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     amCloudWebhookSecret: e.MUTUALIS_AM_CLOUD_WEBHOOK_SECRET,
     amCloudTimeoutMs: e.MUTUALIS_AM_CLOUD_TIMEOUT_MS,
     amCloudSimulatorDelayMs: e.MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS,
+    streamHeartbeatSeconds: e.MUTUALIS_STREAM_HEARTBEAT_SECONDS,
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

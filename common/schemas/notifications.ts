@@ -96,3 +96,41 @@ export const followSchema = z
   .meta({ id: 'Follow' });
 export type FollowDto = z.infer<typeof followSchema>;
 export const followListSchema = z.object({ items: z.array(followSchema) }).meta({ id: 'FollowList' });
+
+/** The signed link of an e-mail's one-click unsubscribe (no session needed). */
+export const unsubscribeQuerySchema = z.object({
+  token: z
+    .string({ error: 'Le lien de désinscription est incomplet : le jeton manque.' })
+    .min(1, { error: 'Le lien de désinscription est incomplet : le jeton manque.' })
+    .max(1000, { error: 'Le jeton du lien de désinscription est trop long.' })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'Le jeton du lien de désinscription n’est pas valide.' }),
+});
+/** What stopped: a kind of event, or a digest (its cadence) and the kinds it carried. */
+export const unsubscribeResultSchema = z
+  .object({
+    scope: z.union([z.enum(EVENT_KINDS), z.enum(['daily', 'weekly'])]),
+    kinds: z.array(z.enum(EVENT_KINDS)),
+  })
+  .meta({ id: 'UnsubscribeResult' });
+export type UnsubscribeResultDto = z.infer<typeof unsubscribeResultSchema>;
+
+/** The letters typed after `@`: the start of a first name, a last name or a whole handle. */
+export const mentionQuerySchema = z.object({
+  q: z
+    .string({ error: 'Tapez le début d’un nom après @.' })
+    .trim()
+    .min(1, { error: 'Tapez le début d’un nom après @.' })
+    .max(60, { error: 'Le nom cherché compte au plus 60 caractères.' })
+    .regex(/^[\p{L}][\p{L}.'’-]*$/u, {
+      error: 'Le nom cherché ne contient que des lettres, des points, des tirets ou des apostrophes.',
+    }),
+});
+export const MENTION_SUGGESTIONS = 8;
+export const mentionListSchema = z
+  .object({
+    items: z.array(
+      z.object({ id: z.uuid(), handle: z.string(), displayName: z.string(), office: z.string() }),
+    ),
+  })
+  .meta({ id: 'MentionSuggestions' });
+export type MentionSuggestionDto = z.infer<typeof mentionListSchema>['items'][number];

@@ -13,27 +13,35 @@ interface PgPool {
 }
 
 /**
- * Listens to a NOTIFY channel of the database (sent at commit, so a rolled-back change says nothing):
- * on PostgreSQL through one connection of the pool kept for it, on the embedded PGlite through its
- * own `listen`. Resolves to the function that stops listening.
+ * Listens to NOTIFY channels of the database (sent at commit, so a rolled-back change says nothing), each
+ * with its handler: on PostgreSQL through one connection of the pool kept for all of them, on the
+ * embedded PGlite through its own `listen`. Resolves to the function that stops listening.
  */
 export async function listenTo(
   db: Database,
-  channel: string,
-  onPayload: (payload: string) => void,
+  handlers: Record<string, (payload: string) => void>,
   onError: (error: unknown) => void,
 ): Promise<() => Promise<void>> {
-  if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  const channels = Object.keys(handlers);
+  for (const channel of channels)
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   const client = (db as unknown as { $client: PgliteClient | PgPool }).$client;
-  if ('listen' in client) return client.listen(channel, onPayload);
+  if ('listen' in client) {
+    const stops = await Promise.all(
+      channels.map((channel) => client.listen(channel, handlers[channel] as (payload: string) => void)),
+    );
+    return async () => {
+      for (const stop of stops) await stop();
+    };
+  }
   const connection = await client.connect();
   connection.on('notification', (message) => {
-    if (message.channel === channel && message.payload) onPayload(message.payload);
+    if (message.payload) handlers[message.channel]?.(message.payload);
   });
   connection.on('error', onError);
-  await connection.query(`LISTEN ${channel}`);
+  for (const channel of channels) await connection.query(`LISTEN ${channel}`);
   return async () => {
-    await connection.query(`UNLISTEN ${channel}`).catch(() => undefined);
+    await connection.query('UNLISTEN *').catch(() => undefined);
     connection.release(true);
   };
 }

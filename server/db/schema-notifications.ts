@@ -115,3 +115,14 @@ export const notifications = pgTable(
     check('notifications_cadence_check', inList(t.emailCadence, EMAIL_CADENCES)),
   ],
 );
+
+/**
+ * Keys the server signs links with (the one-click unsubscribe of e-mails): drawn at random by the first
+ * process that needs one and shared through the database by every instance, so that a link stays valid
+ * across restarts and servers. A row per purpose; deleting it invalidates every link of that purpose.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

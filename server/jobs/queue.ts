@@ -45,6 +45,7 @@ export function createPgBossQueue(
     runner: 'pg-boss',
     async start() {
       await boss.start();
+      if (handle.kind === 'embedded') await failJobsOfDeadProcess(boss, handle, options.log);
       for (const job of options.jobs) {
         await boss.createQueue(job.name, {
           name: job.name,
@@ -69,6 +70,23 @@ export function createPgBossQueue(
       started = false;
     },
   };
+}
+
+/**
+ * The embedded database belongs to this one process: a job still `active` at start was left by a
+ * process that died mid-run (SIGKILL, power cut). pg-boss would keep it active until it expires (15
+ * minutes), and our queues take one active job at a time (`stately`), so everything behind it — the
+ * e-mails of the outbox among them — would wait that long. Failing it now lets pg-boss retry it at once.
+ * On PostgreSQL another worker may be running it: there the expiry stays the only judge.
+ */
+async function failJobsOfDeadProcess(boss: PgBoss, handle: DatabaseHandle, log: FastifyBaseLogger) {
+  const { rows } = await sqlExecutor(handle).executeSql(
+    "SELECT id, name FROM pgboss.job WHERE state = 'active'",
+    [],
+  );
+  for (const { id, name } of rows as { id: string; name: string }[])
+    await boss.fail(name, id, { message: 'left active by a process that stopped; retried at start' });
+  if (rows.length > 0) log.warn({ jobs: rows.length }, 'jobs left active by a stopped process: retried');
 }
 
 interface PgliteLike {

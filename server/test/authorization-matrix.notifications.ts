@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
 import { outboxMessages } from '../db/schema.ts';
+import { unsubscribeToken } from '../modules/notifications/unsubscribe.ts';
 import type { Fixtures, RouteCase } from './authorization-matrix.table.ts';
 
 /** Rows the notification and job cells need, one per cell. */
@@ -14,6 +15,8 @@ export function notificationFixtures(db: Database) {
         .returning({ id: outboxMessages.id });
       return row?.id as number;
     },
+    /** The signed one-click unsubscribe link of an e-mail sent to this person. */
+    unsubscribeToken: (userId: string) => unsubscribeToken(db, userId, 'comment.added'),
   };
 }
 export type NotificationFixtures = ReturnType<typeof notificationFixtures>;
@@ -52,6 +55,19 @@ export const NOTIFICATION_MATRIX: Record<string, RouteCase> = {
   'GET /api/notifications/stream': {
     request: () => ({ url: '/api/notifications/stream' }),
     expected: everyone(406),
+    anonymous: 401,
+  },
+  // The link of an e-mail works without a session: whoever holds it stops that kind for its person.
+  'POST /api/notifications/unsubscribe': {
+    request: async ({ actor }, f) => ({
+      url: `/api/notifications/unsubscribe?token=${await f.notifications.unsubscribeToken(actor.id)}`,
+    }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'GET /api/people/mentions': {
+    request: () => ({ url: '/api/people/mentions?q=a' }),
+    expected: everyone(200),
     anonymous: 401,
   },
   'GET /api/me/notification-preferences': {

@@ -44,6 +44,10 @@ const NotificationPreferencesPage = lazyRouteComponent(
   () => import('./scenes/notifications/preferences-page.tsx'),
   'NotificationPreferencesPage',
 );
+const UnsubscribePage = lazyRouteComponent(
+  () => import('./scenes/notifications/unsubscribe-page.tsx'),
+  'UnsubscribePage',
+);
 const UserPage = lazyRouteComponent(() => import('./scenes/admin/user-page.tsx'), 'UserPage');
 const UsersPage = lazyRouteComponent(() => import('./scenes/admin/users-page.tsx'), 'UsersPage');
 const LoginPage = lazyRouteComponent(() => import('./scenes/auth/login-page.tsx'), 'LoginPage');
@@ -136,6 +140,22 @@ const verificationRoute = createRoute({
     return (
       <Box component="main" p="xl">
         <VerificationPage id={id} />
+      </Box>
+    );
+  },
+});
+
+/** The unsubscribe link of an e-mail works signed in or not: the link is signed. */
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/desabonnement',
+  validateSearch: (search: Record<string, unknown>): { jeton?: string | undefined } => ({
+    jeton: typeof search.jeton === 'string' ? search.jeton : undefined,
+  }),
+  component: function Unsubscribe() {
+    return (
+      <Box component="main" p="xl">
+        <UnsubscribePage token={unsubscribeRoute.useSearch().jeton} />
       </Box>
     );
   },
@@ -366,6 +386,7 @@ const unknownRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   verificationRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     homeRoute,
     profileRoute,

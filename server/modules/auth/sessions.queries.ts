@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.ts';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
@@ -39,13 +39,19 @@ export interface ActiveSession {
   lastSeenAt: Date;
 }
 
-/** A session counts only while it is within both timeouts and its user is active. */
+/** A session counts only while it is within both timeouts and its user is active (join `users`). */
+const isLive = (timeouts: SessionTimeouts) =>
+  and(
+    gt(sessions.expiresAt, sql`now()`),
+    gt(sessions.lastSeenAt, new Date(Date.now() - timeouts.idleMinutes * 60_000)),
+    eq(users.status, 'active'),
+  );
+
 export async function findActiveSession(
   db: Executor,
   token: string,
   timeouts: SessionTimeouts,
 ): Promise<ActiveSession | null> {
-  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -57,14 +63,7 @@ export async function findActiveSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, hashToken(token)),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, idleLimit),
-        eq(users.status, 'active'),
-      ),
-    )
+    .where(and(eq(sessions.id, hashToken(token)), isLive(timeouts)))
     .limit(1);
   return row ?? null;
 }
@@ -73,8 +72,22 @@ export async function touchSession(db: Executor, sessionId: string) {
   await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
+/**
+ * Ended sessions are announced at commit (NOTIFY), so that whatever a process holds open for them — a
+ * live stream of notifications — closes at once, whichever process ended them. 100 ids of 64 characters
+ * a message stay under PostgreSQL's 8,000 bytes.
+ */
+export const SESSIONS_ENDED_CHANNEL = 'mutualis_sessions_ended';
+async function announceEnded(db: Executor, sessionIds: string[]) {
+  for (let i = 0; i < sessionIds.length; i += 100)
+    await db.execute(
+      sql`SELECT pg_notify(${SESSIONS_ENDED_CHANNEL}, ${sessionIds.slice(i, i + 100).join(',')})`,
+    );
+}
+
 export async function deleteSession(db: Executor, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  await announceEnded(db, [sessionId]);
 }
 
 /** Ends every session of a user, but the one to keep (if any). Returns how many ended. */
@@ -83,10 +96,32 @@ export async function deleteUserSessions(db: Executor, userId: string, keepSessi
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
     .returning({ id: sessions.id });
+  await announceEnded(
+    db,
+    ended.map((s) => s.id),
+  );
   return ended.length;
 }
 
 export async function deleteExpiredSessions(db: Executor, timeouts: SessionTimeouts) {
   const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)));
+  const ended = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)))
+    .returning({ id: sessions.id });
+  await announceEnded(
+    db,
+    ended.map((s) => s.id),
+  );
+}
+
+/** Of these sessions, those still live (within both timeouts, their user active). */
+export async function liveSessions(db: Executor, sessionIds: string[], timeouts: SessionTimeouts) {
+  if (sessionIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.id, sessionIds), isLive(timeouts)));
+  return new Set(rows.map((r) => r.id));
 }

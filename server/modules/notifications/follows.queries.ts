@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EmailCadence, EventKind, FollowTarget } from '../../../common/notifications.ts';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -7,7 +7,9 @@ import {
   follows,
   notificationMutes,
   notificationPreferences,
+  notifications,
   projects,
+  users,
 } from '../../db/schema.ts';
 import { selectRows } from '../../lib/rows.ts';
 
@@ -121,4 +123,34 @@ export async function savePreferences(
       target: [notificationPreferences.userId, notificationPreferences.kind],
       set: { cadence: sql`excluded.cadence`, updatedAt: sql`now()` },
     });
+}
+
+/** Whether the account exists (an unsubscribe link may outlive it). */
+export async function userExists(db: Executor, userId: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  return row !== undefined;
+}
+
+/** The kinds a person receives at a digest's cadence. */
+export async function kindsAtCadence(db: Executor, userId: string, cadence: EmailCadence) {
+  const rows = await db
+    .select({ kind: notificationPreferences.kind })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.cadence, cadence)));
+  return rows.map((r) => r.kind);
+}
+
+/** Notifications of these kinds still waiting for their e-mail (a digest) will not get one. */
+export async function cancelPendingEmails(db: Executor, userId: string, kinds: EventKind[]) {
+  if (kinds.length === 0) return;
+  await db
+    .update(notifications)
+    .set({ emailCadence: 'never' })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        inArray(notifications.kind, kinds),
+        isNull(notifications.emailedAt),
+      ),
+    );
 }

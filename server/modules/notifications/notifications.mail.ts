@@ -10,6 +10,7 @@ import {
   pendingDigest,
 } from './notifications.queries.ts';
 import { renderDigest, renderImmediate } from './notifications.templates.ts';
+import { unsubscribeLinks, unsubscribeToken } from './unsubscribe.ts';
 
 export type DigestCadence = 'daily' | 'weekly';
 export const DIGEST_JOBS: Record<DigestCadence, { name: string; cron: string }> = {
@@ -35,16 +36,24 @@ export function mailHandler(mailer: Mailer, publicUrl: string): OutboxHandler {
     const rows = await findNotificationsForMail(ctx.db, payload.notificationIds);
     const first = rows[0];
     if (!first) return; // the account and its notifications were deleted meanwhile
+    const links = unsubscribeLinks(
+      publicUrl,
+      await unsubscribeToken(ctx.db, first.userId, payload.digest ?? first.kind),
+    );
     const mail = payload.digest
-      ? renderDigest(rows, payload.digest, publicUrl)
-      : renderImmediate(first, publicUrl);
+      ? renderDigest(rows, payload.digest, publicUrl, links.page)
+      : renderImmediate(first, publicUrl, links.page);
     await mailer.send({
       to: first.email,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
       messageId: `<outbox-${message.id}@mutualis>`,
-      headers: { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` },
+      // One-click unsubscribe from the mail client itself (RFC 8058): a POST to this address.
+      headers: {
+        'List-Unsubscribe': `<${links.oneClick}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
     });
   };
 }

@@ -7,4 +7,7 @@ import type { PolicyTable } from '../../lib/policy.ts';
 export const notificationPolicy: PolicyTable = {
   'notification.read': () => true,
   'follow.manage': () => true,
+  // Projects and sheets are read by all, and a mention may name anyone of the network: active accounts,
+  // by name and office only (never an e-mail address), a few at a time.
+  'mention.suggest': () => true,
 };

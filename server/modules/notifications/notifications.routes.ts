@@ -5,18 +5,22 @@ import {
   followListSchema,
   followTargetSchema,
   markReadSchema,
+  mentionListSchema,
+  mentionQuerySchema,
   notificationListQuerySchema,
   notificationPageSchema,
   notificationPreferencesInputSchema,
   notificationPreferencesSchema,
   unreadCountSchema,
 } from '../../../common/schemas/notifications.ts';
+import { requireActor } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { presentFollow, presentNotification } from './notifications.presenter.ts';
 import {
   changeFollow,
   changeMute,
   markNotificationsRead,
+  mentionSuggestions,
   myFollows,
   myNotifications,
   myPreferences,
@@ -30,7 +34,11 @@ const manage = { access: { action: 'follow.manage' as const } };
 
 /** In-app notifications (list, read, live stream), e-mail preferences, follows and mutes. */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const streams = new NotificationStreams(app.deps.db, app.log);
+  const { config } = app.deps;
+  const streams = new NotificationStreams(app.deps.db, app.log, {
+    heartbeatMs: config.streamHeartbeatSeconds * 1000,
+    timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  });
   app.addHook('onClose', () => streams.close());
 
   app.get(
@@ -85,9 +93,25 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           'notAcceptable',
           'Ce flux se lit en direct : demandez-le avec l’en-tête Accept: text/event-stream.',
         );
+      const actor = requireActor(request.ctx);
       reply.hijack();
-      await streams.open(request.ctx.actor?.userId as string, reply.raw);
+      await streams.open({ userId: actor.userId, sessionId: actor.sessionId }, reply.raw);
     },
+  );
+
+  app.get(
+    '/api/people/mentions',
+    {
+      config: { access: { action: 'mention.suggest' } },
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Qui mentionner (@prenom.nom) : les comptes actifs dont un nom commence par les lettres tapées, 8 au plus',
+        querystring: mentionQuerySchema,
+        response: { 200: mentionListSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await mentionSuggestions(request.ctx, request.query.q) }),
   );
 
   app.get(
@@ -138,7 +162,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   for (const [path, summary, change] of [
     ['/api/follows', ['Suivre un projet ou une application', 'Ne plus suivre'], changeFollow],
-    ['/api/mutes', ['Faire taire un fil (plus aucune notification)', 'Réentendre un fil'], changeMute],
+    [
+      '/api/mutes',
+      ['Couper les notifications d’un projet ou d’une application', 'Rétablir ses notifications'],
+      changeMute,
+    ],
   ] as const) {
     for (const [method, on] of [
       ['POST', true],

@@ -1,22 +1,28 @@
 import type { z } from 'zod';
-import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget } from '../../../common/notifications.ts';
+import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget, handleOf } from '../../../common/notifications.ts';
 import type {
   followTargetSchema,
   markReadSchema,
   notificationListQuerySchema,
   notificationPreferencesInputSchema,
 } from '../../../common/schemas/notifications.ts';
+import { MENTION_SUGGESTIONS } from '../../../common/schemas/notifications.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
+  cancelPendingEmails,
+  kindsAtCadence,
   listFollows,
   preferencesOf,
   savePreferences,
   setFollow,
   setMute,
   targetLabel,
+  userExists,
 } from './follows.queries.ts';
 import { countUnread, listNotifications, markRead } from './notifications.queries.ts';
+import { suggestMentions } from './recipients.queries.ts';
+import { readUnsubscribeToken } from './unsubscribe.ts';
 
 export async function myNotifications(
   ctx: ServiceContext,
@@ -96,4 +102,42 @@ export async function changeMute(ctx: ServiceContext, input: TargetInput, muted:
 
 export async function myFollows(ctx: ServiceContext) {
   return listFollows(ctx.db, requireActor(ctx).userId);
+}
+
+/**
+ * The one-click unsubscribe of an e-mail, without a session: the signed link names the person and what
+ * stops (a kind, or a digest's kinds), which goes to `never` — as do their notifications still waiting
+ * for a digest. Answers the kinds now at `never` (a link may be used twice: the second changes nothing).
+ */
+export async function unsubscribeByLink(ctx: ServiceContext, token: string) {
+  const link = await readUnsubscribeToken(ctx.db, token);
+  if (!link)
+    throw new AppError(
+      'badRequest',
+      'Ce lien de désinscription n’est pas valide : il a peut-être été coupé ou modifié. Copiez-le en entier depuis l’e-mail, ou choisissez vos e-mails depuis la page « Préférences de notification ».',
+      { errors: [{ field: 'token', message: 'Le jeton du lien de désinscription n’est pas valide.' }] },
+    );
+  if (!(await userExists(ctx.db, link.userId)))
+    throw new AppError('notFound', 'Le compte de ce lien n’existe plus : aucun e-mail ne lui est envoyé.');
+  return inTransaction(ctx, async (tx) => {
+    const kinds =
+      link.scope === 'daily' || link.scope === 'weekly'
+        ? (await kindsAtCadence(tx.db, link.userId, link.scope)).sort(
+            (a, b) => EVENT_KINDS.indexOf(a) - EVENT_KINDS.indexOf(b),
+          )
+        : [link.scope];
+    await savePreferences(
+      tx.db,
+      link.userId,
+      kinds.map((kind) => ({ kind, cadence: 'never' as const })),
+    );
+    await cancelPendingEmails(tx.db, link.userId, kinds);
+    return { scope: link.scope, kinds };
+  });
+}
+
+/** Whom `@` followed by these letters may name: for the completion of mentions in the web. */
+export async function mentionSuggestions(ctx: ServiceContext, typed: string) {
+  const actor = requireActor(ctx);
+  return suggestMentions(ctx.db, handleOf(typed.replace(/’/g, "'")), actor.userId, MENTION_SUGGESTIONS);
 }

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../db/schema.ts';
 import type { Agent, TestContext } from '../../test/harness.ts';
-import { createTestContext } from '../../test/harness.ts';
+import { createTestContext, createUser, login } from '../../test/harness.ts';
 import { declareProject, projectPeople } from '../../test/project-fixtures.ts';
+import { hashToken } from '../auth/sessions.queries.ts';
 
 /**
  * The live stream over a real socket (Server-Sent Events): each person's stream receives their own
@@ -11,7 +14,8 @@ import { declareProject, projectPeople } from '../../test/project-fixtures.ts';
 let t: TestContext;
 let base: string;
 beforeAll(async () => {
-  t = await createTestContext();
+  // A heartbeat every second: a session that runs out of time is found within a second.
+  t = await createTestContext({ streamHeartbeatSeconds: 1 });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }, 60_000);
@@ -51,8 +55,14 @@ async function openStream(agent: Agent) {
       buffer += decoder.decode(value, { stream: true });
     }
   };
-  return { next, close: () => controller.abort() };
+  /** Resolves when the server ends the stream (whatever it still sent before is skipped). */
+  const ended = async () => {
+    for (;;) if ((await reader.read()).done) return true;
+  };
+  return { next, ended, close: () => controller.abort() };
 }
+
+const sessionIdOf = (agent: Agent) => hashToken(agent.cookie.replace(/^mutualis_session=/, ''));
 
 describe('the live stream of notifications', () => {
   it('tells each person of their own notifications, and never another person’s', async () => {
@@ -70,9 +80,58 @@ describe('the live stream of notifications', () => {
     // Then one for the other developer: the first thing their stream hears is their own.
     await p.agent.post(`/api/projects/${theirs.id}/comments`, { body: 'Pour l’autre.' });
     expect(await other.next()).toEqual({ event: 'notification', data: { unread: 1 } });
+    // And the developer's stream heard nothing of it: its next event is its own second notification.
+    await p.agent.post(`/api/projects/${mine.id}/comments`, { body: 'Encore pour le développeur.' });
+    expect(await developer.next()).toEqual({ event: 'notification', data: { unread: 2 } });
     developer.close();
     other.close();
   });
+
+  it('ends with its session: a sign-out ends that session’s stream, not the person’s other one', async () => {
+    const p = await projectPeople(t);
+    const project = await declareProject(p.developer, { title: 'Flux et déconnexion' });
+    const email = (await p.developer.get('/api/me')).json().user.email as string;
+    const otherBrowser = await login(t.app, email);
+    const leaving = await openStream(p.developer);
+    const staying = await openStream(otherBrowser);
+    expect((await leaving.next()).event).toBe('unread');
+    expect((await staying.next()).event).toBe('unread');
+
+    expect((await p.developer.post('/api/auth/logout')).statusCode).toBe(204);
+    expect(await leaving.ended()).toBe(true);
+    // Its reconnection is refused; the other browser's stream still hears the news.
+    const again = await fetch(`${base}/api/notifications/stream`, {
+      headers: { cookie: p.developer.cookie, accept: 'text/event-stream' },
+    });
+    expect(again.status).toBe(401);
+    await p.agent.post(`/api/projects/${project.id}/comments`, { body: 'Après la déconnexion.' });
+    expect(await staying.next()).toEqual({ event: 'notification', data: { unread: 1 } });
+    staying.close();
+  }, 30_000);
+
+  it('ends when its session runs out of time, or when an administrator ends every session of the account', async () => {
+    const p = await projectPeople(t);
+    const expiring = await openStream(p.agent);
+    expect((await expiring.next()).event).toBe('unread');
+    // The absolute timeout passes (nothing deletes the row: the heartbeat finds it out).
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionIdOf(p.agent)));
+    expect(await expiring.ended()).toBe(true);
+
+    // An administrator gives the sponsor a new password: every session of the account ends.
+    const sponsor = await createUser(t.db, { roles: ['sponsor'], organisationCode: 'CNAM-DDGOS' });
+    const ended = await openStream(await login(t.app, sponsor.email));
+    expect((await ended.next()).event).toBe('unread');
+    const account = (await p.admin.get(`/api/users/${sponsor.id}`)).json();
+    const reset = await p.admin.patch(`/api/users/${sponsor.id}`, {
+      version: account.version,
+      password: 'un tout nouveau mot de passe',
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(await ended.ended()).toBe(true);
+  }, 30_000);
 
   it('refuses a caller without a session, and a request that is not for a stream', async () => {
     const anonymous = await fetch(`${base}/api/notifications/stream`, {

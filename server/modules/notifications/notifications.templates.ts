@@ -36,21 +36,24 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
-  unsubscribeUrl: string;
 }
 
-const unsubscribeUrl = (publicUrl: string, kind?: EventKind) =>
+const preferencesUrl = (publicUrl: string, kind?: EventKind) =>
   `${publicUrl}/notifications/preferences${kind ? `#${kind}` : ''}`;
 
 function page(title: string, body: string) {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family: sans-serif; line-height: 1.5">${body}</body></html>`;
 }
 
-/** One notification, alone. */
-export function renderImmediate(row: MailNotificationRow, publicUrl: string): RenderedMail {
+/** One notification, alone; `unsubscribe` is its signed one-click page for the kind (unsubscribe.ts). */
+export function renderImmediate(
+  row: MailNotificationRow,
+  publicUrl: string,
+  unsubscribe: string,
+): RenderedMail {
   const sentence = EVENT_SENTENCES[row.kind](sentenceValues(row), 'fr');
   const link = `${publicUrl}${targetPath({ type: row.targetType, id: row.targetId })}`;
-  const unsubscribe = unsubscribeUrl(publicUrl, row.kind);
+  const preferences = preferencesUrl(publicUrl, row.kind);
   const kindLabel = EVENT_KIND_LABELS[row.kind].fr;
   const subject = `[Mutualis] ${SUBJECTS[row.kind](row.targetLabel)}`;
   const text = [
@@ -62,25 +65,30 @@ export function renderImmediate(row: MailNotificationRow, publicUrl: string): Re
     '',
     '—',
     `Vous recevez cet e-mail pour les notifications « ${kindLabel} ».`,
-    `Ne plus les recevoir par e-mail : ${unsubscribe}`,
+    `Ne plus les recevoir par e-mail (en un clic) : ${unsubscribe}`,
+    `Choisir la fréquence de vos e-mails : ${preferences}`,
   ].join('\n');
   const html = page(
     subject,
-    `<p>Bonjour ${escapeHtml(row.displayName)},</p><p>${escapeHtml(sentence)}</p><p><a href="${escapeHtml(link)}">Voir sur Mutualis</a></p><hr><p style="font-size: small">Vous recevez cet e-mail pour les notifications « ${escapeHtml(kindLabel)} ». <a href="${escapeHtml(unsubscribe)}">Ne plus les recevoir par e-mail</a>.</p>`,
+    `<p>Bonjour ${escapeHtml(row.displayName)},</p><p>${escapeHtml(sentence)}</p><p><a href="${escapeHtml(link)}">Voir sur Mutualis</a></p><hr><p style="font-size: small">Vous recevez cet e-mail pour les notifications « ${escapeHtml(kindLabel)} ». <a href="${escapeHtml(unsubscribe)}">Ne plus les recevoir par e-mail</a> · <a href="${escapeHtml(preferences)}">Choisir la fréquence de vos e-mails</a></p>`,
   );
-  return { subject, text, html, unsubscribeUrl: unsubscribe };
+  return { subject, text, html };
 }
 
-/** A digest: the period's notifications of one person, grouped by kind, the oldest first. */
+/**
+ * A digest: the period's notifications of one person, grouped by kind, the oldest first; `unsubscribe`
+ * stops every kind sent at this cadence.
+ */
 export function renderDigest(
   rows: MailNotificationRow[],
   cadence: 'daily' | 'weekly',
   publicUrl: string,
+  unsubscribe: string,
 ): RenderedMail {
   const first = rows[0] as MailNotificationRow;
   const period = cadence === 'daily' ? 'de la journée' : 'de la semaine';
   const subject = `[Mutualis] Résumé ${period} : ${rows.length} notification${rows.length > 1 ? 's' : ''}`;
-  const unsubscribe = unsubscribeUrl(publicUrl);
+  const preferences = preferencesUrl(publicUrl);
   const byKind = new Map<EventKind, MailNotificationRow[]>();
   for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row]);
   const sections = [...byKind].map(([kind, items]) => ({
@@ -97,7 +105,8 @@ export function renderDigest(
     ...sections.flatMap((s) => ['', `${s.title} :`, ...s.lines.map((l) => `- ${l.sentence}\n  ${l.link}`)]),
     '',
     '—',
-    `Choisir quand recevoir ces e-mails, ou ne plus les recevoir : ${unsubscribe}`,
+    `Ne plus recevoir ce résumé (en un clic) : ${unsubscribe}`,
+    `Choisir la fréquence de vos e-mails : ${preferences}`,
   ].join('\n');
   const html = page(
     subject,
@@ -110,7 +119,7 @@ export function renderDigest(
       )
       .join(
         '',
-      )}<hr><p style="font-size: small"><a href="${escapeHtml(unsubscribe)}">Choisir quand recevoir ces e-mails, ou ne plus les recevoir</a>.</p>`,
+      )}<hr><p style="font-size: small"><a href="${escapeHtml(unsubscribe)}">Ne plus recevoir ce résumé</a> · <a href="${escapeHtml(preferences)}">Choisir la fréquence de vos e-mails</a></p>`,
   );
-  return { subject, text, html, unsubscribeUrl: unsubscribe };
+  return { subject, text, html };
 }

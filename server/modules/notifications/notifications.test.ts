@@ -146,11 +146,22 @@ describe('who hears of an event', () => {
     expect(current.version).toBeGreaterThan(0);
     await p.agent.post('/api/follows', { targetType: 'application', targetId: sheet.id });
 
+    const named = await createUser(t.db, {
+      roles: ['agent'],
+      organisationCode: 'CPAM-13',
+      displayName: 'Mélanie Fiche',
+    });
+    const namedAgent = await login(t.app, named.email);
+
     const edited = await p.ddsi.patch(`/api/applications/${sheet.id}`, {
       version: current.version,
+      description: `${current.description}\n\nContact au siège : @melanie.fiche`,
       versions: [{ number: '2.0.0', releasedOn: '2026-11-02', notes: 'Nouvelle interface.' }],
     });
     expect(edited.statusCode).toBe(200);
+    // Newly mentioned in the description: told of the update (not of the version: not a follower).
+    expect(await kinds(namedAgent, sheet.id)).toEqual(['application.updated']);
+    expect((await heard(namedAgent, sheet.id))[0]?.reason).toBe('mention');
     // The author follows the sheet it declared; its office designs it.
     expect((await kinds(p.developer, sheet.id)).sort()).toEqual([
       'application.updated',
@@ -174,6 +185,11 @@ describe('who hears of an event', () => {
       /déclare utiliser « Planning des accueils »/,
     );
     expect(await kinds(p.otherDirector, sheet.id)).toEqual([]);
+    // The DDSI follows the sheet since it edited it: it hears of the usage, not of its own edit.
+    expect(await kinds(p.ddsi, sheet.id)).toEqual(['usage.declared']);
+    // Nobody else heard of the sheet.
+    await othersHeardNothing(p, sheet.id, [p.developer, p.director, p.agent, p.ddsi]);
+    expect(await kinds(namedAgent, sheet.id)).toEqual(['application.updated']);
   });
 
   it('a change refused and rolled back tells nobody', async () => {

@@ -1,8 +1,8 @@
-import { and, eq, inArray, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { FollowTarget, RecipientReason } from '../../../common/notifications.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { Executor } from '../../db/client.ts';
-import { follows, notificationMutes, users } from '../../db/schema.ts';
+import { follows, notificationMutes, organisations, users } from '../../db/schema.ts';
 
 /** The people of an office who act for it: its developers and its director (and those of a directorate). */
 export const OFFICE_ROLES: Role[] = ['developer', 'officeDirector'];
@@ -95,4 +95,30 @@ export async function followAutomatically(
     .insert(follows)
     .values({ userId, targetType: target.type, targetId: target.id, automatic: true })
     .onConflictDoNothing();
+}
+
+/**
+ * People whose handle starts with `start`, or one of whose names does (`sch` finds `lea.schmitt`):
+ * active accounts but the asker's own, by handle, at most `limit`. `start` is a handle already (lower case, no accent).
+ */
+export async function suggestMentions(db: Executor, start: string, exceptUserId: string, limit: number) {
+  const prefix = `${start.replace(/[\\%_]/g, '')}%`;
+  return db
+    .select({
+      id: users.id,
+      handle: sql<string>`${handle}`,
+      displayName: users.displayName,
+      office: organisations.name,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        ne(users.id, exceptUserId),
+        sql`(${handle} LIKE ${prefix} OR ${handle} LIKE ${`%.${prefix}`} OR ${handle} LIKE ${`%-${prefix}`})`,
+      ),
+    )
+    .orderBy(sql`${handle}`)
+    .limit(limit);
 }

@@ -4,6 +4,7 @@ import type { EmailCadence, EventKind, FollowTarget } from '../../../common/noti
 import type { JobListDto, JobState } from '../../../common/schemas/jobs.ts';
 import type {
   FollowDto,
+  MentionSuggestionDto,
   NotificationPageDto,
   NotificationPreferencesDto,
 } from '../../../common/schemas/notifications.ts';
@@ -112,5 +113,17 @@ export function useRetryJob() {
   return useMutation({
     mutationFn: (id: number) => api('POST', `/api/admin/jobs/${id}/retry`),
     onSuccess: () => client.invalidateQueries({ queryKey: JOBS }),
+  });
+}
+
+/** Whom `@` and these letters may name (null: no mention being typed). */
+export function useMentionSuggestions(typed: string | null) {
+  return useQuery({
+    queryKey: ['mention-suggestions', typed],
+    queryFn: () =>
+      api<{ items: MentionSuggestionDto[] }>('GET', withQuery('/api/people/mentions', { q: typed })),
+    enabled: typed !== null,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }

@@ -25,10 +25,11 @@ export const notificationsEn: typeof notificationsFr = {
       party: 'it concerns you',
       designer: 'your office designs the application',
       mention: 'you are mentioned',
-      follower: 'you follow this thread',
+      follower: 'you follow this project or application',
     },
   },
   notificationPreferences: {
+    caption: 'How often e-mails are sent, by kind of notification',
     title: 'Notification preferences',
     intro: 'Notifications always appear in Mutualis. Choose, for each kind, when you get an e-mail about it.',
     logOnly:
@@ -41,7 +42,7 @@ export const notificationsEn: typeof notificationsFr = {
     saved: 'Preferences saved.',
     follows: 'What you follow',
     followsIntro:
-      'You follow what you create and act on automatically. Unfollow: no more notifications as a follower. Mute: no notification at all about this thread.',
+      'You follow what you create and act on automatically. Unfollow: no more notifications as a follower. Mute: no notification at all about this project or application, even when you are mentioned or directly concerned.',
     noFollows: 'You follow nothing yet.',
     target: 'Item',
     targetTypes: { project: 'Project', application: 'Application' },
@@ -57,6 +58,23 @@ export const notificationsEn: typeof notificationsFr = {
     unmuteLabel: 'Unmute {{label}}',
     follow: 'Follow',
     followLabel: 'Follow {{label}}',
+  },
+  unsubscribe: {
+    title: 'Stop these e-mails',
+    intro:
+      'You followed the link of an e-mail from Mutualis. Confirm to stop these e-mails; the notifications stay visible in Mutualis.',
+    confirm: 'Stop these e-mails',
+    missing:
+      'This unsubscribe link is incomplete. Copy it whole from the e-mail, or choose your e-mails in your notification preferences.',
+    doneKinds: 'Done: you will no longer receive e-mails for {{kinds}}.',
+    doneNothing: 'Already done: no e-mail of this digest is sent to you any more.',
+    preferences: 'Choose how often you receive all your e-mails (sign-in needed)',
+  },
+  mentions: {
+    listLabel: 'People to mention',
+    count_one: '{{count}} person suggested: arrows to choose, Enter to take, Escape to close.',
+    count_other: '{{count}} people suggested: arrows to choose, Enter to take, Escape to close.',
+    help: 'Type @ and the start of a name to mention someone: they will be notified.',
   },
   jobs: {
     nav: 'Background jobs',

@@ -115,6 +115,7 @@ function ApplicationForm({ application }: { application?: ApplicationDto }) {
           />
           {creating ? <DuplicateHint name={state.name} summary={state.summary} /> : null}
           <MarkdownField
+            mentions
             label={t('sheet.description')}
             value={state.description}
             onChange={(v) => set('description', v)}

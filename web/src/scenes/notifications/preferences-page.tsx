@@ -31,6 +31,11 @@ export function NotificationPreferencesPage() {
     if (preferences.data)
       setChoices(Object.fromEntries(preferences.data.items.map((item) => [item.kind, item.cadence])));
   }, [preferences.data]);
+  // An e-mail links here anchored on its kind (#comment.added): the row is shown once the list has loaded.
+  useEffect(() => {
+    const kind = decodeURIComponent(window.location.hash.slice(1));
+    if (preferences.data && kind) document.getElementById(kind)?.scrollIntoView({ block: 'center' });
+  }, [preferences.data]);
 
   return (
     <>
@@ -52,15 +57,15 @@ export function NotificationPreferencesPage() {
         }}
       >
         <ListTable
-          caption={t('notificationPreferences.title')}
+          caption={t('notificationPreferences.caption')}
           columns={[t('notificationPreferences.kind'), t('notificationPreferences.cadence')]}
-          minWidth={420}
+          minWidth={300}
           isEmpty={false}
         >
           {(preferences.data?.items ?? []).map((item) => {
             const kindLabel = label(EVENT_KIND_LABELS[item.kind]);
             return (
-              <Table.Tr key={item.kind}>
+              <Table.Tr key={item.kind} id={item.kind}>
                 <Table.Td>{kindLabel}</Table.Td>
                 <Table.Td>
                   <Select
@@ -74,7 +79,8 @@ export function NotificationPreferencesPage() {
                     onChange={(value) =>
                       value && setChoices((c) => ({ ...c, [item.kind]: value as EmailCadence }))
                     }
-                    w={220}
+                    // On a phone the two columns share 390 px: the list narrows rather than overflows.
+                    w={{ base: 150, sm: 220 }}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { useCommentMutation, useComments } from '../../api/projects.ts';
 import { formatDateTime } from '../../components/dates.ts';
 import { MarkdownHtml } from '../../components/markdown.tsx';
+import { MentionTextarea } from '../../components/mention-textarea.tsx';
 import { ErrorAlert, type Notice } from '../../components/page.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { ProjectSection } from './project-section.tsx';
@@ -169,11 +170,11 @@ export function ProjectComments({ projectId }: { projectId: string }) {
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
-          <Textarea
+          <MentionTextarea
             label={t('comments.add')}
-            description={t('comments.addHelp')}
+            description={`${t('comments.addHelp')} ${t('mentions.help')}`}
             value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
+            onValueChange={setBody}
             error={
               problem?.fieldError('body') ??
               (problem && !problem.problem.errors ? problem.problem.detail : undefined)
