@@ -7,6 +7,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { createIntegrations, type Integrations } from './integrations/index.ts';
 import { createMailer } from './integrations/mail.ts';
 import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
@@ -36,6 +37,8 @@ import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
 import { gridRoutes } from './modules/evaluation/grids.routes.ts';
+import { forgePolicy } from './modules/forge/forge.policy.ts';
+import { forgeRoutes } from './modules/forge/forge.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
@@ -76,6 +79,8 @@ export interface AppDeps {
   catalogue: CatalogueSearch;
   /** The clock of time windows (a comment's 15 minutes); tests pass their own. */
   now: () => Date;
+  /** GitLab (and the other outside systems): null where not configured. */
+  integrations: Integrations;
 }
 
 declare module 'fastify' {
@@ -98,6 +103,7 @@ const POLICIES = [
   acceptancePolicy,
   jobPolicy,
   notificationPolicy,
+  forgePolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -118,6 +124,8 @@ export async function buildApp(options: {
   queue?: (jobs: JobDefinition[], log: FastifyBaseLogger) => JobQueue;
   /** The clock of time windows (default: the system's). */
   now?: () => Date;
+  /** The outside systems' clients (default: built from the settings). */
+  integrations?: Integrations;
   /** Tests add a lifecycle of their own, its routes and outbox handlers. */
   extra?: {
     bindings?: AnyBinding[];
@@ -148,7 +156,10 @@ export async function buildApp(options: {
     from: options.config.mailFrom,
     log: app.log,
   });
+  const integrations = options.integrations ?? createIntegrations(options.config);
   const jobs = jobDefinitions({
+    integrations,
+    now: options.now,
     db: options.db,
     log: app.log,
     authorizer,
@@ -177,6 +188,7 @@ export async function buildApp(options: {
     bindings,
     catalogue,
     now: options.now ?? (() => new Date()),
+    integrations,
   });
   app.addHook('onClose', async () => {
     await queue.stop();
@@ -243,6 +255,7 @@ export async function buildApp(options: {
   await app.register(reportRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);
+  await app.register(forgeRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

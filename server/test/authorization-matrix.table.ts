@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
+import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
@@ -342,6 +343,7 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 401,
   },
   ...PROJECT_MATRIX,
+  ...FORGE_MATRIX,
   ...EVALUATION_MATRIX,
   ...ACCEPTANCE_MATRIX,
   ...NOTIFICATION_MATRIX,

@@ -1,6 +1,7 @@
 import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
+import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -201,6 +202,7 @@ export const fr = {
   ...catalogueFr,
   ...officeFr,
   ...projectsFr,
+  ...forgeFr,
   ...matchmakingFr,
   ...acceptanceFr,
   ...evaluationFr,
