@@ -129,7 +129,11 @@ export async function startFakeGitLab(token = 'glpat-test-token'): Promise<FakeG
       const full = `${namespace}/${String(input.path)}`;
       if (projects.some((p) => p.path_with_namespace === full))
         return send(400, { message: { path: ['has already been taken'] } });
-      const created = addProject(full);
+      // A project made from a custom template starts with the template's history.
+      const template = input.use_custom_template
+        ? projects.find((p) => p.id === input.template_project_id)
+        : undefined;
+      const created = addProject(full, { commits: [...(template?.commits ?? [])] });
       return send(201, {
         id: created.id,
         name: input.name,
