@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitLab, startFakeGitLab } from '../server/test/fake-gitlab.ts';
-import { accessibilityViolations, launchBrowser, newPage, settledDialog, signIn } from './support/browser.ts';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  postAs,
+  settledDialog,
+  signedInAt,
+} from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
 
 /**
@@ -48,23 +54,10 @@ afterAll(async () => {
   await gitlab?.close();
 });
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const page = await newPage(browser);
-  await page.setViewportSize({ width, height: 900 });
-  await signIn(page, server.url, email);
-  return page;
-}
-
-async function call(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const me = await (await page.request.get(`${server.url}/api/me`)).json();
-  const response = await page.request.fetch(`${server.url}${path}`, {
-    method,
-    ...(data === undefined ? {} : { data }),
-    headers: { 'X-CSRF-Token': me.csrfToken },
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
+const call = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  method === 'GET'
+    ? (await page.request.get(`${server.url}${path}`)).json()
+    : postAs(page, server.url, path, data);
 
 async function clean(page: Page) {
   await page.waitForLoadState('networkidle');
@@ -95,7 +88,7 @@ describe('a homologation project created on the forge from the starter kit', () 
   for (const width of [1280, 390]) {
     it(`at ${width} px: the developer creates it, the project enters development, the sheet shows its activity`, async () => {
       const title = `Gestion des congés (${width})`;
-      const developer = await signedIn('dev.basrhin@mutualis.demo', width);
+      const developer = await signedInAt(browser, server.url, 'dev.basrhin@mutualis.demo', width);
       const project = await call(developer, 'POST', '/api/projects', {
         title,
         need: 'Les managers valident les congés sur papier : il faut un circuit en ligne.',
