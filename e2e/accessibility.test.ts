@@ -143,6 +143,10 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
         )
         .waitFor();
       await panel.getByRole('img', { name: /Commits par semaine/ }).waitFor();
+      await page
+        .getByRole('region', { name: 'Santé des builds (usine logicielle)' })
+        .getByText(/Jenkins n’est pas configuré sur ce portail : builds de démonstration/)
+        .waitFor();
       await page.waitForLoadState('networkidle');
       if (process.env.SCREENSHOT_DIR)
         await page.screenshot({

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitLab, startFakeGitLab } from '../server/test/fake-gitlab.ts';
+import { type FakeJenkins, startFakeJenkins } from '../server/test/fake-jenkins.ts';
 import {
   accessibilityViolations,
   launchBrowser,
@@ -13,9 +14,11 @@ import { type RunningServer, removeDataDir, startServer } from './support/server
 /**
  * A developer creates the forge project of a homologation project from the starter kit, against a GitLab
  * that runs in the test process and speaks the REST v4 API (server/test/fake-gitlab.ts); the project
- * enters development, and the sheet and the project show the activity the sync read.
+ * enters development, and the sheet and the project show the activity the sync read; the sheet shows the
+ * last build of its job on a Jenkins in the test process too (server/test/fake-jenkins.ts).
  */
 let gitlab: FakeGitLab;
+let jenkins: FakeJenkins;
 let server: RunningServer;
 let browser: Browser;
 
@@ -38,8 +41,12 @@ beforeAll(async () => {
       committed_date: new Date(Date.now() - days * 86_400_000 - 3_600_000).toISOString(),
     })),
   });
+  jenkins = await startFakeJenkins();
   server = await startServer({
     env: {
+      MUTUALIS_JENKINS_URL: jenkins.url,
+      MUTUALIS_JENKINS_USER: jenkins.user,
+      MUTUALIS_JENKINS_TOKEN: jenkins.token,
       MUTUALIS_GITLAB_URL: gitlab.url,
       MUTUALIS_GITLAB_TOKEN: gitlab.token,
       MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: '42',
@@ -52,6 +59,7 @@ afterAll(async () => {
   await server?.stop();
   if (server) removeDataDir(server.dataDir);
   await gitlab?.close();
+  await jenkins?.close();
 });
 
 const call = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
@@ -119,6 +127,15 @@ describe('a homologation project created on the forge from the starter kit', () 
       expect(await accessibilityViolations(developer)).toEqual([]);
 
       const path = `gestion-conges-${width}`;
+      // The factory builds it from the first push (an organisation folder of the group).
+      jenkins.jobs.set(`reseau/cpam-67/${path}`, {
+        color: 'red',
+        builds: [
+          { number: 1, result: 'SUCCESS', timestamp: Date.now() - 7_200_000, duration: 61_000 },
+          { number: 2, result: 'FAILURE', timestamp: Date.now() - 3_600_000, duration: 125_000 },
+        ],
+        tests: new Map([[2, { passCount: 48, failCount: 2, skipCount: 0 }]]),
+      });
       await dialog.getByRole('textbox', { name: /Chemin/ }).fill(path);
       await dialog.getByRole('button', { name: 'Créer le projet' }).click();
       // GitLab is called before the answer: the dialog closes once the project exists.
@@ -176,6 +193,10 @@ describe('a homologation project created on the forge from the starter kit', () 
         .getByRole('region', { name: 'Activité sur la Forge' })
         .getByText('Initialisation du starter kit')
         .waitFor();
+      const builds = developer.getByRole('region', { name: 'Santé des builds (usine logicielle)' });
+      await builds.getByText('Build en échec').waitFor();
+      await builds.getByText(/^Dernier build n° 2, le .*, en 2 min 5 s$/).waitFor();
+      await builds.getByText('Tests : 48 réussis, 2 en échec, 0 ignorés').waitFor();
       await shoot(developer, 'sheet', width);
       await clean(developer);
       await developer.context().close();

@@ -96,3 +96,19 @@ describe('GitLab settings', () => {
     );
   });
 });
+
+describe('Jenkins settings', () => {
+  it('leaves Jenkins unconfigured by default, reads its address, user and token, and names what is missing', () => {
+    expect(loadConfig({}).jenkins).toBeNull();
+    expect(
+      loadConfig({
+        MUTUALIS_JENKINS_URL: 'https://usine.example.fr/',
+        MUTUALIS_JENKINS_USER: 'mutualis',
+        MUTUALIS_JENKINS_TOKEN: 'api-token',
+      }).jenkins,
+    ).toEqual({ url: 'https://usine.example.fr', user: 'mutualis', token: 'api-token' });
+    expect(() => loadConfig({ MUTUALIS_JENKINS_URL: 'https://usine.example.fr' })).toThrow(
+      /MUTUALIS_JENKINS_URL demande MUTUALIS_JENKINS_USER/,
+    );
+  });
+});

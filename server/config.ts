@@ -31,6 +31,14 @@ export interface Config {
   mailFrom: string;
   /** The forge (GitLab REST v4); null: not configured, the portal says so where it would use it. */
   gitlab: GitLabSettings | null;
+  /** The software factory (Jenkins JSON API); null: not configured. */
+  jenkins: JenkinsSettings | null;
+}
+
+export interface JenkinsSettings {
+  url: string;
+  user: string;
+  token: string;
 }
 
 export interface GitLabSettings {
@@ -160,6 +168,15 @@ const environmentSchema = z.object({
         'MUTUALIS_GITLAB_GROUP doit être le chemin d’un groupe / MUTUALIS_GITLAB_GROUP must be a group path',
     })
     .default('reseau'),
+  MUTUALIS_JENKINS_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error: 'MUTUALIS_JENKINS_URL doit être une URL http(s) / MUTUALIS_JENKINS_URL must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_JENKINS_USER: z.string().min(1).optional(),
+  MUTUALIS_JENKINS_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_JENKINS_TOKEN_FILE: z.string().min(1).optional(),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -180,6 +197,18 @@ function gitlabSettings(e: Environment): GitLabSettings | null {
     templateGroupId: e.MUTUALIS_GITLAB_TEMPLATE_GROUP_ID ?? null,
     rootGroup: e.MUTUALIS_GITLAB_GROUP,
   };
+}
+
+/** Jenkins is configured by its address, a user and its API token (in the variable or a file). */
+function jenkinsSettings(e: Environment): JenkinsSettings | null {
+  if (!e.MUTUALIS_JENKINS_URL) return null;
+  const token =
+    e.MUTUALIS_JENKINS_TOKEN ?? readSecret('MUTUALIS_JENKINS_TOKEN_FILE', e.MUTUALIS_JENKINS_TOKEN_FILE);
+  if (!token || !e.MUTUALIS_JENKINS_USER)
+    throw new ConfigError(
+      'Configuration invalide / invalid configuration:\n- MUTUALIS_JENKINS_URL demande MUTUALIS_JENKINS_USER et MUTUALIS_JENKINS_TOKEN (ou MUTUALIS_JENKINS_TOKEN_FILE) / MUTUALIS_JENKINS_URL needs a user and a token',
+    );
+  return { url: e.MUTUALIS_JENKINS_URL.replace(/\/$/, ''), user: e.MUTUALIS_JENKINS_USER, token };
 }
 
 /** A secret read from a file (a mounted secret); a file that cannot be read stops the start. */
@@ -236,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.MUTUALIS_SMTP_URL,
     mailFrom: e.MUTUALIS_MAIL_FROM,
     gitlab: gitlabSettings(e),
+    jenkins: jenkinsSettings(e),
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -139,3 +139,37 @@ export const integrationStatusSchema = z
   })
   .meta({ id: 'IntegrationStatus' });
 export type IntegrationStatusDto = z.infer<typeof integrationStatusSchema>;
+
+const factoryBuildSchema = z.object({
+  number: z.number().int(),
+  /** SUCCESS | UNSTABLE | FAILURE | NOT_BUILT | ABORTED; null while it runs. */
+  result: z.string().nullable(),
+  building: z.boolean(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  url: z.string(),
+});
+
+/** A sheet's build health on the software factory (Jenkins), as last fetched; the states are the activity's. */
+export const buildHealthPanelSchema = z
+  .object({
+    configured: z.boolean(),
+    state: z.enum(['notLinked', 'notConfigured', 'pending', 'fresh', 'stale']),
+    source: z.enum(['jenkins', 'demo']).nullable(),
+    jobPath: z.string().nullable(),
+    fetchedAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    health: z
+      .object({
+        jobUrl: z.string(),
+        /** The last finished build's result: passing, unstable, failing; none before the first. */
+        status: z.enum(['passing', 'unstable', 'failing', 'none']),
+        building: z.boolean(),
+        lastBuild: factoryBuildSchema.nullable(),
+        builds: z.array(factoryBuildSchema),
+        tests: z.object({ passed: z.number(), failed: z.number(), skipped: z.number() }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'BuildHealthPanel' });
+export type BuildHealthPanelDto = z.infer<typeof buildHealthPanelSchema>;

@@ -14,6 +14,11 @@ export const FORGE_MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 401,
   },
+  'GET /api/applications/:id/builds': {
+    request: ({ scope }, f) => ({ url: `/api/applications/${f.applicationId[scope]}/builds` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/projects/:id/forge-activity': {
     request: async ({ scope }, f) => ({
       url: `/api/projects/${await f.projects.fresh(scope)}/forge-activity`,

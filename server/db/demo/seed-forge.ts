@@ -1,3 +1,4 @@
+import type { FetchedBuilds } from '../../integrations/jenkins.ts';
 import { forgeProjectPath, type StoredForgeActivity } from '../../modules/forge/forge-activity.ts';
 import { findSnapshot, listForgeUrls, saveSnapshot } from '../../modules/forge/integrations.queries.ts';
 import type { Database } from '../client.ts';
@@ -86,8 +87,40 @@ export function demoActivity(path: string, now: Date): StoredForgeActivity {
   };
 }
 
+const RESULTS = ['SUCCESS', 'SUCCESS', 'SUCCESS', 'FAILURE', 'UNSTABLE', 'SUCCESS', 'SUCCESS'];
+
+/** One job's demonstration builds: most pass, some fail or are unstable; the quiet projects built long ago. */
+export function demoBuilds(path: string, now: Date): FetchedBuilds {
+  const random = generator(`jenkins:${path}`);
+  const jobUrl = `https://usine.assurance-maladie.fr/${path
+    .split('/')
+    .map((p) => `job/${p}`)
+    .join('/')}/`;
+  const quiet = generator(path)() < 0.3;
+  const last = 20 + Math.floor(random() * 200);
+  const builds = Array.from({ length: 6 }, (_, i) => {
+    const result = RESULTS[Math.floor(random() * RESULTS.length)] as string;
+    return {
+      number: last - i,
+      result,
+      building: false,
+      startedAt: new Date(now.getTime() - ((quiet ? 190 : 1) + i * 2) * 24 * HOUR - 3 * HOUR).toISOString(),
+      durationMs: 60_000 + Math.floor(random() * 240_000),
+      url: `${jobUrl}${last - i}/`,
+    };
+  });
+  const passed = 80 + Math.floor(random() * 300);
+  const failed = builds[0]?.result === 'SUCCESS' ? 0 : 1 + Math.floor(random() * 5);
+  return {
+    jobUrl,
+    color: builds[0]?.result === 'SUCCESS' ? 'blue' : builds[0]?.result === 'UNSTABLE' ? 'yellow' : 'red',
+    builds,
+    tests: { passed, failed, skipped: Math.floor(random() * 4) },
+  };
+}
+
 /**
- * Demonstration activity for every forge address of the demo sheets and projects, marked `demo` (the
+ * Demonstration activity and builds for every forge address of the demo sheets and projects, marked `demo` (the
  * pages say so). Written once: a restart, or GitLab configured later (the sync replaces it), keeps it.
  */
 export async function seedDemoForge(db: Database, now = new Date()) {
@@ -102,6 +135,15 @@ export async function seedDemoForge(db: Database, now = new Date()) {
       source: 'demo',
       data,
       cursor: data.commits[0]?.date ?? null,
+      at: new Date(now.getTime() - 2 * HOUR),
+    });
+    const builds = demoBuilds(path, now);
+    await saveSnapshot(db, {
+      system: 'jenkins',
+      subject: path,
+      source: 'demo',
+      data: builds,
+      cursor: String(builds.builds[0]?.number ?? ''),
       at: new Date(now.getTime() - 2 * HOUR),
     });
     created++;

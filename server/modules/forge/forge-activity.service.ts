@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.ts';
 import type { ForgeClient } from '../../integrations/gitlab.ts';
-import { IntegrationError } from '../../integrations/http.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
@@ -12,15 +11,9 @@ import {
   findApplicationForgeUrl,
   findSnapshot,
   listForgeUrls,
-  recordSnapshotFailure,
   type SnapshotRow,
-  saveSnapshot,
 } from './integrations.queries.ts';
-
-/** A snapshot younger than this is not fetched again by the sync (the job runs every 15 minutes). */
-export const FORGE_SYNC_MIN_AGE_MS = 10 * 60_000;
-/** Subjects one run fetches at most, so that a run stays short; the next run takes the rest. */
-const SUBJECTS_PER_RUN = 200;
+import { syncSubjects } from './snapshot-sync.ts';
 
 /** What the activity panel of a sheet or a project is built from. */
 export interface ForgePanelSource {
@@ -75,47 +68,19 @@ export async function syncForgeActivity(deps: {
   gitlab: ForgeClient | null;
   now: () => Date;
 }) {
-  const result = { fetched: 0, failed: 0, skipped: 0 };
   const gitlab = deps.gitlab;
-  if (!gitlab) return result;
-  const paths = [
-    ...new Set((await listForgeUrls(deps.db)).map((url) => forgeProjectPath(url, gitlab.url))),
-  ].filter((path): path is string => path !== null);
-  for (const path of paths.slice(0, SUBJECTS_PER_RUN)) {
-    const now = deps.now();
-    const previous = await findSnapshot(deps.db, 'gitlab', path);
-    const fresh =
-      previous?.source === 'live' &&
-      previous.fetchedAt &&
-      !previous.lastError &&
-      now.getTime() - previous.fetchedAt.getTime() < FORGE_SYNC_MIN_AGE_MS;
-    if (fresh) {
-      result.skipped++;
-      continue;
-    }
-    const stored = previous?.source === 'live' ? (previous.data as StoredForgeActivity | null) : null;
-    try {
+  if (!gitlab) return { fetched: 0, failed: 0, skipped: 0 };
+  return syncSubjects({
+    ...deps,
+    system: 'gitlab',
+    subjects: (await listForgeUrls(deps.db)).map((url) => forgeProjectPath(url, gitlab.url)),
+    fetch: async (path, previous, now) => {
+      const stored = (previous?.data as StoredForgeActivity | null) ?? null;
       const fetched = await gitlab.readActivity(
         path,
         syncSince(stored ? (previous?.cursor ?? null) : null, now),
       );
-      const merged = mergeActivity(stored, fetched, now);
-      await saveSnapshot(deps.db, {
-        system: 'gitlab',
-        subject: path,
-        source: 'live',
-        data: merged.data,
-        cursor: merged.cursor,
-        at: now,
-      });
-      result.fetched++;
-    } catch (error) {
-      result.failed++;
-      const message =
-        error instanceof IntegrationError ? error.detail : 'Erreur inattendue pendant la lecture de GitLab.';
-      if (!(error instanceof IntegrationError)) deps.log.error({ err: error, path }, 'forge sync failed');
-      await recordSnapshotFailure(deps.db, 'gitlab', path, message, now);
-    }
-  }
-  return result;
+      return mergeActivity(stored, fetched, now);
+    },
+  });
 }

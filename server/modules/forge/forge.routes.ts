@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
 import {
+  buildHealthPanelSchema,
   createForgeProjectSchema,
   forgeActivityPanelSchema,
   forgeCreationSchema,
   forgeProjectCreatedSchema,
   integrationStatusSchema,
 } from '../../../common/schemas/forge.ts';
-import { FORGE_SYNC_JOB } from '../../jobs/jobs.ts';
-import { presentForgePanel } from './forge.presenter.ts';
+import { BUILDS_SYNC_JOB, FORGE_SYNC_JOB } from '../../jobs/jobs.ts';
+import { getApplicationBuilds } from './builds.service.ts';
+import { presentBuildPanel, presentForgePanel } from './forge.presenter.ts';
 import { getApplicationForgeActivity, getProjectForgeActivity } from './forge-activity.service.ts';
 import { createForgeProject, describeForgeCreation } from './forge-project.service.ts';
 import { getIntegrationStatus } from './integrations.service.ts';
@@ -54,6 +56,22 @@ export const forgeRoutes: FastifyPluginAsyncZod = async (app) => {
     );
 
   app.get(
+    '/api/applications/:id/builds',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags: ['forge'],
+        summary:
+          "La santé des builds d'une fiche sur l'usine logicielle (Jenkins) : dernier build, résultat, durée, date, rapport de tests, tels que lus à la dernière synchronisation",
+        params: idParamsSchema,
+        response: { 200: buildHealthPanelSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentBuildPanel(await getApplicationBuilds(request.ctx, authorizer, integrations, request.params.id)),
+  );
+
+  app.get(
     '/api/projects/:id/forge-project',
     {
       config: { access: { action: 'project.read' } },
@@ -96,9 +114,11 @@ export const forgeRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body,
       );
-      await app.deps.jobs
-        .nudge(FORGE_SYNC_JOB)
-        .catch((error: unknown) => request.log.warn({ err: error }, 'forge sync nudge failed'));
+      // The new project's activity and builds are read now rather than at the next quarter hour.
+      for (const job of [FORGE_SYNC_JOB, BUILDS_SYNC_JOB])
+        await app.deps.jobs
+          .nudge(job)
+          .catch((error: unknown) => request.log.warn({ err: error, job }, 'sync nudge failed'));
       return reply.code(201).send(created);
     },
   );

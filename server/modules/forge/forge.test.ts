@@ -194,6 +194,9 @@ describe('creating a project on the forge from the starter kit (local GitLab spe
       });
       expect(demo.activity.weeks).toHaveLength(12);
       expect(demo.activity.wikiPages.length).toBeGreaterThan(0);
+      const builds = (await developer.get(`/api/applications/${sheet.id}/builds`)).json();
+      expect(builds).toMatchObject({ configured: false, state: 'fresh', source: 'demo' });
+      expect(builds.health.builds.length).toBeGreaterThan(0);
     } finally {
       await bare.close();
     }

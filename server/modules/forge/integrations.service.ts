@@ -11,7 +11,11 @@ export async function getIntegrationStatus(
   integrations: Integrations,
 ): Promise<IntegrationStatusDto> {
   authorizer.authorize(requireActor(ctx), 'integration.read');
-  const urls = { gitlab: integrations.gitlab?.url ?? null, jenkins: null, composer: null };
+  const urls = {
+    gitlab: integrations.gitlab?.url ?? null,
+    jenkins: integrations.jenkins?.url ?? null,
+    composer: null,
+  };
   const items = [];
   for (const system of ['gitlab', 'jenkins', 'composer'] as const) {
     const figures = await integrationFigures(ctx.db, system);

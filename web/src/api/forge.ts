@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  BuildHealthPanelDto,
   createForgeProjectSchema,
   ForgeActivityPanelDto,
   ForgeCreationDto,
@@ -50,5 +51,14 @@ export function useIntegrationStatus() {
   return useQuery({
     queryKey: ['integrations'],
     queryFn: () => api<IntegrationStatusDto>('GET', '/api/admin/integrations'),
+  });
+}
+
+/** A sheet's build health on the software factory, as last fetched. */
+export function useBuildHealth(applicationId: string) {
+  return useQuery({
+    queryKey: ['builds', applicationId],
+    queryFn: () => api<BuildHealthPanelDto>('GET', `/api/applications/${applicationId}/builds`),
+    staleTime: 60_000,
   });
 }

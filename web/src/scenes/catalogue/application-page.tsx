@@ -11,6 +11,7 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
+import { BuildHealthPanel } from '../forge/build-health-panel.tsx';
 import { ForgeActivityPanel } from '../forge/forge-activity-panel.tsx';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
@@ -103,6 +104,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
           <Stack gap="xl">
             <Presentation application={application} />
             <ForgeActivityPanel subject={{ kind: 'application', id: application.id }} />
+            <BuildHealthPanel applicationId={application.id} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="utilisateurs">

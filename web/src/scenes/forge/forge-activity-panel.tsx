@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/page.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 
 /** « 30/11 à 10:05 »: the day and time the data was fetched (the issue's « données du JJ/MM »). */
-function shortMoment(iso: string, language: string) {
+export function shortMoment(iso: string, language: string) {
   const date = new Date(iso);
   const day = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
     day: '2-digit',
