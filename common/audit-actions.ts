@@ -12,6 +12,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'session.login': { fr: 'Connexion', en: 'Sign-in' },
   'session.logout': { fr: 'Déconnexion', en: 'Sign-out' },
   'job.retry': { fr: "Relance d'un travail en échec", en: 'Failed job retried' },
+  'project.createForgeProject': {
+    fr: 'Création du projet GitLab depuis le starter kit',
+    en: 'GitLab project created from the starter kit',
+  },
   'user.create': { fr: 'Création de compte', en: 'Account created' },
   'user.update': { fr: 'Modification de compte', en: 'Account edited' },
   'user.resetPassword': { fr: 'Réinitialisation du mot de passe', en: 'Password reset' },

@@ -45,6 +45,8 @@ export const ACTIONS = [
   'sponsorship.withdraw',
   'capacity.read',
   'capacity.declare',
+  'project.createForgeProject',
+  'integration.read',
   // Lifecycle transitions: `<prefix>.<transition>`, granted by the parties of common/lifecycles/*.
   'userAccount.deactivate',
   'userAccount.reactivate',
@@ -142,6 +144,14 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'application.withdrawCertification': {
     fr: "Retirer la certification d'une application",
     en: 'Withdraw the certification of an application',
+  },
+  'project.createForgeProject': {
+    fr: 'Créer le projet GitLab d’un projet depuis le starter kit',
+    en: "Create a project's GitLab project from the starter kit",
+  },
+  'integration.read': {
+    fr: 'Consulter l’état des intégrations (GitLab, Jenkins, Composer)',
+    en: 'See the state of the integrations (GitLab, Jenkins, Composer)',
   },
   ...PROJECT_ACTION_LABELS,
   ...EVALUATION_ACTION_LABELS,

@@ -118,6 +118,46 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     expect(await accessibilityViolations(admin)).toEqual([]);
   });
 
+  it("without GitLab configured, a demo sheet's forge activity says it is demonstration data, without violation", async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url, 'agent.rhone@mutualis.demo');
+    const list = await (await page.request.get(`${server.url}/api/applications?pageSize=20`)).json();
+    let shown: string | null = null;
+    for (const item of list.items as { id: string }[]) {
+      const panel = await (
+        await page.request.get(`${server.url}/api/applications/${item.id}/forge-activity`)
+      ).json();
+      if (panel.source === 'demo' && panel.activity.lastCommits.length > 0) {
+        shown = item.id;
+        break;
+      }
+    }
+    expect(shown).not.toBeNull();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/catalogue/${shown}`);
+      const panel = page.getByRole('region', { name: 'Activité sur la Forge' });
+      await panel
+        .getByText(
+          /GitLab n’est pas configuré sur ce portail : activité de démonstration, données du \d\d\/\d\d/,
+        )
+        .waitFor();
+      await panel.getByRole('img', { name: /Commits par semaine/ }).waitFor();
+      await page
+        .getByRole('region', { name: 'Santé des builds (usine logicielle)' })
+        .getByText(/Jenkins n’est pas configuré sur ce portail : builds de démonstration/)
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+      if (process.env.SCREENSHOT_DIR)
+        await page.screenshot({
+          path: `${process.env.SCREENSHOT_DIR}/forge-demo-sheet-${width}.png`,
+          fullPage: true,
+        });
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }
+    await page.context().close();
+  });
+
   it('the API documentation opens', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/api/docs`);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { type AmCloudClient, httpAmCloudClient, simulatedAmCloud } from './integrations/am-cloud.ts';
+import { createIntegrations, type Integrations } from './integrations/index.ts';
 import { createMailer } from './integrations/mail.ts';
 import { jobDefinitions, OUTBOX_JOB } from './jobs/jobs.ts';
 import type { OutboxHandler } from './jobs/outbox.ts';
@@ -37,6 +38,8 @@ import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
 import { gridRoutes } from './modules/evaluation/grids.routes.ts';
+import { forgePolicy } from './modules/forge/forge.policy.ts';
+import { forgeRoutes } from './modules/forge/forge.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
@@ -87,6 +90,8 @@ export interface AppDeps {
   now: () => Date;
   /** The AM Cloud platform's provisioning interface, or its built-in simulator. */
   amCloud: AmCloudClient;
+  /** GitLab (and the other outside systems): null where not configured. */
+  integrations: Integrations;
 }
 
 declare module 'fastify' {
@@ -110,6 +115,7 @@ const POLICIES = [
   jobPolicy,
   notificationPolicy,
   storePolicy,
+  forgePolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -131,6 +137,8 @@ export async function buildApp(options: {
   queue?: (jobs: JobDefinition[], log: FastifyBaseLogger) => JobQueue;
   /** The clock of time windows (default: the system's). */
   now?: () => Date;
+  /** The outside systems' clients (default: built from the settings). */
+  integrations?: Integrations;
   /** Tests add a lifecycle of their own, its routes and outbox handlers. */
   extra?: {
     bindings?: AnyBinding[];
@@ -161,7 +169,10 @@ export async function buildApp(options: {
     from: options.config.mailFrom,
     log: app.log,
   });
+  const integrations = options.integrations ?? createIntegrations(options.config);
   const jobs = jobDefinitions({
+    integrations,
+    now: options.now,
     db: options.db,
     log: app.log,
     authorizer,
@@ -212,6 +223,7 @@ export async function buildApp(options: {
     catalogue,
     now,
     amCloud,
+    integrations,
   });
   app.addHook('onClose', async () => {
     await jobQueue.stop();
@@ -282,6 +294,7 @@ export async function buildApp(options: {
   await app.register(requestRoutes);
   await app.register(provisioningRoutes(() => provisioning));
   await app.register(unsubscribeRoutes);
+  await app.register(forgeRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

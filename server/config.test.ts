@@ -57,3 +57,58 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('GitLab settings', () => {
+  it('leaves GitLab unconfigured by default, and reads its address, a token from a file and the template', async () => {
+    expect(loadConfig({}).gitlab).toBeNull();
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = `${mkdtempSync(`${tmpdir()}/mutualis-token-`)}/gitlab-token`;
+    writeFileSync(file, 'glpat-secret\n');
+    expect(
+      loadConfig({
+        MUTUALIS_GITLAB_URL: 'https://forge.example.fr/',
+        MUTUALIS_GITLAB_TOKEN_FILE: file,
+        MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: '42',
+      }).gitlab,
+    ).toEqual({
+      url: 'https://forge.example.fr',
+      token: 'glpat-secret',
+      templateProjectId: 42,
+      templateGroupId: null,
+      rootGroup: 'reseau',
+    });
+  });
+
+  it('stops the start with a message naming what is missing or unreadable', () => {
+    expect(() => loadConfig({ MUTUALIS_GITLAB_URL: 'https://forge.example.fr' })).toThrow(
+      /MUTUALIS_GITLAB_URL demande MUTUALIS_GITLAB_TOKEN/,
+    );
+    expect(() =>
+      loadConfig({
+        MUTUALIS_GITLAB_URL: 'https://forge.example.fr',
+        MUTUALIS_GITLAB_TOKEN_FILE: '/nonexistent/token',
+        MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: '42',
+      }),
+    ).toThrow(ConfigError);
+    expect(() => loadConfig({ MUTUALIS_GITLAB_URL: 'forge.example.fr' })).toThrow(
+      /MUTUALIS_GITLAB_URL doit être une URL/,
+    );
+  });
+});
+
+describe('Jenkins settings', () => {
+  it('leaves Jenkins unconfigured by default, reads its address, user and token, and names what is missing', () => {
+    expect(loadConfig({}).jenkins).toBeNull();
+    expect(
+      loadConfig({
+        MUTUALIS_JENKINS_URL: 'https://usine.example.fr/',
+        MUTUALIS_JENKINS_USER: 'mutualis',
+        MUTUALIS_JENKINS_TOKEN: 'api-token',
+      }).jenkins,
+    ).toEqual({ url: 'https://usine.example.fr', user: 'mutualis', token: 'api-token' });
+    expect(() => loadConfig({ MUTUALIS_JENKINS_URL: 'https://usine.example.fr' })).toThrow(
+      /MUTUALIS_JENKINS_URL demande MUTUALIS_JENKINS_USER/,
+    );
+  });
+});

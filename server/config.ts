@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -38,6 +39,28 @@ export interface Config {
   amCloudSimulatorDelayMs: number;
   /** Live streams: a comment line this often keeps proxies from closing them, and their sessions are checked. */
   streamHeartbeatSeconds: number;
+  /** The forge (GitLab REST v4); null: not configured, the portal says so where it would use it. */
+  gitlab: GitLabSettings | null;
+  /** The software factory (Jenkins JSON API); null: not configured. */
+  jenkins: JenkinsSettings | null;
+}
+
+export interface JenkinsSettings {
+  url: string;
+  user: string;
+  token: string;
+}
+
+export interface GitLabSettings {
+  /** The instance's address, without /api/v4. */
+  url: string;
+  token: string;
+  /** The starter-kit (SK PHP) template project new projects are created from. */
+  templateProjectId: number;
+  /** The group that holds the template, when it is a group-level template (sent as group_with_project_templates_id). */
+  templateGroupId: number | null;
+  /** The group under which each office has its subgroup (its code in lower case): the developers' group. */
+  rootGroup: string;
 }
 
 /**
@@ -152,7 +175,85 @@ const environmentSchema = z.object({
     3_600_000,
   ).default(5_000),
   MUTUALIS_STREAM_HEARTBEAT_SECONDS: integerText('MUTUALIS_STREAM_HEARTBEAT_SECONDS', 1, 300).default(25),
+  MUTUALIS_GITLAB_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error: 'MUTUALIS_GITLAB_URL doit être une URL http(s) / MUTUALIS_GITLAB_URL must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_GITLAB_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_GITLAB_TOKEN_FILE: z.string().min(1).optional(),
+  MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: integerText(
+    'MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID',
+    1,
+    2 ** 31 - 1,
+  ).optional(),
+  MUTUALIS_GITLAB_TEMPLATE_GROUP_ID: integerText(
+    'MUTUALIS_GITLAB_TEMPLATE_GROUP_ID',
+    1,
+    2 ** 31 - 1,
+  ).optional(),
+  MUTUALIS_GITLAB_GROUP: z
+    .string()
+    .regex(/^[\w.-]+(\/[\w.-]+)*$/, {
+      error:
+        'MUTUALIS_GITLAB_GROUP doit être le chemin d’un groupe / MUTUALIS_GITLAB_GROUP must be a group path',
+    })
+    .default('reseau'),
+  MUTUALIS_JENKINS_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error: 'MUTUALIS_JENKINS_URL doit être une URL http(s) / MUTUALIS_JENKINS_URL must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_JENKINS_USER: z.string().min(1).optional(),
+  MUTUALIS_JENKINS_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_JENKINS_TOKEN_FILE: z.string().min(1).optional(),
 });
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** GitLab is configured by its address, a token (in the variable or a file) and the template's id. */
+function gitlabSettings(e: Environment): GitLabSettings | null {
+  if (!e.MUTUALIS_GITLAB_URL) return null;
+  const token =
+    e.MUTUALIS_GITLAB_TOKEN ?? readSecret('MUTUALIS_GITLAB_TOKEN_FILE', e.MUTUALIS_GITLAB_TOKEN_FILE);
+  if (!token || !e.MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID)
+    throw new ConfigError(
+      'Configuration invalide / invalid configuration:\n- MUTUALIS_GITLAB_URL demande MUTUALIS_GITLAB_TOKEN (ou MUTUALIS_GITLAB_TOKEN_FILE) et MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID / MUTUALIS_GITLAB_URL needs a token and the template project id',
+    );
+  return {
+    url: e.MUTUALIS_GITLAB_URL.replace(/\/$/, ''),
+    token,
+    templateProjectId: e.MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID,
+    templateGroupId: e.MUTUALIS_GITLAB_TEMPLATE_GROUP_ID ?? null,
+    rootGroup: e.MUTUALIS_GITLAB_GROUP,
+  };
+}
+
+/** Jenkins is configured by its address, a user and its API token (in the variable or a file). */
+function jenkinsSettings(e: Environment): JenkinsSettings | null {
+  if (!e.MUTUALIS_JENKINS_URL) return null;
+  const token =
+    e.MUTUALIS_JENKINS_TOKEN ?? readSecret('MUTUALIS_JENKINS_TOKEN_FILE', e.MUTUALIS_JENKINS_TOKEN_FILE);
+  if (!token || !e.MUTUALIS_JENKINS_USER)
+    throw new ConfigError(
+      'Configuration invalide / invalid configuration:\n- MUTUALIS_JENKINS_URL demande MUTUALIS_JENKINS_USER et MUTUALIS_JENKINS_TOKEN (ou MUTUALIS_JENKINS_TOKEN_FILE) / MUTUALIS_JENKINS_URL needs a user and a token',
+    );
+  return { url: e.MUTUALIS_JENKINS_URL.replace(/\/$/, ''), user: e.MUTUALIS_JENKINS_USER, token };
+}
+
+/** A secret read from a file (a mounted secret); a file that cannot be read stops the start. */
+function readSecret(name: string, file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    throw new ConfigError(
+      `Configuration invalide / invalid configuration:\n- ${name} : fichier illisible / unreadable file (${file})`,
+    );
+  }
+}
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -201,6 +302,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     amCloudTimeoutMs: e.MUTUALIS_AM_CLOUD_TIMEOUT_MS,
     amCloudSimulatorDelayMs: e.MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS,
     streamHeartbeatSeconds: e.MUTUALIS_STREAM_HEARTBEAT_SECONDS,
+    gitlab: gitlabSettings(e),
+    jenkins: jenkinsSettings(e),
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

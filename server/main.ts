@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
+import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { seedDemoStore } from './db/demo/seed-store.ts';
@@ -31,6 +32,7 @@ async function main() {
   const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
   const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
   const demoRequests = config.demo ? await seedDemoStore(database.db) : { created: 0 };
+  const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -45,6 +47,7 @@ async function main() {
       demoApplicationsCreated: demoCatalogue.created,
       demoProjectsCreated: demoProjects.created,
       demoEvaluationsCreated: demoEvaluations.created,
+      demoForgeActivityCreated: demoForge.created,
       demoCampaignsCreated: demoCampaigns.created,
       demoNotificationsCreated: demoNotifications.created,
       demoRequestsCreated: demoRequests.created,

@@ -240,6 +240,18 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     accepted: () => sql`INSERT INTO capacity_declarations (organisation_id, quarter, person_days)
       SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
   },
+  ...(['system', 'source', 'subject'] as const).map((column) => {
+    const snapshot = (values: { system?: string; source?: string; subject?: string }) => sql`
+      INSERT INTO integration_snapshots (system, source, subject)
+      VALUES (${values.system ?? 'gitlab'}, ${values.source ?? 'live'}, ${values.subject ?? `check/${column}`})
+      ON CONFLICT DO NOTHING`;
+    const bad = { system: { system: 'svn' }, source: { source: 'guess' }, subject: { subject: '' } }[column];
+    return {
+      constraint: `integration_snapshots_${column}_check`,
+      refused: () => snapshot(bad),
+      accepted: () => snapshot({}),
+    };
+  }),
   {
     constraint: 'deployment_requests_state_check',
     refused: () => deploymentRequest({ state: 'shipped' }),
@@ -322,7 +334,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(57);
+    expect(declared).toHaveLength(60);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });

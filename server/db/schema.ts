@@ -381,6 +381,8 @@ export const outboxMessages = pgTable(
 export * from './schema-acceptance.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
+// What the portal last fetched from GitLab, Jenkins and the Composer repository: schema-integrations.ts.
+export * from './schema-integrations.ts';
 // Follows, mutes, notification preferences and notifications: schema-notifications.ts.
 export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.

@@ -1,8 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
+import type { Integrations } from '../integrations/index.ts';
 import { type AnyBinding, fireDueTransitions } from '../lib/lifecycle.ts';
 import { type Authorizer, systemActor } from '../lib/policy.ts';
 import { CHANGE_PRUNE_AGE_MS, pruneChanges } from '../modules/catalog/search/search.changes.ts';
+import { syncBuilds } from '../modules/forge/builds.service.ts';
+import { syncForgeActivity } from '../modules/forge/forge-activity.service.ts';
 import { DIGEST_JOBS, enqueueDigests } from '../modules/notifications/notifications.mail.ts';
 import { pruneProjectChanges } from '../modules/projects/projects-snapshot.queries.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
@@ -11,12 +14,15 @@ import type { JobDefinition } from './queue.ts';
 export const OUTBOX_JOB = 'outbox';
 export const DEADLINES_JOB = 'lifecycle-deadlines';
 export const CATALOGUE_CHANGES_PRUNE_JOB = 'catalogue-changes-prune';
+export const FORGE_SYNC_JOB = 'forge-sync';
+export const BUILDS_SYNC_JOB = 'builds-sync';
 
 /**
  * The server's background work: the outbox (nudged after each commit that wrote to it, and every
  * minute as a backstop), the lifecycle deadlines (every minute, fired as the system) and the pruning of
  * the catalogue's change log (every hour: rows older than a day and an hour, search/search.changes.ts),
- * and the daily and weekly digests of notifications (each queues its e-mails through the outbox).
+ * the daily and weekly digests of notifications (each queues its e-mails through the outbox), and the
+ * forge's activity and the factory's builds every 15 minutes (the forge's nudged after a project is created).
  */
 export function jobDefinitions(deps: {
   db: Database;
@@ -24,6 +30,7 @@ export function jobDefinitions(deps: {
   authorizer: Authorizer;
   bindings: readonly AnyBinding[];
   outboxHandlers: ReadonlyMap<string, OutboxHandler>;
+  integrations?: Integrations;
   now?: () => Date;
 }): JobDefinition[] {
   const now = deps.now ?? (() => new Date());
@@ -51,6 +58,23 @@ export function jobDefinitions(deps: {
         await pruneChanges(deps.db, CHANGE_PRUNE_AGE_MS);
         await pruneProjectChanges(deps.db, CHANGE_PRUNE_AGE_MS);
       },
+    },
+    {
+      name: FORGE_SYNC_JOB,
+      cron: '*/15 * * * *',
+      run: () =>
+        syncForgeActivity({ db: deps.db, log: deps.log, gitlab: deps.integrations?.gitlab ?? null, now }),
+    },
+    {
+      name: BUILDS_SYNC_JOB,
+      cron: '*/15 * * * *',
+      run: () =>
+        syncBuilds({
+          db: deps.db,
+          log: deps.log,
+          integrations: deps.integrations ?? { gitlab: null, jenkins: null },
+          now,
+        }),
     },
     ...(['daily', 'weekly'] as const).map((cadence) => ({
       name: DIGEST_JOBS[cadence].name,

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'unprocessable'
   | 'notAcceptable'
   | 'unsupportedMediaType'
-  | 'tooManyRequests';
+  | 'tooManyRequests'
+  | 'badGateway'
+  | 'serviceUnavailable';
 
 export interface FieldError {
   field: string;
@@ -44,6 +46,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   notAcceptable: 406,
   unsupportedMediaType: 415,
   tooManyRequests: 429,
+  badGateway: 502,
+  serviceUnavailable: 503,
 };
 
 export const TITLE_BY_STATUS: Record<number, string> = {
@@ -62,6 +66,7 @@ export const TITLE_BY_STATUS: Record<number, string> = {
   429: 'Trop de requêtes',
   431: 'En-têtes trop volumineux',
   500: 'Erreur interne',
+  502: 'Erreur du système distant',
   503: 'Service indisponible',
 };
 

@@ -1,6 +1,7 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
+import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
@@ -347,6 +348,7 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 401,
   },
   ...PROJECT_MATRIX,
+  ...FORGE_MATRIX,
   ...EVALUATION_MATRIX,
   ...ACCEPTANCE_MATRIX,
   ...NOTIFICATION_MATRIX,

@@ -1,6 +1,7 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
+import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -193,6 +194,7 @@ export const en: Dictionary = {
   ...catalogueEn,
   ...officeEn,
   ...projectsEn,
+  ...forgeEn,
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,

@@ -1,6 +1,7 @@
 import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
+import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -202,6 +203,7 @@ export const fr = {
   ...catalogueFr,
   ...officeFr,
   ...projectsFr,
+  ...forgeFr,
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,

@@ -11,6 +11,8 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
+import { BuildHealthPanel } from '../forge/build-health-panel.tsx';
+import { ForgeActivityPanel } from '../forge/forge-activity-panel.tsx';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
 import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
@@ -99,7 +101,11 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
           <Tabs.Tab value="publication">{t('sheet.tabs.lifecycles')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="presentation">
-          <Presentation application={application} />
+          <Stack gap="xl">
+            <Presentation application={application} />
+            <ForgeActivityPanel subject={{ kind: 'application', id: application.id }} />
+            <BuildHealthPanel applicationId={application.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="utilisateurs">
           {tab === 'utilisateurs' ? <Users application={application} /> : null}

@@ -17,6 +17,7 @@ import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
 import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
+import { ProjectForge } from '../forge/project-forge.tsx';
 import { ProjectAttachments } from './project-attachments.tsx';
 import { PhaseBadge, SponsoredBadge } from './project-badges.tsx';
 import { ProjectComments } from './project-comments.tsx';
@@ -233,6 +234,7 @@ export function ProjectPage({ id }: { id: string }) {
           <EvaluationCard subject={{ projectId: project.id }} mayStart={project.can.update} />
         ) : null}
         <Sponsorship project={project} />
+        <ProjectForge project={project} />
         <ProjectAttachments project={project} />
         <Offers project={project} />
         {project.track === 'nationalParticipation' || project.contributions.length > 0 ? (

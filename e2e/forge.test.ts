@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeGitLab, startFakeGitLab } from '../server/test/fake-gitlab.ts';
+import { type FakeJenkins, startFakeJenkins } from '../server/test/fake-jenkins.ts';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  postAs,
+  settledDialog,
+  signedInAt,
+} from './support/browser.ts';
+import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
+
+/**
+ * A developer creates the forge project of a homologation project from the starter kit, against a GitLab
+ * that runs in the test process and speaks the REST v4 API (server/test/fake-gitlab.ts); the project
+ * enters development, and the sheet and the project show the activity the sync read; the sheet shows the
+ * last build of its job on a Jenkins in the test process too (server/test/fake-jenkins.ts).
+ */
+let gitlab: FakeGitLab;
+let jenkins: FakeJenkins;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  gitlab = await startFakeGitLab();
+  gitlab.users.set('dev.basrhin', 21);
+  // The starter-kit template: a project made from it starts with its history.
+  gitlab.addProject('reseau/starter-kit-php', {
+    id: 42,
+    commits: [0, 1, 2, 9, 16].map((days, i) => ({
+      id: `sk${i}`.padEnd(40, '0'),
+      title: [
+        'Initialisation du starter kit',
+        'Ajout du socle PSRAM',
+        'Pipeline Jenkins',
+        'Tests',
+        'Version 3.2',
+      ][i] as string,
+      author_name: 'Référent SK PHP',
+      committed_date: new Date(Date.now() - days * 86_400_000 - 3_600_000).toISOString(),
+    })),
+  });
+  jenkins = await startFakeJenkins();
+  server = await startServer({
+    env: {
+      MUTUALIS_JENKINS_URL: jenkins.url,
+      MUTUALIS_JENKINS_USER: jenkins.user,
+      MUTUALIS_JENKINS_TOKEN: jenkins.token,
+      MUTUALIS_GITLAB_URL: gitlab.url,
+      MUTUALIS_GITLAB_TOKEN: gitlab.token,
+      MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: '42',
+    },
+  });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+  await gitlab?.close();
+  await jenkins?.close();
+});
+
+const call = async (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  method === 'GET'
+    ? (await page.request.get(`${server.url}${path}`)).json()
+    : postAs(page, server.url, path, data);
+
+async function clean(page: Page) {
+  await page.waitForLoadState('networkidle');
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+const shoot = async (page: Page, name: string, width: number) => {
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({
+      path: `${process.env.SCREENSHOT_DIR}/forge-${width}-${name}.png`,
+      fullPage: true,
+    });
+};
+
+/** Reloads until `text` shows: the sync runs in the background (pg-boss, nudged by the creation). */
+async function reloadUntil(page: Page, text: string | RegExp) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if ((await page.getByText(text).count()) > 0) return;
+    if (Date.now() > deadline) throw new Error(`never shown: ${text}`);
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+  }
+}
+
+describe('a homologation project created on the forge from the starter kit', () => {
+  for (const width of [1280, 390]) {
+    it(`at ${width} px: the developer creates it, the project enters development, the sheet shows its activity`, async () => {
+      const title = `Gestion des congés (${width})`;
+      const developer = await signedInAt(browser, server.url, 'dev.basrhin@mutualis.demo', width);
+      const project = await call(developer, 'POST', '/api/projects', {
+        title,
+        need: 'Les managers valident les congés sur papier : il faut un circuit en ligne.',
+        domainCode: 'ressources-humaines',
+        track: 'homologation',
+      });
+      await call(developer, 'POST', `/api/projects/${project.id}/transitions`, {
+        action: 'frame',
+        version: project.version,
+      });
+
+      await developer.goto(`${server.url}/projets/${project.id}`);
+      await developer.getByRole('heading', { level: 1, name: title }).waitFor();
+      const section = developer.getByRole('region', { name: 'Projet sur la Forge' });
+      await section.getByRole('button', { name: 'Créer sur la Forge' }).click();
+      const dialog = await settledDialog(developer);
+      await dialog.getByText('Groupe GitLab : reseau/cpam-67 — modèle starter kit').waitFor();
+      expect(await dialog.getByRole('textbox', { name: 'Identifiant GitLab du membre 1' }).inputValue()).toBe(
+        'dev.basrhin',
+      );
+      await shoot(developer, 'dialog', width);
+      expect(await accessibilityViolations(developer)).toEqual([]);
+
+      // A path GitLab refuses is named under its field, in French.
+      await dialog.getByRole('textbox', { name: /Chemin/ }).fill('gestion congés');
+      await dialog.getByRole('button', { name: 'Créer le projet' }).click();
+      await dialog.getByText(/ne contient que des lettres sans accent/).waitFor();
+      expect(await accessibilityViolations(developer)).toEqual([]);
+
+      const path = `gestion-conges-${width}`;
+      // The factory builds it from the first push (an organisation folder of the group).
+      jenkins.jobs.set(`reseau/cpam-67/${path}`, {
+        color: 'red',
+        builds: [
+          { number: 1, result: 'SUCCESS', timestamp: Date.now() - 7_200_000, duration: 61_000 },
+          { number: 2, result: 'FAILURE', timestamp: Date.now() - 3_600_000, duration: 125_000 },
+        ],
+        tests: new Map([[2, { passCount: 48, failCount: 2, skipCount: 0 }]]),
+      });
+      await dialog.getByRole('textbox', { name: /Chemin/ }).fill(path);
+      await dialog.getByRole('button', { name: 'Créer le projet' }).click();
+      // GitLab is called before the answer: the dialog closes once the project exists.
+      await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+      await section.getByText(`Projet GitLab créé : ${gitlab.url}/reseau/cpam-67/${path}`).waitFor();
+      const created = gitlab.projects.find((p) => p.path_with_namespace === `reseau/cpam-67/${path}`);
+      expect(created?.members).toEqual([{ user_id: 21, access_level: 40 }]);
+
+      // The guard of development is open now.
+      await developer.getByRole('button', { name: 'Lancer le développement' }).click();
+      const start = await settledDialog(developer);
+      await start.getByRole('button', { name: 'Lancer le développement' }).click();
+      await developer.getByText('Développement', { exact: true }).first().waitFor();
+      await expect
+        .poll(async () => (await call(developer, 'GET', `/api/projects/${project.id}`)).phase)
+        .toBe('development');
+
+      await reloadUntil(developer, 'Initialisation du starter kit');
+      const activity = developer.getByRole('region', { name: 'Activité sur la Forge' });
+      await activity.getByText('5 commits').waitFor();
+      await activity.getByRole('img', { name: /Commits par semaine sur 12 semaines/ }).waitFor();
+      await activity.getByText(/^Données du \d\d\/\d\d à \d\d:\d\d$/).waitFor();
+      await shoot(developer, 'project', width);
+      await clean(developer);
+      const scrolls = await developer.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      expect(scrolls).toBe(false);
+
+      // A sheet with the same forge address shows the same activity.
+      const offices = await call(developer, 'GET', '/api/organisations?q=CPAM-67');
+      const sheet = await call(developer, 'POST', '/api/applications', {
+        name: `Congés en ligne (${width})`,
+        summary: 'Demandes et validation des congés des agents, en ligne.',
+        domainCode: 'ressources-humaines',
+        designerOrganisationId: offices.items[0].id,
+        track: 'homologation',
+        lifecycleStage: 'inProduction',
+        technologies: {
+          php: '8.2',
+          symfony: '6.4',
+          starterKit: '3.2',
+          psram: '2.0',
+          database: 'PostgreSQL',
+          others: [],
+        },
+        hosting: 'officeServer',
+        personalData: false,
+        personalDataCategories: [],
+        forgeUrl: `${gitlab.url}/reseau/cpam-67/${path}`,
+      });
+      await developer.goto(`${server.url}/catalogue/${sheet.id}`);
+      await developer.getByRole('heading', { level: 1, name: `Congés en ligne (${width})` }).waitFor();
+      await developer
+        .getByRole('region', { name: 'Activité sur la Forge' })
+        .getByText('Initialisation du starter kit')
+        .waitFor();
+      const builds = developer.getByRole('region', { name: 'Santé des builds (usine logicielle)' });
+      await builds.getByText('Build en échec').waitFor();
+      await builds.getByText(/^Dernier build n° 2, le .*, en 2 min 5 s$/).waitFor();
+      await builds.getByText('Tests : 48 réussis, 2 en échec, 0 ignorés').waitFor();
+      await shoot(developer, 'sheet', width);
+      await clean(developer);
+      await developer.context().close();
+    }, 180_000);
+  }
+});
