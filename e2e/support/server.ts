@@ -48,8 +48,9 @@ function seededDataDir(): string {
 }
 
 /**
- * Starts the real server as `npm start` does (the compiled `build/server/main.js`, built by the global
- * setup), on an embedded database in a temp folder.
+ * Starts the real server, on an embedded database in a temp folder: in the browser tests, as `npm start`
+ * does (the compiled `build/server/main.js`, which their global setup builds); elsewhere (a server test
+ * that kills a process) from the sources through tsx, as no build there is known to be current.
  */
 export async function startServer(
   options: { dataDir?: string; env?: Record<string, string>; fresh?: boolean } = {},
@@ -58,7 +59,10 @@ export async function startServer(
   const dataDir =
     options.dataDir ?? newDataDir(options.fresh === true || options.env?.MUTUALIS_DEMO === 'false');
   const { DATABASE_URL: _embedded, ...env } = process.env;
-  const child = spawn(process.execPath, ['--enable-source-maps', 'build/server/main.js'], {
+  const entry = seededDataDir()
+    ? ['--enable-source-maps', 'build/server/main.js']
+    : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, entry, {
     env: {
       ...env,
       PORT: String(port),

@@ -9,7 +9,10 @@ import { type SmtpServer, startSmtpServer } from '../../test/smtp.ts';
  * e-mail's RCPT TO unanswered, so the sender is caught mid-transaction when it dies. The next process
  * finds the e-mail's outbox message undelivered and sends it; the SMTP server receives it once.
  */
-const DEVELOPER = 'dev.basrhin@mutualis.demo';
+// A developer of the test's own, created through the API: the demo's accounts receive the e-mails of
+// the demo's running processes (a deployment request the provisioning job moves on, for one).
+const DEVELOPER = 'reprise.apres-arret@test.mutualis';
+const PASSWORD = 'une phrase de passe pour la reprise';
 const DIRECTOR = 'directeur.basrhin@mutualis.demo';
 
 let smtp: SmtpServer;
@@ -28,7 +31,7 @@ async function signIn(server: RunningServer, email: string) {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'mutualis-demo' }),
+    body: JSON.stringify({ email, password: email === DEVELOPER ? PASSWORD : 'mutualis-demo' }),
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
@@ -71,6 +74,17 @@ const start = (dataDir?: string) =>
 describe('e-mail across a killed worker', () => {
   it('arrives exactly once when the sending process is killed mid-send and started again', async () => {
     const first = await start();
+    const firstAdmin = await signIn(first, 'admin@mutualis.demo');
+    const directorAccount = (await firstAdmin('GET', `/api/users?q=${encodeURIComponent(DIRECTOR)}`)).json
+      .items as { organisation: { id: string } }[];
+    const created = await firstAdmin('POST', '/api/users', {
+      email: DEVELOPER,
+      displayName: 'Camille Reprise',
+      organisationId: directorAccount[0]?.organisation.id,
+      roles: ['developer'],
+      password: PASSWORD,
+    });
+    expect(created.status).toBe(201);
     const developer = await signIn(first, DEVELOPER);
     const declared = await developer('POST', '/api/projects', {
       title: 'Reprise après un arrêt brutal',
