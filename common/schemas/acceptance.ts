@@ -8,6 +8,7 @@ import {
   REPORT_DECISIONS,
   RUNNER_KINDS,
 } from '../acceptance/vocabulary.ts';
+import { attachmentSchema } from './application.ts';
 import { calendarDate, longText, pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
@@ -161,6 +162,8 @@ export const executionSchema = z.object({
   versionLabel: z.string().nullable(),
   comment: z.string(),
   evidenceUrls: z.array(z.string()),
+  /** Evidence files: GET /api/acceptance-executions/:id/attachments/:attachmentId. */
+  files: z.array(attachmentSchema),
   createdAt: z.string(),
 });
 

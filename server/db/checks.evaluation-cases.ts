@@ -24,6 +24,7 @@ interface Rows extends Base {
   campaignId: string;
   caseId: string;
   anomalyId: string;
+  executionId: string;
 }
 
 const rows = {} as Rows;
@@ -33,7 +34,7 @@ async function insertedId(db: Database, statement: SQL) {
   return result.rows[0]?.id as string;
 }
 
-/** The rows the cases below write on: a grid version, an evaluation and its answer, a campaign, its case and anomaly. */
+/** The rows the cases below write on: a grid version, an evaluation and its answer, a campaign, its case, an execution and an anomaly. */
 export async function insertEvaluationRows(db: Database, base: Base) {
   Object.assign(rows, base);
   rows.gridVersionId = await insertedId(
@@ -60,6 +61,11 @@ export async function insertEvaluationRows(db: Database, base: Base) {
     db,
     sql`INSERT INTO acceptance_test_cases (campaign_id, code, title)
       VALUES (${rows.campaignId}, 'CT-01', 'Cas') RETURNING id`,
+  );
+  rows.executionId = await insertedId(
+    db,
+    sql`INSERT INTO acceptance_executions (case_id, campaign_id, result, tester_id, executed_on)
+      VALUES (${rows.caseId}, ${rows.campaignId}, 'failed', ${base.userId}, '2026-03-01') RETURNING id`,
   );
   rows.anomalyId = await insertedId(
     db,
@@ -163,6 +169,12 @@ export const evaluationCheckCases: CheckCase[] = [
     constraint: 'acceptance_executions_result_check',
     refused: () => execution('skipped'),
     accepted: () => execution('blocked'),
+  },
+  {
+    constraint: 'acceptance_execution_files_kind_check',
+    refused: () => evidence('acceptance_execution_files', 'execution_id', () => rows.executionId, 'video'),
+    accepted: () =>
+      evidence('acceptance_execution_files', 'execution_id', () => rows.executionId, 'document'),
   },
   {
     constraint: 'acceptance_anomalies_severity_check',

@@ -93,7 +93,7 @@ beforeAll(async () => {
     ),
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
-    acceptance: acceptanceFixtures(t.db, officeId),
+    acceptance: acceptanceFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     notifications: notificationFixtures(t.db),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });

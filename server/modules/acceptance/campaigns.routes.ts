@@ -19,6 +19,7 @@ import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
 import type { CampaignBinding } from './campaigns.lifecycle.ts';
 import { presentCampaign, presentCampaignSummary } from './campaigns.presenter.ts';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.ts';
+import { executionFileRoutes } from './execution-files.routes.ts';
 import { testCaseImportRoutes } from './test-case-import.routes.ts';
 import { addTestCases, raiseAnomaly, recordExecution, updateAnomaly } from './test-plan.service.ts';
 
@@ -185,6 +186,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(testCaseImportRoutes(present));
+  await app.register(executionFileRoutes);
   await app.register(
     lifecycleRoutes({
       basePath: BASE,
