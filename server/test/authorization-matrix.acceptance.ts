@@ -212,6 +212,11 @@ export const ACCEPTANCE_MATRIX: Record<string, RouteCase> = {
     expected: (_role, scope) => (scope === 'own' ? 204 : 403),
     anonymous: 401,
   },
+  'GET /api/acceptance-testers': {
+    request: () => ({ url: '/api/acceptance-testers?q=mutualis' }),
+    expected: managers(200),
+    anonymous: 401,
+  },
   'GET /api/acceptance-reports': {
     request: () => ({ url: '/api/acceptance-reports' }),
     expected: everyone(200),

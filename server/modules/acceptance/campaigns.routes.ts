@@ -10,6 +10,8 @@ import {
   createCampaignSchema,
   executionInputSchema,
   testCaseInputSchema,
+  testerCandidatesSchema,
+  testerSearchQuerySchema,
   updateAnomalySchema,
   updateCampaignSchema,
 } from '../../../common/schemas/acceptance.ts';
@@ -18,7 +20,13 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
 import type { CampaignBinding } from './campaigns.lifecycle.ts';
 import { presentCampaign, presentCampaignSummary } from './campaigns.presenter.ts';
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.ts';
+import {
+  createCampaign,
+  findTesterCandidates,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from './campaigns.service.ts';
 import { executionFileRoutes } from './execution-files.routes.ts';
 import { testCaseImportRoutes } from './test-case-import.routes.ts';
 import { addTestCases, raiseAnomaly, recordExecution, updateAnomaly } from './test-plan.service.ts';
@@ -183,6 +191,21 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       await updateAnomaly(request.ctx, authorizer, id, anomalyId, request.body);
       return present(request.ctx, id);
     },
+  );
+
+  app.get(
+    '/api/acceptance-testers',
+    {
+      config: { access: { action: 'campaign.plan' } },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Les comptes actifs dont le nom ou l’adresse contient q (20 au plus), avec leur organisme : les testeurs que la campagne peut nommer',
+        querystring: testerSearchQuerySchema,
+        response: { 200: testerCandidatesSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await findTesterCandidates(request.ctx, authorizer, request.query.q) }),
   );
 
   await app.register(testCaseImportRoutes(present));

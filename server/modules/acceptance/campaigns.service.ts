@@ -42,6 +42,7 @@ import {
 } from './campaigns.queries.ts';
 import { executionFilesOf } from './execution-files.queries.ts';
 import { reportOfCampaign } from './reports.queries.ts';
+import { testerCandidates } from './testers.queries.ts';
 
 /**
  * Acceptance campaigns (recette): opened for a project's delivery or a version of a catalogue sheet once
@@ -279,4 +280,10 @@ export async function listCampaigns(
       subjectName: names.get(campaign.projectId ?? campaign.applicationId ?? '') ?? '',
     })),
   };
+}
+
+/** The accounts a manager may name as testers, found by name or e-mail. */
+export async function findTesterCandidates(ctx: ServiceContext, authorizer: Authorizer, q: string) {
+  authorizer.authorize(requireActor(ctx), 'campaign.plan');
+  return testerCandidates(ctx.db, q);
 }

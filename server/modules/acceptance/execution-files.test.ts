@@ -14,7 +14,7 @@ import {
   type TestContext,
 } from '../../test/harness.ts';
 
-/** Evidence files of an execution: stored as every file of the portal, by the campaign's testers. */
+/** Evidence files of an execution, stored as every file of the portal, by the campaign’s testers; the testers a campaign may name. */
 
 let t: TestContext;
 let tester: Agent;
@@ -149,5 +149,24 @@ describe('the evidence files of an execution', () => {
       409,
     );
     expect(late.detail).toContain("elle n'est pas en cours");
+  });
+});
+
+describe('the testers a campaign may name', () => {
+  it('are found by name or e-mail by the managers; the search is refused in French when too short', async () => {
+    const manager = (await signUp(t, { roles: ['itDirectorate'], organisationCode: 'CNAM-DDSI' })).agent;
+    const me = (await tester.get('/api/me')).json() as { user: { displayName: string; email: string } };
+    const found = await manager.get(
+      `/api/acceptance-testers?q=${encodeURIComponent(me.user.email.slice(0, 12))}`,
+    );
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items).toContainEqual({
+      id: testerId,
+      name: me.user.displayName,
+      organisationName: expect.stringContaining('Pyrénées-Atlantiques'),
+    });
+    await problem(tester.get('/api/acceptance-testers?q=agent'), 403);
+    const short = await problem(manager.get('/api/acceptance-testers?q=a'), 400);
+    expect(short.errors?.[0]).toEqual({ field: 'q', message: 'La recherche compte au moins 2 caractères.' });
   });
 });
