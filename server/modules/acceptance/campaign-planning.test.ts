@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDto } from '../../../common/schemas/acceptance.ts';
 import { acceptanceCampaigns, auditEvents } from '../../db/schema.ts';
@@ -14,7 +15,7 @@ import {
   type TestContext,
 } from '../../test/harness.ts';
 
-/** Evidence files of an execution, stored as every file of the portal, by the campaign’s testers; the testers a campaign may name. */
+/** Planning and running a campaign: evidence files of an execution, the testers a campaign may name, a test plan imported with errors. */
 
 let t: TestContext;
 let tester: Agent;
@@ -168,5 +169,46 @@ describe('the testers a campaign may name', () => {
     await problem(tester.get('/api/acceptance-testers?q=agent'), 403);
     const short = await problem(manager.get('/api/acceptance-testers?q=a'), 400);
     expect(short.errors?.[0]).toEqual({ field: 'q', message: 'La recherche compte au moins 2 caractères.' });
+  });
+});
+
+describe('a test plan imported from a workbook', () => {
+  it('is refused whole with a French 422 naming each line and column in error', async () => {
+    const manager = (await signUp(t, { roles: ['itDirectorate'], organisationCode: 'CNAM-DDSI' })).agent;
+    const rows = await insertCampaignRows(t.db, {
+      officeId: await organisationId(t.db, 'CPAM-67'),
+      testerIds: [],
+      state: 'planned',
+    });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Plan');
+    sheet.addRow(['Code', 'Titre', 'Exigences']);
+    sheet.addRow(['CT-10', 'Connexion', 'SEC-01']);
+    sheet.addRow(['CT-11', '', 'SEC-02']);
+    sheet.addRow(['CT-12', 'Export', 'SEC 03']);
+    const refused = await problem(
+      uploadFile(t.app, manager, `/api/acceptance-campaigns/${rows.campaignId}/test-cases/import`, {
+        name: 'plan.xlsx',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: Buffer.from(await book.xlsx.writeBuffer()),
+      }),
+      422,
+    );
+    expect(refused.detail).toBe("Le plan de tests a 2 erreur(s) : rien n'est importé.");
+    expect(refused.errors).toEqual([
+      {
+        field: 'ligne 3.title',
+        message: 'Ligne 3, colonne « Titre » : Le titre du cas de test est obligatoire.',
+      },
+      {
+        field: 'ligne 4.requirementCodes.0',
+        message:
+          "Ligne 4, colonne « Exigences » : Un code d'exigence s'écrit en majuscules, chiffres, points et tirets (ex. SEC-03).",
+      },
+    ]);
+    const campaign = (
+      await manager.get(`/api/acceptance-campaigns/${rows.campaignId}`)
+    ).json() as CampaignDto;
+    expect(campaign.cases.map((c) => c.code)).toEqual(['CT-01']);
   });
 });
