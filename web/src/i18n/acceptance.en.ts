@@ -82,6 +82,7 @@ export const acceptanceEn: typeof acceptanceFr = {
       testers: 'Named testers',
       testersHelp: 'Type at least two letters of the name or e-mail address.',
       noTester: 'No active account matches.',
+      clearTesters: 'Remove every tester',
       plannedStart: 'Planned start',
       plannedEnd: 'Planned end',
       editPlan: 'Edit the plan',
@@ -104,7 +105,6 @@ export const acceptanceEn: typeof acceptanceFr = {
     evidence: {
       of: 'Evidence of {{code}}',
       label: 'Evidence for {{code}} (screenshot or document)',
-      choose: 'Choose a file',
       attach: 'Attach',
     },
     card: {

@@ -80,6 +80,7 @@ export const acceptanceFr = {
       testers: 'Testeurs nommés',
       testersHelp: 'Tapez au moins deux lettres du nom ou de l’adresse électronique.',
       noTester: 'Aucun compte actif ne correspond.',
+      clearTesters: 'Retirer tous les testeurs',
       plannedStart: 'Début prévu',
       plannedEnd: 'Fin prévue',
       editPlan: 'Modifier le plan',
@@ -102,7 +103,6 @@ export const acceptanceFr = {
     evidence: {
       of: 'Preuves de {{code}}',
       label: 'Preuve pour {{code}} (capture ou document)',
-      choose: 'Choisir un fichier',
       attach: 'Joindre',
     },
     card: {

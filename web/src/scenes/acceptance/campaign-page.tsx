@@ -70,8 +70,7 @@ function TestPlan({ campaign }: { campaign: CampaignDto }) {
                         <Button
                           key={result}
                           size="compact-xs"
-                          variant="light"
-                          color={result === 'passed' ? 'green.9' : result === 'failed' ? 'red.9' : 'gray.8'}
+                          variant="default"
                           onClick={() =>
                             write.mutate({
                               method: 'POST',

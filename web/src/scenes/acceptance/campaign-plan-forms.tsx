@@ -242,7 +242,7 @@ export function ImportTestPlan({ campaign }: { campaign: CampaignDto }) {
             conflictTitle={t('acceptance.form.importErrors')}
           />
           {imported !== null && !upload.error ? (
-            <Text role="status" c="green.9" size="sm">
+            <Text role="status" size="sm" fw={600}>
               {t('acceptance.form.imported', { count: imported })}
             </Text>
           ) : null}
@@ -252,7 +252,6 @@ export function ImportTestPlan({ campaign }: { campaign: CampaignDto }) {
             value={file}
             onChange={setFile}
             error={problem?.fieldError('file')}
-            clearable
             maw={480}
           />
           <Group>

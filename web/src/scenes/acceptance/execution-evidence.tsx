@@ -53,14 +53,12 @@ export function ExecutionEvidence({
           <FileInput
             size="xs"
             label={t('acceptance.evidence.label', { code })}
-            placeholder={t('acceptance.evidence.choose')}
             value={file}
             onChange={(chosen) => {
               files.upload.reset();
               setFile(chosen);
             }}
             error={problem?.problem.detail}
-            clearable
             w={{ base: '100%', sm: 220 }}
           />
           <Button

@@ -28,12 +28,15 @@ export function TesterPicker({
       }))}
       value={value.map((tester) => tester.id)}
       onChange={(ids) => onChange(ids.map((id) => known.get(id)).filter((x): x is TesterDto => !!x))}
+      // The server found them by name or e-mail: nothing more is filtered here.
+      filter={({ options }) => options}
       searchValue={search}
       onSearchChange={setSearch}
       nothingFoundMessage={search.trim().length >= 2 ? t('acceptance.form.noTester') : undefined}
       error={error}
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': t('acceptance.form.clearTesters') }}
     />
   );
 }
