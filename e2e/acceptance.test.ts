@@ -176,8 +176,8 @@ describe('a labelling project, from its grid to the signed report and the delive
     });
     await plan.getByRole('button', { name: 'Importer le plan' }).click();
     await plan.getByRole('status').getByText('Cas de test importés : 1.').waitFor();
-    await fireFromPanel(ddsi, /^Lancer la campagne/);
     await clean(ddsi);
+    await fireFromPanel(ddsi, /^Lancer la campagne/);
 
     // The tester of the Rhône office executes, attaches a screenshot, raises a blocking anomaly, re-tests, closes it.
     const tester = await signedIn('agent.rhone@mutualis.demo');
