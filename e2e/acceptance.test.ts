@@ -7,6 +7,8 @@ import { startServerAndBrowser } from './support/server.ts';
 
 const env = startServerAndBrowser();
 const SIGNED = 'Recette nationale de la version 3.0';
+const RUNNING = 'Recette de la version 1.4 par les caisses pilotes';
+const SHOTS = process.env.MUTUALIS_SCREENSHOTS ?? '/tmp';
 
 const signedIn = (email: string, width = 1280) => signedInAt(env.browser, env.server.url, email, width);
 
@@ -256,9 +258,38 @@ describe('accessibility of the acceptance pages (axe, WCAG 2.1 AA)', () => {
         await page.goto(`${env.server.url}/recettes`);
         await page.getByRole('link', { name: SIGNED }).waitFor();
         await clean(page);
+        await page.getByRole('link', { name: RUNNING }).click();
+        await page.getByRole('heading', { level: 1, name: RUNNING }).waitFor();
+        await clean(page);
+        await page.screenshot({ path: `${SHOTS}/recette-en-cours-${width}-${language}.png`, fullPage: true });
+        await page.goto(`${env.server.url}/recettes`);
         await page.getByRole('link', { name: SIGNED }).click();
         await page.getByRole('heading', { level: 1, name: SIGNED }).waitFor();
         await clean(page);
+        const signedUrl = page.url();
+        // The project of the signed campaign lists it with its report; a manager may open another campaign.
+        await page.locator('main a[href^="/projets/"]').first().click();
+        await page
+          .getByRole('region', { name: language === 'fr' ? 'Recette nationale' : 'National acceptance' })
+          .getByText(/PV-/)
+          .first()
+          .waitFor();
+        await clean(page);
+        await page.screenshot({ path: `${SHOTS}/projet-recette-${width}-${language}.png`, fullPage: true });
+        await page
+          .getByRole('link', {
+            name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
+          })
+          .click();
+        await page
+          .getByRole('heading', {
+            level: 1,
+            name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
+          })
+          .waitFor();
+        await clean(page);
+        await page.screenshot({ path: `${SHOTS}/recette-nouvelle-${width}-${language}.png`, fullPage: true });
+        await page.goto(signedUrl);
         await page
           .getByRole('link', { name: language === 'fr' ? 'Voir le procès-verbal' : 'See the report' })
           .click();
