@@ -47,6 +47,8 @@ export const ACCEPTANCE_AUDIT_ACTION_LABELS: Record<string, Label> = {
   'campaign.plan': { fr: "Plan d'une campagne modifié", en: 'Campaign plan edited' },
   'campaign.addTestCases': { fr: 'Cas de test ajoutés', en: 'Test cases added' },
   'campaign.execute': { fr: "Exécution d'un cas de test", en: 'Test case executed' },
+  'campaign.attach': { fr: 'Preuve jointe à une exécution', en: 'Evidence attached to an execution' },
+  'campaign.detach': { fr: "Preuve retirée d'une exécution", en: 'Evidence removed from an execution' },
   'campaign.raiseAnomaly': { fr: 'Anomalie signalée', en: 'Anomaly raised' },
   'campaign.updateAnomaly': { fr: 'Anomalie mise à jour', en: 'Anomaly updated' },
   'campaign.start': { fr: 'Campagne lancée', en: 'Campaign started' },

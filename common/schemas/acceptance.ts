@@ -8,6 +8,7 @@ import {
   REPORT_DECISIONS,
   RUNNER_KINDS,
 } from '../acceptance/vocabulary.ts';
+import { attachmentSchema } from './application.ts';
 import { calendarDate, longText, pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
@@ -120,6 +121,13 @@ export const campaignListQuerySchema = z.object({
   pageSize: pageSize(100, 20),
 });
 
+/** GET /api/acceptance-testers: the accounts a campaign may name, found by name or e-mail. */
+export const testerSearchQuerySchema = z.object({
+  q: text('La recherche')
+    .min(2, { error: 'La recherche compte au moins 2 caractères.' })
+    .max(100, { error: 'La recherche est limitée à 100 caractères.' }),
+});
+
 export const caseParamsSchema = z.object({ id: uuid('de la campagne'), caseId: uuid('du cas de test') });
 export const anomalyParamsSchema = z.object({ id: uuid('de la campagne'), anomalyId: uuid("de l'anomalie") });
 
@@ -151,6 +159,8 @@ export const reportReservationSchema = z.object({
 export type ReportReservation = z.infer<typeof reportReservationSchema>;
 
 const person = z.object({ id: z.string(), name: z.string(), organisationName: z.string() });
+export const testerCandidatesSchema = z.object({ items: z.array(person) });
+export type TesterDto = z.infer<typeof person>;
 const office = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
 export const executionSchema = z.object({
@@ -161,6 +171,8 @@ export const executionSchema = z.object({
   versionLabel: z.string().nullable(),
   comment: z.string(),
   evidenceUrls: z.array(z.string()),
+  /** Evidence files: GET /api/acceptance-executions/:id/attachments/:attachmentId. */
+  files: z.array(attachmentSchema),
   createdAt: z.string(),
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
+import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import * as schema from './schema.ts';
 
 let t: TestContext;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     VALUES ('Projet', 'Besoin', 'ressources-humaines', ${await organisationId(t.db, 'CPAM-67')}, 'homologation')
     RETURNING id`)) as { rows: { id: string }[] };
   projectId = inserted.rows[0]?.id as string;
+  await insertEvaluationRows(t.db, { userId, projectId, applicationId });
 });
 afterAll(() => t.close());
 
@@ -75,7 +77,7 @@ const review = (rating: number) => sql`
   ON CONFLICT DO NOTHING`;
 
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
-const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] = [
+const cases: CheckCase[] = [
   {
     constraint: 'organisations_type_check',
     refused: () => office(sql`type = 'mutuelle'`),
@@ -287,38 +289,7 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     refused: () => audit('robot'),
     accepted: () => audit('system'),
   },
-];
-
-/**
- * The CHECKs of the evaluation, acceptance and notification tables: present in the migrated database (above),
- * their refusal cases still to be written here. Named one by one, so that any other new CHECK without a case
- * still fails this test.
- */
-const WITHOUT_CASE_YET = [
-  'acceptance_campaigns_state_check',
-  'acceptance_campaigns_track_check',
-  'acceptance_campaigns_runner_kind_check',
-  'acceptance_campaigns_subject_check',
-  'acceptance_executions_result_check',
-  'acceptance_anomalies_severity_check',
-  'acceptance_anomalies_status_check',
-  'acceptance_anomalies_fixed_in_version_check',
-  'acceptance_reports_decision_check',
-  'evaluation_grids_kind_check',
-  'evaluation_grid_versions_state_check',
-  'evaluations_track_check',
-  'evaluations_subject_check',
-  'evaluation_answers_status_check',
-  'evaluation_answers_review_check',
-  'evaluation_answers_reason_check',
-  'evaluation_evidence_files_kind_check',
-  'follows_target_type_check',
-  'notification_mutes_target_type_check',
-  'notification_preferences_kind_check',
-  'notification_preferences_cadence_check',
-  'notifications_kind_check',
-  'notifications_reason_check',
-  'notifications_cadence_check',
+  ...evaluationCheckCases,
 ];
 
 describe('controlled vocabularies in the database', () => {
@@ -334,9 +305,9 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(60);
+    expect(declared).toHaveLength(61);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
-    expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
+    expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });
 
   it('answers a value refused by the database with a French 422 naming the field, not a 500', async () => {

@@ -22,9 +22,10 @@ import {
   REPORT_DECISIONS,
   RUNNER_KINDS,
 } from '../../common/acceptance/vocabulary.ts';
+import { ATTACHMENT_KINDS } from '../../common/catalog/vocabulary.ts';
 import type { ReportFigures, ReportReservation } from '../../common/schemas/acceptance.ts';
 import { inList } from './checks.ts';
-import { timestamps } from './columns.ts';
+import { attachmentFileColumns, timestamps } from './columns.ts';
 import { applications, organisations, users } from './schema.ts';
 import { projects } from './schema-projects.ts';
 
@@ -143,6 +144,22 @@ export const acceptanceExecutions = pgTable(
     index('acceptance_executions_case_idx').on(t.caseId, t.createdAt),
     index('acceptance_executions_campaign_idx').on(t.campaignId),
     check('acceptance_executions_result_check', inList(t.result, EXECUTION_RESULTS)),
+  ],
+);
+
+/** Files given as evidence of an execution (bytes on disk, lib/attachment-files.ts), beside its links. */
+export const acceptanceExecutionFiles = pgTable(
+  'acceptance_execution_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    executionId: uuid('execution_id')
+      .notNull()
+      .references(() => acceptanceExecutions.id, { onDelete: 'cascade' }),
+    ...attachmentFileColumns(() => uuid('uploaded_by').references(() => users.id)),
+  },
+  (t) => [
+    index('acceptance_execution_files_execution_idx').on(t.executionId, t.createdAt),
+    check('acceptance_execution_files_kind_check', inList(t.kind, ATTACHMENT_KINDS)),
   ],
 );
 

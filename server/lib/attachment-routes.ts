@@ -96,6 +96,7 @@ export function attachmentRoutes(options: {
           response: {
             201: attachmentSchema,
             ...errors,
+            409: problemSchema,
             413: problemSchema,
             415: problemSchema,
             422: problemSchema,
@@ -135,7 +136,7 @@ export function attachmentRoutes(options: {
           tags: [tag],
           summary: summaries.remove,
           params: attachmentParamsSchema,
-          response: { 204: z.null(), ...errors },
+          response: { 204: z.null(), ...errors, 409: problemSchema },
         },
       },
       async (request, reply) => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../common/catalog/vocabulary.ts';
 import type { AttachmentFiles } from './attachment-files.ts';
 import { recordAudit } from './audit.ts';
-import type { ServiceContext, TxContext } from './context.ts';
+import { inTransaction, requireActor, type ServiceContext, type TxContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { contentDisposition, safeFileName, uploadedFile } from './http.ts';
 
@@ -115,6 +115,80 @@ export async function auditAttachment(
   if ('removed' in change) return recordAudit(tx, { ...event, before: change.removed });
   const { createdAt: _createdAt, id: attachmentId, ...described } = change.added;
   return recordAudit(tx, { ...event, after: { attachmentId, ...described } });
+}
+
+export type CheckedAttachment = Awaited<ReturnType<typeof checkedAttachment>>;
+
+/** Where a file is attached: the subject's own lock, count, row and audit event (its rules stay its own). */
+export interface AttachmentTarget<Subject, Row extends { id: string }> {
+  /** Loads, authorizes and locks the subject in the transaction (two uploads at once count one after the other). */
+  lock(tx: TxContext): Promise<Subject>;
+  count(tx: TxContext, subject: Subject): Promise<number>;
+  /** "Un projet", "Une réponse"…: the subject of the message when it carries its maximum. */
+  subject: string;
+  insert(
+    tx: TxContext,
+    file: CheckedAttachment & { id: string; uploadedBy: string },
+    subject: Subject,
+  ): Promise<Row>;
+  /** The audit event's target: the subject's, or read from the locked subject. */
+  audit: AuditTarget | ((subject: Subject) => AuditTarget);
+  /** What the audit event says of the row (the row itself by default). */
+  described?(row: Row): { id: string };
+}
+type AuditTarget = { action: string; targetType: string; targetId: string };
+const auditTarget = <Subject>(audit: AuditTarget | ((subject: Subject) => AuditTarget), subject: Subject) =>
+  typeof audit === 'function' ? audit(subject) : audit;
+
+/**
+ * Attaches an upload to a subject: the type checked from the bytes, the bytes on disk, then — in one
+ * transaction — the subject locked, its maximum checked, the row and its audit event written.
+ */
+export async function attachFile<Subject, Row extends { id: string }>(
+  ctx: ServiceContext,
+  files: AttachmentFiles,
+  upload: AttachmentUpload,
+  target: AttachmentTarget<Subject, Row>,
+): Promise<Row> {
+  const uploadedBy = requireActor(ctx).userId;
+  const file = await checkedAttachment(upload);
+  return storeAttachment(files, upload.content, (id) =>
+    inTransaction(ctx, async (tx) => {
+      const subject = await target.lock(tx);
+      if ((await target.count(tx, subject)) >= MAX_ATTACHMENTS_PER_SUBJECT)
+        throw tooManyAttachments(target.subject);
+      const row = await target.insert(tx, { ...file, id, uploadedBy }, subject);
+      await auditAttachment(tx, auditTarget(target.audit, subject), {
+        added: target.described?.(row) ?? row,
+      });
+      return row;
+    }),
+  );
+}
+
+/** Removes a file's row with its audit event, in one transaction with the subject's lock; then the file. */
+export async function detachFile<Subject, Row extends { id: string }>(
+  ctx: ServiceContext,
+  files: AttachmentFiles,
+  fileId: string,
+  target: {
+    lock(tx: TxContext): Promise<Subject>;
+    remove(tx: TxContext, subject: Subject): Promise<Row | null | undefined>;
+    notFound(): Error;
+    audit: AuditTarget | ((subject: Subject) => AuditTarget);
+    described?(row: Row): { id: string };
+  },
+) {
+  requireActor(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const subject = await target.lock(tx);
+    const removed = await target.remove(tx, subject);
+    if (!removed) throw target.notFound();
+    await auditAttachment(tx, auditTarget(target.audit, subject), {
+      removed: target.described?.(removed) ?? removed,
+    });
+  });
+  await discardAttachmentFile(ctx, files, fileId);
 }
 
 /** Once the row's removal is committed, the file; one left behind is logged, not an error. */

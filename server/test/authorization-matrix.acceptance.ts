@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
+import { acceptanceExecutionFiles, acceptanceExecutions } from '../db/schema.ts';
+import type { AttachmentFiles } from '../lib/attachment-files.ts';
 import { insertCampaignRows, insertReportRow } from './acceptance-rows.ts';
 import type { Cell, RouteCase, Scope } from './authorization-matrix.table.ts';
 import { createUser } from './harness.ts';
@@ -14,18 +16,53 @@ export interface AcceptanceFixtures {
   /** A report shared by the read cells. */
   report(): Promise<string>;
   workbook(): Promise<Buffer>;
+  /** An execution of the cell's campaign (in progress) with one PDF given as evidence. */
+  executionFile(cell: Cell): Promise<{ executionId: string; fileId: string }>;
 }
 
-export function acceptanceFixtures(db: Database, officeId: Record<Scope, string>): AcceptanceFixtures {
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+export function acceptanceFixtures(
+  db: Database,
+  files: AttachmentFiles,
+  officeId: Record<Scope, string>,
+): AcceptanceFixtures {
   let report: Promise<string> | undefined;
   let workbook: Promise<Buffer> | undefined;
+  const campaign: AcceptanceFixtures['campaign'] = (cell, state) =>
+    insertCampaignRows(db, {
+      officeId: officeId[cell.scope],
+      testerIds: cell.scope === 'own' ? [cell.actor.id] : [],
+      state,
+    });
   return {
-    campaign: (cell, state) =>
-      insertCampaignRows(db, {
-        officeId: officeId[cell.scope],
-        testerIds: cell.scope === 'own' ? [cell.actor.id] : [],
-        state,
-      }),
+    campaign,
+    async executionFile(cell) {
+      const rows = await campaign(cell);
+      const [execution] = await db
+        .insert(acceptanceExecutions)
+        .values({
+          caseId: rows.caseId,
+          campaignId: rows.campaignId,
+          result: 'failed',
+          testerId: cell.actor.id,
+          executedOn: '2026-03-02',
+        })
+        .returning({ id: acceptanceExecutions.id });
+      const [file] = await db
+        .insert(acceptanceExecutionFiles)
+        .values({
+          executionId: execution?.id as string,
+          kind: 'document',
+          fileName: 'preuve.pdf',
+          mediaType: 'application/pdf',
+          size: PDF.length,
+          sha256: 'matrice',
+        })
+        .returning({ id: acceptanceExecutionFiles.id });
+      await files.write(file?.id as string, PDF);
+      return { executionId: execution?.id as string, fileId: file?.id as string };
+    },
     report() {
       report ??= (async () => {
         const signer = await createUser(db, { roles: ['nationalAccountant'], organisationCode: 'CNAM-DC2R' });
@@ -145,6 +182,38 @@ export const ACCEPTANCE_MATRIX: Record<string, RouteCase> = {
       url: `${BASE}/${(await f.acceptance.campaign(cell, 'planned')).campaignId}/transitions`,
       body: { action: 'cancel', version: 1, input: { reason: 'Version retirée' } },
     }),
+    expected: managers(200),
+    anonymous: 401,
+  },
+  'POST /api/acceptance-executions/:id/attachments': {
+    request: async (cell, f) => ({
+      url: `/api/acceptance-executions/${(await f.acceptance.executionFile(cell)).executionId}/attachments`,
+      upload: {
+        file: { name: 'preuve.pdf', type: 'application/pdf', content: PDF },
+        fields: { kind: 'document' },
+      },
+    }),
+    expected: (_role, scope) => (scope === 'own' ? 201 : 403),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-executions/:id/attachments/:attachmentId': {
+    request: async (cell, f) => {
+      const { executionId, fileId } = await f.acceptance.executionFile(cell);
+      return { url: `/api/acceptance-executions/${executionId}/attachments/${fileId}` };
+    },
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'DELETE /api/acceptance-executions/:id/attachments/:attachmentId': {
+    request: async (cell, f) => {
+      const { executionId, fileId } = await f.acceptance.executionFile(cell);
+      return { url: `/api/acceptance-executions/${executionId}/attachments/${fileId}` };
+    },
+    expected: (_role, scope) => (scope === 'own' ? 204 : 403),
+    anonymous: 401,
+  },
+  'GET /api/acceptance-testers': {
+    request: () => ({ url: '/api/acceptance-testers?q=mutualis' }),
     expected: managers(200),
     anonymous: 401,
   },

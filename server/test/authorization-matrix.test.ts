@@ -94,7 +94,7 @@ beforeAll(async () => {
     ),
     ddgos: await organisationId(t.db, 'CNAM-DDGOS'),
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
-    acceptance: acceptanceFixtures(t.db, officeId),
+    acceptance: acceptanceFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     notifications: notificationFixtures(t.db),
     store: storeFixtures(t.db, admin, officeId),
     declareOwnUsage: async (applicationId) => {

@@ -11,6 +11,10 @@ const CampaignPage = lazyRouteComponent(
   () => import('./scenes/acceptance/campaign-page.tsx'),
   'CampaignPage',
 );
+const CampaignFormRoute = lazyRouteComponent(
+  () => import('./scenes/acceptance/campaign-form-route.tsx'),
+  'CampaignFormRoute',
+);
 const ReportPage = lazyRouteComponent(() => import('./scenes/acceptance/report-page.tsx'), 'ReportPage');
 export const VerificationPage = lazyRouteComponent(
   () => import('./scenes/acceptance/report-page.tsx'),
@@ -41,6 +45,20 @@ const campaignRoute = createRoute({
   component: function Campaign() {
     const { id } = campaignRoute.useParams();
     return <CampaignPage id={id} />;
+  },
+});
+/** Opening a campaign: for a project (?projet=) or a catalogue sheet (?application=). */
+const campaignFormRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/recettes/nouvelle',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { projet?: string | undefined; application?: string | undefined } => ({
+    projet: single(search.projet, text),
+    application: single(search.application, text),
+  }),
+  component: function CampaignForm() {
+    return <CampaignFormRoute {...campaignFormRoute.useSearch()} />;
   },
 });
 const reportRoute = createRoute({
@@ -81,6 +99,7 @@ const evaluationRoute = createRoute({
 
 export const acceptanceRoutes = [
   campaignsRoute,
+  campaignFormRoute,
   reportRoute,
   campaignRoute,
   gridsRoute,

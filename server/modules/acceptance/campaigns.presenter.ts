@@ -4,9 +4,11 @@ import type {
   CampaignSummaryDto,
   ReportDto,
 } from '../../../common/schemas/acceptance.ts';
+import { presentAttachment } from '../catalog/attachments/attachments.presenter.ts';
 import { figuresOf } from './campaigns.mapper.ts';
 import type { AnomalyRow, CampaignCounts, CampaignRow, ExecutionRow } from './campaigns.queries.ts';
 import type { CampaignView } from './campaigns.service.ts';
+import type { ExecutionFileRow } from './execution-files.queries.ts';
 import type { ReportRow } from './reports.queries.ts';
 
 export function presentCampaignSummary(item: {
@@ -45,7 +47,7 @@ export const presentAnomaly = (a: AnomalyRow): AnomalyDto => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-const presentExecution = (e: ExecutionRow) => ({
+const presentExecution = (e: ExecutionRow, files: readonly ExecutionFileRow[]) => ({
   id: e.id,
   result: e.result,
   tester: e.tester,
@@ -53,6 +55,7 @@ const presentExecution = (e: ExecutionRow) => ({
   versionLabel: e.versionLabel,
   comment: e.comment,
   evidenceUrls: e.evidenceUrls,
+  files: files.filter((f) => f.executionId === e.id).map(presentAttachment),
   createdAt: e.createdAt.toISOString(),
 });
 
@@ -95,7 +98,9 @@ export function presentCampaign(view: CampaignView): CampaignDto {
       expectedResult: tc.expectedResult,
       requirementCodes: tc.requirementCodes,
       functionalAreas: tc.functionalAreas,
-      executions: view.executions.filter((e) => e.caseId === tc.id).map(presentExecution),
+      executions: view.executions
+        .filter((e) => e.caseId === tc.id)
+        .map((e) => presentExecution(e, view.files)),
     })),
     anomalies: view.anomalies.map(presentAnomaly),
     report: view.report ? presentReportSummary(view.report) : null,

@@ -10,6 +10,8 @@ import {
   createCampaignSchema,
   executionInputSchema,
   testCaseInputSchema,
+  testerCandidatesSchema,
+  testerSearchQuerySchema,
   updateAnomalySchema,
   updateCampaignSchema,
 } from '../../../common/schemas/acceptance.ts';
@@ -18,7 +20,14 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
 import type { CampaignBinding } from './campaigns.lifecycle.ts';
 import { presentCampaign, presentCampaignSummary } from './campaigns.presenter.ts';
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.ts';
+import {
+  createCampaign,
+  findTesterCandidates,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from './campaigns.service.ts';
+import { executionFileRoutes } from './execution-files.routes.ts';
 import { testCaseImportRoutes } from './test-case-import.routes.ts';
 import { addTestCases, raiseAnomaly, recordExecution, updateAnomaly } from './test-plan.service.ts';
 
@@ -184,7 +193,23 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/api/acceptance-testers',
+    {
+      config: { access: { action: 'campaign.plan' } },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Les comptes actifs dont le nom ou l’adresse contient q (20 au plus), avec leur organisme : les testeurs que la campagne peut nommer',
+        querystring: testerSearchQuerySchema,
+        response: { 200: testerCandidatesSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await findTesterCandidates(request.ctx, authorizer, request.query.q) }),
+  );
+
   await app.register(testCaseImportRoutes(present));
+  await app.register(executionFileRoutes);
   await app.register(
     lifecycleRoutes({
       basePath: BASE,

@@ -40,7 +40,9 @@ import {
   testCasesOf,
   updateCampaignAtVersion,
 } from './campaigns.queries.ts';
+import { executionFilesOf } from './execution-files.queries.ts';
 import { reportOfCampaign } from './reports.queries.ts';
+import { testerCandidates } from './testers.queries.ts';
 
 /**
  * Acceptance campaigns (recette): opened for a project's delivery or a version of a catalogue sheet once
@@ -218,17 +220,19 @@ export async function getCampaign(
   authorizer.authorize(actor, 'campaign.read');
   const campaign = await findCampaign(ctx.db, id);
   if (!campaign) throw campaignNotFound();
-  const [counts, offices, testers, cases, executions, anomalies, report, names, access] = await Promise.all([
-    campaignCounts(ctx.db, [id]),
-    campaignOffices(ctx.db, id),
-    campaignTesters(ctx.db, id),
-    testCasesOf(ctx.db, id),
-    executionsOf(ctx.db, id),
-    anomaliesOf(ctx.db, id),
-    reportOfCampaign(ctx.db, id),
-    subjectNames(ctx.db, [campaign]),
-    campaignAccess(ctx.db, actor, campaign),
-  ]);
+  const [counts, offices, testers, cases, executions, files, anomalies, report, names, access] =
+    await Promise.all([
+      campaignCounts(ctx.db, [id]),
+      campaignOffices(ctx.db, id),
+      campaignTesters(ctx.db, id),
+      testCasesOf(ctx.db, id),
+      executionsOf(ctx.db, id),
+      executionFilesOf(ctx.db, id),
+      anomaliesOf(ctx.db, id),
+      reportOfCampaign(ctx.db, id),
+      subjectNames(ctx.db, [campaign]),
+      campaignAccess(ctx.db, actor, campaign),
+    ]);
   const [transitions = []] = await describeTransitions(ctx, authorizer, [binding], [campaign]);
   const lifecycles = await describeLifecycles(ctx, [binding], campaign, campaign.createdAt);
   return {
@@ -239,6 +243,7 @@ export async function getCampaign(
     testers,
     cases,
     executions,
+    files,
     anomalies,
     report,
     may: {
@@ -275,4 +280,10 @@ export async function listCampaigns(
       subjectName: names.get(campaign.projectId ?? campaign.applicationId ?? '') ?? '',
     })),
   };
+}
+
+/** The accounts a manager may name as testers, found by name or e-mail. */
+export async function findTesterCandidates(ctx: ServiceContext, authorizer: Authorizer, q: string) {
+  authorizer.authorize(requireActor(ctx), 'campaign.plan');
+  return testerCandidates(ctx.db, q);
 }

@@ -63,8 +63,13 @@ export async function readTestCases(
     });
     if (parsed.success) cases.push(parsed.data);
     else
-      for (const issue of parsed.error.issues)
-        errors.push({ field: `ligne ${line.line}.${issue.path.join('.')}`, message: issue.message });
+      for (const issue of parsed.error.issues) {
+        const column = TEST_CASE_COLUMNS[FIELDS.indexOf(issue.path[0] as (typeof FIELDS)[number])];
+        errors.push({
+          field: `ligne ${line.line}.${issue.path.join('.')}`,
+          message: `Ligne ${line.line}, colonne « ${column} » : ${issue.message}`,
+        });
+      }
   }
   if (errors.length > 0)
     return { problem: `Le plan de tests a ${errors.length} erreur(s) : rien n'est importé.`, errors };

@@ -1,16 +1,7 @@
 import { REVIEW_DECISIONS, type ReviewDecision } from '../../../common/evaluation/vocabulary.ts';
 import type { AnswerInput } from '../../../common/schemas/evaluation.ts';
 import type { AttachmentFiles } from '../../lib/attachment-files.ts';
-import {
-  type AttachmentUpload,
-  attachmentBody,
-  auditAttachment,
-  checkedAttachment,
-  discardAttachmentFile,
-  MAX_ATTACHMENTS_PER_SUBJECT,
-  storeAttachment,
-  tooManyAttachments,
-} from '../../lib/attachments.ts';
+import { type AttachmentUpload, attachFile, attachmentBody, detachFile } from '../../lib/attachments.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
@@ -209,28 +200,14 @@ export async function addEvidence(
   code: string,
   upload: AttachmentUpload,
 ) {
-  const actor = requireActor(ctx);
-  const file = await checkedAttachment(upload);
-  return storeAttachment(files, upload.content, (fileId) =>
-    inTransaction(ctx, async (tx) => {
-      const answer = await answerFor(tx, authorizer, id, code, true);
-      if ((await countEvidence(tx.db, answer.id)) >= MAX_ATTACHMENTS_PER_SUBJECT)
-        throw tooManyAttachments('Une réponse');
-      const row = await insertEvidence(tx.db, {
-        ...file,
-        id: fileId,
-        answerId: answer.id,
-        uploadedBy: actor.userId,
-      });
-      const { answerId: _answerId, ...added } = row;
-      await auditAttachment(
-        tx,
-        { action: 'evaluation.attach', targetType: 'evaluation', targetId: id },
-        { added: { ...added, requirement: code } as typeof added },
-      );
-      return row;
-    }),
-  );
+  return attachFile(ctx, files, upload, {
+    lock: (tx) => answerFor(tx, authorizer, id, code, true),
+    count: (tx, answer) => countEvidence(tx.db, answer.id),
+    subject: 'Une réponse',
+    insert: (tx, file, answer) => insertEvidence(tx.db, { ...file, answerId: answer.id }),
+    audit: { action: 'evaluation.attach', targetType: 'evaluation', targetId: id },
+    described: ({ answerId: _answerId, ...added }) => ({ ...added, requirement: code }),
+  });
 }
 
 export async function getEvidence(
@@ -255,15 +232,11 @@ export async function removeEvidence(
   code: string,
   fileId: string,
 ) {
-  await inTransaction(ctx, async (tx) => {
-    const answer = await answerFor(tx, authorizer, id, code, true);
-    const removed = await deleteEvidence(tx.db, answer.id, fileId);
-    if (!removed) throw fileNotFound();
-    await auditAttachment(
-      tx,
-      { action: 'evaluation.detach', targetType: 'evaluation', targetId: id },
-      { removed: { ...removed, requirement: code } as typeof removed },
-    );
+  await detachFile(ctx, files, fileId, {
+    lock: (tx) => answerFor(tx, authorizer, id, code, true),
+    remove: (tx, answer) => deleteEvidence(tx.db, answer.id, fileId),
+    notFound: fileNotFound,
+    audit: { action: 'evaluation.detach', targetType: 'evaluation', targetId: id },
+    described: (removed) => ({ ...removed, requirement: code }),
   });
-  await discardAttachmentFile(ctx, files, fileId);
 }

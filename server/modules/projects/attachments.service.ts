@@ -1,15 +1,6 @@
 import type { AttachmentFiles } from '../../lib/attachment-files.ts';
-import {
-  type AttachmentUpload,
-  attachmentBody,
-  auditAttachment,
-  checkedAttachment,
-  discardAttachmentFile,
-  MAX_ATTACHMENTS_PER_SUBJECT,
-  storeAttachment,
-  tooManyAttachments,
-} from '../../lib/attachments.ts';
-import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
+import { type AttachmentUpload, attachFile, attachmentBody, detachFile } from '../../lib/attachments.ts';
+import { requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import {
@@ -62,22 +53,13 @@ export async function addProjectAttachment(
   projectId: string,
   upload: AttachmentUpload,
 ) {
-  const actor = requireActor(ctx);
-  const file = await checkedAttachment(upload);
-  return storeAttachment(files, upload.content, (id) =>
-    inTransaction(ctx, async (tx) => {
-      await lockForFiles(tx, authorizer, projectId);
-      if ((await countProjectAttachments(tx.db, projectId)) >= MAX_ATTACHMENTS_PER_SUBJECT)
-        throw tooManyAttachments('Un projet');
-      const row = await insertProjectAttachment(tx.db, { ...file, id, projectId, uploadedBy: actor.userId });
-      await auditAttachment(
-        tx,
-        { action: 'project.attach', targetType: 'project', targetId: projectId },
-        { added: row },
-      );
-      return row;
-    }),
-  );
+  return attachFile(ctx, files, upload, {
+    lock: (tx) => lockForFiles(tx, authorizer, projectId),
+    count: (tx) => countProjectAttachments(tx.db, projectId),
+    subject: 'Un projet',
+    insert: (tx, file) => insertProjectAttachment(tx.db, { ...file, projectId }),
+    audit: { action: 'project.attach', targetType: 'project', targetId: projectId },
+  });
 }
 
 /** The project, locked: two uploads at once count the files one after the other. */
@@ -105,15 +87,10 @@ export async function removeProjectAttachment(
   projectId: string,
   attachmentId: string,
 ) {
-  await inTransaction(ctx, async (tx) => {
-    await lockForFiles(tx, authorizer, projectId);
-    const removed = await deleteProjectAttachment(tx.db, projectId, attachmentId);
-    if (!removed) throw fileNotFound();
-    await auditAttachment(
-      tx,
-      { action: 'project.detach', targetType: 'project', targetId: projectId },
-      { removed },
-    );
+  await detachFile(ctx, files, attachmentId, {
+    lock: (tx) => lockForFiles(tx, authorizer, projectId),
+    remove: (tx) => deleteProjectAttachment(tx.db, projectId, attachmentId),
+    notFound: fileNotFound,
+    audit: { action: 'project.detach', targetType: 'project', targetId: projectId },
   });
-  await discardAttachmentFile(ctx, files, attachmentId);
 }

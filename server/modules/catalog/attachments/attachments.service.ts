@@ -1,15 +1,6 @@
 import type { AttachmentFiles } from '../../../lib/attachment-files.ts';
-import {
-  type AttachmentUpload,
-  attachmentBody,
-  auditAttachment,
-  checkedAttachment,
-  discardAttachmentFile,
-  MAX_ATTACHMENTS_PER_SUBJECT,
-  storeAttachment,
-  tooManyAttachments,
-} from '../../../lib/attachments.ts';
-import { inTransaction, requireActor, type ServiceContext } from '../../../lib/context.ts';
+import { type AttachmentUpload, attachFile, attachmentBody, detachFile } from '../../../lib/attachments.ts';
+import { requireActor, type ServiceContext } from '../../../lib/context.ts';
 import { notFound } from '../../../lib/errors.ts';
 import type { Authorizer } from '../../../lib/policy.ts';
 import { lockApplication } from '../applications/applications.service.ts';
@@ -28,28 +19,13 @@ export async function addAttachment(
   applicationId: string,
   upload: AttachmentUpload,
 ) {
-  const actor = requireActor(ctx);
-  const file = await checkedAttachment(upload);
-  return storeAttachment(files, upload.content, (id) =>
-    inTransaction(ctx, async (tx) => {
-      await lockApplication(tx, authorizer, applicationId, 'application.update');
-      if ((await countAttachments(tx.db, applicationId)) >= MAX_ATTACHMENTS_PER_SUBJECT)
-        throw tooManyAttachments('Une fiche');
-      const row = await insertAttachment(tx.db, {
-        ...file,
-        id,
-        applicationId,
-        content: null,
-        uploadedBy: actor.userId,
-      });
-      await auditAttachment(
-        tx,
-        { action: 'application.attach', targetType: 'application', targetId: applicationId },
-        { added: row },
-      );
-      return row;
-    }),
-  );
+  return attachFile(ctx, files, upload, {
+    lock: (tx) => lockApplication(tx, authorizer, applicationId, 'application.update'),
+    count: (tx) => countAttachments(tx.db, applicationId),
+    subject: 'Une fiche',
+    insert: (tx, file) => insertAttachment(tx.db, { ...file, applicationId, content: null }),
+    audit: { action: 'application.attach', targetType: 'application', targetId: applicationId },
+  });
 }
 
 /** The attachment's metadata and its bytes: from disk, or from the row for a file attached before 0007. */
@@ -73,16 +49,10 @@ export async function removeAttachment(
   applicationId: string,
   attachmentId: string,
 ) {
-  requireActor(ctx);
-  await inTransaction(ctx, async (tx) => {
-    await lockApplication(tx, authorizer, applicationId, 'application.update');
-    const removed = await deleteAttachment(tx.db, applicationId, attachmentId);
-    if (!removed) throw notFound('Fichier');
-    await auditAttachment(
-      tx,
-      { action: 'application.detach', targetType: 'application', targetId: applicationId },
-      { removed },
-    );
+  await detachFile(ctx, files, attachmentId, {
+    lock: (tx) => lockApplication(tx, authorizer, applicationId, 'application.update'),
+    remove: (tx) => deleteAttachment(tx.db, applicationId, attachmentId),
+    notFound: () => notFound('Fichier'),
+    audit: { action: 'application.detach', targetType: 'application', targetId: applicationId },
   });
-  await discardAttachmentFile(ctx, files, attachmentId);
 }

@@ -17,6 +17,8 @@ import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { CampaignAnomalies } from './campaign-anomalies.tsx';
 import { CampaignFigures } from './campaign-figures.tsx';
+import { EditPlan, ImportTestPlan, WriteTestCase } from './campaign-plan-forms.tsx';
+import { ExecutionEvidence } from './execution-evidence.tsx';
 
 /** The test plan: each case, its requirements and areas, its latest result; testers record a result. */
 function TestPlan({ campaign }: { campaign: CampaignDto }) {
@@ -68,8 +70,7 @@ function TestPlan({ campaign }: { campaign: CampaignDto }) {
                         <Button
                           key={result}
                           size="compact-xs"
-                          variant="light"
-                          color={result === 'passed' ? 'green.9' : result === 'failed' ? 'red.9' : 'gray.8'}
+                          variant="default"
                           onClick={() =>
                             write.mutate({
                               method: 'POST',
@@ -82,6 +83,9 @@ function TestPlan({ campaign }: { campaign: CampaignDto }) {
                         </Button>
                       ))}
                     </Group>
+                  ) : null}
+                  {last ? (
+                    <ExecutionEvidence campaign={campaign} code={testCase.code} execution={last} />
                   ) : null}
                 </Stack>
               </Table.Td>
@@ -114,6 +118,8 @@ export function CampaignPage({ id }: { id: string }) {
             <Button component={Link} to={`/recettes/pv/${campaign.report.id}`}>
               {t('acceptance.openReport')}
             </Button>
+          ) : campaign.may.plan ? (
+            <EditPlan campaign={campaign} />
           ) : null
         }
       />
@@ -167,6 +173,12 @@ export function CampaignPage({ id }: { id: string }) {
         />
       </Paper>
       <TestPlan campaign={campaign} />
+      {campaign.may.plan ? (
+        <>
+          <WriteTestCase campaign={campaign} />
+          <ImportTestPlan campaign={campaign} />
+        </>
+      ) : null}
       <CampaignAnomalies campaign={campaign} />
     </Stack>
   );

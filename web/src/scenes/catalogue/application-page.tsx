@@ -10,6 +10,7 @@ import { TransitionDialog } from '../../components/lifecycle/transition-dialog.t
 import { LoadFailure } from '../../components/not-found.tsx';
 import { type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { useLabel } from '../../i18n/index.ts';
+import { SubjectAcceptanceCard } from '../acceptance/subject-acceptance-card.tsx';
 import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
 import { BuildHealthPanel } from '../forge/build-health-panel.tsx';
 import { ForgeActivityPanel } from '../forge/forge-activity-panel.tsx';
@@ -120,7 +121,13 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
           <Stack gap="xl">
             <Lifecycles application={application} />
             {application.track === 'labelling' || application.track === 'homologation' ? (
-              <EvaluationCard subject={{ applicationId: application.id }} mayStart={application.can.update} />
+              <>
+                <EvaluationCard
+                  subject={{ applicationId: application.id }}
+                  mayStart={application.can.update}
+                />
+                <SubjectAcceptanceCard subject={{ applicationId: application.id }} />
+              </>
             ) : null}
           </Stack>
         </Tabs.Panel>

@@ -25,7 +25,10 @@ export function EvaluationFigures({ evaluation }: { evaluation: EvaluationSummar
       ) : null}
       <Text size="sm">{t('evaluation.progress', progress)}</Text>
       <Progress value={validatedShare} aria-label={t('evaluation.progressLabel')} size="lg" />
-      <Text fw={600} c={evaluation.blockingItems.length > 0 ? 'red.9' : 'green.9'}>
+      <Text
+        fw={600}
+        c={evaluation.blockingItems.length > 0 ? 'red.9' : 'var(--mantine-color-green-light-color)'}
+      >
         {t('evaluation.blocking', { count: evaluation.blockingItems.length })}
       </Text>
       <Group gap="lg">

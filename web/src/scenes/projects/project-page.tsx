@@ -15,6 +15,7 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { ErrorAlert, type Notice, PageHeader, StatusMessage } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { SubjectAcceptanceCard } from '../acceptance/subject-acceptance-card.tsx';
 import { TrackBadge } from '../catalogue/track-badge.tsx';
 import { EvaluationCard } from '../evaluation/evaluation-card.tsx';
 import { ProjectForge } from '../forge/project-forge.tsx';
@@ -231,7 +232,10 @@ export function ProjectPage({ id }: { id: string }) {
           />
         </Paper>
         {project.track === 'labelling' || project.track === 'homologation' ? (
-          <EvaluationCard subject={{ projectId: project.id }} mayStart={project.can.update} />
+          <>
+            <EvaluationCard subject={{ projectId: project.id }} mayStart={project.can.update} />
+            <SubjectAcceptanceCard subject={{ projectId: project.id }} />
+          </>
         ) : null}
         <Sponsorship project={project} />
         <ProjectForge project={project} />
