@@ -32,6 +32,10 @@ import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
+import { communityPolicy } from './modules/community/community.policy.ts';
+import { developerRoutes } from './modules/community/developers.routes.ts';
+import { referentApplicationBinding } from './modules/community/referent-applications.lifecycle.ts';
+import { referentRoutes } from './modules/community/referents.routes.ts';
 import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
@@ -98,6 +102,7 @@ const POLICIES = [
   acceptancePolicy,
   jobPolicy,
   notificationPolicy,
+  communityPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -105,6 +110,7 @@ const BINDINGS: AnyBinding[] = [
   ...APPLICATION_BINDINGS,
   projectBinding,
   gridVersionBinding,
+  referentApplicationBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -243,6 +249,8 @@ export async function buildApp(options: {
   await app.register(reportRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);
+  await app.register(developerRoutes);
+  await app.register(referentRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

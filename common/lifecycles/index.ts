@@ -3,6 +3,7 @@ import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
+import { referentApplicationLifecycle } from './referent-application.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
 /** Every lifecycle definition by name: the web draws a lifecycle and translates its refusals from here. */
@@ -14,4 +15,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [projectLifecycle.name]: projectLifecycle,
   [gridVersionLifecycle.name]: gridVersionLifecycle,
   [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
+  [referentApplicationLifecycle.name]: referentApplicationLifecycle,
 };

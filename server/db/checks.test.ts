@@ -220,6 +220,27 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
       SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
   },
   {
+    constraint: 'regional_referents_region_check',
+    refused: () => sql`INSERT INTO regional_referents (organisation_id, region)
+      SELECT id, 'national' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO regional_referents (organisation_id, region)
+      SELECT id, 'normandie' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
+    constraint: 'referent_applications_region_check',
+    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
+      SELECT id, 'atlantide', 'M' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
+      SELECT id, 'corse', 'M' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
+    constraint: 'referent_applications_state_check',
+    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
+      SELECT id, 'corse', 'M', 'maybe' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
+      SELECT id, 'corse', 'M', 'refused' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -271,7 +292,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(51);
+    expect(declared).toHaveLength(54);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });
