@@ -137,6 +137,8 @@ export function AppLayout() {
           {link('/grilles', t('grids.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
+          {link('/communaute/developpeurs', t('community.navDevelopers'))}
+          {link('/communaute/referents', t('community.navReferents'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (

@@ -1,5 +1,6 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { communityEn } from './community.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
@@ -196,6 +197,7 @@ export const en: Dictionary = {
   ...acceptanceEn,
   ...evaluationEn,
   ...notificationsEn,
+  ...communityEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

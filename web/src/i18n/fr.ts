@@ -1,5 +1,6 @@
 import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
+import { communityFr } from './community.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
@@ -205,6 +206,7 @@ export const fr = {
   ...acceptanceFr,
   ...evaluationFr,
   ...notificationsFr,
+  ...communityFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
