@@ -30,6 +30,7 @@ export type Party =
   | { kind: 'directorOf'; field: string }
   | { kind: 'developerOf'; field: string }
   | { kind: 'sponsorOf'; field: string }
+  | { kind: 'referentOf'; field: string }
   | { kind: 'system' };
 
 export const role = (...roles: Role[]): Party => ({ kind: 'role', roles });
@@ -39,6 +40,8 @@ export const directorOf = (field: string): Party => ({ kind: 'directorOf', field
 export const developerOf = (field: string): Party => ({ kind: 'developerOf', field });
 /** A national sponsor of the directorate(s) in the subject's `field`. */
 export const sponsorOf = (field: string): Party => ({ kind: 'sponsorOf', field });
+/** A starter-kit referent of the office(s) in the subject's `field`. */
+export const referentOf = (field: string): Party => ({ kind: 'referentOf', field });
 /** The platform itself: scheduled transitions (deadlines), never a person. */
 export const system: Party = { kind: 'system' };
 
@@ -47,6 +50,7 @@ export const PARTY_ROLE: Record<Exclude<Party['kind'], 'role' | 'system'>, Role>
   directorOf: 'officeDirector',
   developerOf: 'developer',
   sponsorOf: 'sponsor',
+  referentOf: 'referent',
 };
 
 /** Who acts, as the lifecycle sees it: a signed-in person, or the system. */

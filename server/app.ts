@@ -36,6 +36,8 @@ import { communityPolicy } from './modules/community/community.policy.ts';
 import { developerRoutes } from './modules/community/developers.routes.ts';
 import { referentApplicationBinding } from './modules/community/referent-applications.lifecycle.ts';
 import { referentRoutes } from './modules/community/referents.routes.ts';
+import { trainingRoutes } from './modules/community/training.routes.ts';
+import { trainingSessionBinding } from './modules/community/training-sessions.lifecycle.ts';
 import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
@@ -111,6 +113,7 @@ const BINDINGS: AnyBinding[] = [
   projectBinding,
   gridVersionBinding,
   referentApplicationBinding,
+  trainingSessionBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -251,6 +254,7 @@ export async function buildApp(options: {
   await app.register(notificationRoutes);
   await app.register(developerRoutes);
   await app.register(referentRoutes);
+  await app.register(trainingRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -12,6 +12,14 @@ export const COMMUNITY_ACTIONS = [
   'referentApplication.accept',
   'referentApplication.refuse',
   'referentApplication.withdraw',
+  'training.read',
+  'training.createSession',
+  'training.request',
+  'training.manage',
+  'training.readDemand',
+  // Lifecycle transitions of a training session (common/lifecycles/training-session.ts).
+  'trainingSession.complete',
+  'trainingSession.cancel',
 ] as const;
 
 export const COMMUNITY_ACTION_LABELS: Record<(typeof COMMUNITY_ACTIONS)[number], Label> = {
@@ -48,6 +56,28 @@ export const COMMUNITY_ACTION_LABELS: Record<(typeof COMMUNITY_ACTIONS)[number],
     fr: 'Retirer la candidature de son organisme',
     en: 'Withdraw one’s office’s application',
   },
+  'training.read': {
+    fr: 'Consulter les sessions de formation au starter kit',
+    en: 'See starter-kit training sessions',
+  },
+  'training.createSession': {
+    fr: 'Publier une session de formation (référent de la région)',
+    en: 'Publish a training session (the region’s referent)',
+  },
+  'training.request': {
+    fr: 'Demander une place de formation pour un développeur',
+    en: 'Ask for a training place for a developer',
+  },
+  'training.manage': {
+    fr: 'Vérifier les prérequis, marquer les présences',
+    en: 'Check prerequisites, mark attendance',
+  },
+  'training.readDemand': {
+    fr: 'Voir les demandes de formation sans session',
+    en: 'See training requests without a session',
+  },
+  'trainingSession.complete': { fr: 'Clore une session de formation', en: 'Complete a training session' },
+  'trainingSession.cancel': { fr: 'Annuler une session de formation', en: 'Cancel a training session' },
 };
 
 export const COMMUNITY_AUDIT_ACTION_LABELS: Record<string, Label> = {
@@ -70,10 +100,18 @@ export const COMMUNITY_AUDIT_ACTION_LABELS: Record<string, Label> = {
     fr: 'Candidature de référent régional retirée',
     en: 'Application to become referent withdrawn',
   },
+  'training.createSession': { fr: 'Session de formation publiée', en: 'Training session published' },
+  'training.request': { fr: 'Demande de place en formation', en: 'Training place requested' },
+  'training.registration': { fr: 'Inscription en formation modifiée', en: 'Training registration changed' },
+  'training.promote': { fr: 'Place libérée attribuée au suivant', en: 'Freed place given to the next' },
+  'trainingSession.complete': { fr: 'Session de formation close', en: 'Training session completed' },
+  'trainingSession.cancel': { fr: 'Session de formation annulée', en: 'Training session cancelled' },
 };
 
 export const COMMUNITY_TARGET_TYPE_LABELS: Record<string, Label> = {
   developerProfile: { fr: 'Profil de développeur', en: 'Developer profile' },
   regionalReferent: { fr: 'Référent régional', en: 'Regional referent' },
   referentApplication: { fr: 'Candidature de référent', en: 'Referent application' },
+  trainingSession: { fr: 'Session de formation', en: 'Training session' },
+  trainingRegistration: { fr: 'Inscription en formation', en: 'Training registration' },
 };

@@ -4,6 +4,7 @@ import { applicationCertificationLifecycle, applicationRecordLifecycle } from '.
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
+import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
 /** Every lifecycle definition by name: the web draws a lifecycle and translates its refusals from here. */
@@ -16,4 +17,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [gridVersionLifecycle.name]: gridVersionLifecycle,
   [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
+  [trainingSessionLifecycle.name]: trainingSessionLifecycle,
 };

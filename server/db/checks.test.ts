@@ -53,6 +53,14 @@ const projectRow = (table: string, columns: string, values: SQL) =>
     ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
 
+/** A training session starting on 2027-01-01, and a training request (the community's tables). */
+const session = (region: SQL, mode: SQL, state: SQL, capacity: number, endsOn: SQL) =>
+  sql`INSERT INTO training_sessions (region, title, mode, starts_on, ends_on, capacity, trainer_organisation_id, state)
+    SELECT ${region}, 'S', ${mode}, '2027-01-01', ${endsOn}, ${capacity}, id, ${state} FROM organisations WHERE code = 'CPAM-14'`;
+const registration = (region: SQL, status: SQL) =>
+  sql`INSERT INTO training_registrations (region, developer_user_id, status, prerequisites)
+    VALUES (${region}, ${userId}, ${status}, '{}'::jsonb)`;
+
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
 const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] = [
   {
@@ -241,6 +249,41 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
       SELECT id, 'corse', 'M', 'refused' FROM organisations WHERE code = 'CPAM-14'`,
   },
   {
+    constraint: 'training_sessions_region_check',
+    refused: () => session(sql`'national'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_mode_check',
+    refused: () => session(sql`'normandie'`, sql`'hybrid'`, sql`'published'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'onSite'`, sql`'published'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_state_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'draft'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'cancelled'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_capacity_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 0, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 1, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_dates_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2026-12-31'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-01'`),
+  },
+  {
+    constraint: 'training_registrations_region_check',
+    refused: () => registration(sql`'national'`, sql`'demand'`),
+    accepted: () => registration(sql`'corse'`, sql`'refused'`),
+  },
+  {
+    constraint: 'training_registrations_status_check',
+    refused: () => registration(sql`'corse'`, sql`'maybe'`),
+    accepted: () => registration(sql`'corse'`, sql`'cancelled'`),
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -292,7 +335,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(54);
+    expect(declared).toHaveLength(61);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });

@@ -55,6 +55,14 @@ const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
     field: 'region',
     message: 'Votre organisme a déjà une candidature en attente pour cette région.',
   },
+  training_registrations_live_key: {
+    field: 'developerId',
+    message: 'Ce développeur a déjà une place ou une place en attente dans cette session.',
+  },
+  training_registrations_demand_key: {
+    field: 'developerId',
+    message: 'Ce développeur a déjà une demande de formation en attente pour sa région.',
+  },
   capacity_declarations_quarter_key: {
     field: 'quarter',
     message: 'Votre organisme a déjà déclaré sa capacité pour ce trimestre : modifiez-la.',

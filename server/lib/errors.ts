@@ -83,6 +83,7 @@ const STALE_SUBJECTS = {
   record: ['Cet élément', false],
   developerProfile: ['Ce profil', false],
   referentApplication: ['Cette candidature', true],
+  trainingSession: ['Cette session de formation', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
-import { referentApplications, regionalReferents } from '../db/schema.ts';
+import {
+  referentApplications,
+  regionalReferents,
+  trainingRegistrations,
+  trainingSessions,
+} from '../db/schema.ts';
 import type { Fixtures, RouteCase, Scope } from './authorization-matrix.table.ts';
 import { createUser } from './harness.ts';
 
@@ -54,6 +59,42 @@ export function communityFixtures(db: Database, officeId: Record<Scope, string>)
         .returning({ id: regionalReferents.id });
       return row?.id as string;
     },
+    /** A session of the CPAM du Bas-Rhin (a referent of the Grand Est), held: it began five days ago. */
+    async session(capacity = 50) {
+      const startsOn = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+      const [row] = await db
+        .insert(trainingSessions)
+        .values({
+          region: 'grand-est',
+          title: 'Session de la matrice',
+          mode: 'remote',
+          startsOn,
+          endsOn: startsOn,
+          capacity,
+          trainerOrganisationId: officeId.own,
+        })
+        .returning();
+      return row as typeof trainingSessions.$inferSelect;
+    },
+    /** A registration of a fresh developer of the office in a fresh session. */
+    async registration(scope: Scope) {
+      const session = await this.session();
+      const developer = await createUser(db, {
+        roles: ['developer'],
+        organisationCode: scope === 'own' ? 'CPAM-67' : 'CPAM-68',
+      });
+      const [row] = await db
+        .insert(trainingRegistrations)
+        .values({
+          sessionId: session.id,
+          region: 'grand-est',
+          developerUserId: developer.id,
+          status: 'registered',
+          prerequisites: { php: true, symfony: true, versioning: true, symfonyUsed: true },
+        })
+        .returning({ id: trainingRegistrations.id });
+      return row?.id as string;
+    },
     /** Withdraws the office's pending applications for Mayotte (which nothing ever covers). */
     async clearApplications() {
       await db
@@ -71,6 +112,9 @@ const only =
   (role: Role): number =>
     allowed.includes(role) ? status : 403;
 const DECIDERS: Role[] = ['itDirectorate', 'admin'];
+/** The trainer office's referents and the DDSI: cells' callers are of the trainer office (own). */
+const TRAINERS: Role[] = ['referent', ...DECIDERS];
+const PREREQUISITES = { php: true, symfony: true, versioning: true, symfonyUsed: false };
 
 export const COMMUNITY_MATRIX: Record<string, RouteCase> = {
   'GET /api/developers': {
@@ -154,6 +198,76 @@ export const COMMUNITY_MATRIX: Record<string, RouteCase> = {
       };
     },
     expected: only(DECIDERS, 200),
+    anonymous: 401,
+  },
+  'GET /api/training-sessions': {
+    request: () => ({ url: '/api/training-sessions?region=grand-est&state=published' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  // The cell's office, the CPAM du Bas-Rhin, is a referent of the Grand Est.
+  'POST /api/training-sessions': {
+    request: () => ({
+      url: '/api/training-sessions',
+      body: {
+        region: 'grand-est',
+        title: 'Session publiée',
+        mode: 'remote',
+        startsOn: '2027-02-01',
+        capacity: 8,
+      },
+    }),
+    expected: only(['referent'], 201),
+    anonymous: 401,
+  },
+  'GET /api/training-sessions/:id': {
+    request: async (_cell, f) => ({ url: `/api/training-sessions/${(await f.community.session()).id}` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'GET /api/training-sessions/:id/invitation.ics': {
+    request: async (_cell, f) => ({
+      url: `/api/training-sessions/${(await f.community.session()).id}/invitation.ics`,
+    }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/training-sessions/:id/transitions': {
+    request: async (_cell, f) => {
+      const session = await f.community.session();
+      return {
+        url: `/api/training-sessions/${session.id}/transitions`,
+        body: { action: 'complete', version: session.version },
+      };
+    },
+    expected: only(TRAINERS, 200),
+    anonymous: 401,
+  },
+  // The caller asks for himself: developers may; a director asks for a developer of his office.
+  'POST /api/training-requests': {
+    request: async ({ actor }, f) => ({
+      url: '/api/training-requests',
+      body: {
+        developerId: actor.id,
+        sessionId: (await f.community.session()).id,
+        prerequisites: PREREQUISITES,
+      },
+    }),
+    expected: (role) => (role === 'developer' ? 201 : role === 'officeDirector' ? 422 : 403),
+    anonymous: 401,
+  },
+  // Checking prerequisites: the trainer office's referents and the DDSI (other-office developers are refused).
+  'POST /api/training-registrations/:id/actions': {
+    request: async ({ scope }, f) => ({
+      url: `/api/training-registrations/${await f.community.registration(scope)}/actions`,
+      body: { action: 'checkPrerequisites' },
+    }),
+    expected: only(TRAINERS, 200),
+    anonymous: 401,
+  },
+  'GET /api/training-demand': {
+    request: () => ({ url: '/api/training-demand' }),
+    expected: only(TRAINERS, 200),
     anonymous: 401,
   },
 };

@@ -19,6 +19,14 @@ export const communityPolicy: PolicyTable = {
   'referentApplication.read': (actor, application?: { organisationId: string }) =>
     !application || decidesReferents(actor) || application.organisationId === actor.organisationId,
   'referentApplication.submit': (actor) => hasRole(actor, 'officeDirector'),
+  'training.read': () => true,
+  'training.createSession': (actor) => hasRole(actor, 'referent'),
+  'training.request': (actor) => hasRole(actor, 'officeDirector', 'developer'),
+  // The trainer office's referents, and the DDSI; without a session: anyone who may on some session.
+  'training.manage': (actor, session?: { trainerOrganisationId: string }) =>
+    decidesReferents(actor) ||
+    (hasRole(actor, 'referent') && (!session || session.trainerOrganisationId === actor.organisationId)),
+  'training.readDemand': (actor) => decidesReferents(actor) || hasRole(actor, 'referent'),
 };
 
 /** Which applications a list shows: all to the DDSI, the own office's to others. */
