@@ -128,3 +128,18 @@ describe('accessibility of the community pages (axe, WCAG 2.1 AA)', () => {
         }
       }, 120_000);
 });
+
+describe('the training pages (axe, WCAG 2.1 AA)', () => {
+  for (const width of [1280, 390])
+    it(`at ${width} px: the sessions with the demand, a session as its referent`, async () => {
+      const page = await signedIn('dev.basrhin@mutualis.demo', width);
+      await page.goto(`${env.server.url}/communaute/formations`);
+      await page.getByRole('link', { name: 'Starter kit PHP — promotion Grand Est' }).waitFor();
+      await page.getByText('Karim Benali', { exact: false }).waitFor();
+      await clean(page);
+      await page.getByRole('link', { name: 'Starter kit PHP — promotion Grand Est' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Starter kit PHP — promotion Grand Est' }).waitFor();
+      await clean(page);
+      if (width === 1280) await page.screenshot({ path: '/tmp/community-session-1280.png', fullPage: true });
+    }, 120_000);
+});

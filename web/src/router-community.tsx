@@ -21,6 +21,15 @@ const ReferentApplicationPage = lazyRouteComponent(
   'ReferentApplicationPage',
 );
 
+const TrainingSessionsPage = lazyRouteComponent(
+  () => import('./scenes/community/training-pages.tsx'),
+  'TrainingSessionsPage',
+);
+const TrainingSessionPage = lazyRouteComponent(
+  () => import('./scenes/community/training-pages.tsx'),
+  'TrainingSessionPage',
+);
+
 const yesNo = (value: unknown): value is 'true' | 'false' => value === 'true' || value === 'false';
 const yes = (value: unknown): value is 'true' => value === 'true';
 
@@ -60,7 +69,22 @@ const referentApplicationRoute = createRoute({
   },
 });
 
+const trainingSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/communaute/formations',
+  component: TrainingSessionsPage,
+});
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/communaute/formations/$id',
+  component: function TrainingSession() {
+    return <TrainingSessionPage id={trainingSessionRoute.useParams().id} />;
+  },
+});
+
 export const communityRoutes = [
+  trainingSessionsRoute,
+  trainingSessionRoute,
   developersRoute,
   developerRoute,
   referentsRoute,

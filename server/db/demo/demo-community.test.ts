@@ -9,7 +9,7 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
   await seedDemo(t.db, 'demo demo demo demo');
-  expect(await seedDemoCommunity(t.db)).toEqual({ created: 3 });
+  expect(await seedDemoCommunity(t.db)).toEqual({ created: 5 });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -27,6 +27,11 @@ describe('the demo community', () => {
       pendingApplications: 1,
     });
     expect(coverage.covered).toBe(8);
+    const sessions = (await agent.get('/api/training-sessions')).json();
+    expect(sessions.items.map((s: { region: string }) => s.region)).toEqual(['grand-est']);
+    const referent = await login(t.app, 'dev.basrhin@mutualis.demo', 'demo demo demo demo');
+    const demand = (await referent.get('/api/training-demand')).json();
+    expect(demand.regions[0].requests[0].developer.displayName).toBe('Karim Benali');
   });
 
   it('is written once', async () => {

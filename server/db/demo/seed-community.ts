@@ -1,6 +1,13 @@
 import { count, inArray } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { developerProfiles, organisations, referentApplications, users } from '../schema.ts';
+import {
+  developerProfiles,
+  organisations,
+  referentApplications,
+  trainingRegistrations,
+  trainingSessions,
+  users,
+} from '../schema.ts';
 
 /** The demo developers' profiles (one trained referent, one developer not trained yet). */
 const DEMO_PROFILES: {
@@ -75,5 +82,37 @@ export async function seedDemoCommunity(db: Database): Promise<{ created: number
       motivation:
         'La CPAM des Bouches-du-Rhône a deux développeurs formés au starter kit et accueille déjà les développeurs de la région pour des ateliers : elle se propose comme référente de Provence-Alpes-Côte d’Azur.',
     });
-  return { created: rows.length + (marseille ? 1 : 0) };
+  const training = await seedTraining(db, people);
+  return { created: rows.length + (marseille ? 1 : 0) + training };
+}
+
+/** A session of the Grand Est in three weeks, by the CPAM du Bas-Rhin; Karim's request is demand in PACA. */
+async function seedTraining(db: Database, people: Map<string, string>) {
+  const [strasbourg] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.code, ['CPAM-67']));
+  const karim = people.get('dev.marseille@mutualis.demo');
+  if (!strasbourg || !karim) return 0;
+  const startsOn = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const endsOn = new Date(Date.now() + 23 * 86_400_000).toISOString().slice(0, 10);
+  await db.insert(trainingSessions).values({
+    region: 'grand-est',
+    title: 'Starter kit PHP — promotion Grand Est',
+    mode: 'onSite',
+    place: 'CPAM du Bas-Rhin, Strasbourg',
+    startsOn,
+    endsOn,
+    capacity: 8,
+    trainerOrganisationId: strasbourg.id,
+  });
+  await db.insert(trainingRegistrations).values({
+    region: 'provence-alpes-cote-d-azur',
+    developerUserId: karim,
+    requestedBy: karim,
+    status: 'demand',
+    prerequisites: { php: true, symfony: true, versioning: true, symfonyUsed: true },
+    note: 'Pas encore de session en Provence-Alpes-Côte d’Azur.',
+  });
+  return 2;
 }

@@ -8,6 +8,7 @@ import type {
   SubmitReferentApplicationInput,
   UpdateDeveloperProfileInput,
 } from '../../../common/schemas/community.ts';
+import type { RegistrationDto, SessionDto, SessionSummaryDto } from '../../../common/schemas/training.ts';
 import { api, withQuery } from './client.ts';
 import { useFireTransition } from './queries.ts';
 
@@ -87,3 +88,39 @@ export function useSubmitReferentApplication() {
 
 export const useFireReferentApplicationTransition = () =>
   useFireTransition<ReferentApplicationDto>('/api/referent-applications', ['referents']);
+
+export function useTrainingSessions() {
+  return useQuery({
+    queryKey: ['training', 'sessions'],
+    queryFn: () => api<{ items: SessionSummaryDto[] }>('GET', '/api/training-sessions'),
+  });
+}
+
+export function useTrainingSession(id: string) {
+  return useQuery({
+    queryKey: ['training', 'session', id],
+    queryFn: () => api<SessionDto>('GET', `/api/training-sessions/${id}`),
+  });
+}
+
+export function useTrainingDemand(enabled: boolean) {
+  return useQuery({
+    queryKey: ['training', 'demand'],
+    queryFn: () =>
+      api<{ regions: { region: string; requests: RegistrationDto[] }[] }>('GET', '/api/training-demand'),
+    enabled,
+  });
+}
+
+/** A request for a place, or an action on a registration: the session is read again. */
+export function useTrainingWrite() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { path: string; body: unknown }) =>
+      api<RegistrationDto>('POST', input.path, input.body),
+    onSettled: () => client.invalidateQueries({ queryKey: ['training'] }),
+  });
+}
+
+export const useFireSessionTransition = () =>
+  useFireTransition<SessionDto>('/api/training-sessions', ['training']);
