@@ -31,6 +31,7 @@ export type Party =
   | { kind: 'developerOf'; field: string }
   | { kind: 'agentOf'; field: string }
   | { kind: 'sponsorOf'; field: string }
+  | { kind: 'referentOf'; field: string }
   | { kind: 'system' };
 
 export const role = (...roles: Role[]): Party => ({ kind: 'role', roles });
@@ -42,6 +43,8 @@ export const developerOf = (field: string): Party => ({ kind: 'developerOf', fie
 export const agentOf = (field: string): Party => ({ kind: 'agentOf', field });
 /** A national sponsor of the directorate(s) in the subject's `field`. */
 export const sponsorOf = (field: string): Party => ({ kind: 'sponsorOf', field });
+/** A starter-kit referent of the office(s) in the subject's `field`. */
+export const referentOf = (field: string): Party => ({ kind: 'referentOf', field });
 /** The platform itself: scheduled transitions (deadlines), never a person. */
 export const system: Party = { kind: 'system' };
 
@@ -51,6 +54,7 @@ export const PARTY_ROLE: Record<Exclude<Party['kind'], 'role' | 'system'>, Role>
   developerOf: 'developer',
   agentOf: 'agent',
   sponsorOf: 'sponsor',
+  referentOf: 'referent',
 };
 
 /** Who acts, as the lifecycle sees it: a signed-in person, or the system. */

@@ -1,4 +1,5 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
+import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
@@ -66,6 +67,7 @@ export const ACTIONS = [
   ...EVALUATION_ACTIONS,
   ...ACCEPTANCE_ACTIONS,
   ...STORE_ACTIONS,
+  ...COMMUNITY_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -157,4 +159,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...EVALUATION_ACTION_LABELS,
   ...ACCEPTANCE_ACTION_LABELS,
   ...STORE_ACTION_LABELS,
+  ...COMMUNITY_ACTION_LABELS,
 };

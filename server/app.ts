@@ -34,6 +34,12 @@ import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
+import { communityPolicy } from './modules/community/community.policy.ts';
+import { developerRoutes } from './modules/community/developers.routes.ts';
+import { referentApplicationBinding } from './modules/community/referent-applications.lifecycle.ts';
+import { referentRoutes } from './modules/community/referents.routes.ts';
+import { trainingRoutes } from './modules/community/training.routes.ts';
+import { trainingSessionBinding } from './modules/community/training-sessions.lifecycle.ts';
 import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
@@ -116,6 +122,7 @@ const POLICIES = [
   notificationPolicy,
   storePolicy,
   forgePolicy,
+  communityPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -124,6 +131,8 @@ const BINDINGS: AnyBinding[] = [
   projectBinding,
   gridVersionBinding,
   requestBinding,
+  referentApplicationBinding,
+  trainingSessionBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -295,6 +304,9 @@ export async function buildApp(options: {
   await app.register(provisioningRoutes(() => provisioning));
   await app.register(unsubscribeRoutes);
   await app.register(forgeRoutes);
+  await app.register(developerRoutes);
+  await app.register(referentRoutes);
+  await app.register(trainingRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

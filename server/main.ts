@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
+import { seedDemoCommunity } from './db/demo/seed-community.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
@@ -33,6 +34,7 @@ async function main() {
   const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
   const demoRequests = config.demo ? await seedDemoStore(database.db) : { created: 0 };
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
+  const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -51,6 +53,7 @@ async function main() {
       demoCampaignsCreated: demoCampaigns.created,
       demoNotificationsCreated: demoNotifications.created,
       demoRequestsCreated: demoRequests.created,
+      demoCommunityCreated: demoCommunity.created,
     },
     'database ready',
   );

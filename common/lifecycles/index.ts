@@ -4,6 +4,8 @@ import { applicationCertificationLifecycle, applicationRecordLifecycle } from '.
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
+import { referentApplicationLifecycle } from './referent-application.ts';
+import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
 /** Every lifecycle definition by name: the web draws a lifecycle and translates its refusals from here. */
@@ -16,4 +18,6 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [gridVersionLifecycle.name]: gridVersionLifecycle,
   [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
   [deploymentRequestLifecycle.name]: deploymentRequestLifecycle,
+  [referentApplicationLifecycle.name]: referentApplicationLifecycle,
+  [trainingSessionLifecycle.name]: trainingSessionLifecycle,
 };

@@ -76,6 +76,14 @@ const review = (rating: number) => sql`
   SELECT ${applicationId}, id, ${userId}, ${rating} FROM organisations WHERE code = 'CPAM-69'
   ON CONFLICT DO NOTHING`;
 
+/** A training session starting on 2027-01-01, and a training request (the community's tables). */
+const session = (region: SQL, mode: SQL, state: SQL, capacity: number, endsOn: SQL) =>
+  sql`INSERT INTO training_sessions (region, title, mode, starts_on, ends_on, capacity, trainer_organisation_id, state)
+    SELECT ${region}, 'S', ${mode}, '2027-01-01', ${endsOn}, ${capacity}, id, ${state} FROM organisations WHERE code = 'CPAM-14'`;
+const registration = (region: SQL, status: SQL) =>
+  sql`INSERT INTO training_registrations (region, developer_user_id, status, prerequisites)
+    VALUES (${region}, ${userId}, ${status}, '{}'::jsonb)`;
+
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
 const cases: CheckCase[] = [
   {
@@ -285,6 +293,62 @@ const cases: CheckCase[] = [
     accepted: () => review(5),
   },
   {
+    constraint: 'regional_referents_region_check',
+    refused: () => sql`INSERT INTO regional_referents (organisation_id, region)
+      SELECT id, 'national' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO regional_referents (organisation_id, region)
+      SELECT id, 'normandie' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
+    constraint: 'referent_applications_region_check',
+    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
+      SELECT id, 'atlantide', 'M' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
+      SELECT id, 'corse', 'M' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
+    constraint: 'referent_applications_state_check',
+    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
+      SELECT id, 'corse', 'M', 'maybe' FROM organisations WHERE code = 'CPAM-14'`,
+    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
+      SELECT id, 'corse', 'M', 'refused' FROM organisations WHERE code = 'CPAM-14'`,
+  },
+  {
+    constraint: 'training_sessions_region_check',
+    refused: () => session(sql`'national'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_mode_check',
+    refused: () => session(sql`'normandie'`, sql`'hybrid'`, sql`'published'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'onSite'`, sql`'published'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_state_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'draft'`, 5, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'cancelled'`, 5, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_capacity_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 0, sql`'2027-01-03'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 1, sql`'2027-01-03'`),
+  },
+  {
+    constraint: 'training_sessions_dates_check',
+    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2026-12-31'`),
+    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-01'`),
+  },
+  {
+    constraint: 'training_registrations_region_check',
+    refused: () => registration(sql`'national'`, sql`'demand'`),
+    accepted: () => registration(sql`'corse'`, sql`'refused'`),
+  },
+  {
+    constraint: 'training_registrations_status_check',
+    refused: () => registration(sql`'corse'`, sql`'maybe'`),
+    accepted: () => registration(sql`'corse'`, sql`'cancelled'`),
+  },
+  {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
@@ -305,7 +369,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(61);
+    expect(declared).toHaveLength(71);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -379,6 +379,8 @@ export const outboxMessages = pgTable(
 
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
+// The developer community (directory, regional referents): schema-community.ts.
+export * from './schema-community.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
 // What the portal last fetched from GitLab, Jenkins and the Composer repository: schema-integrations.ts.

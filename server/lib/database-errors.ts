@@ -47,6 +47,22 @@ const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
     field: 'kind',
     message: 'Votre organisme a déjà fait cette proposition à ce projet : elle est en attente ou acceptée.',
   },
+  regional_referents_office_region_key: {
+    field: 'organisationId',
+    message: 'Cet organisme est déjà référent de cette région.',
+  },
+  referent_applications_region_key: {
+    field: 'region',
+    message: 'Votre organisme a déjà une candidature en attente pour cette région.',
+  },
+  training_registrations_live_key: {
+    field: 'developerId',
+    message: 'Ce développeur a déjà une place ou une place en attente dans cette session.',
+  },
+  training_registrations_demand_key: {
+    field: 'developerId',
+    message: 'Ce développeur a déjà une demande de formation en attente pour sa région.',
+  },
   capacity_declarations_quarter_key: {
     field: 'quarter',
     message: 'Votre organisme a déjà déclaré sa capacité pour ce trimestre : modifiez-la.',

@@ -88,6 +88,9 @@ const STALE_SUBJECTS = {
   record: ['Cet élément', false],
   review: ['Cet avis', false],
   deploymentRequest: ['Cette demande de mise à disposition', true],
+  developerProfile: ['Ce profil', false],
+  referentApplication: ['Cette candidature', true],
+  trainingSession: ['Cette session de formation', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

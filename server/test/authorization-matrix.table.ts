@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
@@ -82,6 +83,8 @@ export interface Fixtures {
   notifications: NotificationFixtures;
   /** The Store, deployment requests and tenants (authorization-matrix.store.ts). */
   store: StoreFixtures;
+  /** Developers, referents and applications (authorization-matrix.community.ts). */
+  community: CommunityFixtures;
   ddgos: string;
 }
 
@@ -353,6 +356,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...ACCEPTANCE_MATRIX,
   ...NOTIFICATION_MATRIX,
   ...STORE_MATRIX,
+  ...COMMUNITY_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

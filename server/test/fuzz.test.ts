@@ -298,7 +298,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(requests).toBeGreaterThan(2_000);
     // Every JSON body refuses a field it does not know, naming it (as an administrator, who may call
     // every one of them but those an office or a directorate does for itself: declaring its use or its
-    // capacity, offering its help, deciding a sponsorship, asking for a Store application).
+    // capacity, offering its help, deciding a sponsorship, asking for a Store application, applying to
+    // become referent, publishing a training session (a referent), asking for a place — and one's own
+    // developer profile: their bad input is tested in server/modules/community/*.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
@@ -310,6 +312,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'post /api/deployment-requests/{id}/transitions',
         'post /api/projects/{id}/offers',
         'post /api/sponsorship-requests/{id}/decision',
+        'post /api/referent-applications',
+        'put /api/me/developer-profile',
+        'post /api/training-sessions',
+        'post /api/training-requests',
       ].sort(),
     );
   }, 240_000);

@@ -29,6 +29,7 @@ import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
+import { communityRoutes } from './router-community.tsx';
 import { storeRoutes } from './router-store.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
@@ -412,6 +413,7 @@ const routeTree = rootRoute.addChildren([
     editProjectRoute,
     ...acceptanceRoutes,
     ...storeRoutes,
+    ...communityRoutes,
     unknownRoute,
   ]),
 ]);

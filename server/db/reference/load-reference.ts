@@ -2,6 +2,7 @@ import type { Executor } from '../client.ts';
 import { loadBusinessDomains } from './load-business-domains.ts';
 import { loadEvaluationGrids } from './load-evaluation-grids.ts';
 import { loadOrganisations } from './load-organisations.ts';
+import { loadLetterReferents } from './load-referents.ts';
 
 /** Every reference list, loaded idempotently at start, by the CLI and for the test template. */
 export async function loadReferenceData(
@@ -11,5 +12,6 @@ export async function loadReferenceData(
   const organisations = await loadOrganisations(db, files.organisations);
   const businessDomains = await loadBusinessDomains(db, files.businessDomains);
   const evaluationGrids = await loadEvaluationGrids(db);
-  return { organisations, businessDomains, evaluationGrids };
+  const referents = await loadLetterReferents(db);
+  return { organisations, businessDomains, evaluationGrids, referents };
 }

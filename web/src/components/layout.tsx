@@ -139,6 +139,9 @@ export function AppLayout() {
           {link('/grilles', t('grids.title'))}
           <Divider my="xs" />
           {link('/organismes', t('nav.directory'))}
+          {link('/communaute/developpeurs', t('community.navDevelopers'))}
+          {link('/communaute/referents', t('community.navReferents'))}
+          {link('/communaute/formations', t('community.training.nav'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (

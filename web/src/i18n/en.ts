@@ -1,5 +1,6 @@
 import { acceptanceEn } from './acceptance.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { communityEn } from './community.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
@@ -200,6 +201,7 @@ export const en: Dictionary = {
   ...storeEn,
   ...evaluationEn,
   ...notificationsEn,
+  ...communityEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

@@ -1,5 +1,6 @@
 import { acceptanceFr } from './acceptance.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
+import { communityFr } from './community.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
@@ -209,6 +210,7 @@ export const fr = {
   ...storeFr,
   ...evaluationFr,
   ...notificationsFr,
+  ...communityFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },
