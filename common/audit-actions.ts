@@ -1,4 +1,5 @@
 import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
+import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 
@@ -46,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...PROJECT_AUDIT_ACTION_LABELS,
   ...EVALUATION_AUDIT_ACTION_LABELS,
   ...ACCEPTANCE_AUDIT_ACTION_LABELS,
+  ...CALL_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -56,4 +58,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   project: { fr: 'Projet', en: 'Project' },
   ...EVALUATION_TARGET_TYPE_LABELS,
   ...ACCEPTANCE_TARGET_TYPE_LABELS,
+  ...CALL_TARGET_TYPE_LABELS,
 };

@@ -1,4 +1,5 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
+import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 
@@ -61,6 +62,7 @@ export const ACTIONS = [
   'project.abandon',
   ...EVALUATION_ACTIONS,
   ...ACCEPTANCE_ACTIONS,
+  ...CALL_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -139,4 +141,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...PROJECT_ACTION_LABELS,
   ...EVALUATION_ACTION_LABELS,
   ...ACCEPTANCE_ACTION_LABELS,
+  ...CALL_ACTION_LABELS,
 };

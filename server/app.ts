@@ -23,6 +23,9 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { callBinding } from './modules/calls/calls.lifecycle.ts';
+import { callPolicy } from './modules/calls/calls.policy.ts';
+import { callRoutes } from './modules/calls/calls.routes.ts';
 import { APPLICATION_BINDINGS } from './modules/catalog/applications/applications.lifecycle.ts';
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
@@ -98,6 +101,7 @@ const POLICIES = [
   acceptancePolicy,
   jobPolicy,
   notificationPolicy,
+  callPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -105,6 +109,7 @@ const BINDINGS: AnyBinding[] = [
   ...APPLICATION_BINDINGS,
   projectBinding,
   gridVersionBinding,
+  callBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -243,6 +248,7 @@ export async function buildApp(options: {
   await app.register(reportRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);
+  await app.register(callRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

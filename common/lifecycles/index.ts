@@ -1,6 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { callLifecycle } from './call.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { userAccountLifecycle } from './user-account.ts';
@@ -14,4 +15,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [projectLifecycle.name]: projectLifecycle,
   [gridVersionLifecycle.name]: gridVersionLifecycle,
   [acceptanceCampaignLifecycle.name]: acceptanceCampaignLifecycle,
+  [callLifecycle.name]: callLifecycle,
 };

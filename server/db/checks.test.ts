@@ -52,6 +52,25 @@ const projectRow = (table: string, columns: string, values: SQL) =>
     SELECT ${projectId}, id, ${values} FROM organisations WHERE code = 'CPAM-69'
     ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
+/** A call for projects with one column changed from a valid row. */
+const call = (change: Record<string, string | number>) => {
+  const values: Record<string, string | number> = {
+    scope: 'national',
+    region: 'grand-est',
+    state: 'draft',
+    effort_days: 10,
+    budget_euros: 1000,
+    questions_until: '2099-01-10',
+    proposals_until: '2099-01-15',
+    ...change,
+  };
+  return sql`INSERT INTO calls (title, context, issuer_organisation_id, domain_code, selection_by, scope, region,
+      state, effort_days, budget_euros, questions_until, proposals_until)
+    SELECT 'Appel', 'Contexte', id, 'relation-client', '2099-02-01', ${values.scope}, ${values.region},
+      ${values.state}, ${values.effort_days}, ${values.budget_euros}, ${values.questions_until}::date,
+      ${values.proposals_until}::date
+    FROM organisations WHERE code = 'CPAM-69'`;
+};
 
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
 const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] = [
@@ -224,6 +243,36 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     refused: () => audit('robot'),
     accepted: () => audit('system'),
   },
+  {
+    constraint: 'calls_state_check',
+    refused: () => call({ state: 'open' }),
+    accepted: () => call({ state: 'closed' }),
+  },
+  {
+    constraint: 'calls_scope_check',
+    refused: () => call({ scope: 'europe' }),
+    accepted: () => call({ scope: 'local' }),
+  },
+  {
+    constraint: 'calls_region_check',
+    refused: () => call({ region: 'Bavière' }),
+    accepted: () => call({ region: 'corse' }),
+  },
+  {
+    constraint: 'calls_effort_days_check',
+    refused: () => call({ effort_days: -1 }),
+    accepted: () => call({ effort_days: 0 }),
+  },
+  {
+    constraint: 'calls_budget_euros_check',
+    refused: () => call({ budget_euros: -1 }),
+    accepted: () => call({ budget_euros: 0 }),
+  },
+  {
+    constraint: 'calls_timeline_check',
+    refused: () => call({ questions_until: '2099-01-20' }),
+    accepted: () => call({ questions_until: '2099-01-15' }),
+  },
 ];
 
 /**
@@ -271,7 +320,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(51);
+    expect(declared).toHaveLength(57);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });

@@ -379,6 +379,8 @@ export const outboxMessages = pgTable(
 
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
+// Calls for projects and their questions: schema-calls.ts.
+export * from './schema-calls.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
 // Follows, mutes, notification preferences and notifications: schema-notifications.ts.

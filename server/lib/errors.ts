@@ -81,6 +81,8 @@ const STALE_SUBJECTS = {
   answer: ['Cette réponse', true],
   grid: ['Cette version de grille', true],
   record: ['Cet élément', false],
+  call: ['Cet appel à projets', false],
+  question: ['Cette question', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
@@ -76,6 +77,8 @@ export interface Fixtures {
   acceptance: AcceptanceFixtures;
   /** Jobs and notifications (authorization-matrix.notifications.ts). */
   notifications: NotificationFixtures;
+  /** Calls for projects (authorization-matrix.calls.ts). */
+  calls: CallFixtures;
   ddgos: string;
 }
 
@@ -345,6 +348,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...EVALUATION_MATRIX,
   ...ACCEPTANCE_MATRIX,
   ...NOTIFICATION_MATRIX,
+  ...CALL_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

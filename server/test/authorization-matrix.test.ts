@@ -7,6 +7,7 @@ import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { callFixtures } from './authorization-matrix.calls.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
@@ -95,6 +96,7 @@ beforeAll(async () => {
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     acceptance: acceptanceFixtures(t.db, officeId),
     notifications: notificationFixtures(t.db),
+    calls: callFixtures(t.db, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

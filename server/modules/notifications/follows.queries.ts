@@ -3,6 +3,7 @@ import type { EmailCadence, EventKind, FollowTarget } from '../../../common/noti
 import type { Executor } from '../../db/client.ts';
 import {
   applications,
+  calls,
   follows,
   notificationMutes,
   notificationPreferences,
@@ -15,12 +16,14 @@ type Target = { type: FollowTarget; id: string };
 /** The label of a followable thread, or null when it does not exist. */
 export async function targetLabel(db: Executor, target: Target) {
   const [row] =
-    target.type === 'project'
-      ? await db.select({ label: projects.title }).from(projects).where(eq(projects.id, target.id))
-      : await db
-          .select({ label: applications.name })
-          .from(applications)
-          .where(eq(applications.id, target.id));
+    target.type === 'call'
+      ? await db.select({ label: calls.title }).from(calls).where(eq(calls.id, target.id))
+      : target.type === 'project'
+        ? await db.select({ label: projects.title }).from(projects).where(eq(projects.id, target.id))
+        : await db
+            .select({ label: applications.name })
+            .from(applications)
+            .where(eq(applications.id, target.id));
   return row?.label ?? null;
 }
 
@@ -67,7 +70,7 @@ export async function listFollows(db: Executor, userId: string) {
     db,
     sql`
     SELECT t.target_type, t.target_id,
-           coalesce(p.title, a.name) AS label,
+           coalesce(p.title, a.name, c.title) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -78,6 +81,7 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${notificationMutes} m ON m.user_id = ${userId} AND m.target_type = t.target_type AND m.target_id = t.target_id
     LEFT JOIN ${projects} p ON t.target_type = 'project' AND p.id = t.target_id
     LEFT JOIN ${applications} a ON t.target_type = 'application' AND a.id = t.target_id
+    LEFT JOIN ${calls} c ON t.target_type = 'call' AND c.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

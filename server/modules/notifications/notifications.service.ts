@@ -71,7 +71,11 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
   if ((await targetLabel(ctx.db, target)) === null)
     throw new AppError(
       'notFound',
-      target.type === 'project' ? 'Ce projet est introuvable.' : 'Cette application est introuvable.',
+      target.type === 'call'
+        ? 'Cet appel à projets est introuvable.'
+        : target.type === 'project'
+          ? 'Ce projet est introuvable.'
+          : 'Cette application est introuvable.',
     );
   return target;
 }
