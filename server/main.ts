@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
+import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
@@ -29,6 +30,7 @@ async function main() {
   const demoEvaluations = config.demo ? await seedDemoEvaluations(database.db) : { created: 0 };
   const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
   const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
+  const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -45,6 +47,7 @@ async function main() {
       demoEvaluationsCreated: demoEvaluations.created,
       demoCampaignsCreated: demoCampaigns.created,
       demoNotificationsCreated: demoNotifications.created,
+      demoCallsCreated: demoCalls.created,
     },
     'database ready',
   );

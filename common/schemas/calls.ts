@@ -171,6 +171,9 @@ export const callSchema = callSummarySchema
   .extend({
     context: z.string(),
     expectedOutcome: z.string(),
+    /** The Markdown rendered and sanitised by the server. */
+    contextHtml: z.string(),
+    expectedOutcomeHtml: z.string(),
     criteria: z.array(criterionSchema),
     offices: z.array(office),
     publicationOn: z.string().nullable(),

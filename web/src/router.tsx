@@ -29,6 +29,7 @@ import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
+import { callRoutes } from './router-calls.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
 
@@ -152,7 +153,7 @@ export const appRoute = createRoute({
 });
 
 /** A page reserved to some abilities: the navigation hides it, and a direct visit is sent home. */
-const requireAbility =
+export const requireAbility =
   (action: Action) =>
   async ({ context }: { context: RouterContext }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
@@ -161,7 +162,7 @@ const requireAbility =
 
 /** A search parameter as the list's filter schema types it: text, or a value of its code list. */
 export const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const oneOf =
+export const oneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
     (values as readonly unknown[]).includes(value);
@@ -171,7 +172,7 @@ const list = <T extends string>(value: unknown, accepts: (v: unknown) => v is T)
   const values = (Array.isArray(value) ? value : [value]).filter(accepts);
   return values.length > 0 ? values : undefined;
 };
-const pageOf = (value: unknown) => (Number(value) > 1 ? Number(value) : undefined);
+export const pageOf = (value: unknown) => (Number(value) > 1 ? Number(value) : undefined);
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profil', component: ProfilePage });
@@ -389,6 +390,7 @@ const routeTree = rootRoute.addChildren([
     projectRoute,
     editProjectRoute,
     ...acceptanceRoutes,
+    ...callRoutes,
     unknownRoute,
   ]),
 ]);

@@ -1,4 +1,5 @@
 import type { CallDto, CallSummaryDto } from '../../../common/schemas/calls.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
 import type { CallSummaryRow } from './calls.queries.ts';
 import type { CallView } from './calls.service.ts';
 
@@ -31,6 +32,8 @@ export function presentCall(view: CallView): CallDto {
     ...presentCallSummary(view.summary),
     context: c.context,
     expectedOutcome: c.expectedOutcome,
+    contextHtml: renderMarkdown(c.context),
+    expectedOutcomeHtml: renderMarkdown(c.expectedOutcome),
     criteria: c.criteria,
     offices: view.offices,
     publicationOn: c.publicationOn,

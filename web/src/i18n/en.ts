@@ -1,4 +1,5 @@
 import { acceptanceEn } from './acceptance.en.ts';
+import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import type { Dictionary } from './fr.ts';
@@ -194,6 +195,7 @@ export const en: Dictionary = {
   ...projectsEn,
   ...matchmakingEn,
   ...acceptanceEn,
+  ...callsEn,
   ...evaluationEn,
   ...notificationsEn,
   errors: {

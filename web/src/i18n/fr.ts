@@ -1,4 +1,5 @@
 import { acceptanceFr } from './acceptance.fr.ts';
+import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
@@ -203,6 +204,7 @@ export const fr = {
   ...projectsFr,
   ...matchmakingFr,
   ...acceptanceFr,
+  ...callsFr,
   ...evaluationFr,
   ...notificationsFr,
   errors: {
