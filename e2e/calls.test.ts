@@ -63,6 +63,20 @@ describe('a call for projects, from its draft to the questions of the offices', 
     await dialog.getByRole('button', { name: /^Publier l'appel/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await sponsor.getByText(/Propositions jusqu’au .* — encore (19|20) j/).waitFor();
+
+    // The terms of the call, attached from its page.
+    const files = sponsor.getByRole('region', { name: 'Documents de l’appel' });
+    await files.getByRole('combobox', { name: 'Type de fichier' }).click();
+    await sponsor.getByRole('option', { name: 'Document' }).click();
+    await files.getByLabel('Fichier', { exact: true }).setInputFiles({
+      name: 'cahier-des-charges.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await files.getByRole('button', { name: 'Envoyer' }).click();
+    await files.getByRole('link', { name: /cahier-des-charges\.pdf/ }).waitFor();
     await clean(sponsor, 'call-sheet-sponsor');
 
     // A developer of the Bas-Rhin finds it among the calls open to the office, and asks a question.
@@ -77,6 +91,7 @@ describe('a call for projects, from its draft to the questions of the offices', 
       .fill('Un parapheur existant peut-il servir ?');
     await developer.getByRole('button', { name: 'Envoyer la question' }).click();
     await developer.getByText('En attente de réponse.').waitFor();
+    await developer.getByRole('link', { name: /cahier-des-charges\.pdf/ }).waitFor();
     await clean(developer, 'call-sheet-390');
 
     await sponsor.goto(callUrl);

@@ -44,6 +44,8 @@ export const CALL_AUDIT_ACTION_LABELS: Record<string, Label> = {
   'call.update': { fr: 'Appel à projets modifié', en: 'Call for projects edited' },
   'call.ask': { fr: 'Question posée sur un appel', en: 'Question asked on a call' },
   'call.answer': { fr: 'Réponse à une question', en: 'Question answered' },
+  'call.attach': { fr: 'Document joint à un appel', en: 'Document attached to a call' },
+  'call.detach': { fr: "Document retiré d'un appel", en: 'Document removed from a call' },
   'call.publish': { fr: 'Appel publié', en: 'Call published' },
   'call.close': { fr: 'Appel clos aux propositions', en: 'Call closed for proposals' },
   'call.startEvaluation': { fr: 'Évaluation ouverte', en: 'Evaluation started' },

@@ -52,6 +52,10 @@ const projectRow = (table: string, columns: string, values: SQL) =>
     SELECT ${projectId}, id, ${values} FROM organisations WHERE code = 'CPAM-69'
     ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
+/** A file of a call made in the same statement. */
+const callAttachment = (kind: string) => sql`WITH c AS (${call({})} RETURNING id)
+  INSERT INTO call_attachments (call_id, kind, file_name, media_type, size, sha256)
+  SELECT id, ${kind}, 'a.pdf', 'application/pdf', 1, 'c' FROM c`;
 /** A call for projects with one column changed from a valid row. */
 const call = (change: Record<string, string | number>) => {
   const values: Record<string, string | number> = {
@@ -269,6 +273,11 @@ const cases: { constraint: string; refused: () => SQL; accepted: () => SQL }[] =
     accepted: () => call({ budget_euros: 0 }),
   },
   {
+    constraint: 'call_attachments_kind_check',
+    refused: () => callAttachment('video'),
+    accepted: () => callAttachment('document'),
+  },
+  {
     constraint: 'calls_timeline_check',
     refused: () => call({ questions_until: '2099-01-20' }),
     accepted: () => call({ questions_until: '2099-01-15' }),
@@ -320,7 +329,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(57);
+    expect(declared).toHaveLength(58);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set([...cases.map((c) => c.constraint), ...WITHOUT_CASE_YET])).toEqual(new Set(declared));
   });

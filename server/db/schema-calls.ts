@@ -12,9 +12,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { CALL_SCOPES, CALL_STATES } from '../../common/calls/vocabulary.ts';
+import { ATTACHMENT_KINDS } from '../../common/catalog/vocabulary.ts';
 import { REGIONS } from '../../common/organisations.ts';
 import { inList } from './checks.ts';
-import { timestamps } from './columns.ts';
+import { attachmentFileColumns, timestamps } from './columns.ts';
 import { businessDomains, organisations, users } from './schema.ts';
 
 /** Calls for projects and their public questions (server/modules/calls/), re-exported by schema.ts. */
@@ -106,4 +107,18 @@ export const callQuestions = pgTable(
     ...timestamps,
   },
   (t) => [index('call_questions_call_idx').on(t.callId, t.createdAt)],
+);
+
+/** The documents of a call (terms, templates), stored as the catalogue's files (lib/attachments.ts). */
+export const callAttachments = pgTable(
+  'call_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: callRef(),
+    ...attachmentFileColumns(() => uuid('uploaded_by').references(() => users.id)),
+  },
+  (t) => [
+    index('call_attachments_call_idx').on(t.callId, t.createdAt),
+    check('call_attachments_kind_check', inList(t.kind, ATTACHMENT_KINDS)),
+  ],
 );

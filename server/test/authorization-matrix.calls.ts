@@ -1,13 +1,17 @@
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
-import { callQuestions, calls } from '../db/schema.ts';
+import { callAttachments, callQuestions, calls } from '../db/schema.ts';
+import type { AttachmentFiles } from '../lib/attachment-files.ts';
 import type { Cell, Fixtures, RouteCase, Scope } from './authorization-matrix.table.ts';
+
+// A file of its own: importing the table's would make a cycle (the table imports this file).
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /**
  * The calls' rows of the authorization matrix: a call of the "own" cell is issued by the caller's office
  * (CPAM-67), of the "other" cell by another office; each cell has its own call.
  */
-export function callFixtures(db: Database, officeId: Record<Scope, string>) {
+export function callFixtures(db: Database, files: AttachmentFiles, officeId: Record<Scope, string>) {
   return {
     async call(cell: Cell, state: 'draft' | 'published' = 'published') {
       const [row] = await db
@@ -32,6 +36,21 @@ export function callFixtures(db: Database, officeId: Record<Scope, string>) {
         .insert(callQuestions)
         .values({ callId, question: 'Qui peut répondre ?' })
         .returning({ id: callQuestions.id });
+      return row?.id as string;
+    },
+    async attachment(callId: string) {
+      const [row] = await db
+        .insert(callAttachments)
+        .values({
+          callId,
+          kind: 'document',
+          fileName: 'cahier.pdf',
+          mediaType: 'application/pdf',
+          size: PDF.length,
+          sha256: 'matrice',
+        })
+        .returning({ id: callAttachments.id });
+      await files.write(row?.id as string, PDF);
       return row?.id as string;
     },
   };
@@ -96,6 +115,38 @@ export const CALL_MATRIX: Record<string, RouteCase> = {
       };
     },
     expected: issuerSide(200),
+    anonymous: 401,
+  },
+  'GET /api/calls/:id/attachments': {
+    request: async (cell, f: Fixtures) => ({ url: `/api/calls/${await f.calls.call(cell)}/attachments` }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'POST /api/calls/:id/attachments': {
+    request: async (cell, f: Fixtures) => ({
+      url: `/api/calls/${await f.calls.call(cell)}/attachments`,
+      upload: {
+        file: { name: 'cahier.pdf', type: 'application/pdf', content: PDF },
+        fields: { kind: 'document' },
+      },
+    }),
+    expected: issuerSide(201),
+    anonymous: 401,
+  },
+  'GET /api/calls/:id/attachments/:attachmentId': {
+    request: async (cell, f: Fixtures) => {
+      const id = await f.calls.call(cell);
+      return { url: `/api/calls/${id}/attachments/${await f.calls.attachment(id)}` };
+    },
+    expected: everyone(200),
+    anonymous: 401,
+  },
+  'DELETE /api/calls/:id/attachments/:attachmentId': {
+    request: async (cell, f: Fixtures) => {
+      const id = await f.calls.call(cell);
+      return { url: `/api/calls/${id}/attachments/${await f.calls.attachment(id)}` };
+    },
+    expected: issuerSide(204),
     anonymous: 401,
   },
   'POST /api/calls/:id/transitions': {

@@ -96,7 +96,7 @@ beforeAll(async () => {
     evaluations: evaluationFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     acceptance: acceptanceFixtures(t.db, officeId),
     notifications: notificationFixtures(t.db),
-    calls: callFixtures(t.db, officeId),
+    calls: callFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

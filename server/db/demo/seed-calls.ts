@@ -292,7 +292,7 @@ export async function seedDemoCalls(db: Database, now = new Date()): Promise<{ c
           .where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, `call.${transition}`)));
         from = to;
       }
-      for (const question of demo.questions ?? []) {
+      for (const [rank, question] of (demo.questions ?? []).entries()) {
         const asker = people.get(question.from) as NonNullable<ReturnType<typeof people.get>>;
         await tx.insert(callQuestions).values({
           callId: id,
@@ -303,6 +303,8 @@ export async function seedDemoCalls(db: Database, now = new Date()): Promise<{ c
           answeredBy: question.answer ? issuer.id : null,
           answeredAt: question.answer ? now : null,
           version: question.answer ? 2 : 1,
+          // An hour apart, in the order written: the page lists them by date.
+          createdAt: new Date(now.getTime() - (48 - rank) * 3_600_000),
         });
       }
     }

@@ -1,3 +1,16 @@
+CREATE TABLE "call_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"file_name" text NOT NULL,
+	"media_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"uploaded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "call_attachments_kind_check" CHECK ("call_attachments"."kind" IN ('screenshot', 'document'))
+);
+--> statement-breakpoint
 CREATE TABLE "call_offices" (
 	"call_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -51,6 +64,8 @@ ALTER TABLE "follows" DROP CONSTRAINT "follows_target_type_check";--> statement-
 ALTER TABLE "notification_mutes" DROP CONSTRAINT "notification_mutes_target_type_check";--> statement-breakpoint
 ALTER TABLE "notification_preferences" DROP CONSTRAINT "notification_preferences_kind_check";--> statement-breakpoint
 ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
+ALTER TABLE "call_attachments" ADD CONSTRAINT "call_attachments_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_attachments" ADD CONSTRAINT "call_attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_offices" ADD CONSTRAINT "call_offices_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_offices" ADD CONSTRAINT "call_offices_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_questions" ADD CONSTRAINT "call_questions_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -60,6 +75,7 @@ ALTER TABLE "call_questions" ADD CONSTRAINT "call_questions_answered_by_users_id
 ALTER TABLE "calls" ADD CONSTRAINT "calls_issuer_organisation_id_organisations_id_fk" FOREIGN KEY ("issuer_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_domain_code_business_domains_code_fk" FOREIGN KEY ("domain_code") REFERENCES "public"."business_domains"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "call_attachments_call_idx" ON "call_attachments" USING btree ("call_id","created_at");--> statement-breakpoint
 CREATE INDEX "call_questions_call_idx" ON "call_questions" USING btree ("call_id","created_at");--> statement-breakpoint
 CREATE INDEX "calls_state_deadline_idx" ON "calls" USING btree ("state","proposals_until");--> statement-breakpoint
 CREATE INDEX "calls_issuer_idx" ON "calls" USING btree ("issuer_organisation_id");--> statement-breakpoint

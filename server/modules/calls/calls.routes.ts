@@ -13,6 +13,7 @@ import {
 import { idParamsSchema, problemSchema } from '../../../common/schemas/common.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
+import { callAttachmentRoutes } from './attachments.routes.ts';
 import type { CallBinding } from './calls.lifecycle.ts';
 import { presentCall, presentCallSummary } from './calls.presenter.ts';
 import { createCall, getCall, listCalls, updateCall } from './calls.service.ts';
@@ -136,6 +137,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  await app.register(callAttachmentRoutes);
   await app.register(
     lifecycleRoutes({
       basePath: BASE,

@@ -6,6 +6,7 @@ import { DEADLINES_JOB } from '../../jobs/jobs.ts';
 import { fireDueTransitions } from '../../lib/lifecycle.ts';
 import { systemActor } from '../../lib/policy.ts';
 import { callBody, draftCall, fireCall, publishedCall } from '../../test/call-fixtures.ts';
+import { uploadFile } from '../../test/catalog-fixtures.ts';
 import { type Agent, createTestContext, signUp, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
@@ -277,5 +278,59 @@ describe('public questions', () => {
     );
     const far = await farDirector.post('/api/follows', { targetType: 'call', targetId: call.id });
     expect(far.statusCode, far.body).toBe(204);
+  });
+});
+
+describe('notifications of a call', () => {
+  type Note = { kind: string; link: string; text: { fr: string } };
+  const heard = async (agent: Agent, id: string) =>
+    ((await agent.get('/api/notifications?pageSize=100')).json().items as Note[]).filter((n) =>
+      n.link.endsWith(id),
+    );
+
+  it('publishing tells the directors of the offices in scope; a question the issuer; the answer the asker', async () => {
+    const call = await publishedCall(sponsor, { scope: 'regional', region: 'grand-est' });
+    const told = await heard(director, call.id);
+    expect(told.map((n) => n.kind)).toEqual(['call.transitioned']);
+    expect(told[0]?.link).toBe(`/appels/${call.id}`);
+    expect(told[0]?.text.fr).toContain('à l’état « Publié »');
+    expect(await heard(farDirector, call.id)).toEqual([]);
+
+    const asked = await developer.post(`/api/calls/${call.id}/questions`, { question: 'Quel calendrier ?' });
+    const questionId = (asked.json() as CallDto).questions[0]?.id;
+    expect((await heard(sponsor, call.id)).map((n) => n.kind)).toEqual(['call.questionAsked']);
+    await sponsor.request('PUT', `/api/calls/${call.id}/questions/${questionId}/answer`, {
+      version: 1,
+      answer: 'Sélection en février.',
+    });
+    const answered = (await heard(developer, call.id)).find((n) => n.kind === 'call.questionAnswered');
+    expect(answered?.text.fr).toContain('« Sélection en février. »');
+  });
+});
+
+describe('documents of a call', () => {
+  const pdf = {
+    name: 'cahier-des-charges.pdf',
+    type: 'application/pdf',
+    content: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  };
+
+  it('are added and removed by the issuer, read by everyone who sees the call', async () => {
+    const call = await publishedCall(sponsor);
+    const url = `/api/calls/${call.id}/attachments`;
+    const refused = await uploadFile(t.app, director, url, pdf, { kind: 'document' });
+    expect(refused.statusCode).toBe(403);
+    const added = await uploadFile(t.app, sponsor, url, pdf, { kind: 'document' });
+    expect(added.statusCode, added.body).toBe(201);
+    const listed = (await developer.get(url)).json().items as { id: string; fileName: string }[];
+    expect(listed.map((f) => f.fileName)).toEqual(['cahier-des-charges.pdf']);
+    const download = await developer.get(`${url}/${listed[0]?.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect((await sponsor.request('DELETE', `${url}/${listed[0]?.id}`)).statusCode).toBe(204);
+    expect((await developer.get(url)).json().items).toEqual([]);
+    const bad = await uploadFile(t.app, sponsor, url, pdf, { kind: 'video' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CallScope, CallState } from '../../../common/calls/vocabulary.ts';
+import type { AttachmentDto } from '../../../common/schemas/application.ts';
 import type {
   CallDto,
   CallPageDto,
   createCallSchema,
   updateCallSchema,
 } from '../../../common/schemas/calls.ts';
+import { attachmentForm } from './catalogue.ts';
 import { api, withQuery } from './client.ts';
 import { useFireTransition } from './queries.ts';
 
@@ -76,3 +78,27 @@ export function useCallQuestion(id: string) {
 }
 
 export const useFireCallTransition = (id: string) => useFireTransition<CallDto>('/api/calls', ['call', id]);
+
+export const callAttachmentUrl = (callId: string, attachmentId: string) =>
+  `/api/calls/${callId}/attachments/${attachmentId}`;
+
+export function useCallAttachments(callId: string) {
+  return useQuery({
+    queryKey: ['call', callId, 'attachments'],
+    queryFn: () => api<{ items: AttachmentDto[] }>('GET', `/api/calls/${callId}/attachments`),
+  });
+}
+
+/** Adds or removes a document of the call; its list is read again either way. */
+export function useCallAttachmentWrite(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      input: { kind: AttachmentDto['kind']; file: File } | { attachmentId: string },
+    ): Promise<AttachmentDto | undefined> =>
+      'attachmentId' in input
+        ? api<undefined>('DELETE', callAttachmentUrl(callId, input.attachmentId))
+        : api<AttachmentDto>('POST', `/api/calls/${callId}/attachments`, attachmentForm(input)),
+    onSettled: () => client.invalidateQueries({ queryKey: ['call', callId, 'attachments'] }),
+  });
+}

@@ -42,6 +42,7 @@ export const callsEn: typeof callsFr = {
     criterion: 'Criterion',
     weight: 'Weight',
     weightTotal: 'Weights add up to {{total}} (100 needed)',
+    files: 'Documents of the call',
     lifecycle: 'Lifecycle of the call',
     edit: 'Edit',
     questions: 'Questions and answers',

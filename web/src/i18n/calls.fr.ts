@@ -40,6 +40,7 @@ export const callsFr = {
     criterion: 'Critère',
     weight: 'Poids',
     weightTotal: 'Total des poids : {{total}} (il faut 100)',
+    files: 'Documents de l’appel',
     lifecycle: 'Cycle de l’appel',
     edit: 'Modifier',
     questions: 'Questions et réponses',

@@ -11,6 +11,7 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLanguage } from '../../i18n/index.ts';
+import { CallAttachments } from './call-attachments.tsx';
 import { CallDeadline, CallStateBadge } from './call-deadline.tsx';
 import { CallQuestions } from './call-questions.tsx';
 import { CallTimeline } from './call-timeline.tsx';
@@ -102,6 +103,7 @@ export function CallPage({ id }: { id: string }) {
           ))}
         </ListTable>
       </section>
+      <CallAttachments call={call} />
       <Paper withBorder p="md">
         <LifecyclePanel
           lifecycle={callLifecycle.name}
