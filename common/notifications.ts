@@ -1,3 +1,4 @@
+import { CALL_STATE_LABELS } from './calls/vocabulary.ts';
 import { OFFER_KIND_LABELS, PROJECT_PHASE_LABELS } from './projects.ts';
 import { DEPLOYMENT_STATE_LABELS } from './store/vocabulary.ts';
 import { withoutAccents } from './text.ts';
@@ -18,11 +19,14 @@ export const EVENT_KINDS = [
   'usage.declared',
   'application.version.released',
   'deploymentRequest.transitioned',
+  'call.transitioned',
+  'call.questionAsked',
+  'call.questionAnswered',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** What can be followed (and muted): the thread an event belongs to. Calls will join. */
-export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest'] as const;
+/** What can be followed (and muted): the thread an event belongs to. */
+export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call'] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -64,6 +68,12 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'deploymentRequest.transitioned': {
     fr: 'Une demande de mise à disposition avance',
     en: 'A deployment request moves on',
+  },
+  'call.transitioned': { fr: 'Un appel à projets change d’état', en: 'A call for projects changes state' },
+  'call.questionAsked': { fr: 'Question sur un appel à projets', en: 'Question on a call for projects' },
+  'call.questionAnswered': {
+    fr: 'Réponse à une question sur un appel',
+    en: 'Answer to a question on a call',
   },
 };
 
@@ -134,6 +144,18 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `${someone(actor, l)} : la demande « ${target} » est désormais « ${label(DEPLOYMENT_STATE_LABELS, params.to, l)} ».`
       : `${someone(actor, l)}: the request “${target}” is now “${label(DEPLOYMENT_STATE_LABELS, params.to, l)}”.`,
+  'call.transitioned': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} a fait passer l’appel « ${target} » à l’état « ${label(CALL_STATE_LABELS, params.to, l)} ».`
+      : `${someone(actor, l)} moved the call “${target}” to “${label(CALL_STATE_LABELS, params.to, l)}”.`,
+  'call.questionAsked': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.office} pose une question sur l’appel « ${target} » : « ${params.excerpt} »`
+      : `${params.office} asks a question on the call “${target}”: “${params.excerpt}”`,
+  'call.questionAnswered': ({ params, target }, l) =>
+    l === 'fr'
+      ? `L’émetteur de l’appel « ${target} » a répondu : « ${params.excerpt} »`
+      : `The issuer of the call “${target}” answered: “${params.excerpt}”`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -145,6 +167,7 @@ export function excerpt(text: string, max = 140) {
 /** Where a notification leads in the web app. */
 export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
+  if (target.type === 'call') return `/appels/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

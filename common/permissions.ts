@@ -1,4 +1,5 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
+import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
@@ -68,6 +69,7 @@ export const ACTIONS = [
   ...ACCEPTANCE_ACTIONS,
   ...STORE_ACTIONS,
   ...COMMUNITY_ACTIONS,
+  ...CALL_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -160,4 +162,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...ACCEPTANCE_ACTION_LABELS,
   ...STORE_ACTION_LABELS,
   ...COMMUNITY_ACTION_LABELS,
+  ...CALL_ACTION_LABELS,
 };

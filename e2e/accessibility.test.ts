@@ -34,6 +34,8 @@ const PAGES: [string, string | RegExp][] = [
   ['/projets/nouveau', 'Déclarer un projet'],
   ['/projets/parrainages', 'Demandes de sponsor'],
   ['/projets/besoins-et-forces', 'Besoins et forces'],
+  ['/appels', 'Appels à projets'],
+  ['/appels/nouveau', 'Préparer un appel à projets'],
   ['/une-page-qui-n-existe-pas', 'Page introuvable'],
 ];
 

@@ -25,6 +25,9 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { callBinding } from './modules/calls/calls.lifecycle.ts';
+import { callPolicy } from './modules/calls/calls.policy.ts';
+import { callRoutes } from './modules/calls/calls.routes.ts';
 import { APPLICATION_BINDINGS } from './modules/catalog/applications/applications.lifecycle.ts';
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
@@ -123,6 +126,7 @@ const POLICIES = [
   storePolicy,
   forgePolicy,
   communityPolicy,
+  callPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -133,6 +137,7 @@ const BINDINGS: AnyBinding[] = [
   requestBinding,
   referentApplicationBinding,
   trainingSessionBinding,
+  callBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -307,6 +312,7 @@ export async function buildApp(options: {
   await app.register(developerRoutes);
   await app.register(referentRoutes);
   await app.register(trainingRoutes);
+  await app.register(callRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

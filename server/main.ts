@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
+import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoCommunity } from './db/demo/seed-community.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
@@ -35,6 +36,7 @@ async function main() {
   const demoRequests = config.demo ? await seedDemoStore(database.db) : { created: 0 };
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
+  const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -54,6 +56,7 @@ async function main() {
       demoNotificationsCreated: demoNotifications.created,
       demoRequestsCreated: demoRequests.created,
       demoCommunityCreated: demoCommunity.created,
+      demoCallsCreated: demoCalls.created,
     },
     'database ready',
   );

@@ -1,6 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
@@ -20,4 +21,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [deploymentRequestLifecycle.name]: deploymentRequestLifecycle,
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
+  [callLifecycle.name]: callLifecycle,
 };

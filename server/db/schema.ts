@@ -379,6 +379,8 @@ export const outboxMessages = pgTable(
 
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
+// Calls for projects and their questions: schema-calls.ts.
+export * from './schema-calls.ts';
 // The developer community (directory, regional referents): schema-community.ts.
 export * from './schema-community.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.

@@ -91,6 +91,8 @@ const STALE_SUBJECTS = {
   developerProfile: ['Ce profil', false],
   referentApplication: ['Cette candidature', true],
   trainingSession: ['Cette session de formation', true],
+  call: ['Cet appel à projets', false],
+  question: ['Cette question', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
@@ -85,6 +86,8 @@ export interface Fixtures {
   store: StoreFixtures;
   /** Developers, referents and applications (authorization-matrix.community.ts). */
   community: CommunityFixtures;
+  /** Calls for projects (authorization-matrix.calls.ts). */
+  calls: CallFixtures;
   ddgos: string;
 }
 
@@ -357,6 +360,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...NOTIFICATION_MATRIX,
   ...STORE_MATRIX,
   ...COMMUNITY_MATRIX,
+  ...CALL_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

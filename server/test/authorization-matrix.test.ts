@@ -7,6 +7,7 @@ import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { callFixtures } from './authorization-matrix.calls.ts';
 import { communityFixtures } from './authorization-matrix.community.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
@@ -99,6 +100,7 @@ beforeAll(async () => {
     notifications: notificationFixtures(t.db),
     store: storeFixtures(t.db, admin, officeId),
     community: communityFixtures(t.db, officeId),
+    calls: callFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

@@ -29,6 +29,7 @@ import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
+import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { storeRoutes } from './router-store.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
@@ -174,7 +175,7 @@ export const appRoute = createRoute({
 });
 
 /** A page reserved to some abilities: the navigation hides it, and a direct visit is sent home. */
-const requireAbility =
+export const requireAbility =
   (action: Action) =>
   async ({ context }: { context: RouterContext }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
@@ -414,6 +415,7 @@ const routeTree = rootRoute.addChildren([
     ...acceptanceRoutes,
     ...storeRoutes,
     ...communityRoutes,
+    ...callRoutes,
     unknownRoute,
   ]),
 ]);

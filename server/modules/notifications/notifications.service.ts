@@ -81,7 +81,9 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
         ? 'Ce projet est introuvable.'
         : target.type === 'deploymentRequest'
           ? 'Cette demande de mise à disposition est introuvable.'
-          : 'Cette application est introuvable.',
+          : target.type === 'call'
+            ? 'Cet appel à projets est introuvable.'
+            : 'Cette application est introuvable.',
     );
   return target;
 }

@@ -30,6 +30,9 @@ const SUBJECTS: Record<EventKind, (label: string) => string> = {
   'usage.declared': (label) => `Un organisme déclare utiliser « ${label} »`,
   'application.version.released': (label) => `Nouvelle version de « ${label} »`,
   'deploymentRequest.transitioned': (label) => `La demande de mise à disposition ${label} avance`,
+  'call.transitioned': (label) => `L’appel à projets « ${label} » change d’état`,
+  'call.questionAsked': (label) => `Question sur l’appel à projets « ${label} »`,
+  'call.questionAnswered': (label) => `Réponse à une question sur l’appel à projets « ${label} »`,
 };
 
 export interface RenderedMail {

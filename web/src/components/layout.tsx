@@ -132,6 +132,7 @@ export function AppLayout() {
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
+          {link('/appels', t('calls.nav'))}
           {link('/recettes', t('acceptance.nav'))}
           {link('/store', t('store.nav'))}
           {link('/store/demandes', t('requests.nav'))}

@@ -1,4 +1,5 @@
 import { acceptanceEn } from './acceptance.en.ts';
+import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { communityEn } from './community.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
@@ -199,6 +200,7 @@ export const en: Dictionary = {
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,
+  ...callsEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,

@@ -1,4 +1,5 @@
 import { acceptanceFr } from './acceptance.fr.ts';
+import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { communityFr } from './community.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
@@ -208,6 +209,7 @@ export const fr = {
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
+  ...callsFr,
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,

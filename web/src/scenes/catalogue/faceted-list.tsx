@@ -41,6 +41,7 @@ export function ListSearch<S extends string>({
   help: string;
   initial: string;
   onSearch: (q: string | undefined) => void;
+  /** The orders offered; with one or none, the list has its own and no select is shown. */
   sorts: { value: S; label: string }[];
   sort: S;
   onSort: (sort: S) => void;
@@ -78,14 +79,16 @@ export function ListSearch<S extends string>({
           <a href="#resultats" className="skip-link-inline">
             {t('catalogue.skipToResults')}
           </a>
-          <Select
-            label={t('catalogue.sort')}
-            data={sorts}
-            value={sort}
-            onChange={(value) => value && onSort(value as S)}
-            allowDeselect={false}
-            w={220}
-          />
+          {sorts.length > 1 ? (
+            <Select
+              label={t('catalogue.sort')}
+              data={sorts}
+              value={sort}
+              onChange={(value) => value && onSort(value as S)}
+              allowDeselect={false}
+              w={220}
+            />
+          ) : null}
         </Group>
       </form>
     </search>
