@@ -6,6 +6,7 @@ import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
+import { networkCheckCases } from './checks.network-cases.ts';
 import * as schema from './schema.ts';
 
 let t: TestContext;
@@ -54,59 +55,6 @@ const projectRow = (table: string, columns: string, values: SQL) =>
     SELECT ${projectId}, id, ${values} FROM organisations WHERE code = 'CPAM-69'
     ON CONFLICT DO NOTHING`;
 const office = (set: SQL) => sql`UPDATE organisations SET ${set} WHERE code = 'CPAM-69'`;
-let requestCount = 0;
-/** A deployment request of the CPAM du Rhône for the sheet, with one value under test. */
-const deploymentRequest = (values: { state?: string; environments?: string; expectedUsers?: number }) => {
-  requestCount += 1;
-  return sql`INSERT INTO deployment_requests (reference, application_id, organisation_id, requested_by, state,
-      expected_users, wanted_on, environments, data_protection)
-    SELECT ${`DMD-CHECK-${requestCount}`}, ${applicationId}, id, ${userId}, ${values.state ?? 'draft'},
-      ${values.expectedUsers ?? 10}, '2027-01-01', ${values.environments ?? '{production}'}::text[], '{}'::jsonb
-    FROM organisations WHERE code = 'CPAM-69'`;
-};
-/** The tenant of the latest request (one per request: a second insert does nothing). */
-const tenant = (values: { status?: string; environments?: string }) => sql`
-  INSERT INTO tenants (request_id, application_id, organisation_id, environments, declared_users, status, idempotency_key)
-  SELECT id, application_id, organisation_id, ${values.environments ?? '{production}'}::text[], 10,
-    ${values.status ?? 'requested'}, 'tenant-' || id
-  FROM deployment_requests ORDER BY created_at DESC LIMIT 1
-  ON CONFLICT DO NOTHING`;
-const review = (rating: number) => sql`
-  INSERT INTO store_reviews (application_id, organisation_id, author_id, rating)
-  SELECT ${applicationId}, id, ${userId}, ${rating} FROM organisations WHERE code = 'CPAM-69'
-  ON CONFLICT DO NOTHING`;
-
-/** A training session starting on 2027-01-01, and a training request (the community's tables). */
-const session = (region: SQL, mode: SQL, state: SQL, capacity: number, endsOn: SQL) =>
-  sql`INSERT INTO training_sessions (region, title, mode, starts_on, ends_on, capacity, trainer_organisation_id, state)
-    SELECT ${region}, 'S', ${mode}, '2027-01-01', ${endsOn}, ${capacity}, id, ${state} FROM organisations WHERE code = 'CPAM-14'`;
-const registration = (region: SQL, status: SQL) =>
-  sql`INSERT INTO training_registrations (region, developer_user_id, status, prerequisites)
-    VALUES (${region}, ${userId}, ${status}, '{}'::jsonb)`;
-/** A file of a call made in the same statement. */
-const callAttachment = (kind: string) => sql`WITH c AS (${call({})} RETURNING id)
-  INSERT INTO call_attachments (call_id, kind, file_name, media_type, size, sha256)
-  SELECT id, ${kind}, 'a.pdf', 'application/pdf', 1, 'c' FROM c`;
-/** A call for projects with one column changed from a valid row. */
-const call = (change: Record<string, string | number>) => {
-  const values: Record<string, string | number> = {
-    scope: 'national',
-    region: 'grand-est',
-    state: 'draft',
-    effort_days: 10,
-    budget_euros: 1000,
-    questions_until: '2099-01-10',
-    proposals_until: '2099-01-15',
-    ...change,
-  };
-  return sql`INSERT INTO calls (title, context, issuer_organisation_id, domain_code, selection_by, scope, region,
-      state, effort_days, budget_euros, questions_until, proposals_until)
-    SELECT 'Appel', 'Contexte', id, 'relation-client', '2099-02-01', ${values.scope}, ${values.region},
-      ${values.state}, ${values.effort_days}, ${values.budget_euros}, ${values.questions_until}::date,
-      ${values.proposals_until}::date
-    FROM organisations WHERE code = 'CPAM-69'`;
-};
-
 // Each constrained column: a statement the database must refuse, and one with a listed value it accepts.
 const cases: CheckCase[] = [
   {
@@ -273,177 +221,13 @@ const cases: CheckCase[] = [
     accepted: () => sql`INSERT INTO capacity_declarations (organisation_id, quarter, person_days)
       SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
   },
-  ...(['system', 'source', 'subject'] as const).map((column) => {
-    const snapshot = (values: { system?: string; source?: string; subject?: string }) => sql`
-      INSERT INTO integration_snapshots (system, source, subject)
-      VALUES (${values.system ?? 'gitlab'}, ${values.source ?? 'live'}, ${values.subject ?? `check/${column}`})
-      ON CONFLICT DO NOTHING`;
-    const bad = { system: { system: 'svn' }, source: { source: 'guess' }, subject: { subject: '' } }[column];
-    return {
-      constraint: `integration_snapshots_${column}_check`,
-      refused: () => snapshot(bad),
-      accepted: () => snapshot({}),
-    };
-  }),
-  {
-    constraint: 'deployment_requests_state_check',
-    refused: () => deploymentRequest({ state: 'shipped' }),
-    accepted: () => deploymentRequest({ state: 'submitted' }),
-  },
-  {
-    constraint: 'deployment_requests_environments_check',
-    refused: () => deploymentRequest({ environments: '{production,staging}' }),
-    accepted: () => deploymentRequest({ environments: '{production,training}' }),
-  },
-  {
-    constraint: 'deployment_requests_expected_users_check',
-    refused: () => deploymentRequest({ expectedUsers: 0 }),
-    accepted: () => deploymentRequest({ expectedUsers: 1 }),
-  },
-  {
-    constraint: 'tenants_status_check',
-    refused: () => tenant({ status: 'deleted' }),
-    accepted: () => tenant({ status: 'live' }),
-  },
-  {
-    constraint: 'tenants_environments_check',
-    refused: () => tenant({ environments: '{staging}' }),
-    accepted: () => tenant({ environments: '{preproduction}' }),
-  },
-  {
-    constraint: 'store_reviews_rating_check',
-    refused: () => review(6),
-    accepted: () => review(5),
-  },
-  {
-    constraint: 'regional_referents_region_check',
-    refused: () => sql`INSERT INTO regional_referents (organisation_id, region)
-      SELECT id, 'national' FROM organisations WHERE code = 'CPAM-14'`,
-    accepted: () => sql`INSERT INTO regional_referents (organisation_id, region)
-      SELECT id, 'normandie' FROM organisations WHERE code = 'CPAM-14'`,
-  },
-  {
-    constraint: 'referent_applications_region_check',
-    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
-      SELECT id, 'atlantide', 'M' FROM organisations WHERE code = 'CPAM-14'`,
-    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation)
-      SELECT id, 'corse', 'M' FROM organisations WHERE code = 'CPAM-14'`,
-  },
-  {
-    constraint: 'referent_applications_state_check',
-    refused: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
-      SELECT id, 'corse', 'M', 'maybe' FROM organisations WHERE code = 'CPAM-14'`,
-    accepted: () => sql`INSERT INTO referent_applications (organisation_id, region, motivation, state)
-      SELECT id, 'corse', 'M', 'refused' FROM organisations WHERE code = 'CPAM-14'`,
-  },
-  {
-    constraint: 'training_sessions_region_check',
-    refused: () => session(sql`'national'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
-    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-03'`),
-  },
-  {
-    constraint: 'training_sessions_mode_check',
-    refused: () => session(sql`'normandie'`, sql`'hybrid'`, sql`'published'`, 5, sql`'2027-01-03'`),
-    accepted: () => session(sql`'normandie'`, sql`'onSite'`, sql`'published'`, 5, sql`'2027-01-03'`),
-  },
-  {
-    constraint: 'training_sessions_state_check',
-    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'draft'`, 5, sql`'2027-01-03'`),
-    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'cancelled'`, 5, sql`'2027-01-03'`),
-  },
-  {
-    constraint: 'training_sessions_capacity_check',
-    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 0, sql`'2027-01-03'`),
-    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 1, sql`'2027-01-03'`),
-  },
-  {
-    constraint: 'training_sessions_dates_check',
-    refused: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2026-12-31'`),
-    accepted: () => session(sql`'normandie'`, sql`'remote'`, sql`'published'`, 5, sql`'2027-01-01'`),
-  },
-  {
-    constraint: 'training_registrations_region_check',
-    refused: () => registration(sql`'national'`, sql`'demand'`),
-    accepted: () => registration(sql`'corse'`, sql`'refused'`),
-  },
-  {
-    constraint: 'training_registrations_status_check',
-    refused: () => registration(sql`'corse'`, sql`'maybe'`),
-    accepted: () => registration(sql`'corse'`, sql`'cancelled'`),
-  },
+  ...networkCheckCases(() => ({ userId, applicationId })),
   {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
     accepted: () => audit('system'),
   },
   ...evaluationCheckCases,
-  {
-    constraint: 'calls_state_check',
-    refused: () => call({ state: 'open' }),
-    accepted: () => call({ state: 'closed' }),
-  },
-  {
-    constraint: 'calls_scope_check',
-    refused: () => call({ scope: 'europe' }),
-    accepted: () => call({ scope: 'local' }),
-  },
-  {
-    constraint: 'calls_region_check',
-    refused: () => call({ region: 'Bavière' }),
-    accepted: () => call({ region: 'corse' }),
-  },
-  {
-    constraint: 'calls_effort_days_check',
-    refused: () => call({ effort_days: -1 }),
-    accepted: () => call({ effort_days: 0 }),
-  },
-  {
-    constraint: 'calls_budget_euros_check',
-    refused: () => call({ budget_euros: -1 }),
-    accepted: () => call({ budget_euros: 0 }),
-  },
-  {
-    constraint: 'call_attachments_kind_check',
-    refused: () => callAttachment('video'),
-    accepted: () => callAttachment('document'),
-  },
-  {
-    constraint: 'calls_timeline_check',
-    refused: () => call({ questions_until: '2099-01-20' }),
-    accepted: () => call({ questions_until: '2099-01-15' }),
-  },
-];
-
-/**
- * The CHECKs of the evaluation, acceptance and notification tables: present in the migrated database (above),
- * their refusal cases still to be written here. Named one by one, so that any other new CHECK without a case
- * still fails this test.
- */
-const WITHOUT_CASE_YET = [
-  'acceptance_campaigns_state_check',
-  'acceptance_campaigns_track_check',
-  'acceptance_campaigns_runner_kind_check',
-  'acceptance_campaigns_subject_check',
-  'acceptance_executions_result_check',
-  'acceptance_anomalies_severity_check',
-  'acceptance_anomalies_status_check',
-  'acceptance_anomalies_fixed_in_version_check',
-  'acceptance_reports_decision_check',
-  'evaluation_grids_kind_check',
-  'evaluation_grid_versions_state_check',
-  'evaluations_track_check',
-  'evaluations_subject_check',
-  'evaluation_answers_status_check',
-  'evaluation_answers_review_check',
-  'evaluation_answers_reason_check',
-  'evaluation_evidence_files_kind_check',
-  'follows_target_type_check',
-  'notification_mutes_target_type_check',
-  'notification_preferences_kind_check',
-  'notification_preferences_cadence_check',
-  'notifications_kind_check',
-  'notifications_reason_check',
-  'notifications_cadence_check',
 ];
 
 describe('controlled vocabularies in the database', () => {
