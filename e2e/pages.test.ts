@@ -124,7 +124,7 @@ describe('not found', () => {
   it('an unknown address and unknown ids get a page of their own, with its title', async () => {
     const page = await signedIn('admin@mutualis.demo');
     for (const [path, heading] of [
-      ['/store', 'Page introuvable'],
+      ['/gouvernance', 'Page introuvable'],
       [`/projets/${NOWHERE}`, 'Projet introuvable'],
       ['/projets/pas-un-identifiant', 'Projet introuvable'],
       [`/catalogue/${NOWHERE}`, 'Fiche introuvable'],
@@ -140,7 +140,7 @@ describe('not found', () => {
     await clean(page);
     // No link in the navigation leads to a part that is not built.
     const links = await page.getByRole('navigation').getByRole('link').allTextContents();
-    expect(links.filter((text) => /Store|Appels|Forge|Gouvernance|Communauté/.test(text))).toEqual([]);
+    expect(links.filter((text) => /Forge|Gouvernance/.test(text))).toEqual([]);
     await page.context().close();
   });
 });

@@ -57,7 +57,7 @@ describe('the embedded database under ./data', () => {
       ).json()) as {
         total: number;
       };
-      expect(users.total).toBe(11);
+      expect(users.total).toBe(12);
     } finally {
       expect(await second.stop('SIGTERM')).toBe(0);
     }

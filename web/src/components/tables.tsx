@@ -12,6 +12,7 @@ export function ListTable({
   minWidth,
   isEmpty,
   stacked = false,
+  keyboardScroll = false,
   children,
 }: {
   caption: string;
@@ -19,6 +20,8 @@ export function ListTable({
   minWidth: number;
   isEmpty: boolean;
   stacked?: boolean;
+  /** A table without a control of its own: its scrolled region takes the focus (WCAG 2.1.1). */
+  keyboardScroll?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -27,6 +30,7 @@ export function ListTable({
       minWidth={minWidth}
       className={stacked ? 'list-table-stacked' : undefined}
       classNames={{ scrollContainerInner: 'list-table-inner' }}
+      scrollAreaProps={keyboardScroll ? { viewportProps: { tabIndex: 0 } } : undefined}
     >
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>

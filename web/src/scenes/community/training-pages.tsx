@@ -34,6 +34,7 @@ export function TrainingSessionsPage() {
       <PageHeader title={t('community.training.title')} intro={t('community.training.intro')} />
       <ErrorAlert error={sessions.error} />
       <ListTable
+        keyboardScroll
         caption={t('community.training.caption')}
         columns={[
           t('community.training.session'),
@@ -77,6 +78,7 @@ export function TrainingSessionsPage() {
             {t('community.training.demand')}
           </Title>
           <ListTable
+            keyboardScroll
             caption={t('community.training.demandCaption')}
             columns={[t('community.training.region'), t('community.training.developers')]}
             minWidth={480}
@@ -188,6 +190,7 @@ export function TrainingSessionPage({ id }: { id: string }) {
       <RequestPlace session={session} />
       <ErrorAlert error={write.error} />
       <ListTable
+        keyboardScroll
         caption={t('community.training.registrations')}
         columns={[
           t('community.training.developer'),

@@ -48,7 +48,7 @@ function Sparkline({ weeks }: { weeks: ForgeActivityDto['weeks'] }) {
   );
 }
 
-const PIPELINE_COLORS: Record<string, string> = { success: 'green.9', failed: 'red.9', running: 'blue.9' };
+const PIPELINE_COLORS: Record<string, string> = { success: '#1e6b2f', failed: 'red.9', running: 'blue.9' };
 
 function Figures({ activity }: { activity: ForgeActivityDto }) {
   const { t } = useTranslation();
