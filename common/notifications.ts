@@ -22,6 +22,7 @@ export const EVENT_KINDS = [
   'call.transitioned',
   'call.questionAsked',
   'call.questionAnswered',
+  'project.updated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -53,6 +54,8 @@ export interface PortalEvent {
   designerOrganisationId?: string;
   /** Text in which `@prenom.nom` mentions are looked for. */
   mentionText?: string;
+  /** Only the people mentioned hear it (an edited comment: its followers read it already). */
+  onlyMentioned?: boolean;
 }
 
 export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = {
@@ -75,6 +78,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
     fr: 'Réponse à une question sur un appel',
     en: 'Answer to a question on a call',
   },
+  'project.updated': { fr: 'Fiche projet modifiée', en: 'Project updated' },
 };
 
 export type Language = 'fr' | 'en';
@@ -128,10 +132,14 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `${someone(actor, l)} a commenté le projet « ${target} » : « ${params.excerpt} »`
       : `${someone(actor, l)} commented on the project “${target}”: “${params.excerpt}”`,
-  'application.updated': ({ target, actor }, l) =>
-    l === 'fr'
-      ? `${someone(actor, l)} a modifié la fiche « ${target} ».`
-      : `${someone(actor, l)} updated the sheet “${target}”.`,
+  'application.updated': ({ params, target, actor }, l) =>
+    params.created
+      ? l === 'fr'
+        ? `${someone(actor, l)} a déclaré la fiche « ${target} » et vous y mentionne.`
+        : `${someone(actor, l)} declared the sheet “${target}” and mentions you in it.`
+      : l === 'fr'
+        ? `${someone(actor, l)} a modifié la fiche « ${target} ».`
+        : `${someone(actor, l)} updated the sheet “${target}”.`,
   'usage.declared': ({ params, target }, l) =>
     l === 'fr'
       ? `${params.office} déclare utiliser « ${target} ».`
@@ -156,6 +164,14 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `L’émetteur de l’appel « ${target} » a répondu : « ${params.excerpt} »`
       : `The issuer of the call “${target}” answered: “${params.excerpt}”`,
+  'project.updated': ({ params, target, actor }, l) =>
+    params.created
+      ? l === 'fr'
+        ? `${someone(actor, l)} a déclaré le projet « ${target} » et vous y mentionne.`
+        : `${someone(actor, l)} declared the project “${target}” and mentions you in it.`
+      : l === 'fr'
+        ? `${someone(actor, l)} a modifié le projet « ${target} ».`
+        : `${someone(actor, l)} updated the project “${target}”.`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */

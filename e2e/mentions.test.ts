@@ -5,6 +5,7 @@ import { startServerAndBrowser } from './support/server.ts';
 /**
  * The completion of mentions in a comment: `@` and letters propose people of the demo (by first or last
  * name), the keyboard alone chooses (↓, Entrée, Échap), a click too; axe finds nothing with the list open.
+ * A project's description proposes people the same way.
  */
 const env = startServerAndBrowser();
 
@@ -57,6 +58,17 @@ describe('mention completion', () => {
       await field.pressSequentially('i');
       await list.getByRole('option', { name: /Claire Dubois/ }).click();
       await expect.poll(() => field.inputValue()).toBe('Avis de @karim.benali et @claire.dubois ');
+      if (width === 1280) {
+        await page.goto(`${env.server.url}/projets/${project.id}/modifier`);
+        const description = page.getByRole('textbox', { name: 'Description' });
+        await description.click();
+        await description.pressSequentially('Référente : @cla');
+        await list.getByRole('option', { name: /Claire Dubois/ }).click();
+        await expect.poll(() => description.inputValue()).toBe('Référente : @claire.dubois ');
+        await page.getByRole('button', { name: 'Enregistrer' }).click();
+        await page.waitForURL(`${env.server.url}/projets/${project.id}`);
+        await page.getByText('Référente : @claire.dubois').first().waitFor();
+      }
       await page.close();
     }
   });

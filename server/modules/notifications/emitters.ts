@@ -94,6 +94,49 @@ export function commentAdded(ctx: ServiceContext, project: Project, body: string
   });
 }
 
+/** Mentions a text has that an earlier text of it did not, as a text to read them in. */
+function newMentions(before: string, after: string) {
+  const mentionedBefore = new Set(mentionedHandles(before));
+  return mentionedHandles(after)
+    .filter((h) => !mentionedBefore.has(h))
+    .map((h) => `@${h}`)
+    .join(' ');
+}
+
+/** Only the people an edited comment mentions for the first time hear of it: the followers read it already. */
+export async function commentEdited(ctx: ServiceContext, project: Project, before: string, body: string) {
+  const mentionText = newMentions(before, body);
+  if (!mentionText) return;
+  await emitEvent(ctx, {
+    kind: 'comment.added',
+    target: projectTarget(project),
+    params: { excerpt: excerpt(body) },
+    mentionText,
+    onlyMentioned: true,
+  });
+}
+
+/**
+ * Followers hear that a project changed, and so do the people its description now mentions; a new
+ * project (`before` null) tells only the people its description mentions.
+ */
+export async function projectUpdated(
+  ctx: ServiceContext,
+  project: Project,
+  before: string | null,
+  description: string,
+) {
+  const mentionText = newMentions(before ?? '', description);
+  if (before === null && !mentionText) return;
+  await emitEvent(ctx, {
+    kind: 'project.updated',
+    target: projectTarget(project),
+    params: before === null ? { created: 'true' } : {},
+    mentionText,
+    onlyMentioned: before === null,
+  });
+}
+
 type Application = { id: string; name: string; designerOrganisationId: string; description: string };
 const applicationTarget = (a: Application) => ({ type: 'application' as const, id: a.id, label: a.name });
 
@@ -111,15 +154,22 @@ export async function applicationWritten(
   const target = applicationTarget(application);
   if (before === null) {
     if (ctx.actor) await followAutomatically(ctx.db, ctx.actor.userId, target);
+    const mentionText = newMentions('', application.description);
+    if (mentionText)
+      await emitEvent(ctx, {
+        kind: 'application.updated',
+        target,
+        params: { created: 'true' },
+        mentionText,
+        onlyMentioned: true,
+      });
     return;
   }
-  const mentionedBefore = new Set(mentionedHandles(before.description));
-  const newlyMentioned = mentionedHandles(application.description).filter((h) => !mentionedBefore.has(h));
   await emitEvent(ctx, {
     kind: 'application.updated',
     target,
     params: {},
-    mentionText: newlyMentioned.map((h) => `@${h}`).join(' '),
+    mentionText: newMentions(before.description, application.description),
   });
   const known = new Set(before.versions);
   for (const version of versions.filter((v) => !known.has(v)))

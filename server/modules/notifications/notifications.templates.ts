@@ -19,20 +19,27 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-const SUBJECTS: Record<EventKind, (label: string) => string> = {
+const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>) => string> = {
   'project.transitioned': (label) => `Le projet « ${label} » change de phase`,
   'sponsorship.requested': (label) => `Demande de sponsor pour le projet « ${label} »`,
   'sponsorship.decided': (label) => `Décision sur la demande de sponsor du projet « ${label} »`,
   'offer.made': (label) => `Proposition de contribution au projet « ${label} »`,
   'offer.decided': (label) => `Réponse à votre proposition pour le projet « ${label} »`,
   'comment.added': (label) => `Nouveau commentaire sur le projet « ${label} »`,
-  'application.updated': (label) => `La fiche « ${label} » a été modifiée`,
+  'application.updated': (label, params) =>
+    params.created
+      ? `Vous êtes mentionné dans la fiche « ${label} »`
+      : `La fiche « ${label} » a été modifiée`,
   'usage.declared': (label) => `Un organisme déclare utiliser « ${label} »`,
   'application.version.released': (label) => `Nouvelle version de « ${label} »`,
   'deploymentRequest.transitioned': (label) => `La demande de mise à disposition ${label} avance`,
   'call.transitioned': (label) => `L’appel à projets « ${label} » change d’état`,
   'call.questionAsked': (label) => `Question sur l’appel à projets « ${label} »`,
   'call.questionAnswered': (label) => `Réponse à une question sur l’appel à projets « ${label} »`,
+  'project.updated': (label, params) =>
+    params.created
+      ? `Vous êtes mentionné dans le projet « ${label} »`
+      : `Le projet « ${label} » a été modifié`,
 };
 
 export interface RenderedMail {
@@ -58,7 +65,7 @@ export function renderImmediate(
   const link = `${publicUrl}${targetPath({ type: row.targetType, id: row.targetId })}`;
   const preferences = preferencesUrl(publicUrl, row.kind);
   const kindLabel = EVENT_KIND_LABELS[row.kind].fr;
-  const subject = `[Mutualis] ${SUBJECTS[row.kind](row.targetLabel)}`;
+  const subject = `[Mutualis] ${SUBJECTS[row.kind](row.targetLabel, sentenceValues(row).params)}`;
   const text = [
     `Bonjour ${row.displayName},`,
     '',

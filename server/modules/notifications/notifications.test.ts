@@ -192,6 +192,95 @@ describe('who hears of an event', () => {
     expect(await kinds(namedAgent, sheet.id)).toEqual(['application.updated']);
   });
 
+  it('a project edit reaches its followers and the people its description now mentions', async () => {
+    const p = await projectPeople(t);
+    const named = await createUser(t.db, {
+      roles: ['agent'],
+      organisationCode: 'CPAM-13',
+      displayName: 'Noémie Projet',
+    });
+    const namedAgent = await login(t.app, named.email);
+    const project = await declareProject(p.developer, { title: 'Suivi des indemnités' });
+    await p.agent.post('/api/follows', { targetType: 'project', targetId: project.id });
+    expect(await kinds(namedAgent, project.id)).toEqual([]);
+
+    const edited = await p.developer.patch(`/api/projects/${project.id}`, {
+      version: project.version,
+      description: `${project.description}\n\nRéférente métier : @noemie.projet`,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(await kinds(namedAgent, project.id)).toEqual(['project.updated']);
+    const [told] = await heard(namedAgent, project.id);
+    expect(told?.reason).toBe('mention');
+    expect(told?.text.fr).toMatch(/a modifié le projet « Suivi des indemnités »/);
+    expect(await kinds(p.agent, project.id)).toEqual(['project.updated']);
+    await othersHeardNothing(p, project.id, [p.agent]);
+
+    // An edit that mentions nobody new: the follower hears of it, the person mentioned before does not.
+    const again = await p.developer.patch(`/api/projects/${project.id}`, {
+      version: edited.json().version,
+      title: 'Suivi des indemnités journalières',
+    });
+    expect(again.statusCode).toBe(200);
+    expect(await kinds(namedAgent, project.id)).toEqual(['project.updated']);
+    expect(await kinds(p.agent, project.id)).toEqual(['project.updated', 'project.updated']);
+  });
+
+  it('a new project or sheet tells the people its description mentions, and nobody else', async () => {
+    const p = await projectPeople(t);
+    const named = await createUser(t.db, {
+      roles: ['developer'],
+      organisationCode: 'CPAM-13',
+      displayName: 'Gaëlle Nouvelle',
+    });
+    const namedAgent = await login(t.app, named.email);
+    const project = await declareProject(p.developer, {
+      title: 'Rendez-vous en agence',
+      description: 'Piloté avec @gaelle.nouvelle à Marseille.',
+    });
+    const [told] = await heard(namedAgent, project.id);
+    expect(told).toMatchObject({ kind: 'project.updated', reason: 'mention' });
+    expect(told?.text.fr).toMatch(/a déclaré le projet « Rendez-vous en agence » et vous y mentionne/);
+    await othersHeardNothing(p, project.id, []);
+
+    const sheet = await createSheet(p.developer, p.rhone, {
+      name: 'Agenda des agences',
+      description: 'Demandez les accès à @gaelle.nouvelle.',
+    });
+    expect(await kinds(namedAgent, sheet.id)).toEqual(['application.updated']);
+    expect((await heard(namedAgent, sheet.id))[0]?.text.fr).toMatch(
+      /a déclaré la fiche « Agenda des agences »/,
+    );
+    await othersHeardNothing(p, sheet.id, []);
+  });
+
+  it('an edited comment tells only the people it mentions for the first time', async () => {
+    const p = await projectPeople(t);
+    const [first, second] = await Promise.all(
+      ['Aurélien Premier', 'Bérénice Seconde'].map((displayName) =>
+        createUser(t.db, { roles: ['agent'], organisationCode: 'CPAM-13', displayName }),
+      ),
+    );
+    const firstAgent = await login(t.app, first?.email as string);
+    const secondAgent = await login(t.app, second?.email as string);
+    const project = await declareProject(p.developer, { title: 'Accueil téléphonique' });
+    await p.agent.post('/api/follows', { targetType: 'project', targetId: project.id });
+    const posted = await p.director.post(`/api/projects/${project.id}/comments`, {
+      body: 'Avis de @aurelien.premier attendu.',
+    });
+    expect(posted.statusCode).toBe(201);
+    const commentId = posted.json().items[0].id as string;
+    const edited = await p.director.patch(`/api/projects/${project.id}/comments/${commentId}`, {
+      body: 'Avis de @aurelien.premier et de @berenice.seconde attendu.',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(await kinds(firstAgent, project.id)).toEqual(['comment.added']);
+    expect(await kinds(secondAgent, project.id)).toEqual(['comment.added']);
+    expect((await heard(secondAgent, project.id))[0]?.text.fr).toContain('@berenice.seconde');
+    // The follower read the comment once, not again for its edit.
+    expect(await kinds(p.agent, project.id)).toEqual(['comment.added']);
+  });
+
   it('a change refused and rolled back tells nobody', async () => {
     const p = await projectPeople(t);
     const project = await declareProject(p.developer, { title: 'Projet sans sponsor' });

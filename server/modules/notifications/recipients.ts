@@ -27,6 +27,6 @@ export async function recipientsOf(db: Executor, event: PortalEvent) {
   if (event.designerOrganisationId)
     add(await peopleOfOffices(db, [event.designerOrganisationId], OFFICE_ROLES), 'designer');
   if (event.mentionText) add(await peopleByHandle(db, mentionedHandles(event.mentionText)), 'mention');
-  add(await followersOfTarget(db, event.target), 'follower');
+  if (!event.onlyMentioned) add(await followersOfTarget(db, event.target), 'follower');
   return keepRecipients(db, candidates, event.actorId, event.target);
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
-import { commentAdded } from '../notifications/emitters.ts';
+import { commentAdded, commentEdited } from '../notifications/emitters.ts';
 import { insertComment, listComments, lockComment, updateComment } from './comments.queries.ts';
 import { findProjectSubject } from './projects.queries.ts';
 import { projectNotFound } from './projects.service.ts';
@@ -64,6 +64,7 @@ export async function editComment(
   now: Clock,
 ) {
   const actor = requireActor(ctx);
+  const project = await projectOrNotFound(ctx, projectId);
   await inTransaction(ctx, async (tx) => {
     const comment = await lockLiveComment(tx, projectId, commentId);
     if (comment.authorId !== actor.userId) throw forbidden('Seul son auteur peut modifier un commentaire.');
@@ -80,6 +81,7 @@ export async function editComment(
       before: { commentId, body: comment.body },
       after: { commentId, body },
     });
+    await commentEdited(tx, project, comment.body, body);
   });
 }
 

@@ -14,6 +14,7 @@ import { AppError, staleVersion } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { hasRole } from '../../lib/policy.ts';
+import { projectUpdated } from '../notifications/emitters.ts';
 import { findProjectCollaboration } from './collaboration.queries.ts';
 import { projectBinding } from './projects.lifecycle.ts';
 import type { ProjectAccess } from './projects.policy.ts';
@@ -160,6 +161,12 @@ export async function createProject(ctx: ServiceContext, authorizer: Authorizer,
       createdBy: actor.userId,
     });
     await writeRelations(tx, row.id, project);
+    await projectUpdated(
+      tx,
+      { id: row.id, title: project.title, holderOrganisationId },
+      null,
+      project.description,
+    );
     // Whoever declares a project follows it.
     await setFollowing(tx.db, row.id, actor.userId, true, { automatic: true });
     await recordAudit(tx, {
@@ -229,6 +236,12 @@ export async function updateProject(
       before: snapshot({ ...stored, holderOrganisationId }),
       after: snapshot({ ...merged, holderOrganisationId }),
     });
+    await projectUpdated(
+      tx,
+      { id, title: merged.title, holderOrganisationId },
+      stored.description,
+      merged.description,
+    );
   });
 }
 

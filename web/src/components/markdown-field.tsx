@@ -4,7 +4,7 @@ import { MentionTextarea } from './mention-textarea.tsx';
 
 /**
  * A Markdown text (a sheet's or a project's description): rendered and sanitised by the server. With
- * `mentions` (where the server reads `@prenom.nom`: a sheet's description), `@` proposes people.
+ * `mentions` (where the server reads `@prenom.nom`: a sheet's or a project's description), `@` proposes people.
  */
 export function MarkdownField({
   label,

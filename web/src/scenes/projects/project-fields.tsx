@@ -65,6 +65,7 @@ export function NeedFieldset({ state, set, error, similar }: FieldsProps & { sim
           value={state.description}
           onChange={(v) => set('description', v)}
           error={error('description')}
+          mentions
         />
         <DomainSelect
           value={state.domainCode}
