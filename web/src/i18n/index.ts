@@ -17,6 +17,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
   returnObjects: true,
+  // No promotional line in the browser's console of an agent's workstation.
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
 
