@@ -15,6 +15,7 @@ import type { OutboxHandler } from './jobs/outbox.ts';
 import { createInlineQueue, type JobDefinition, type JobQueue } from './jobs/queue.ts';
 import type { AnyBinding } from './lib/lifecycle.ts';
 import { safeLoggerOptions } from './lib/log.ts';
+import { createMetrics, type Metrics } from './lib/metrics.ts';
 import { type Authorizer, createAuthorizer } from './lib/policy.ts';
 import { strictBodyValidatorCompiler } from './lib/unknown-fields.ts';
 import { acceptancePolicy } from './modules/acceptance/acceptance.policy.ts';
@@ -80,6 +81,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { clientErrorHandler, frameworkErrors } from './plugins/http-errors.ts';
+import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -101,6 +103,8 @@ export interface AppDeps {
   amCloud: AmCloudClient;
   /** GitLab (and the other outside systems): null where not configured. */
   integrations: Integrations;
+  /** The figures of `GET /metrics`: modules add their gauges. */
+  metrics: Metrics;
 }
 
 declare module 'fastify' {
@@ -171,6 +175,8 @@ export async function buildApp(options: {
     // Refusals before routing and by Node's HTTP parser leave as problem+json in French too.
     frameworkErrors,
     clientErrorHandler,
+    // One access line per request instead (plugins/metrics.ts): route, status, time, actor id.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   const bindings = [...BINDINGS, campaignBinding(options.config), ...(options.extra?.bindings ?? [])];
@@ -228,6 +234,7 @@ export async function buildApp(options: {
     undefined,
     options.config.searchResultsKept,
   );
+  const metrics = createMetrics();
   app.decorate('deps', {
     db: options.db,
     config: options.config,
@@ -238,6 +245,7 @@ export async function buildApp(options: {
     now,
     amCloud,
     integrations,
+    metrics,
   });
   app.addHook('onClose', async () => {
     await jobQueue.stop();
@@ -283,6 +291,7 @@ export async function buildApp(options: {
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: 20 * 1024 * 1024 } });
   registerAuth(app);
   await registerOpenApi(app, options.config.publicUrl);
+  registerMetrics(app, metrics);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -37,6 +37,8 @@ export interface Config {
   amCloudTimeoutMs: number;
   /** The simulator makes a tenant live after this delay. */
   amCloudSimulatorDelayMs: number;
+  /** `GET /metrics` asks for this bearer token when set (else it answers anyone who reaches it). */
+  metricsToken: string | undefined;
   /** Live streams: a comment line this often keeps proxies from closing them, and their sessions are checked. */
   streamHeartbeatSeconds: number;
   /** The forge (GitLab REST v4); null: not configured, the portal says so where it would use it. */
@@ -161,6 +163,8 @@ const environmentSchema = z.object({
     })
     .optional(),
   MUTUALIS_AM_CLOUD_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_METRICS_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_METRICS_TOKEN_FILE: z.string().min(1).optional(),
   MUTUALIS_AM_CLOUD_WEBHOOK_SECRET: z
     .string()
     .min(16, {
@@ -301,6 +305,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     amCloudWebhookSecret: e.MUTUALIS_AM_CLOUD_WEBHOOK_SECRET,
     amCloudTimeoutMs: e.MUTUALIS_AM_CLOUD_TIMEOUT_MS,
     amCloudSimulatorDelayMs: e.MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS,
+    metricsToken:
+      e.MUTUALIS_METRICS_TOKEN ?? readSecret('MUTUALIS_METRICS_TOKEN_FILE', e.MUTUALIS_METRICS_TOKEN_FILE),
     streamHeartbeatSeconds: e.MUTUALIS_STREAM_HEARTBEAT_SECONDS,
     gitlab: gitlabSettings(e),
     jenkins: jenkinsSettings(e),

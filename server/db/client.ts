@@ -33,10 +33,20 @@ export interface DatabaseOptions {
   sharedBuffers?: string | undefined;
 }
 
+/** The connection pool behind a PostgreSQL database (none for the embedded one: one connection). */
+const POOLS = new WeakMap<Database, pg.Pool>();
+
+/** Connections of the pool: open, idle, and requests waiting for one (`GET /metrics`). */
+export function poolStatsOf(db: Database) {
+  const pool = POOLS.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
+    POOLS.set(db, pool);
     return {
       db,
       kind: 'postgres',

@@ -246,6 +246,8 @@ export const MATRIX: Record<string, RouteCase> = {
   },
   'GET /health/live': { request: () => ({ url: '/health/live' }), expected: everyone(200), anonymous: 200 },
   'GET /health/ready': { request: () => ({ url: '/health/ready' }), expected: everyone(200), anonymous: 200 },
+  // No token configured in the matrix: the metrics answer whoever reaches them (metrics.test.ts: with one).
+  'GET /metrics': { request: () => ({ url: '/metrics' }), expected: everyone(200), anonymous: 200 },
   'GET /api/openapi.json': {
     request: () => ({ url: '/api/openapi.json' }),
     expected: everyone(200),

@@ -21,6 +21,16 @@ export async function listJobs(db: Executor, query: JobListQuery) {
     .orderBy(desc(outboxMessages.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  const all = await countJobs(db);
+  return {
+    rows,
+    total: query.state ? all[query.state] : all.total,
+    counts: { pending: all.pending, failed: all.failed, delivered: all.delivered },
+  };
+}
+
+/** How many jobs wait, failed (retries exhausted) and were delivered. */
+export async function countJobs(db: Executor) {
   const [counts] = await db
     .select({
       pending: sql<number>`count(*) FILTER (WHERE ${STATE_FILTERS.pending})::int`,
@@ -29,12 +39,7 @@ export async function listJobs(db: Executor, query: JobListQuery) {
       total: count(),
     })
     .from(outboxMessages);
-  const all = counts ?? { pending: 0, failed: 0, delivered: 0, total: 0 };
-  return {
-    rows,
-    total: query.state ? all[query.state] : all.total,
-    counts: { pending: all.pending, failed: all.failed, delivered: all.delivered },
-  };
+  return counts ?? { pending: 0, failed: 0, delivered: 0, total: 0 };
 }
 
 export async function findJob(db: Executor, id: number) {

@@ -40,6 +40,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
   app.addHook('onClose', () => streams.close());
+  app.deps.metrics.gauge(
+    'mutualis_sse_connections',
+    'Flux de notifications en direct (Server-Sent Events) ouverts sur ce processus',
+    null,
+    () => ({ '': streams.size }),
+  );
 
   app.get(
     '/api/notifications',

@@ -362,6 +362,11 @@ export class CatalogueIndex {
     return { shown, count: others.length };
   }
 
+  /** The applications it holds. */
+  get documentCount() {
+    return this.position.size;
+  }
+
   /** Bytes held by the index's typed arrays and an estimate of its strings and maps, per structure (bench/index-memory.ts). */
   byteSizes() {
     const sum = (sizes: number[]) => sizes.reduce((total, bytes) => total + bytes, 0);

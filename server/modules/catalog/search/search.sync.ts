@@ -80,6 +80,9 @@ export class CatalogueSearch {
     );
   }
 
+  /** Told of each read of the whole catalogue (`full`) and each catch-up that applied changes (`/metrics`). */
+  onReload: ((kind: 'full' | 'incremental') => void) | null = null;
+
   /** The index as it stands, without catching up (null before the first read). */
   get current(): CatalogueIndex | null {
     return this.index;
@@ -142,6 +145,7 @@ export class CatalogueSearch {
         index.setOffices(await this.source.readOffices(this.db));
       index.apply(changes.ids, rows);
       this.terms.invalidate();
+      this.onReload?.('incremental');
     }
     this.snapshot = changes.snapshot;
     this.snapshotAt = at;
@@ -175,6 +179,7 @@ export class CatalogueSearch {
     }
     index.seal();
     this.terms.invalidate();
+    this.onReload?.('full');
     return { index, snapshot, at };
   }
 }
