@@ -33,6 +33,8 @@ const SUBJECTS: Record<EventKind, (label: string) => string> = {
   'call.transitioned': (label) => `L’appel à projets « ${label} » change d’état`,
   'call.questionAsked': (label) => `Question sur l’appel à projets « ${label} »`,
   'call.questionAnswered': (label) => `Réponse à une question sur l’appel à projets « ${label} »`,
+  'proposal.transitioned': (label) => `La proposition « ${label} » change d’état`,
+  'proposal.partnerInvited': (label) => `Invitation à participer à la proposition « ${label} »`,
 };
 
 export interface RenderedMail {
