@@ -1,3 +1,4 @@
+import { PROPOSAL_STATE_LABELS } from './calls/proposals.ts';
 import { CALL_STATE_LABELS } from './calls/vocabulary.ts';
 import { OFFER_KIND_LABELS, PROJECT_PHASE_LABELS } from './projects.ts';
 import { DEPLOYMENT_STATE_LABELS } from './store/vocabulary.ts';
@@ -23,11 +24,13 @@ export const EVENT_KINDS = [
   'call.questionAsked',
   'call.questionAnswered',
   'project.updated',
+  'proposal.transitioned',
+  'proposal.partnerInvited',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What can be followed (and muted): the thread an event belongs to. */
-export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call'] as const;
+export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call', 'proposal'] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -79,6 +82,14 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
     en: 'Answer to a question on a call',
   },
   'project.updated': { fr: 'Fiche projet modifiée', en: 'Project updated' },
+  'proposal.transitioned': {
+    fr: 'Une proposition à un appel change d’état',
+    en: 'A proposal to a call changes state',
+  },
+  'proposal.partnerInvited': {
+    fr: 'Invitation à participer à une proposition',
+    en: 'Invitation to take part in a proposal',
+  },
 };
 
 export type Language = 'fr' | 'en';
@@ -172,6 +183,14 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
       : l === 'fr'
         ? `${someone(actor, l)} a modifié le projet « ${target} ».`
         : `${someone(actor, l)} updated the project “${target}”.`,
+  'proposal.transitioned': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} : la proposition « ${target} » est désormais « ${label(PROPOSAL_STATE_LABELS, params.to, l)} ».${params.rationale ? ` Motif : ${params.rationale}` : ''}`
+      : `${someone(actor, l)}: the proposal “${target}” is now “${label(PROPOSAL_STATE_LABELS, params.to, l)}”.${params.rationale ? ` Rationale: ${params.rationale}` : ''}`,
+  'proposal.partnerInvited': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.office} propose à votre organisme de participer à la proposition « ${target} ».`
+      : `${params.office} invites your office to take part in the proposal “${target}”.`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -184,6 +203,7 @@ export function excerpt(text: string, max = 140) {
 export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
   if (target.type === 'call') return `/appels/${target.id}`;
+  if (target.type === 'proposal') return `/propositions/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -29,6 +29,9 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { callBinding } from './modules/calls/calls.lifecycle.ts';
 import { callPolicy } from './modules/calls/calls.policy.ts';
 import { callRoutes } from './modules/calls/calls.routes.ts';
+import { proposalBinding } from './modules/calls/proposals/proposals.lifecycle.ts';
+import { proposalPolicy } from './modules/calls/proposals/proposals.policy.ts';
+import { proposalRoutes } from './modules/calls/proposals/proposals.routes.ts';
 import { APPLICATION_BINDINGS } from './modules/catalog/applications/applications.lifecycle.ts';
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
@@ -131,6 +134,7 @@ const POLICIES = [
   forgePolicy,
   communityPolicy,
   callPolicy,
+  proposalPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -142,6 +146,7 @@ const BINDINGS: AnyBinding[] = [
   referentApplicationBinding,
   trainingSessionBinding,
   callBinding,
+  proposalBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -322,6 +327,7 @@ export async function buildApp(options: {
   await app.register(referentRoutes);
   await app.register(trainingRoutes);
   await app.register(callRoutes);
+  await app.register(proposalRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

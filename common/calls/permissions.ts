@@ -14,6 +14,21 @@ export const CALL_ACTIONS = [
   'call.decide',
   'call.archive',
   'call.cancel',
+  // Proposals, their evaluation and the selection.
+  'proposal.read',
+  'proposal.create',
+  'proposal.update',
+  'proposal.confirmPartner',
+  'proposal.requestApproval',
+  'proposal.submit',
+  'proposal.sendBack',
+  'proposal.withdraw',
+  'proposal.select',
+  'proposal.reject',
+  'call.nameEvaluators',
+  'call.score',
+  'call.compare',
+  'call.select',
 ] as const;
 
 export const CALL_ACTION_LABELS: Record<(typeof CALL_ACTIONS)[number], Label> = {
@@ -37,6 +52,44 @@ export const CALL_ACTION_LABELS: Record<(typeof CALL_ACTIONS)[number], Label> = 
   'call.decide': { fr: "Prononcer la sélection d'un appel", en: 'Announce the selection of a call' },
   'call.archive': { fr: 'Archiver un appel', en: 'Archive a call' },
   'call.cancel': { fr: 'Annuler un appel à projets', en: 'Cancel a call for projects' },
+  'proposal.read': {
+    fr: 'Consulter les propositions de son organisme, de ses appels ou à évaluer',
+    en: "Read the proposals of one's office, of one's calls or to evaluate",
+  },
+  'proposal.create': {
+    fr: 'Préparer une proposition de son organisme',
+    en: "Draft a proposal of one's office",
+  },
+  'proposal.update': {
+    fr: 'Modifier une proposition en brouillon de son organisme',
+    en: "Edit a draft proposal of one's office",
+  },
+  'proposal.confirmPartner': {
+    fr: 'Confirmer la participation de son organisme à une proposition',
+    en: "Confirm one's office's participation in a proposal",
+  },
+  'proposal.requestApproval': {
+    fr: "Demander l'accord du directeur sur une proposition",
+    en: "Ask for the director's approval of a proposal",
+  },
+  'proposal.submit': { fr: 'Approuver et déposer une proposition', en: 'Approve and submit a proposal' },
+  'proposal.sendBack': { fr: 'Renvoyer une proposition pour reprise', en: 'Send a proposal back' },
+  'proposal.withdraw': { fr: 'Retirer une proposition', en: 'Withdraw a proposal' },
+  'proposal.select': {
+    fr: 'Retenir une proposition (plateforme, à la sélection)',
+    en: 'Select a proposal (platform, on the selection)',
+  },
+  'proposal.reject': {
+    fr: 'Ne pas retenir une proposition (plateforme, à la sélection)',
+    en: 'Do not select a proposal (platform, on the selection)',
+  },
+  'call.nameEvaluators': { fr: "Nommer les évaluateurs d'un appel", en: 'Name the evaluators of a call' },
+  'call.score': { fr: 'Noter les propositions à évaluer', en: 'Score the proposals to evaluate' },
+  'call.compare': {
+    fr: "Consulter le tableau comparatif d'un appel",
+    en: 'Read the comparison table of a call',
+  },
+  'call.select': { fr: "Proposer la sélection d'un appel", en: 'Propose the selection of a call' },
 };
 
 export const CALL_AUDIT_ACTION_LABELS: Record<string, Label> = {
@@ -52,8 +105,22 @@ export const CALL_AUDIT_ACTION_LABELS: Record<string, Label> = {
   'call.decide': { fr: 'Sélection prononcée', en: 'Selection announced' },
   'call.archive': { fr: 'Appel archivé', en: 'Call archived' },
   'call.cancel': { fr: 'Appel annulé', en: 'Call cancelled' },
+  'call.nameEvaluators': { fr: 'Évaluateurs nommés', en: 'Evaluators named' },
+  'call.score': { fr: 'Proposition notée', en: 'Proposal scored' },
+  'call.select': { fr: 'Sélection proposée', en: 'Selection proposed' },
+  'call.confirmSelection': { fr: 'Sélection confirmée et appliquée', en: 'Selection confirmed and applied' },
+  'proposal.create': { fr: 'Proposition préparée', en: 'Proposal drafted' },
+  'proposal.update': { fr: 'Proposition modifiée', en: 'Proposal edited' },
+  'proposal.confirmPartner': { fr: 'Participation confirmée', en: 'Participation confirmed' },
+  'proposal.requestApproval': { fr: 'Accord du directeur demandé', en: "Director's approval asked" },
+  'proposal.submit': { fr: 'Proposition déposée', en: 'Proposal submitted' },
+  'proposal.sendBack': { fr: 'Proposition renvoyée', en: 'Proposal sent back' },
+  'proposal.withdraw': { fr: 'Proposition retirée', en: 'Proposal withdrawn' },
+  'proposal.select': { fr: 'Proposition retenue', en: 'Proposal selected' },
+  'proposal.reject': { fr: 'Proposition non retenue', en: 'Proposal not selected' },
 };
 
 export const CALL_TARGET_TYPE_LABELS: Record<string, Label> = {
   call: { fr: 'Appel à projets', en: 'Call for projects' },
+  proposal: { fr: 'Proposition', en: 'Proposal' },
 };

@@ -86,7 +86,8 @@ export const callLifecycle = defineLifecycle<CallState, CallTransition, CallFact
     decide: {
       from: ['underEvaluation'],
       to: 'decided',
-      parties: issuer,
+      // Applied by the selection (the issuer's, or the governance board's confirmation for a national call).
+      parties: [system],
       label: { fr: 'Prononcer la sélection', en: 'Announce the selection' },
       confirm: true,
       input: z.object({

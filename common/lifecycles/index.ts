@@ -5,6 +5,7 @@ import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
+import { proposalLifecycle } from './proposal.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
@@ -22,4 +23,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
+  [proposalLifecycle.name]: proposalLifecycle,
 };

@@ -4,10 +4,10 @@ import { longText, text } from './common.ts';
 /**
  * "Has this been done already?" across kinds (POST /api/similar): the items of each kind most like a
  * title and a need being typed. A kind is something the network describes with a title and a text and
- * that can answer the same need: a catalogue application today, projects and calls for projects later
+ * that can answer the same need: catalogue applications, projects, calls for projects and their proposals
  * (server/modules/similar/similar-sources.ts lists what each kind supplies).
  */
-export const SIMILAR_KINDS = ['application', 'project'] as const;
+export const SIMILAR_KINDS = ['application', 'project', 'call', 'proposal'] as const;
 export type SimilarKind = (typeof SIMILAR_KINDS)[number];
 
 export const SIMILAR_TITLE_MAX = 200;

@@ -391,5 +391,7 @@ export * from './schema-integrations.ts';
 export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';
+// Proposals answering calls, their evaluation and the selection: schema-proposals.ts.
+export * from './schema-proposals.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';

@@ -1,6 +1,15 @@
+import { eq } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
-import { callAttachments, callQuestions, calls } from '../db/schema.ts';
+import {
+  callAttachments,
+  callEvaluators,
+  callProposals,
+  callQuestions,
+  calls,
+  organisations,
+  proposalPartners,
+} from '../db/schema.ts';
 import type { AttachmentFiles } from '../lib/attachment-files.ts';
 import type { Cell, Fixtures, RouteCase, Scope } from './authorization-matrix.table.ts';
 
@@ -13,7 +22,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
  */
 export function callFixtures(db: Database, files: AttachmentFiles, officeId: Record<Scope, string>) {
   return {
-    async call(cell: Cell, state: 'draft' | 'published' = 'published') {
+    async call(cell: Cell, state: 'draft' | 'published' | 'underEvaluation' = 'published') {
       const [row] = await db
         .insert(calls)
         .values({
@@ -30,6 +39,34 @@ export function callFixtures(db: Database, files: AttachmentFiles, officeId: Rec
         })
         .returning({ id: calls.id });
       return row?.id as string;
+    },
+    /** A proposal to a call by an office (a third one: `null`), with a partner office when given. */
+    async proposal(
+      callId: string,
+      organisationId: string | null,
+      state: 'draft' | 'submitted' = 'draft',
+      partnerId?: string,
+    ) {
+      const [third] = await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.code, 'CPAM-51'));
+      const [row] = await db
+        .insert(callProposals)
+        .values({
+          callId,
+          organisationId: organisationId ?? (third?.id as string),
+          title: 'P',
+          approach: 'A',
+          state,
+        })
+        .returning({ id: callProposals.id });
+      const id = row?.id as string;
+      if (partnerId) await db.insert(proposalPartners).values({ proposalId: id, organisationId: partnerId });
+      return id;
+    },
+    async evaluator(callId: string, userId: string) {
+      await db.insert(callEvaluators).values({ callId, userId });
     },
     async question(callId: string) {
       const [row] = await db

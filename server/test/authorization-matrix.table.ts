@@ -6,6 +6,7 @@ import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matr
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
+import { PROPOSAL_MATRIX } from './authorization-matrix.proposals.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
@@ -363,6 +364,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...STORE_MATRIX,
   ...COMMUNITY_MATRIX,
   ...CALL_MATRIX,
+  ...PROPOSAL_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -271,10 +271,13 @@ export async function seedDemoCalls(db: Database, now = new Date()): Promise<{ c
       let at: Date | undefined;
       for (const [step, [transition, input]] of PATHS[demo.state].entries()) {
         const to = TARGET[transition] as CallState;
+        // The platform closes at the deadline and decides when the selection is applied.
         const ctx =
           transition === 'close'
             ? { ...asIssuer, actor: null, system: systemActor('lifecycle-deadlines') }
-            : asIssuer;
+            : transition === 'decide'
+              ? { ...asIssuer, system: systemActor('callSelection') }
+              : asIssuer;
         await recordAudit(ctx, {
           action: `call.${transition}`,
           targetType: 'call',

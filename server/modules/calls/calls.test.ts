@@ -135,25 +135,21 @@ describe('the lifecycle of a call', () => {
     );
   });
 
-  it('goes published → closed (by the platform only) → under evaluation → decided → archived', async () => {
+  it('goes published → closed (by the platform only) → under evaluation → decided (by the selection) → archived', async () => {
     const call = await publishedCall(sponsor);
     expect(call.state).toBe('published');
     expect((await problem(fireCall(sponsor, call.id, 'close'), 403)).refusal?.code).toBe('notParty');
-    expect(
-      (await problem(fireCall(sponsor, call.id, 'decide', { rationale: 'Trop tôt' }), 409)).refusal?.code,
-    ).toBe('wrongState');
     await t.db.update(calls).set({ state: 'closed' }).where(eq(calls.id, call.id));
     expect((await fireCall(sponsor, call.id, 'startEvaluation')).json().state).toBe('underEvaluation');
-    const bare = await problem(fireCall(sponsor, call.id, 'decide'), 400);
-    expect(bare.errors?.[0]?.field).toBe('input.rationale');
-    expect(
-      (await fireCall(sponsor, call.id, 'decide', { rationale: 'Deux propositions retenues.' })).json().state,
-    ).toBe('decided');
+    // Only the selection decides a call (proposals/selection.test.ts): never the transition on its own.
+    const direct = await problem(fireCall(sponsor, call.id, 'decide', { rationale: 'Sans sélection.' }), 403);
+    expect(direct.refusal?.code).toBe('notParty');
+    await t.db.update(calls).set({ state: 'decided' }).where(eq(calls.id, call.id));
     await problem(fireCall(sponsor, call.id, 'cancel', { reason: 'Trop tard' }), 409);
     const archived = (await fireCall(sponsor, call.id, 'archive')).json() as CallDto;
     expect(archived.state).toBe('archived');
     expect(archived.lifecycles[0]?.reached.map((r) => r.state)).toEqual(
-      expect.arrayContaining(['draft', 'published', 'underEvaluation', 'decided', 'archived']),
+      expect.arrayContaining(['draft', 'published', 'underEvaluation', 'archived']),
     );
   });
 

@@ -40,6 +40,8 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
     params.created
       ? `Vous êtes mentionné dans le projet « ${label} »`
       : `Le projet « ${label} » a été modifié`,
+  'proposal.transitioned': (label) => `La proposition « ${label} » change d’état`,
+  'proposal.partnerInvited': (label) => `Invitation à participer à la proposition « ${label} »`,
 };
 
 export interface RenderedMail {

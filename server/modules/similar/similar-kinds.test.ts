@@ -110,7 +110,7 @@ describe('POST /api/similar', () => {
       [{ text: 'Un besoin' }, 'title', /titre est obligatoire/],
       [{ title: 'a'.repeat(201) }, 'title', /titre est limité à 200 caractères/],
       [{ title: 'Congés', text: 'a'.repeat(5001) }, 'text', /texte est limité à 5000 caractères/],
-      [{ title: 'Congés', kinds: ['call'] }, 'kinds', /type d'élément n'existe pas/],
+      [{ title: 'Congés', kinds: ['meeting'] }, 'kinds', /type d'élément n'existe pas/],
       [{ title: 'Congés', kinds: [] }, 'kinds', /en nomment un au moins/],
       [{ title: 'Congés', kinds: 'application' }, 'kinds', /liste/],
       [{ title: 'Congés', limit: 50 }, 'limit', /de 1 à 20/],

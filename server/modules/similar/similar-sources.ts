@@ -1,4 +1,5 @@
 import type { SimilarKind } from '../../../common/schemas/similar.ts';
+import { callSimilarSource, proposalSimilarSource } from '../calls/proposals/calls.similar-source.ts';
 import { applicationSimilarSource } from '../catalog/similar/applications.similar-source.ts';
 import { projectSimilarSource } from '../projects/projects.similar-source.ts';
 import type { AnySimilarSource } from './similar-source.ts';
@@ -7,4 +8,6 @@ import type { AnySimilarSource } from './similar-source.ts';
 export const SIMILAR_SOURCES: { readonly [K in SimilarKind]: AnySimilarSource & { kind: K } } = {
   application: applicationSimilarSource,
   project: projectSimilarSource,
+  call: callSimilarSource,
+  proposal: proposalSimilarSource,
 };

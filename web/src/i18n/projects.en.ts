@@ -185,7 +185,12 @@ export const projectsEn: typeof projectsFr = {
     similarFound_other: '{{count}} existing items look like your project: check them before declaring.',
     sharedTerms: 'Words in common: {{terms}}',
     joinInstead: 'Join this project instead (offer my office’s participation)',
-    similarKind: { application: 'Catalogue application', project: 'Project in progress' },
+    similarKind: {
+      application: 'Catalogue application',
+      project: 'Project in progress',
+      call: 'Call for projects',
+      proposal: 'Proposal to a call',
+    },
     notDuplicate: 'I have looked at these items: my project is not a duplicate of them.',
     notDuplicateHelp:
       'If one of them meets your need, open it instead: declare its use or offer to join the project.',

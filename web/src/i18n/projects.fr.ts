@@ -194,7 +194,12 @@ export const projectsFr = {
       '{{count}} éléments existants ressemblent à votre projet : vérifiez avant de déclarer.',
     sharedTerms: 'Mots en commun : {{terms}}',
     joinInstead: 'Rejoindre plutôt ce projet (proposer la participation de mon organisme)',
-    similarKind: { application: 'Application du catalogue', project: 'Projet en cours' },
+    similarKind: {
+      application: 'Application du catalogue',
+      project: 'Projet en cours',
+      call: 'Appel à projets',
+      proposal: 'Proposition à un appel',
+    },
     notDuplicate: 'J’ai consulté ces éléments : mon projet n’en est pas un doublon.',
     notDuplicateHelp:
       'Si l’un d’eux répond à votre besoin, ouvrez-le plutôt : déclarez son utilisation ou proposez de rejoindre le projet.',

@@ -1,34 +1,32 @@
 import { INVENTORY_COLUMNS } from '../../../../common/catalog/inventory-columns.ts';
 import { runInWorker } from '../../../lib/worker.ts';
+import { addTableSheet, newWorkbook } from '../../../lib/xlsx.ts';
 
 /** The rows of an inventory spreadsheet, one record of cell texts per application, keyed by column. */
 export type InventoryCells = Record<string, string>[];
 
 /** Writes the inventory workbook: the applications sheet, and the column guide when asked. */
 export async function writeInventoryXlsx(rows: InventoryCells, options: { withGuide?: boolean } = {}) {
-  // Loaded on the first spreadsheet asked for: exceljs costs the server ≈ 28 MB once imported.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  workbook.creator = 'Mutualis';
-  const worksheet = workbook.addWorksheet('Applications', { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = INVENTORY_COLUMNS.map((c) => ({
+  const workbook = await newWorkbook();
+  const columns = INVENTORY_COLUMNS.map((c) => ({
     header: c.header,
     key: c.key,
     width: Math.min(60, Math.max(14, c.header.length + 4)),
   }));
-  worksheet.getRow(1).font = { bold: true };
-  for (const row of rows) worksheet.addRow(row);
-  if (options.withGuide) {
-    const guide = workbook.addWorksheet('Colonnes');
-    guide.columns = [
-      { header: 'Colonne', key: 'header', width: 34 },
-      { header: 'Obligatoire', key: 'required', width: 12 },
-      { header: 'Contenu attendu', key: 'help', width: 90 },
-      { header: 'Exemple', key: 'example', width: 50 },
-    ];
-    guide.getRow(1).font = { bold: true };
-    for (const c of INVENTORY_COLUMNS) guide.addRow({ ...c, required: c.required ? 'oui' : 'non' });
-  }
+  addTableSheet(workbook, 'Applications', columns, rows);
+  if (options.withGuide)
+    addTableSheet(
+      workbook,
+      'Colonnes',
+      [
+        { header: 'Colonne', key: 'header', width: 34 },
+        { header: 'Obligatoire', key: 'required', width: 12 },
+        { header: 'Contenu attendu', key: 'help', width: 90 },
+        { header: 'Exemple', key: 'example', width: 50 },
+      ],
+      INVENTORY_COLUMNS.map((c) => ({ ...c, required: c.required ? 'oui' : 'non' })),
+      { freezeHeader: false },
+    );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,10 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { SIMILAR_TEXT_MAX, type SimilarResultDto } from '../../../../common/schemas/similar.ts';
+import {
+  SIMILAR_TEXT_MAX,
+  type SimilarKind,
+  type SimilarResultDto,
+} from '../../../../common/schemas/similar.ts';
 import { api } from '../../api/client.ts';
 
 /** One item like the project being declared, whatever its kind. */
 export interface SimilarItem {
-  kind: 'application' | 'project';
+  kind: SimilarKind;
   id: string;
   title: string;
   summary: string;
@@ -18,23 +22,32 @@ export interface SimilarItem {
   href: string;
 }
 
-const HREF = { application: '/catalogue/', project: '/projets/' } as const;
+const HREF: Record<SimilarKind, string> = {
+  application: '/catalogue/',
+  project: '/projets/',
+  call: '/appels/',
+  proposal: '/propositions/',
+};
 
 /**
  * The catalogue applications and the projects in progress like a title and a need being typed
  * (`POST /api/similar`, across kinds). Nothing is asked before four letters of title.
  */
-export function useSimilar(title: string, need: string) {
+export function useSimilar(
+  title: string,
+  need: string,
+  kinds: readonly SimilarKind[] = ['application', 'project'],
+) {
   const name = title.trim();
   const text = need.trim().slice(0, SIMILAR_TEXT_MAX);
   const enabled = name.length >= 4;
   const query = useQuery({
-    queryKey: ['similar', name, text],
+    queryKey: ['similar', name, text, kinds],
     queryFn: async (): Promise<SimilarItem[]> => {
       const found = await api<SimilarResultDto>('POST', '/api/similar', {
         title: name,
         text,
-        kinds: ['application', 'project'],
+        kinds,
       });
       return found.items.map((item) => ({
         kind: item.kind,
