@@ -22,11 +22,12 @@ export const EVENT_KINDS = [
   'call.transitioned',
   'call.questionAsked',
   'call.questionAnswered',
+  'boardItem.decided',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What can be followed (and muted): the thread an event belongs to. */
-export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call'] as const;
+export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call', 'boardItem'] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -75,6 +76,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
     fr: 'Réponse à une question sur un appel',
     en: 'Answer to a question on a call',
   },
+  'boardItem.decided': { fr: 'Décision de l’instance de gouvernance', en: 'Governance board decision' },
 };
 
 export type Language = 'fr' | 'en';
@@ -156,6 +158,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `L’émetteur de l’appel « ${target} » a répondu : « ${params.excerpt} »`
       : `The issuer of the call “${target}” answered: “${params.excerpt}”`,
+  'boardItem.decided': ({ params, target }, l) =>
+    l === 'fr'
+      ? `L’instance de gouvernance a décidé sur « ${target} » (décision ${params.reference}) : ${params.outcome}.`
+      : `The governance board decided on “${target}” (decision ${params.reference}): ${params.outcomeEn}.`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -168,6 +174,7 @@ export function excerpt(text: string, max = 140) {
 export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
   if (target.type === 'call') return `/appels/${target.id}`;
+  if (target.type === 'boardItem') return `/instance/points/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -25,6 +25,9 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { meetingBinding } from './modules/board/board.lifecycle.ts';
+import { boardPolicy } from './modules/board/board.policy.ts';
+import { boardRoutes } from './modules/board/board.routes.ts';
 import { callBinding } from './modules/calls/calls.lifecycle.ts';
 import { callPolicy } from './modules/calls/calls.policy.ts';
 import { callRoutes } from './modules/calls/calls.routes.ts';
@@ -127,6 +130,7 @@ const POLICIES = [
   forgePolicy,
   communityPolicy,
   callPolicy,
+  boardPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -138,6 +142,7 @@ const BINDINGS: AnyBinding[] = [
   referentApplicationBinding,
   trainingSessionBinding,
   callBinding,
+  meetingBinding(),
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -313,6 +318,7 @@ export async function buildApp(options: {
   await app.register(referentRoutes);
   await app.register(trainingRoutes);
   await app.register(callRoutes);
+  await app.register(boardRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -1,6 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { boardMeetingLifecycle } from './board-meeting.ts';
 import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
@@ -22,4 +23,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
+  [boardMeetingLifecycle.name]: boardMeetingLifecycle,
 };

@@ -93,6 +93,8 @@ const STALE_SUBJECTS = {
   trainingSession: ['Cette session de formation', true],
   call: ['Cet appel à projets', false],
   question: ['Cette question', true],
+  meeting: ['Cette séance', true],
+  boardItem: ["Ce point soumis à l'instance", false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 
