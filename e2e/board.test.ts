@@ -40,7 +40,7 @@ describe('the governance board, from a request to the public decision log', () =
     await ddo.getByLabel('Date').fill(inDays(7));
     await ddo.getByRole('button', { name: 'Prévoir' }).click();
     await ddo.getByRole('heading', { level: 1, name: 'Séance extraordinaire' }).waitFor();
-    await ddo.getByRole('textbox', { name: 'Point à inscrire' }).click();
+    await ddo.getByRole('combobox', { name: 'Point à inscrire' }).click();
     await ddo.getByRole('option', { name: 'Rappel des échéances des appels par e-mail' }).click();
     await ddo.getByRole('button', { name: 'Inscrire à l’ordre du jour' }).click();
     await ddo.getByRole('button', { name: 'Retirer : Rappel des échéances des appels par e-mail' }).waitFor();

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BOARD_ITEM_KIND_LABELS,
@@ -136,7 +136,7 @@ export function BoardItemPage({ id }: { id: string }) {
   if (query.error) return <LoadFailure error={query.error} missing="page" />;
   const item = query.data;
   if (!item) return null;
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [t('board.kind'), label(BOARD_ITEM_KIND_LABELS[item.kind])],
     [t('board.state'), <ItemStateBadge key="state" state={item.state} />],
     [t('board.submittedBy'), item.submittedBy ? `${item.submittedBy} (${item.office})` : item.office],
