@@ -19,7 +19,7 @@ describe('the governance board, from a request to the public decision log', () =
   it('an agent asks for an evolution; the DDO puts it on a meeting, decides and publishes; the log and its feed show it; axe clean', async () => {
     const agent = await signedIn('agent.rhone@mutualis.demo');
     await agent.goto(`${env.server.url}/instance/demande`);
-    await agent.getByRole('heading', { level: 1, name: 'Saisir l’instance de gouvernance' }).waitFor();
+    await agent.getByRole('heading', { level: 1, name: "Saisir l'instance de gouvernance" }).waitFor();
     await clean(agent, 'board-request');
     await agent.getByRole('textbox', { name: 'Objet' }).fill('Rappel des échéances des appels par e-mail');
     await agent
@@ -42,10 +42,13 @@ describe('the governance board, from a request to the public decision log', () =
     await ddo.getByRole('heading', { level: 1, name: 'Séance extraordinaire' }).waitFor();
     await ddo.getByRole('combobox', { name: 'Point à inscrire' }).click();
     await ddo.getByRole('option', { name: 'Rappel des échéances des appels par e-mail' }).click();
-    await ddo.getByRole('button', { name: 'Inscrire à l’ordre du jour' }).click();
+    await ddo.getByRole('button', { name: "Inscrire à l'ordre du jour" }).click();
     await ddo.getByRole('button', { name: 'Retirer : Rappel des échéances des appels par e-mail' }).waitFor();
 
     await ddo.getByRole('button', { name: /^Tenir la séance/ }).click();
+    const holding = await settledDialog(ddo);
+    await holding.getByRole('button', { name: /^Tenir la séance/ }).click();
+    await holding.waitFor({ state: 'hidden' });
     await ddo
       .getByRole('heading', { name: 'Décision sur « Rappel des échéances des appels par e-mail »' })
       .waitFor();

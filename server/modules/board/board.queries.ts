@@ -142,8 +142,10 @@ export async function listMeetings(db: Executor) {
   return db
     .select({
       meeting: boardMeetings,
-      itemCount: sql<number>`(SELECT count(*)::int FROM ${boardItems} i WHERE i.meeting_id = ${boardMeetings.id})
-        + (SELECT count(*)::int FROM ${boardDecisions} d WHERE d.meeting_id = ${boardMeetings.id} AND d.published_at IS NOT NULL)`,
+      // Named in full: in a query of one table, Drizzle writes a column without its table, which the
+      // subquery would take for its own.
+      itemCount: sql<number>`(SELECT count(*)::int FROM ${boardItems} i WHERE i.meeting_id = board_meetings.id)
+        + (SELECT count(*)::int FROM ${boardDecisions} d WHERE d.meeting_id = board_meetings.id AND d.published_at IS NOT NULL)`,
     })
     .from(boardMeetings)
     .orderBy(

@@ -175,6 +175,10 @@ describe('a meeting', () => {
     expect(published.statusCode, published.body).toBe(200);
     const after = published.json() as MeetingDto;
     expect(after.state).toBe('minutesPublished');
+    const listed = (await p.agent.get('/api/board/meetings')).json() as {
+      items: { id: string; itemCount: number }[];
+    };
+    expect(listed.items.find((m) => m.id === meeting.id)?.itemCount).toBe(2);
     expect(after.decisions.map((d) => d.reference)).toEqual(['2031-001', '2031-002']);
     expect(after.decisions[0]).toMatchObject({
       votes: { for: 7, against: 1, abstain: 2 },
