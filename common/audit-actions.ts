@@ -1,4 +1,5 @@
 import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
+import { BOARD_AUDIT_ACTION_LABELS, BOARD_TARGET_TYPE_LABELS } from './board/permissions.ts';
 import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
 import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './community/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
@@ -56,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...STORE_AUDIT_ACTION_LABELS,
   ...COMMUNITY_AUDIT_ACTION_LABELS,
   ...CALL_AUDIT_ACTION_LABELS,
+  ...BOARD_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -69,4 +71,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...STORE_TARGET_TYPE_LABELS,
   ...COMMUNITY_TARGET_TYPE_LABELS,
   ...CALL_TARGET_TYPE_LABELS,
+  ...BOARD_TARGET_TYPE_LABELS,
 };

@@ -26,11 +26,19 @@ export const EVENT_KINDS = [
   'project.updated',
   'proposal.transitioned',
   'proposal.partnerInvited',
+  'boardItem.decided',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What can be followed (and muted): the thread an event belongs to. */
-export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call', 'proposal'] as const;
+export const FOLLOW_TARGETS = [
+  'project',
+  'application',
+  'deploymentRequest',
+  'call',
+  'proposal',
+  'boardItem',
+] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -90,6 +98,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
     fr: 'Invitation à participer à une proposition',
     en: 'Invitation to take part in a proposal',
   },
+  'boardItem.decided': { fr: 'Décision de l’instance de gouvernance', en: 'Governance board decision' },
 };
 
 export type Language = 'fr' | 'en';
@@ -191,6 +200,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `${params.office} propose à votre organisme de participer à la proposition « ${target} ».`
       : `${params.office} invites your office to take part in the proposal “${target}”.`,
+  'boardItem.decided': ({ params, target }, l) =>
+    l === 'fr'
+      ? `L’instance de gouvernance a décidé sur « ${target} » (décision ${params.reference}) : ${params.outcome}.`
+      : `The governance board decided on “${target}” (decision ${params.reference}): ${params.outcomeEn}.`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -204,6 +217,7 @@ export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
   if (target.type === 'call') return `/appels/${target.id}`;
   if (target.type === 'proposal') return `/propositions/${target.id}`;
+  if (target.type === 'boardItem') return `/instance/points/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

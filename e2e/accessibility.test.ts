@@ -36,6 +36,8 @@ const PAGES: [string, string | RegExp][] = [
   ['/projets/besoins-et-forces', 'Besoins et forces'],
   ['/appels', 'Appels à projets'],
   ['/appels/nouveau', 'Préparer un appel à projets'],
+  ['/instance', 'Instance de gouvernance'],
+  ['/instance/decisions', 'Registre des décisions'],
   ['/une-page-qui-n-existe-pas', 'Page introuvable'],
 ];
 

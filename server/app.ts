@@ -26,6 +26,9 @@ import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { meetingBinding } from './modules/board/board.lifecycle.ts';
+import { boardPolicy } from './modules/board/board.policy.ts';
+import { boardRoutes } from './modules/board/board.routes.ts';
 import { callBinding } from './modules/calls/calls.lifecycle.ts';
 import { callPolicy } from './modules/calls/calls.policy.ts';
 import { callRoutes } from './modules/calls/calls.routes.ts';
@@ -135,6 +138,7 @@ const POLICIES = [
   communityPolicy,
   callPolicy,
   proposalPolicy,
+  boardPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -147,6 +151,7 @@ const BINDINGS: AnyBinding[] = [
   trainingSessionBinding,
   callBinding,
   proposalBinding,
+  meetingBinding(),
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -328,6 +333,7 @@ export async function buildApp(options: {
   await app.register(trainingRoutes);
   await app.register(callRoutes);
   await app.register(proposalRoutes);
+  await app.register(boardRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
+import { seedDemoBoard } from './db/demo/seed-board.ts';
 import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoCommunity } from './db/demo/seed-community.ts';
@@ -37,6 +38,7 @@ async function main() {
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
+  const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -57,6 +59,7 @@ async function main() {
       demoRequestsCreated: demoRequests.created,
       demoCommunityCreated: demoCommunity.created,
       demoCallsCreated: demoCalls.created,
+      demoBoardMeetingsCreated: demoBoard.created,
     },
     'database ready',
   );

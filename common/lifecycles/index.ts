@@ -1,6 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { boardMeetingLifecycle } from './board-meeting.ts';
 import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
@@ -24,4 +25,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
   [proposalLifecycle.name]: proposalLifecycle,
+  [boardMeetingLifecycle.name]: boardMeetingLifecycle,
 };

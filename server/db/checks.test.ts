@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
+import { boardCheckCases } from './checks.board-cases.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import { networkCheckCases } from './checks.network-cases.ts';
 import { proposalCheckCases } from './checks.proposal-cases.ts';
@@ -230,6 +231,7 @@ const cases: CheckCase[] = [
     accepted: () => audit('system'),
   },
   ...evaluationCheckCases,
+  ...boardCheckCases,
 ];
 
 describe('controlled vocabularies in the database', () => {
@@ -245,7 +247,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(84);
+    expect(declared).toHaveLength(93);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

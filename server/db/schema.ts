@@ -379,6 +379,8 @@ export const outboxMessages = pgTable(
 
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
+// The governance board: meetings, agenda items, decisions: schema-board.ts.
+export * from './schema-board.ts';
 // Calls for projects and their questions: schema-calls.ts.
 export * from './schema-calls.ts';
 // The developer community (directory, regional referents): schema-community.ts.

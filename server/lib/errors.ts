@@ -94,6 +94,8 @@ const STALE_SUBJECTS = {
   call: ['Cet appel à projets', false],
   question: ['Cette question', true],
   proposal: ['Cette proposition', true],
+  meeting: ['Cette séance', true],
+  boardItem: ["Ce point soumis à l'instance", false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

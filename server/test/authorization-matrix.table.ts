@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { BOARD_MATRIX, type BoardFixtures } from './authorization-matrix.board.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
@@ -89,6 +90,8 @@ export interface Fixtures {
   community: CommunityFixtures;
   /** Calls for projects (authorization-matrix.calls.ts). */
   calls: CallFixtures;
+  /** The governance board (authorization-matrix.board.ts). */
+  board: BoardFixtures;
   ddgos: string;
 }
 
@@ -365,6 +368,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...COMMUNITY_MATRIX,
   ...CALL_MATRIX,
   ...PROPOSAL_MATRIX,
+  ...BOARD_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -7,6 +7,7 @@ import { applicationAttachments } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { boardFixtures } from './authorization-matrix.board.ts';
 import { callFixtures } from './authorization-matrix.calls.ts';
 import { communityFixtures } from './authorization-matrix.community.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
@@ -101,6 +102,7 @@ beforeAll(async () => {
     store: storeFixtures(t.db, admin, officeId),
     community: communityFixtures(t.db, officeId),
     calls: callFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
+    board: boardFixtures(t.db),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

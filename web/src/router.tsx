@@ -29,6 +29,7 @@ import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
+import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { storeRoutes } from './router-store.tsx';
@@ -416,6 +417,7 @@ const routeTree = rootRoute.addChildren([
     ...storeRoutes,
     ...communityRoutes,
     ...callRoutes,
+    ...boardRoutes,
     unknownRoute,
   ]),
 ]);

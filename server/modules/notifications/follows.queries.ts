@@ -3,6 +3,7 @@ import type { EmailCadence, EventKind, FollowTarget } from '../../../common/noti
 import type { Executor } from '../../db/client.ts';
 import {
   applications,
+  boardItems,
   calls,
   deploymentRequests,
   follows,
@@ -28,10 +29,15 @@ export async function targetLabel(db: Executor, target: Target) {
             .where(eq(deploymentRequests.id, target.id))
         : target.type === 'call'
           ? await db.select({ label: calls.title }).from(calls).where(eq(calls.id, target.id))
-          : await db
-              .select({ label: applications.name })
-              .from(applications)
-              .where(eq(applications.id, target.id));
+          : target.type === 'boardItem'
+            ? await db
+                .select({ label: boardItems.title })
+                .from(boardItems)
+                .where(eq(boardItems.id, target.id))
+            : await db
+                .select({ label: applications.name })
+                .from(applications)
+                .where(eq(applications.id, target.id));
   return row?.label ?? null;
 }
 
@@ -78,7 +84,7 @@ export async function listFollows(db: Executor, userId: string) {
     db,
     sql`
     SELECT t.target_type, t.target_id,
-           coalesce(p.title, a.name, d.reference, c.title) AS label,
+           coalesce(p.title, a.name, d.reference, c.title, b.title) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -91,6 +97,7 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${applications} a ON t.target_type = 'application' AND a.id = t.target_id
     LEFT JOIN ${deploymentRequests} d ON t.target_type = 'deploymentRequest' AND d.id = t.target_id
     LEFT JOIN ${calls} c ON t.target_type = 'call' AND c.id = t.target_id
+    LEFT JOIN ${boardItems} b ON t.target_type = 'boardItem' AND b.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

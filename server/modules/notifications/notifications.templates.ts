@@ -42,6 +42,7 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
       : `Le projet « ${label} » a été modifié`,
   'proposal.transitioned': (label) => `La proposition « ${label} » change d’état`,
   'proposal.partnerInvited': (label) => `Invitation à participer à la proposition « ${label} »`,
+  'boardItem.decided': (label) => `L’instance de gouvernance a décidé sur « ${label} »`,
 };
 
 export interface RenderedMail {

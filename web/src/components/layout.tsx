@@ -133,6 +133,7 @@ export function AppLayout() {
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
           {link('/appels', t('calls.nav'))}
+          {link('/instance', t('board.nav'))}
           {link('/recettes', t('acceptance.nav'))}
           {link('/store', t('store.nav'))}
           {link('/store/demandes', t('requests.nav'))}

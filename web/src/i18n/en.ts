@@ -1,4 +1,5 @@
 import { acceptanceEn } from './acceptance.en.ts';
+import { boardEn } from './board.en.ts';
 import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { communityEn } from './community.en.ts';
@@ -201,6 +202,7 @@ export const en: Dictionary = {
   ...acceptanceEn,
   ...storeEn,
   ...callsEn,
+  ...boardEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,

@@ -1,4 +1,5 @@
 import { acceptanceFr } from './acceptance.fr.ts';
+import { boardFr } from './board.fr.ts';
 import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { communityFr } from './community.fr.ts';
@@ -210,6 +211,7 @@ export const fr = {
   ...acceptanceFr,
   ...storeFr,
   ...callsFr,
+  ...boardFr,
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,
