@@ -4,6 +4,7 @@ import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissi
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
+import { SUPPORT_ACTION_LABELS, SUPPORT_ACTIONS } from './support/permissions.ts';
 
 /**
  * Every action a route may declare. The server's policies grant them (deny by default); the list of
@@ -70,6 +71,7 @@ export const ACTIONS = [
   ...STORE_ACTIONS,
   ...COMMUNITY_ACTIONS,
   ...CALL_ACTIONS,
+  ...SUPPORT_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -163,4 +165,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...STORE_ACTION_LABELS,
   ...COMMUNITY_ACTION_LABELS,
   ...CALL_ACTION_LABELS,
+  ...SUPPORT_ACTION_LABELS,
 };

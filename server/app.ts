@@ -74,6 +74,9 @@ import { requestBinding } from './modules/store/requests.lifecycle.ts';
 import { requestRoutes } from './modules/store/requests.routes.ts';
 import { storePolicy } from './modules/store/store.policy.ts';
 import { storeRoutes } from './modules/store/store.routes.ts';
+import { supportPolicy } from './modules/support/support.policy.ts';
+import { SUPPORT_BINDINGS } from './modules/support/tickets.lifecycle.ts';
+import { supportRoutes } from './modules/support/tickets.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -127,6 +130,7 @@ const POLICIES = [
   forgePolicy,
   communityPolicy,
   callPolicy,
+  supportPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -138,6 +142,7 @@ const BINDINGS: AnyBinding[] = [
   referentApplicationBinding,
   trainingSessionBinding,
   callBinding,
+  ...SUPPORT_BINDINGS,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -313,6 +318,7 @@ export async function buildApp(options: {
   await app.register(referentRoutes);
   await app.register(trainingRoutes);
   await app.register(callRoutes);
+  await app.register(supportRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -1,11 +1,13 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { applicationTicketLifecycle } from './application-ticket.ts';
 import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
+import { starterKitTicketLifecycle } from './starter-kit-ticket.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -22,4 +24,6 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
+  [starterKitTicketLifecycle.name]: starterKitTicketLifecycle,
+  [applicationTicketLifecycle.name]: applicationTicketLifecycle,
 };

@@ -393,3 +393,5 @@ export * from './schema-notifications.ts';
 export * from './schema-projects.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';
+// Support tickets of the starter kit and of applications: schema-support.ts.
+export * from './schema-support.ts';

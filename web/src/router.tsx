@@ -32,6 +32,7 @@ import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { storeRoutes } from './router-store.tsx';
+import { supportRoutes } from './router-support.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
 
@@ -415,6 +416,7 @@ const routeTree = rootRoute.addChildren([
     ...acceptanceRoutes,
     ...storeRoutes,
     ...communityRoutes,
+    ...supportRoutes,
     ...callRoutes,
     unknownRoute,
   ]),

@@ -10,6 +10,9 @@ import {
   notificationPreferences,
   notifications,
   projects,
+  referentApplications,
+  supportTickets,
+  trainingSessions,
   users,
 } from '../../db/schema.ts';
 import { selectRows } from '../../lib/rows.ts';
@@ -28,10 +31,25 @@ export async function targetLabel(db: Executor, target: Target) {
             .where(eq(deploymentRequests.id, target.id))
         : target.type === 'call'
           ? await db.select({ label: calls.title }).from(calls).where(eq(calls.id, target.id))
-          : await db
-              .select({ label: applications.name })
-              .from(applications)
-              .where(eq(applications.id, target.id));
+          : target.type === 'trainingSession'
+            ? await db
+                .select({ label: trainingSessions.title })
+                .from(trainingSessions)
+                .where(eq(trainingSessions.id, target.id))
+            : target.type === 'supportTicket'
+              ? await db
+                  .select({ label: supportTickets.subject })
+                  .from(supportTickets)
+                  .where(eq(supportTickets.id, target.id))
+              : target.type === 'referentApplication'
+                ? await db
+                    .select({ label: sql<string>`${referentApplications.region}` })
+                    .from(referentApplications)
+                    .where(eq(referentApplications.id, target.id))
+                : await db
+                    .select({ label: applications.name })
+                    .from(applications)
+                    .where(eq(applications.id, target.id));
   return row?.label ?? null;
 }
 
@@ -78,7 +96,7 @@ export async function listFollows(db: Executor, userId: string) {
     db,
     sql`
     SELECT t.target_type, t.target_id,
-           coalesce(p.title, a.name, d.reference, c.title) AS label,
+           coalesce(p.title, a.name, d.reference, c.title, ts.title, st.subject, ra.region) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -91,6 +109,9 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${applications} a ON t.target_type = 'application' AND a.id = t.target_id
     LEFT JOIN ${deploymentRequests} d ON t.target_type = 'deploymentRequest' AND d.id = t.target_id
     LEFT JOIN ${calls} c ON t.target_type = 'call' AND c.id = t.target_id
+    LEFT JOIN ${trainingSessions} ts ON t.target_type = 'trainingSession' AND ts.id = t.target_id
+    LEFT JOIN ${supportTickets} st ON t.target_type = 'supportTicket' AND st.id = t.target_id
+    LEFT JOIN ${referentApplications} ra ON t.target_type = 'referentApplication' AND ra.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget, handleOf } from '../../../common/notifications.ts';
+import {
+  DEFAULT_CADENCE,
+  EVENT_KINDS,
+  type FollowTarget,
+  handleOf,
+  OPEN_FOLLOW_TARGETS,
+} from '../../../common/notifications.ts';
 import type {
   followTargetSchema,
   markReadSchema,
@@ -83,7 +89,9 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
           ? 'Cette demande de mise à disposition est introuvable.'
           : target.type === 'call'
             ? 'Cet appel à projets est introuvable.'
-            : 'Cette application est introuvable.',
+            : target.type === 'application'
+              ? 'Cette application est introuvable.'
+              : 'Cet élément est introuvable.',
     );
   return target;
 }
@@ -92,6 +100,15 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
 export async function changeFollow(ctx: ServiceContext, input: TargetInput, following: boolean) {
   const actor = requireActor(ctx);
   const target = await existingTarget(ctx, input);
+  // A ticket or an application to become referent is heard by its parties only: one may leave it, not join it.
+  if (following && !OPEN_FOLLOW_TARGETS.includes(target.type))
+    throw new AppError(
+      'unprocessable',
+      'Ce fil se suit seulement par ceux qu’il concerne : il ne se suit pas à la main.',
+      {
+        errors: [{ field: 'targetType', message: 'Ce type ne se suit pas à la main.' }],
+      },
+    );
   await inTransaction(ctx, (tx) => setFollow(tx.db, actor.userId, target, following));
 }
 

@@ -33,6 +33,13 @@ const SUBJECTS: Record<EventKind, (label: string) => string> = {
   'call.transitioned': (label) => `L’appel à projets « ${label} » change d’état`,
   'call.questionAsked': (label) => `Question sur l’appel à projets « ${label} »`,
   'call.questionAnswered': (label) => `Réponse à une question sur l’appel à projets « ${label} »`,
+  'referentApplication.submitted': (label) => `Candidature de référent régional : ${label}`,
+  'referentApplication.transitioned': (label) => `Décision sur la candidature de référent : ${label}`,
+  'training.registrationChanged': (label) => `Votre demande de formation « ${label} » avance`,
+  'trainingSession.transitioned': (label) => `La session de formation « ${label} » est close ou annulée`,
+  'supportTicket.opened': (label) => `Nouveau ticket de support « ${label} »`,
+  'supportTicket.transitioned': (label) => `Le ticket de support « ${label} » avance`,
+  'supportTicket.messageAdded': (label) => `Nouveau message dans le ticket « ${label} »`,
 };
 
 export interface RenderedMail {
