@@ -5,6 +5,7 @@ import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './c
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_AUDIT_ACTION_LABELS, STORE_TARGET_TYPE_LABELS } from './store/permissions.ts';
+import { SUPPORT_AUDIT_ACTION_LABELS, SUPPORT_TARGET_TYPE_LABELS } from './support/permissions.ts';
 
 /** Words for the actions of the audit trail; an action missing here is shown by its code. */
 export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
@@ -58,6 +59,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...COMMUNITY_AUDIT_ACTION_LABELS,
   ...CALL_AUDIT_ACTION_LABELS,
   ...BOARD_AUDIT_ACTION_LABELS,
+  ...SUPPORT_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -72,4 +74,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...COMMUNITY_TARGET_TYPE_LABELS,
   ...CALL_TARGET_TYPE_LABELS,
   ...BOARD_TARGET_TYPE_LABELS,
+  ...SUPPORT_TARGET_TYPE_LABELS,
 };

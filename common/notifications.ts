@@ -1,7 +1,11 @@
 import { PROPOSAL_STATE_LABELS } from './calls/proposals.ts';
 import { CALL_STATE_LABELS } from './calls/vocabulary.ts';
+import { REGISTRATION_STATUS_LABELS } from './community/training.ts';
+import { REFERENT_APPLICATION_STATE_LABELS } from './community/vocabulary.ts';
+import { REGION_LABELS } from './organisations.ts';
 import { OFFER_KIND_LABELS, PROJECT_PHASE_LABELS } from './projects.ts';
 import { DEPLOYMENT_STATE_LABELS } from './store/vocabulary.ts';
+import { TICKET_STATE_LABELS } from './support/vocabulary.ts';
 import { withoutAccents } from './text.ts';
 
 /**
@@ -27,6 +31,13 @@ export const EVENT_KINDS = [
   'proposal.transitioned',
   'proposal.partnerInvited',
   'boardItem.decided',
+  'referentApplication.submitted',
+  'referentApplication.transitioned',
+  'training.registrationChanged',
+  'trainingSession.transitioned',
+  'supportTicket.opened',
+  'supportTicket.transitioned',
+  'supportTicket.messageAdded',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -38,8 +49,19 @@ export const FOLLOW_TARGETS = [
   'call',
   'proposal',
   'boardItem',
+  'referentApplication',
+  'trainingSession',
+  'supportTicket',
 ] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+/** Threads anyone may follow by hand; the others (a ticket, an application to become referent) are followed by their parties only. */
+export const OPEN_FOLLOW_TARGETS: readonly FollowTarget[] = [
+  'project',
+  'application',
+  'deploymentRequest',
+  'call',
+  'boardItem',
+];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
 export const EMAIL_CADENCES = ['immediate', 'daily', 'weekly', 'never'] as const;
@@ -99,6 +121,28 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
     en: 'Invitation to take part in a proposal',
   },
   'boardItem.decided': { fr: 'Décision de l’instance de gouvernance', en: 'Governance board decision' },
+  'referentApplication.submitted': {
+    fr: 'Candidature de référent régional déposée',
+    en: 'Application to become regional referent',
+  },
+  'referentApplication.transitioned': {
+    fr: 'Décision sur une candidature de référent',
+    en: 'Decision on a referent application',
+  },
+  'training.registrationChanged': {
+    fr: 'Une demande de formation avance',
+    en: 'A training request moves on',
+  },
+  'trainingSession.transitioned': {
+    fr: 'Une session de formation est close ou annulée',
+    en: 'A training session is completed or cancelled',
+  },
+  'supportTicket.opened': { fr: 'Nouveau ticket de support', en: 'New support ticket' },
+  'supportTicket.transitioned': { fr: 'Un ticket de support avance', en: 'A support ticket moves on' },
+  'supportTicket.messageAdded': {
+    fr: 'Message dans un ticket de support',
+    en: 'Message in a support ticket',
+  },
 };
 
 export type Language = 'fr' | 'en';
@@ -123,6 +167,8 @@ const label = (
   code: string | undefined,
   language: Language,
 ) => (code && labels[code]?.[language]) ?? code ?? '';
+const regionName = (code: string | undefined) =>
+  (code && REGION_LABELS[code as keyof typeof REGION_LABELS]) ?? code ?? '';
 /** The platform itself when nobody acted (a scheduled transition). */
 const someone = (actor: string | null, _language: Language) => actor ?? 'Mutualis';
 
@@ -204,6 +250,34 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `L’instance de gouvernance a décidé sur « ${target} » (décision ${params.reference}) : ${params.outcome}.`
       : `The governance board decided on “${target}” (decision ${params.reference}): ${params.outcomeEn}.`,
+  'referentApplication.submitted': ({ params }, l) =>
+    l === 'fr'
+      ? `${params.office} se porte candidat comme référent régional (${regionName(params.region)}).`
+      : `${params.office} applies to become regional referent (${regionName(params.region)}).`,
+  'referentApplication.transitioned': ({ params, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} : la candidature de ${params.office} (${regionName(params.region)}) est « ${label(REFERENT_APPLICATION_STATE_LABELS, params.to, l)} ».`
+      : `${someone(actor, l)}: the application of ${params.office} (${regionName(params.region)}) is now “${label(REFERENT_APPLICATION_STATE_LABELS, params.to, l)}”.`,
+  'training.registrationChanged': ({ params, target }, l) =>
+    l === 'fr'
+      ? `Formation « ${target} » : ${params.developer} — ${label(REGISTRATION_STATUS_LABELS, params.status, l).toLowerCase()}.`
+      : `Training “${target}”: ${params.developer} — ${label(REGISTRATION_STATUS_LABELS, params.status, l).toLowerCase()}.`,
+  'trainingSession.transitioned': ({ params, target }, l) =>
+    l === 'fr'
+      ? `La session de formation « ${target} » est ${params.to === 'completed' ? 'close : les présents sont formés' : 'annulée'}.`
+      : `The training session “${target}” is ${params.to === 'completed' ? 'completed: those present are trained' : 'cancelled'}.`,
+  'supportTicket.opened': ({ params, target }, l) =>
+    l === 'fr'
+      ? `${params.office} ouvre le ticket « ${target} » (niveau ${params.level}).`
+      : `${params.office} opens the ticket “${target}” (level ${params.level}).`,
+  'supportTicket.transitioned': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} : le ticket « ${target} » est « ${label(TICKET_STATE_LABELS, params.to, l)} ».`
+      : `${someone(actor, l)}: the ticket “${target}” is now “${label(TICKET_STATE_LABELS, params.to, l)}”.`,
+  'supportTicket.messageAdded': ({ params, target, actor }, l) =>
+    l === 'fr'
+      ? `${someone(actor, l)} a écrit dans le ticket « ${target} » : « ${params.excerpt} »`
+      : `${someone(actor, l)} wrote in the ticket “${target}”: “${params.excerpt}”`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -218,6 +292,9 @@ export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'call') return `/appels/${target.id}`;
   if (target.type === 'proposal') return `/propositions/${target.id}`;
   if (target.type === 'boardItem') return `/instance/points/${target.id}`;
+  if (target.type === 'referentApplication') return `/communaute/referents/candidatures/${target.id}`;
+  if (target.type === 'trainingSession') return `/communaute/formations/${target.id}`;
+  if (target.type === 'supportTicket') return `/support/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -5,6 +5,7 @@ import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissi
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
+import { SUPPORT_ACTION_LABELS, SUPPORT_ACTIONS } from './support/permissions.ts';
 
 /**
  * Every action a route may declare. The server's policies grant them (deny by default); the list of
@@ -72,6 +73,7 @@ export const ACTIONS = [
   ...COMMUNITY_ACTIONS,
   ...CALL_ACTIONS,
   ...BOARD_ACTIONS,
+  ...SUPPORT_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -166,4 +168,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...COMMUNITY_ACTION_LABELS,
   ...CALL_ACTION_LABELS,
   ...BOARD_ACTION_LABELS,
+  ...SUPPORT_ACTION_LABELS,
 };

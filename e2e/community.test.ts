@@ -131,15 +131,23 @@ describe('accessibility of the community pages (axe, WCAG 2.1 AA)', () => {
 
 describe('the training pages (axe, WCAG 2.1 AA)', () => {
   for (const width of [1280, 390])
-    it(`at ${width} px: the sessions with the demand, a session as its referent`, async () => {
+    it(`at ${width} px: the sessions with the demand and the form to publish one, a session as its referent, the support page`, async () => {
       const page = await signedIn('dev.basrhin@mutualis.demo', width);
       await page.goto(`${env.server.url}/communaute/formations`);
       await page.getByRole('link', { name: 'Starter kit PHP — promotion Grand Est' }).waitFor();
       await page.getByText('Karim Benali', { exact: false }).waitFor();
+      // The referent's form to publish a session is on the list's page.
+      await page.getByRole('heading', { name: 'Publier une session' }).waitFor();
       await clean(page);
       await page.getByRole('link', { name: 'Starter kit PHP — promotion Grand Est' }).click();
       await page.getByRole('heading', { level: 1, name: 'Starter kit PHP — promotion Grand Est' }).waitFor();
       await clean(page);
       if (width === 1280) await page.screenshot({ path: '/tmp/community-session-1280.png', fullPage: true });
+      // The support page: its opening form and the office's queue.
+      await page.goto(`${env.server.url}/support`);
+      await page.getByRole('heading', { level: 1, name: 'Support' }).waitFor();
+      await page.getByRole('button', { name: 'Ouvrir le ticket' }).waitFor();
+      await clean(page);
+      await page.screenshot({ path: `/tmp/support-${width}.png`, fullPage: true });
     }, 120_000);
 });

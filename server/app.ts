@@ -81,6 +81,9 @@ import { requestBinding } from './modules/store/requests.lifecycle.ts';
 import { requestRoutes } from './modules/store/requests.routes.ts';
 import { storePolicy } from './modules/store/store.policy.ts';
 import { storeRoutes } from './modules/store/store.routes.ts';
+import { supportPolicy } from './modules/support/support.policy.ts';
+import { SUPPORT_BINDINGS } from './modules/support/tickets.lifecycle.ts';
+import { supportRoutes } from './modules/support/tickets.routes.ts';
 import { userAccountBinding } from './modules/users/users.lifecycle.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -139,6 +142,7 @@ const POLICIES = [
   callPolicy,
   proposalPolicy,
   boardPolicy,
+  supportPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -152,6 +156,7 @@ const BINDINGS: AnyBinding[] = [
   callBinding,
   proposalBinding,
   meetingBinding(),
+  ...SUPPORT_BINDINGS,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -334,6 +339,7 @@ export async function buildApp(options: {
   await app.register(callRoutes);
   await app.register(proposalRoutes);
   await app.register(boardRoutes);
+  await app.register(supportRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -1,6 +1,7 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
+import { applicationTicketLifecycle } from './application-ticket.ts';
 import { boardMeetingLifecycle } from './board-meeting.ts';
 import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
@@ -8,6 +9,7 @@ import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { proposalLifecycle } from './proposal.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
+import { starterKitTicketLifecycle } from './starter-kit-ticket.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -26,4 +28,6 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [callLifecycle.name]: callLifecycle,
   [proposalLifecycle.name]: proposalLifecycle,
   [boardMeetingLifecycle.name]: boardMeetingLifecycle,
+  [starterKitTicketLifecycle.name]: starterKitTicketLifecycle,
+  [applicationTicketLifecycle.name]: applicationTicketLifecycle,
 };

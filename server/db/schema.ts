@@ -397,3 +397,5 @@ export * from './schema-projects.ts';
 export * from './schema-proposals.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';
+// Support tickets of the starter kit and of applications: schema-support.ts.
+export * from './schema-support.ts';

@@ -96,6 +96,7 @@ const STALE_SUBJECTS = {
   proposal: ['Cette proposition', true],
   meeting: ['Cette séance', true],
   boardItem: ["Ce point soumis à l'instance", false],
+  supportTicket: ['Ce ticket', false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

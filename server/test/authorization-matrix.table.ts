@@ -9,6 +9,7 @@ import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { PROPOSAL_MATRIX } from './authorization-matrix.proposals.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
+import { SUPPORT_MATRIX, type SupportFixtures } from './authorization-matrix.support.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
 
@@ -92,6 +93,8 @@ export interface Fixtures {
   calls: CallFixtures;
   /** The governance board (authorization-matrix.board.ts). */
   board: BoardFixtures;
+  /** Support tickets (authorization-matrix.support.ts). */
+  support: SupportFixtures;
   ddgos: string;
 }
 
@@ -369,6 +372,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...CALL_MATRIX,
   ...PROPOSAL_MATRIX,
   ...BOARD_MATRIX,
+  ...SUPPORT_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -14,6 +14,7 @@ import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
 import { MATRIX_WEBHOOK_SECRET, storeFixtures } from './authorization-matrix.store.ts';
+import { supportFixtures } from './authorization-matrix.support.ts';
 import {
   type Cell,
   FALLBACK,
@@ -103,6 +104,10 @@ beforeAll(async () => {
     community: communityFixtures(t.db, officeId),
     calls: callFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
     board: boardFixtures(t.db),
+    support: supportFixtures(t.db, attachmentFiles(t.config.dataDir), officeId, {
+      own: own.applicationId,
+      other: other.applicationId,
+    }),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

@@ -33,6 +33,7 @@ import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { storeRoutes } from './router-store.tsx';
+import { supportRoutes } from './router-support.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
 
@@ -416,6 +417,7 @@ const routeTree = rootRoute.addChildren([
     ...acceptanceRoutes,
     ...storeRoutes,
     ...communityRoutes,
+    ...supportRoutes,
     ...callRoutes,
     ...boardRoutes,
     unknownRoute,

@@ -7,6 +7,7 @@ import {
 import { actingAs } from '../../lib/context.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
 import { isSystemActor } from '../../lib/policy.ts';
+import { referentApplicationTransitioned } from './community.events.ts';
 import {
   ensureReferent,
   type ReferentApplicationRow,
@@ -44,5 +45,6 @@ export const referentApplicationBinding: LifecycleBinding<
         namedBy: actor && !isSystemActor(actor) ? actor.userId : null,
       });
     }
+    await referentApplicationTransitioned(ctx, change.after);
   },
 };

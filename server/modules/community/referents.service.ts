@@ -6,6 +6,7 @@ import { inTransaction, requireActor, type ServiceContext } from '../../lib/cont
 import { AppError, notFound } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
+import { referentApplicationSubmitted } from './community.events.ts';
 import { referentApplicationScope } from './community.policy.ts';
 import { referentApplicationBinding } from './referent-applications.lifecycle.ts';
 import {
@@ -102,6 +103,7 @@ export async function submitReferentApplication(
       targetId: row.id,
       after: row,
     });
+    await referentApplicationSubmitted(tx, row);
     return row;
   });
 }

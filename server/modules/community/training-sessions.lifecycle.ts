@@ -5,6 +5,7 @@ import {
   trainingSessionLifecycle,
 } from '../../../common/lifecycles/training-session.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
+import { sessionTransitioned } from './community.events.ts';
 import { markTrained } from './developers.queries.ts';
 import {
   registrationsInStatus,
@@ -47,6 +48,17 @@ export const trainingSessionBinding: LifecycleBinding<
     version: row.version,
   }),
   async effects(ctx, change) {
+    // Everyone in the session hears of its end: read before the waiting list is closed.
+    const heard = await Promise.all(
+      (['registered', 'waitlisted', 'attended', 'absent'] as const).map((status) =>
+        registrationsInStatus(ctx.db, change.after.id, status),
+      ),
+    );
+    await sessionTransitioned(
+      ctx,
+      change.after,
+      heard.flat().map((r) => r.developerUserId),
+    );
     if (change.transition === 'complete') {
       const attended = await registrationsInStatus(ctx.db, change.after.id, 'attended');
       for (const registration of attended)

@@ -14,6 +14,7 @@ import { inTransaction, requireActor, type ServiceContext, type TxContext } from
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import { type Actor, type Authorizer, hasRole } from '../../lib/policy.ts';
+import { registrationChanged } from './community.events.ts';
 import { decidesReferents } from './community.policy.ts';
 import { findProfile } from './developers.queries.ts';
 import {
@@ -148,6 +149,7 @@ export async function requestTraining(
       targetId: row.id,
       after: row,
     });
+    await registrationChanged(tx, row, { toTrainers: true });
     return row;
   });
 }
@@ -165,6 +167,7 @@ async function promoteNext(tx: TxContext, session: SessionRow) {
     before: next,
     after,
   });
+  await registrationChanged(tx, after);
 }
 
 const ACTION_FROM: Record<RegistrationActionInput['action'], readonly RegistrationStatus[]> = {
@@ -249,6 +252,7 @@ export async function actOnRegistration(
       after,
       details: { action: input.action },
     });
+    if (after.status !== registration.status) await registrationChanged(tx, after);
     if (
       session &&
       registration.status === 'registered' &&

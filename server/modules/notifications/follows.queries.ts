@@ -11,33 +11,43 @@ import {
   notificationPreferences,
   notifications,
   projects,
+  referentApplications,
+  supportTickets,
+  trainingSessions,
   users,
 } from '../../db/schema.ts';
 import { selectRows } from '../../lib/rows.ts';
 
 type Target = { type: FollowTarget; id: string };
 
-/** The label of a followable thread, or null when it does not exist. */
+/** The label of each kind of followable thread (a project's title, a request's reference…). */
+const LABELS: Partial<Record<FollowTarget, (db: Executor, id: string) => Promise<{ label: string }[]>>> = {
+  project: (db, id) => db.select({ label: projects.title }).from(projects).where(eq(projects.id, id)),
+  application: (db, id) =>
+    db.select({ label: applications.name }).from(applications).where(eq(applications.id, id)),
+  deploymentRequest: (db, id) =>
+    db
+      .select({ label: deploymentRequests.reference })
+      .from(deploymentRequests)
+      .where(eq(deploymentRequests.id, id)),
+  call: (db, id) => db.select({ label: calls.title }).from(calls).where(eq(calls.id, id)),
+  boardItem: (db, id) => db.select({ label: boardItems.title }).from(boardItems).where(eq(boardItems.id, id)),
+  trainingSession: (db, id) =>
+    db.select({ label: trainingSessions.title }).from(trainingSessions).where(eq(trainingSessions.id, id)),
+  supportTicket: (db, id) =>
+    db.select({ label: supportTickets.subject }).from(supportTickets).where(eq(supportTickets.id, id)),
+  referentApplication: (db, id) =>
+    db
+      .select({ label: sql<string>`${referentApplications.region}` })
+      .from(referentApplications)
+      .where(eq(referentApplications.id, id)),
+};
+
+/** The label of a followable thread, or null when it does not exist (or is not followable by hand). */
 export async function targetLabel(db: Executor, target: Target) {
-  const [row] =
-    target.type === 'project'
-      ? await db.select({ label: projects.title }).from(projects).where(eq(projects.id, target.id))
-      : target.type === 'deploymentRequest'
-        ? await db
-            .select({ label: deploymentRequests.reference })
-            .from(deploymentRequests)
-            .where(eq(deploymentRequests.id, target.id))
-        : target.type === 'call'
-          ? await db.select({ label: calls.title }).from(calls).where(eq(calls.id, target.id))
-          : target.type === 'boardItem'
-            ? await db
-                .select({ label: boardItems.title })
-                .from(boardItems)
-                .where(eq(boardItems.id, target.id))
-            : await db
-                .select({ label: applications.name })
-                .from(applications)
-                .where(eq(applications.id, target.id));
+  const read = LABELS[target.type];
+  if (!read) return null;
+  const [row] = await read(db, target.id);
   return row?.label ?? null;
 }
 
@@ -85,6 +95,7 @@ export async function listFollows(db: Executor, userId: string) {
     sql`
     SELECT t.target_type, t.target_id,
            coalesce(p.title, a.name, d.reference, c.title, b.title) AS label,
+           coalesce(p.title, a.name, d.reference, c.title, ts.title, st.subject, ra.region) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -98,6 +109,9 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${deploymentRequests} d ON t.target_type = 'deploymentRequest' AND d.id = t.target_id
     LEFT JOIN ${calls} c ON t.target_type = 'call' AND c.id = t.target_id
     LEFT JOIN ${boardItems} b ON t.target_type = 'boardItem' AND b.id = t.target_id
+    LEFT JOIN ${trainingSessions} ts ON t.target_type = 'trainingSession' AND ts.id = t.target_id
+    LEFT JOIN ${supportTickets} st ON t.target_type = 'supportTicket' AND st.id = t.target_id
+    LEFT JOIN ${referentApplications} ra ON t.target_type = 'referentApplication' AND ra.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { DEFAULT_CADENCE, EVENT_KINDS, type FollowTarget, handleOf } from '../../../common/notifications.ts';
+import {
+  DEFAULT_CADENCE,
+  EVENT_KINDS,
+  type FollowTarget,
+  handleOf,
+  OPEN_FOLLOW_TARGETS,
+} from '../../../common/notifications.ts';
 import type {
   followTargetSchema,
   markReadSchema,
@@ -72,21 +78,18 @@ export async function updateMyPreferences(
 type TargetInput = z.infer<typeof followTargetSchema>;
 const targetOf = (input: TargetInput) => ({ type: input.targetType as FollowTarget, id: input.targetId });
 
+const NOT_FOUND: Partial<Record<FollowTarget, string>> = {
+  project: 'Ce projet est introuvable.',
+  application: 'Cette application est introuvable.',
+  deploymentRequest: 'Cette demande de mise à disposition est introuvable.',
+  call: 'Cet appel à projets est introuvable.',
+  boardItem: 'Ce point soumis à l’instance est introuvable.',
+};
+
 async function existingTarget(ctx: ServiceContext, input: TargetInput) {
   const target = targetOf(input);
   if ((await targetLabel(ctx.db, target)) === null)
-    throw new AppError(
-      'notFound',
-      target.type === 'project'
-        ? 'Ce projet est introuvable.'
-        : target.type === 'deploymentRequest'
-          ? 'Cette demande de mise à disposition est introuvable.'
-          : target.type === 'call'
-            ? 'Cet appel à projets est introuvable.'
-            : target.type === 'boardItem'
-              ? "Ce point soumis à l'instance est introuvable."
-              : 'Cette application est introuvable.',
-    );
+    throw new AppError('notFound', NOT_FOUND[target.type] ?? 'Cet élément est introuvable.');
   return target;
 }
 
@@ -94,6 +97,15 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
 export async function changeFollow(ctx: ServiceContext, input: TargetInput, following: boolean) {
   const actor = requireActor(ctx);
   const target = await existingTarget(ctx, input);
+  // A ticket or an application to become referent is heard by its parties only: one may leave it, not join it.
+  if (following && !OPEN_FOLLOW_TARGETS.includes(target.type))
+    throw new AppError(
+      'unprocessable',
+      'Ce fil se suit seulement par ceux qu’il concerne : il ne se suit pas à la main.',
+      {
+        errors: [{ field: 'targetType', message: 'Ce type ne se suit pas à la main.' }],
+      },
+    );
   await inTransaction(ctx, (tx) => setFollow(tx.db, actor.userId, target, following));
 }
 

@@ -43,6 +43,13 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
   'proposal.transitioned': (label) => `La proposition « ${label} » change d’état`,
   'proposal.partnerInvited': (label) => `Invitation à participer à la proposition « ${label} »`,
   'boardItem.decided': (label) => `L’instance de gouvernance a décidé sur « ${label} »`,
+  'referentApplication.submitted': (label) => `Candidature de référent régional : ${label}`,
+  'referentApplication.transitioned': (label) => `Décision sur la candidature de référent : ${label}`,
+  'training.registrationChanged': (label) => `Votre demande de formation « ${label} » avance`,
+  'trainingSession.transitioned': (label) => `La session de formation « ${label} » est close ou annulée`,
+  'supportTicket.opened': (label) => `Nouveau ticket de support « ${label} »`,
+  'supportTicket.transitioned': (label) => `Le ticket de support « ${label} » avance`,
+  'supportTicket.messageAdded': (label) => `Nouveau message dans le ticket « ${label} »`,
 };
 
 export interface RenderedMail {

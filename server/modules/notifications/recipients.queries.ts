@@ -38,6 +38,23 @@ export async function peopleOfOffices(db: Executor, organisationIds: string[], r
   return rows.map((r) => r.userId);
 }
 
+/** Active people holding one of these roles, wherever they are (the DDSI, a national team). */
+export async function peopleWithRoles(db: Executor, roles: readonly string[]) {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.status, 'active'),
+        sql`${users.roles} && ARRAY[${sql.join(
+          roles.map((r) => sql`${r}`),
+          sql`, `,
+        )}]::text[]`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
 export async function peopleByHandle(db: Executor, handles: string[]) {
   if (handles.length === 0) return [];
   const rows = await db

@@ -8,7 +8,12 @@ import type {
   SubmitReferentApplicationInput,
   UpdateDeveloperProfileInput,
 } from '../../../common/schemas/community.ts';
-import type { RegistrationDto, SessionDto, SessionSummaryDto } from '../../../common/schemas/training.ts';
+import type {
+  CreateSessionInput,
+  RegistrationDto,
+  SessionDto,
+  SessionSummaryDto,
+} from '../../../common/schemas/training.ts';
 import { api, withQuery } from './client.ts';
 import { useFireTransition } from './queries.ts';
 
@@ -124,3 +129,15 @@ export function useTrainingWrite() {
 
 export const useFireSessionTransition = () =>
   useFireTransition<SessionDto>('/api/training-sessions', ['training']);
+
+/** A referent publishes a session; the list is read again. */
+export function usePublishSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSessionInput) => api<SessionDto>('POST', '/api/training-sessions', body),
+    onSuccess: (session) => {
+      client.setQueryData(['training', 'session', session.id], session);
+      void client.invalidateQueries({ queryKey: ['training', 'sessions'] });
+    },
+  });
+}

@@ -144,6 +144,7 @@ export function AppLayout() {
           {link('/communaute/developpeurs', t('community.navDevelopers'))}
           {link('/communaute/referents', t('community.navReferents'))}
           {link('/communaute/formations', t('community.training.nav'))}
+          {link('/support', t('support.nav'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (

@@ -62,6 +62,14 @@ export const communityEn: typeof communityFr = {
     },
     training: {
       nav: 'Starter-kit training',
+      publish: {
+        title: 'Publish a session',
+        sessionTitle: 'Title of the session',
+        startsOn: 'First day',
+        threeDays: 'The session lasts three days from this date.',
+        capacity: 'Number of places',
+        submit: 'Publish the session',
+      },
       title: 'Starter-kit PHP training',
       intro: 'Three days with your region’s referent; prerequisites: PHP, Symfony and versioning.',
       caption: 'Training sessions, soonest first',

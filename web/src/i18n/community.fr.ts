@@ -60,6 +60,14 @@ export const communityFr = {
     },
     training: {
       nav: 'Formations au starter kit',
+      publish: {
+        title: 'Publier une session',
+        sessionTitle: 'Titre de la session',
+        startsOn: 'Premier jour',
+        threeDays: 'La session dure trois jours à partir de cette date.',
+        capacity: 'Nombre de places',
+        submit: 'Publier la session',
+      },
       title: 'Formations au starter kit PHP',
       intro:
         'Trois jours avec le référent de votre région ; prérequis : PHP, Symfony et gestion de versions.',

@@ -11,6 +11,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { storeEn } from './store.en.ts';
+import { supportEn } from './support.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
@@ -206,6 +207,7 @@ export const en: Dictionary = {
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,
+  ...supportEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

@@ -10,6 +10,7 @@ import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { storeFr } from './store.fr.ts';
+import { supportFr } from './support.fr.ts';
 
 export const fr = {
   app: {
@@ -215,6 +216,7 @@ export const fr = {
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,
+  ...supportFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

@@ -20,6 +20,7 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { PublishSession } from './publish-session.tsx';
 
 /** The starter-kit sessions, soonest first; referents also see the requests without a session. */
 export function TrainingSessionsPage() {
@@ -32,6 +33,7 @@ export function TrainingSessionsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('community.training.title')} intro={t('community.training.intro')} />
+      {me && can(me, 'training.createSession') ? <PublishSession /> : null}
       <ErrorAlert error={sessions.error} />
       <ListTable
         keyboardScroll
