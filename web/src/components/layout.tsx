@@ -143,6 +143,7 @@ export function AppLayout() {
           {link('/communaute/developpeurs', t('community.navDevelopers'))}
           {link('/communaute/referents', t('community.navReferents'))}
           {link('/communaute/formations', t('community.training.nav'))}
+          {link('/paquets', t('packages.nav'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (
@@ -151,6 +152,9 @@ export function AppLayout() {
               {can(me, 'user.list') ? link('/administration/utilisateurs', t('nav.users')) : null}
               {can(me, 'audit.read') ? link('/administration/journal', t('nav.audit')) : null}
               {can(me, 'job.read') ? link('/administration/travaux', t('jobs.nav')) : null}
+              {can(me, 'integration.read')
+                ? link('/administration/integrations', t('forge.integrations.title'))
+                : null}
             </>
           ) : null}
         </ScrollArea>

@@ -8,6 +8,7 @@ import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
+import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { storeEn } from './store.en.ts';
 
@@ -197,6 +198,7 @@ export const en: Dictionary = {
   ...officeEn,
   ...projectsEn,
   ...forgeEn,
+  ...packagesEn,
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,

@@ -7,6 +7,7 @@ import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
+import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { storeFr } from './store.fr.ts';
 
@@ -206,6 +207,7 @@ export const fr = {
   ...officeFr,
   ...projectsFr,
   ...forgeFr,
+  ...packagesFr,
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
