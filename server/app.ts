@@ -65,6 +65,9 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
 import { projectPolicy } from './modules/projects/projects.policy.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { referentialProposalBinding } from './modules/referential/proposals.lifecycle.ts';
+import { referentialPolicy } from './modules/referential/referential.policy.ts';
+import { referentialRoutes } from './modules/referential/referential.routes.ts';
 import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
 import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
 import { PROVISIONING_JOB, provisioningJob } from './modules/store/provisioning.job.ts';
@@ -127,6 +130,7 @@ const POLICIES = [
   forgePolicy,
   communityPolicy,
   callPolicy,
+  referentialPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -138,6 +142,7 @@ const BINDINGS: AnyBinding[] = [
   referentApplicationBinding,
   trainingSessionBinding,
   callBinding,
+  referentialProposalBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -309,6 +314,7 @@ export async function buildApp(options: {
   await app.register(provisioningRoutes(() => provisioning));
   await app.register(unsubscribeRoutes);
   await app.register(forgeRoutes);
+  await app.register(referentialRoutes);
   await app.register(developerRoutes);
   await app.register(referentRoutes);
   await app.register(trainingRoutes);

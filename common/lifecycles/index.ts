@@ -6,6 +6,7 @@ import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
+import { referentialProposalLifecycle } from './referential-proposal.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -22,4 +23,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
+  [referentialProposalLifecycle.name]: referentialProposalLifecycle,
 };

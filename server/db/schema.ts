@@ -391,5 +391,7 @@ export * from './schema-integrations.ts';
 export * from './schema-notifications.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';
+// The good-practice referential (pages, versions, proposals, votes): schema-referential.ts.
+export * from './schema-referential.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';

@@ -6,6 +6,7 @@ import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matr
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
+import { REFERENTIAL_MATRIX, type ReferentialFixtures } from './authorization-matrix.referential.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
 import { TEST_PASSWORD } from './harness.ts';
@@ -88,6 +89,8 @@ export interface Fixtures {
   community: CommunityFixtures;
   /** Calls for projects (authorization-matrix.calls.ts). */
   calls: CallFixtures;
+  /** Referential pages and proposals (authorization-matrix.referential.ts). */
+  referential: ReferentialFixtures;
   ddgos: string;
 }
 
@@ -361,6 +364,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...STORE_MATRIX,
   ...COMMUNITY_MATRIX,
   ...CALL_MATRIX,
+  ...REFERENTIAL_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -143,6 +143,7 @@ export function AppLayout() {
           {link('/communaute/developpeurs', t('community.navDevelopers'))}
           {link('/communaute/referents', t('community.navReferents'))}
           {link('/communaute/formations', t('community.training.nav'))}
+          {link('/referentiel', t('referential.nav'))}
           {link('/paquets', t('packages.nav'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}

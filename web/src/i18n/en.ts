@@ -10,6 +10,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { referentialEn } from './referential.en.ts';
 import { storeEn } from './store.en.ts';
 
 export const en: Dictionary = {
@@ -199,6 +200,7 @@ export const en: Dictionary = {
   ...projectsEn,
   ...forgeEn,
   ...packagesEn,
+  ...referentialEn,
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,

@@ -9,6 +9,7 @@ import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { referentialFr } from './referential.fr.ts';
 import { storeFr } from './store.fr.ts';
 
 export const fr = {
@@ -208,6 +209,7 @@ export const fr = {
   ...projectsFr,
   ...forgeFr,
   ...packagesFr,
+  ...referentialFr,
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
