@@ -80,7 +80,7 @@ export function presentReferentialDiff(
   return {
     from: { number: source.from.number, title: source.from.title },
     to: { number: source.to.number, title: source.to.title },
-    lines: lineDiff(source.from.body, source.to.body),
+    lines: lineDiff(source.from.body.trimEnd(), source.to.body.trimEnd()),
   };
 }
 
@@ -101,7 +101,8 @@ export function presentProposal(source: Awaited<ReturnType<typeof getProposal>>)
     decisionNote: proposal.decisionNote,
     version: proposal.version,
     baseVersion: source.base ? { id: source.base.id, number: source.base.number } : null,
-    diff: lineDiff(source.base?.body ?? '', proposal.body).filter(
+    // Bodies are compared without their trailing blank lines (a form trims what it sends).
+    diff: lineDiff(source.base?.body.trimEnd() ?? '', proposal.body.trimEnd()).filter(
       (line, index) => source.base || !(index === 0 && line.kind === 'removed' && line.text === ''),
     ),
     votes: {

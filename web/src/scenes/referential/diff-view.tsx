@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DiffLine } from '../../../../common/schemas/referential.ts';
 
 const STYLE = {
-  added: { background: 'var(--mantine-color-green-0)', color: 'var(--mantine-color-green-9)', sign: '+' },
-  removed: { background: 'var(--mantine-color-red-0)', color: 'var(--mantine-color-red-9)', sign: '−' },
+  // Dark enough on their tint for AA contrast (green-9 on green-0 is 4.1:1).
+  added: { background: 'var(--mantine-color-green-0)', color: '#1b5e20', sign: '+' },
+  removed: { background: 'var(--mantine-color-red-0)', color: '#9b1c1c', sign: '−' },
   same: { background: 'transparent', color: 'inherit', sign: ' ' },
 } as const;
 
@@ -43,7 +44,7 @@ export function DiffView({ lines, label }: { lines: DiffLine[]; label: string })
             {line.text}
           </Box>
         ) : index > 0 && near(index - 1) ? (
-          <Box component="span" key={index} display="block" c="dimmed">
+          <Box component="span" key={index} display="block">
             …
           </Box>
         ) : null,
