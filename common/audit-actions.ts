@@ -4,6 +4,10 @@ import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permi
 import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './community/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
+import {
+  REFERENTIAL_AUDIT_ACTION_LABELS,
+  REFERENTIAL_TARGET_TYPE_LABELS,
+} from './referential/permissions.ts';
 import { STORE_AUDIT_ACTION_LABELS, STORE_TARGET_TYPE_LABELS } from './store/permissions.ts';
 import { SUPPORT_AUDIT_ACTION_LABELS, SUPPORT_TARGET_TYPE_LABELS } from './support/permissions.ts';
 
@@ -60,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...CALL_AUDIT_ACTION_LABELS,
   ...BOARD_AUDIT_ACTION_LABELS,
   ...SUPPORT_AUDIT_ACTION_LABELS,
+  ...REFERENTIAL_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -75,4 +80,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...CALL_TARGET_TYPE_LABELS,
   ...BOARD_TARGET_TYPE_LABELS,
   ...SUPPORT_TARGET_TYPE_LABELS,
+  ...REFERENTIAL_TARGET_TYPE_LABELS,
 };

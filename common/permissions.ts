@@ -4,6 +4,7 @@ import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
+import { REFERENTIAL_ACTION_LABELS, REFERENTIAL_ACTIONS } from './referential/permissions.ts';
 import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
 import { SUPPORT_ACTION_LABELS, SUPPORT_ACTIONS } from './support/permissions.ts';
 
@@ -74,6 +75,7 @@ export const ACTIONS = [
   ...CALL_ACTIONS,
   ...BOARD_ACTIONS,
   ...SUPPORT_ACTIONS,
+  ...REFERENTIAL_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -169,4 +171,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...CALL_ACTION_LABELS,
   ...BOARD_ACTION_LABELS,
   ...SUPPORT_ACTION_LABELS,
+  ...REFERENTIAL_ACTION_LABELS,
 };

@@ -203,3 +203,70 @@ describe('a homologation project created on the forge from the starter kit', () 
     }, 180_000);
   }
 });
+
+describe('the good-practice referential and the shared packages', () => {
+  it('a referent proposes a change of a PSRAM page, two people vote, the DDSI accepts, the history shows the diff', async () => {
+    const referent = await signedInAt(browser, server.url, 'dev.basrhin@mutualis.demo');
+    await referent.goto(`${server.url}/referentiel/revue-de-code-et-fusion`);
+    await referent.getByRole('heading', { level: 1, name: 'Revue de code et fusion' }).waitFor();
+    await referent.getByRole('button', { name: 'Proposer une modification' }).click();
+    const body = referent.getByRole('textbox', { name: /Contenu \(Markdown\)/ });
+    await body.fill(
+      (await body.inputValue()).replace('relue par un autre développeur', 'relue par deux développeurs'),
+    );
+    await referent
+      .getByRole('textbox', { name: /Justification/ })
+      .fill('Une seule relecture laisse passer trop d’erreurs.');
+    await referent.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await referent
+      .getByRole('heading', { level: 1, name: 'Proposition sur « Revue de code et fusion »' })
+      .waitFor();
+    await referent.getByText('relue par deux développeurs.', { exact: false }).first().waitFor();
+    const id = referent.url().split('/').pop() as string;
+    await shoot(referent, 'proposal', 1280);
+    await clean(referent);
+
+    // Two people vote: one on the page, one through the API.
+    const developer = await signedInAt(browser, server.url, 'dev.marseille@mutualis.demo', 390);
+    await developer.goto(`${server.url}/referentiel/propositions/${id}`);
+    await developer.getByRole('textbox', { name: 'Commentaire (facultatif)' }).fill('D’accord.');
+    await developer.getByRole('button', { name: 'Voter' }).click();
+    await developer.getByText('Vote enregistré.').waitFor();
+    await shoot(developer, 'proposal', 390);
+    await clean(developer);
+    const agent = await signedInAt(browser, server.url, 'agent.rhone@mutualis.demo');
+    const me = await (await agent.request.get(`${server.url}/api/me`)).json();
+    const voted = await agent.request.put(`${server.url}/api/referential/proposals/${id}/vote`, {
+      data: { value: 'down', comment: 'Deux relectures ralentiront les petites équipes.' },
+      headers: { 'X-CSRF-Token': me.csrfToken },
+    });
+    expect(voted.status()).toBe(200);
+    await agent.context().close();
+
+    const ddsi = await signedInAt(browser, server.url, 'ddsi@mutualis.demo');
+    await ddsi.goto(`${server.url}/referentiel/propositions/${id}`);
+    await ddsi.getByText('1 pour, 1 contre', { exact: false }).waitFor();
+    await ddsi.getByRole('button', { name: 'Accepter la proposition' }).click();
+    const dialog = await settledDialog(ddsi);
+    await dialog.getByRole('button', { name: 'Accepter la proposition' }).click();
+    await ddsi.getByText('Acceptée').first().waitFor();
+    await ddsi.goto(`${server.url}/referentiel/revue-de-code-et-fusion`);
+    await ddsi.getByRole('button', { name: 'Comparer la version 2 avec la précédente' }).click();
+    const diff = ddsi.getByRole('region', { name: 'Différences entre la version 1 et la version 2' });
+    await diff.getByText(/relue par deux développeurs/).waitFor();
+    await shoot(ddsi, 'history', 1280);
+    await clean(ddsi);
+
+    // The shared packages (demonstration data: no Composer repository here).
+    await ddsi.goto(`${server.url}/paquets`);
+    await ddsi.getByRole('heading', { level: 2, name: 'cnam/sk-php' }).waitFor();
+    await ddsi.getByText(/paquets de démonstration/).waitFor();
+    await shoot(ddsi, 'packages', 1280);
+    await clean(ddsi);
+    await ddsi.goto(`${server.url}/administration/integrations`);
+    await ddsi.getByRole('table', { name: 'État des intégrations' }).getByText('Configuré').first().waitFor();
+    await shoot(ddsi, 'integrations', 1280);
+    await clean(ddsi);
+    for (const page of [referent, developer, ddsi]) await page.context().close();
+  }, 180_000);
+});

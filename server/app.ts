@@ -72,6 +72,9 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
 import { projectPolicy } from './modules/projects/projects.policy.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { referentialProposalBinding } from './modules/referential/proposals.lifecycle.ts';
+import { referentialPolicy } from './modules/referential/referential.policy.ts';
+import { referentialRoutes } from './modules/referential/referential.routes.ts';
 import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
 import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
 import { PROVISIONING_JOB, provisioningJob } from './modules/store/provisioning.job.ts';
@@ -143,6 +146,7 @@ const POLICIES = [
   proposalPolicy,
   boardPolicy,
   supportPolicy,
+  referentialPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -157,6 +161,7 @@ const BINDINGS: AnyBinding[] = [
   proposalBinding,
   meetingBinding(),
   ...SUPPORT_BINDINGS,
+  referentialProposalBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -333,6 +338,7 @@ export async function buildApp(options: {
   await app.register(provisioningRoutes(() => provisioning));
   await app.register(unsubscribeRoutes);
   await app.register(forgeRoutes);
+  await app.register(referentialRoutes);
   await app.register(developerRoutes);
   await app.register(referentRoutes);
   await app.register(trainingRoutes);

@@ -45,6 +45,18 @@ export interface Config {
   gitlab: GitLabSettings | null;
   /** The software factory (Jenkins JSON API); null: not configured. */
   jenkins: JenkinsSettings | null;
+  /** The Composer repository (Artifactory or Satis); null: not configured. */
+  composer: ComposerSettings | null;
+}
+
+export interface ComposerSettings {
+  /** The repository's address, where its packages.json is. */
+  url: string;
+  /** A bearer token, or the password of `user` (HTTP basic); none for a public Satis. */
+  token: string | null;
+  user: string | null;
+  /** The vendors the portal lists (cnam, sk-php…); empty: every package of the repository. */
+  vendors: string[];
 }
 
 export interface JenkinsSettings {
@@ -213,6 +225,22 @@ const environmentSchema = z.object({
   MUTUALIS_JENKINS_USER: z.string().min(1).optional(),
   MUTUALIS_JENKINS_TOKEN: z.string().min(1).optional(),
   MUTUALIS_JENKINS_TOKEN_FILE: z.string().min(1).optional(),
+  MUTUALIS_COMPOSER_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error: 'MUTUALIS_COMPOSER_URL doit être une URL http(s) / MUTUALIS_COMPOSER_URL must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_COMPOSER_USER: z.string().min(1).optional(),
+  MUTUALIS_COMPOSER_TOKEN: z.string().min(1).optional(),
+  MUTUALIS_COMPOSER_TOKEN_FILE: z.string().min(1).optional(),
+  MUTUALIS_COMPOSER_VENDORS: z
+    .string()
+    .regex(/^[\w.-]+(,[\w.-]+)*$/, {
+      error:
+        'MUTUALIS_COMPOSER_VENDORS est une liste de vendeurs séparés par des virgules / a comma-separated list of vendors',
+    })
+    .optional(),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -245,6 +273,20 @@ function jenkinsSettings(e: Environment): JenkinsSettings | null {
       'Configuration invalide / invalid configuration:\n- MUTUALIS_JENKINS_URL demande MUTUALIS_JENKINS_USER et MUTUALIS_JENKINS_TOKEN (ou MUTUALIS_JENKINS_TOKEN_FILE) / MUTUALIS_JENKINS_URL needs a user and a token',
     );
   return { url: e.MUTUALIS_JENKINS_URL.replace(/\/$/, ''), user: e.MUTUALIS_JENKINS_USER, token };
+}
+
+/** The Composer repository: its address, and a token (bearer, or with a user HTTP basic) when it is private. */
+function composerSettings(e: Environment): ComposerSettings | null {
+  if (!e.MUTUALIS_COMPOSER_URL) return null;
+  return {
+    url: e.MUTUALIS_COMPOSER_URL.replace(/\/$/, ''),
+    token:
+      e.MUTUALIS_COMPOSER_TOKEN ??
+      readSecret('MUTUALIS_COMPOSER_TOKEN_FILE', e.MUTUALIS_COMPOSER_TOKEN_FILE) ??
+      null,
+    user: e.MUTUALIS_COMPOSER_USER ?? null,
+    vendors: e.MUTUALIS_COMPOSER_VENDORS?.split(',') ?? [],
+  };
 }
 
 /** A secret read from a file (a mounted secret); a file that cannot be read stops the start. */
@@ -310,6 +352,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     streamHeartbeatSeconds: e.MUTUALIS_STREAM_HEARTBEAT_SECONDS,
     gitlab: gitlabSettings(e),
     jenkins: jenkinsSettings(e),
+    composer: composerSettings(e),
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -10,6 +10,7 @@ import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
+import { seedDemoReferential } from './db/demo/seed-referential.ts';
 import { seedDemoStore } from './db/demo/seed-store.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
@@ -39,6 +40,7 @@ async function main() {
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
   const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
+  const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -60,6 +62,7 @@ async function main() {
       demoCommunityCreated: demoCommunity.created,
       demoCallsCreated: demoCalls.created,
       demoBoardMeetingsCreated: demoBoard.created,
+      demoReferentialPagesCreated: demoReferential.created,
     },
     'database ready',
   );

@@ -9,6 +9,7 @@ import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
 import { proposalLifecycle } from './proposal.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
+import { referentialProposalLifecycle } from './referential-proposal.ts';
 import { starterKitTicketLifecycle } from './starter-kit-ticket.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
@@ -30,4 +31,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [boardMeetingLifecycle.name]: boardMeetingLifecycle,
   [starterKitTicketLifecycle.name]: starterKitTicketLifecycle,
   [applicationTicketLifecycle.name]: applicationTicketLifecycle,
+  [referentialProposalLifecycle.name]: referentialProposalLifecycle,
 };

@@ -9,6 +9,7 @@ import { boardCheckCases } from './checks.board-cases.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import { networkCheckCases } from './checks.network-cases.ts';
 import { proposalCheckCases } from './checks.proposal-cases.ts';
+import { referentialCheckCases } from './checks.referential-cases.ts';
 import { supportCheckCases } from './checks.support-cases.ts';
 import * as schema from './schema.ts';
 
@@ -227,6 +228,7 @@ const cases: CheckCase[] = [
   ...networkCheckCases(() => ({ userId, applicationId })),
   ...proposalCheckCases(() => ({ userId })),
   ...supportCheckCases(() => ({ userId, applicationId })),
+  ...referentialCheckCases(() => ({ userId })),
   {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
@@ -249,7 +251,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(99);
+    expect(declared).toHaveLength(104);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

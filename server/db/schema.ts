@@ -395,6 +395,8 @@ export * from './schema-notifications.ts';
 export * from './schema-projects.ts';
 // Proposals answering calls, their evaluation and the selection: schema-proposals.ts.
 export * from './schema-proposals.ts';
+// The good-practice referential (pages, versions, proposals, votes): schema-referential.ts.
+export * from './schema-referential.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';
 // Support tickets of the starter kit and of applications: schema-support.ts.

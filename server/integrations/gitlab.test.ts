@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitLab, startFakeGitLab } from '../test/fake-gitlab.ts';
+import { refusal } from '../test/integration-refusal.ts';
 import { createGitLabClient, type ForgeClient } from './gitlab.ts';
-import { IntegrationError } from './http.ts';
 
 let gitlab: FakeGitLab;
 let waits: number[];
@@ -20,15 +20,6 @@ function clientWith(token: string) {
     { url: gitlab.url, token, templateProjectId: 42, templateGroupId: 7, rootGroup: 'reseau' },
     { sleep: async (ms) => void waits.push(ms), now: () => NOW },
   );
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IntegrationError);
-  return error as IntegrationError;
 }
 
 const commits = (n: number, from = Date.parse('2026-11-27T12:00:00Z')) =>

@@ -19,6 +19,8 @@ export interface ForgeClient {
   createProjectFromTemplate(input: NewForgeProject): Promise<CreatedForgeProject>;
   /** Commits after `since` (the cursor of the last sync), and the rest as it stands now. */
   readActivity(projectPath: string, since: Date): Promise<FetchedActivity>;
+  /** A JSON file of the default branch (composer.lock); null when the project has none. */
+  readJsonFile(projectPath: string, filePath: string): Promise<unknown>;
 }
 
 export interface NewForgeProject {
@@ -208,7 +210,25 @@ export function createGitLabClient(
         })),
       };
     },
+
+    readJsonFile: (projectPath, filePath) => readJsonFile(client, projectPath, filePath),
   };
+}
+
+/** The raw file (`GET /projects/:id/repository/files/:file_path/raw`, the default branch's HEAD). */
+async function readJsonFile(client: HttpClient, projectPath: string, filePath: string) {
+  try {
+    const file = await client.request<unknown>(
+      'GET',
+      `/projects/${encodeURIComponent(projectPath)}/repository/files/${encodeURIComponent(filePath)}/raw`,
+      { subject: `le projet ${projectPath}` },
+    );
+    return file.body;
+  } catch (error) {
+    // GitLab answers « 404 File Not Found » for a project without the file.
+    if (error instanceof IntegrationError && error.kind === 'notFound') return null;
+    throw error;
+  }
 }
 
 /** A member already there (409) is fine: the team is what was asked. */

@@ -130,6 +130,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await sleep(BACKOFF_MS * 2 ** attempt);
           continue;
         }
+        // A conditional request (If-Modified-Since) whose subject did not change.
+        if (response.status === 304) return { status: 304, headers: response.headers, body: null as T };
         if (!response.ok) throw await refusal(system, response, request.subject, attempt + 1);
         const text = await response.text();
         try {

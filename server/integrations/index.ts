@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { createComposerClient, type PackageRepositoryClient } from './composer.ts';
 import { createGitLabClient, type ForgeClient } from './gitlab.ts';
 import type { HttpClientOptions } from './http.ts';
 import { createJenkinsClient, type FactoryClient } from './jenkins.ts';
@@ -7,6 +8,7 @@ import { createJenkinsClient, type FactoryClient } from './jenkins.ts';
 export interface Integrations {
   gitlab: ForgeClient | null;
   jenkins: FactoryClient | null;
+  composer: PackageRepositoryClient | null;
 }
 
 /** Built from the settings; tests pass HTTP options (a sleep that records its waits). */
@@ -14,5 +16,6 @@ export function createIntegrations(config: Config, http: Partial<HttpClientOptio
   return {
     gitlab: config.gitlab ? createGitLabClient(config.gitlab, http) : null,
     jenkins: config.jenkins ? createJenkinsClient(config.jenkins, http) : null,
+    composer: config.composer ? createComposerClient(config.composer, http) : null,
   };
 }

@@ -6,16 +6,20 @@ import { type Authorizer, systemActor } from '../lib/policy.ts';
 import { CHANGE_PRUNE_AGE_MS, pruneChanges } from '../modules/catalog/search/search.changes.ts';
 import { syncBuilds } from '../modules/forge/builds.service.ts';
 import { syncForgeActivity } from '../modules/forge/forge-activity.service.ts';
+import { syncPackages } from '../modules/forge/packages.service.ts';
 import { DIGEST_JOBS, enqueueDigests } from '../modules/notifications/notifications.mail.ts';
 import { pruneProjectChanges } from '../modules/projects/projects-snapshot.queries.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
 import type { JobDefinition } from './queue.ts';
+
+const NO_INTEGRATIONS: Integrations = { gitlab: null, jenkins: null, composer: null };
 
 export const OUTBOX_JOB = 'outbox';
 export const DEADLINES_JOB = 'lifecycle-deadlines';
 export const CATALOGUE_CHANGES_PRUNE_JOB = 'catalogue-changes-prune';
 export const FORGE_SYNC_JOB = 'forge-sync';
 export const BUILDS_SYNC_JOB = 'builds-sync';
+export const PACKAGES_SYNC_JOB = 'packages-sync';
 
 /**
  * The server's background work: the outbox (nudged after each commit that wrote to it, and every
@@ -72,9 +76,15 @@ export function jobDefinitions(deps: {
         syncBuilds({
           db: deps.db,
           log: deps.log,
-          integrations: deps.integrations ?? { gitlab: null, jenkins: null },
+          integrations: deps.integrations ?? NO_INTEGRATIONS,
           now,
         }),
+    },
+    {
+      name: PACKAGES_SYNC_JOB,
+      cron: '7 * * * *',
+      run: () =>
+        syncPackages({ db: deps.db, log: deps.log, integrations: deps.integrations ?? NO_INTEGRATIONS, now }),
     },
     ...(['daily', 'weekly'] as const).map((cadence) => ({
       name: DIGEST_JOBS[cadence].name,

@@ -97,6 +97,7 @@ const STALE_SUBJECTS = {
   meeting: ['Cette séance', true],
   boardItem: ["Ce point soumis à l'instance", false],
   supportTicket: ['Ce ticket', false],
+  referentialProposal: ['Cette proposition au référentiel', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -51,6 +51,11 @@ export const FORGE_MATRIX: Record<string, RouteCase> = {
       role === 'admin' || role === 'itDirectorate' || (role === 'developer' && scope === 'own') ? 503 : 403,
     anonymous: 401,
   },
+  'GET /api/packages': {
+    request: () => ({ url: '/api/packages' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/admin/integrations': {
     request: () => ({ url: '/api/admin/integrations' }),
     expected: (role: Role) => (role === 'admin' || role === 'itDirectorate' ? 200 : 403),

@@ -8,6 +8,7 @@ import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { PROPOSAL_MATRIX } from './authorization-matrix.proposals.ts';
+import { REFERENTIAL_MATRIX, type ReferentialFixtures } from './authorization-matrix.referential.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { SUPPORT_MATRIX, type SupportFixtures } from './authorization-matrix.support.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
@@ -95,6 +96,8 @@ export interface Fixtures {
   board: BoardFixtures;
   /** Support tickets (authorization-matrix.support.ts). */
   support: SupportFixtures;
+  /** Referential pages and proposals (authorization-matrix.referential.ts). */
+  referential: ReferentialFixtures;
   ddgos: string;
 }
 
@@ -373,6 +376,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...PROPOSAL_MATRIX,
   ...BOARD_MATRIX,
   ...SUPPORT_MATRIX,
+  ...REFERENTIAL_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

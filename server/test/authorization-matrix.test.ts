@@ -13,6 +13,7 @@ import { communityFixtures } from './authorization-matrix.community.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
+import { referentialFixtures } from './authorization-matrix.referential.ts';
 import { MATRIX_WEBHOOK_SECRET, storeFixtures } from './authorization-matrix.store.ts';
 import { supportFixtures } from './authorization-matrix.support.ts';
 import {
@@ -108,6 +109,7 @@ beforeAll(async () => {
       own: own.applicationId,
       other: other.applicationId,
     }),
+    referential: referentialFixtures(t.db),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

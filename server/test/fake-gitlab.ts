@@ -23,6 +23,8 @@ export interface FakeProject {
   pipelines: { status: string; ref: string; updated_at: string }[];
   wiki: { slug: string; title: string }[] | null;
   members: { user_id: number; access_level: number }[];
+  /** Files of the default branch, by path (composer.lock). */
+  files: Record<string, string>;
 }
 export interface RecordedRequest {
   method: string;
@@ -64,6 +66,7 @@ export async function startFakeGitLab(token = 'glpat-test-token'): Promise<FakeG
       pipelines: [],
       wiki: [],
       members: [],
+      files: {},
       ...project,
     };
     projects.push(row);
@@ -143,6 +146,18 @@ export async function startFakeGitLab(token = 'glpat-test-token'): Promise<FakeG
         default_branch: input.default_branch,
         visibility: input.visibility,
       });
+    }
+    const file = /^\/projects\/(.+?)\/repository\/files\/(.+)\/raw$/.exec(path);
+    if (request.method === 'GET' && file) {
+      const owner = projects.find((p) => String(p.id) === file[1] || p.path_with_namespace === file[1]);
+      if (!owner) return send(404, { message: '404 Project Not Found' });
+      const content = owner.files[file[2] ?? ''];
+      if (content === undefined) return send(404, { message: '404 File Not Found' });
+      response.writeHead(200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'x-gitlab-file-path': file[2] ?? '',
+      });
+      return response.end(content);
     }
     const match =
       /^\/projects\/([^/]+|.+?)(\/(repository\/commits|merge_requests|issues|releases|pipelines|wikis|members))?$/.exec(

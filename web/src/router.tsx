@@ -32,6 +32,7 @@ import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
+import { forgeRoutes } from './router-forge.tsx';
 import { storeRoutes } from './router-store.tsx';
 import { supportRoutes } from './router-support.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
@@ -420,6 +421,7 @@ const routeTree = rootRoute.addChildren([
     ...supportRoutes,
     ...callRoutes,
     ...boardRoutes,
+    ...forgeRoutes,
     unknownRoute,
   ]),
 ]);

@@ -2,6 +2,7 @@ import type { FetchedBuilds } from '../../integrations/jenkins.ts';
 import { forgeProjectPath, type StoredForgeActivity } from '../../modules/forge/forge-activity.ts';
 import { findSnapshot, listForgeUrls, saveSnapshot } from '../../modules/forge/integrations.queries.ts';
 import type { Database } from '../client.ts';
+import { seedDemoPackages } from './seed-packages.ts';
 
 const HOUR = 3600_000;
 const AUTHORS = ['Claire Martin', 'Karim Benali', 'Sophie Laurent', 'Julien Moreau', 'Nadia Haddad'];
@@ -120,7 +121,7 @@ export function demoBuilds(path: string, now: Date): FetchedBuilds {
 }
 
 /**
- * Demonstration activity and builds for every forge address of the demo sheets and projects, marked `demo` (the
+ * Demonstration activity, builds and Composer packages (seed-packages.ts) for every forge address of the demo sheets and projects, marked `demo` (the
  * pages say so). Written once: a restart, or GitLab configured later (the sync replaces it), keeps it.
  */
 export async function seedDemoForge(db: Database, now = new Date()) {
@@ -148,5 +149,6 @@ export async function seedDemoForge(db: Database, now = new Date()) {
     });
     created++;
   }
+  await seedDemoPackages(db, now);
   return { created };
 }

@@ -8,12 +8,14 @@ import {
   forgeProjectCreatedSchema,
   integrationStatusSchema,
 } from '../../../common/schemas/forge.ts';
+import { packagesPageSchema } from '../../../common/schemas/packages.ts';
 import { BUILDS_SYNC_JOB, FORGE_SYNC_JOB } from '../../jobs/jobs.ts';
 import { getApplicationBuilds } from './builds.service.ts';
 import { presentBuildPanel, presentForgePanel } from './forge.presenter.ts';
 import { getApplicationForgeActivity, getProjectForgeActivity } from './forge-activity.service.ts';
 import { createForgeProject, describeForgeCreation } from './forge-project.service.ts';
 import { getIntegrationStatus } from './integrations.service.ts';
+import { getPackagesPage } from './packages.service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
@@ -121,6 +123,20 @@ export const forgeRoutes: FastifyPluginAsyncZod = async (app) => {
           .catch((error: unknown) => request.log.warn({ err: error, job }, 'sync nudge failed'));
       return reply.code(201).send(created);
     },
+  );
+
+  app.get(
+    '/api/packages',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags: ['forge'],
+        summary:
+          'Les paquets Composer partagés (starter kit, connecteurs) : versions, licence, et quelle fiche utilise quelle version (composer.lock), tels que lus à la dernière synchronisation',
+        response: { 200: packagesPageSchema, ...errors },
+      },
+    },
+    async (request) => getPackagesPage(request.ctx, authorizer, integrations),
   );
 
   app.get(

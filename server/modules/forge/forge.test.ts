@@ -197,6 +197,11 @@ describe('creating a project on the forge from the starter kit (local GitLab spe
       const builds = (await developer.get(`/api/applications/${sheet.id}/builds`)).json();
       expect(builds).toMatchObject({ configured: false, state: 'fresh', source: 'demo' });
       expect(builds.health.builds.length).toBeGreaterThan(0);
+      // The demonstration packages: the starter kit locked by the demo sheet, said to be demonstration data.
+      const packages = (await developer.get('/api/packages')).json();
+      expect(packages).toMatchObject({ configured: false, source: 'demo' });
+      const starterKit = packages.packages.find((p: { name: string }) => p.name === 'cnam/sk-php');
+      expect(starterKit.users.map((u: { applicationId: string }) => u.applicationId)).toContain(sheet.id);
     } finally {
       await bare.close();
     }

@@ -103,3 +103,17 @@ export async function integrationFigures(db: Executor, system: IntegrationSystem
     errors: errors.map((e) => ({ subject: e.subject, message: e.message ?? '', at: e.at ?? new Date(0) })),
   };
 }
+
+/** Every snapshot of a system (the Composer packages and the composer.lock files: a few hundred rows). */
+export async function listSnapshots(db: Executor, system: IntegrationSystemCode) {
+  return db.select().from(integrationSnapshots).where(eq(integrationSnapshots.system, system));
+}
+
+/** The live sheets that have a forge address, by name. */
+export async function listLinkedApplications(db: Executor) {
+  return db
+    .select({ id: applications.id, name: applications.name, forgeUrl: applications.forgeUrl })
+    .from(applications)
+    .where(and(isNotNull(applications.forgeUrl), isNull(applications.archivedAt)))
+    .orderBy(applications.name);
+}

@@ -14,7 +14,7 @@ export async function getIntegrationStatus(
   const urls = {
     gitlab: integrations.gitlab?.url ?? null,
     jenkins: integrations.jenkins?.url ?? null,
-    composer: null,
+    composer: integrations.composer?.url ?? null,
   };
   const items = [];
   for (const system of ['gitlab', 'jenkins', 'composer'] as const) {

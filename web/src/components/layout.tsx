@@ -145,6 +145,8 @@ export function AppLayout() {
           {link('/communaute/referents', t('community.navReferents'))}
           {link('/communaute/formations', t('community.training.nav'))}
           {link('/support', t('support.nav'))}
+          {link('/referentiel', t('referential.nav'))}
+          {link('/paquets', t('packages.nav'))}
           {link('/profil', t('nav.profile'))}
           {link('/notifications', t('notifications.title'))}
           {can(me, 'user.list') || can(me, 'audit.read') ? (
@@ -153,6 +155,9 @@ export function AppLayout() {
               {can(me, 'user.list') ? link('/administration/utilisateurs', t('nav.users')) : null}
               {can(me, 'audit.read') ? link('/administration/journal', t('nav.audit')) : null}
               {can(me, 'job.read') ? link('/administration/travaux', t('jobs.nav')) : null}
+              {can(me, 'integration.read')
+                ? link('/administration/integrations', t('forge.integrations.title'))
+                : null}
             </>
           ) : null}
         </ScrollArea>

@@ -9,7 +9,9 @@ import type { Dictionary } from './fr.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
+import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { referentialEn } from './referential.en.ts';
 import { storeEn } from './store.en.ts';
 import { supportEn } from './support.en.ts';
 
@@ -199,6 +201,8 @@ export const en: Dictionary = {
   ...officeEn,
   ...projectsEn,
   ...forgeEn,
+  ...packagesEn,
+  ...referentialEn,
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,

@@ -8,7 +8,9 @@ import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
+import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { referentialFr } from './referential.fr.ts';
 import { storeFr } from './store.fr.ts';
 import { supportFr } from './support.fr.ts';
 
@@ -208,6 +210,8 @@ export const fr = {
   ...officeFr,
   ...projectsFr,
   ...forgeFr,
+  ...packagesFr,
+  ...referentialFr,
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
