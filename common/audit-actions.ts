@@ -1,6 +1,10 @@
 import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
 import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
 import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './community/permissions.ts';
+import {
+  COMPENSATION_AUDIT_ACTION_LABELS,
+  COMPENSATION_TARGET_TYPE_LABELS,
+} from './compensation/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_AUDIT_ACTION_LABELS, STORE_TARGET_TYPE_LABELS } from './store/permissions.ts';
@@ -56,6 +60,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...STORE_AUDIT_ACTION_LABELS,
   ...COMMUNITY_AUDIT_ACTION_LABELS,
   ...CALL_AUDIT_ACTION_LABELS,
+  ...COMPENSATION_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -69,4 +74,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...STORE_TARGET_TYPE_LABELS,
   ...COMMUNITY_TARGET_TYPE_LABELS,
   ...CALL_TARGET_TYPE_LABELS,
+  ...COMPENSATION_TARGET_TYPE_LABELS,
 };

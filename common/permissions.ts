@@ -1,6 +1,7 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
 import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
+import { COMPENSATION_ACTION_LABELS, COMPENSATION_ACTIONS } from './compensation/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 import { STORE_ACTION_LABELS, STORE_ACTIONS } from './store/permissions.ts';
@@ -70,6 +71,7 @@ export const ACTIONS = [
   ...STORE_ACTIONS,
   ...COMMUNITY_ACTIONS,
   ...CALL_ACTIONS,
+  ...COMPENSATION_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -163,4 +165,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...STORE_ACTION_LABELS,
   ...COMMUNITY_ACTION_LABELS,
   ...CALL_ACTION_LABELS,
+  ...COMPENSATION_ACTION_LABELS,
 };

@@ -5,6 +5,7 @@ import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoCommunity } from './db/demo/seed-community.ts';
+import { seedDemoCompensation } from './db/demo/seed-compensation.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
@@ -37,6 +38,7 @@ async function main() {
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
+  const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -57,6 +59,7 @@ async function main() {
       demoRequestsCreated: demoRequests.created,
       demoCommunityCreated: demoCommunity.created,
       demoCallsCreated: demoCalls.created,
+      demoAgreementsCreated: demoAgreements.created,
     },
     'database ready',
   );

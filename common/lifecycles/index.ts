@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
+import { agreementLifecycle } from './agreement.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
 import { callLifecycle } from './call.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
@@ -22,4 +23,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentApplicationLifecycle.name]: referentApplicationLifecycle,
   [trainingSessionLifecycle.name]: trainingSessionLifecycle,
   [callLifecycle.name]: callLifecycle,
+  [agreementLifecycle.name]: agreementLifecycle,
 };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
+import { compensationCheckCases } from './checks.compensation-cases.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import { networkCheckCases } from './checks.network-cases.ts';
 import * as schema from './schema.ts';
@@ -222,6 +223,7 @@ const cases: CheckCase[] = [
       SELECT id, '2026-T2', 40 FROM organisations WHERE code = 'CPAM-69'`,
   },
   ...networkCheckCases(() => ({ userId, applicationId })),
+  ...compensationCheckCases(() => ({ applicationId })),
   {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
@@ -243,7 +245,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(78);
+    expect(declared).toHaveLength(98);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -2,6 +2,11 @@ import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
+import {
+  AGREEMENT_MATRIX,
+  COMPENSATION_MATRIX,
+  type CompensationFixtures,
+} from './authorization-matrix.compensation.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
@@ -88,6 +93,8 @@ export interface Fixtures {
   community: CommunityFixtures;
   /** Calls for projects (authorization-matrix.calls.ts). */
   calls: CallFixtures;
+  /** Effort and agreements (authorization-matrix.compensation.ts). */
+  compensation: CompensationFixtures;
   ddgos: string;
 }
 
@@ -361,6 +368,8 @@ export const MATRIX: Record<string, RouteCase> = {
   ...STORE_MATRIX,
   ...COMMUNITY_MATRIX,
   ...CALL_MATRIX,
+  ...COMPENSATION_MATRIX,
+  ...AGREEMENT_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -9,6 +9,7 @@ import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { callFixtures } from './authorization-matrix.calls.ts';
 import { communityFixtures } from './authorization-matrix.community.ts';
+import { compensationFixtures } from './authorization-matrix.compensation.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
@@ -101,6 +102,7 @@ beforeAll(async () => {
     store: storeFixtures(t.db, admin, officeId),
     community: communityFixtures(t.db, officeId),
     calls: callFixtures(t.db, attachmentFiles(t.config.dataDir), officeId),
+    compensation: compensationFixtures(t.db, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

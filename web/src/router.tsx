@@ -31,6 +31,7 @@ import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
+import { compensationRoutes } from './router-compensation.tsx';
 import { storeRoutes } from './router-store.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
@@ -416,6 +417,7 @@ const routeTree = rootRoute.addChildren([
     ...storeRoutes,
     ...communityRoutes,
     ...callRoutes,
+    ...compensationRoutes,
     unknownRoute,
   ]),
 ]);

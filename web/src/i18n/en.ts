@@ -2,6 +2,7 @@ import { acceptanceEn } from './acceptance.en.ts';
 import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { communityEn } from './community.en.ts';
+import { compensationEn } from './compensation.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
@@ -201,6 +202,7 @@ export const en: Dictionary = {
   ...acceptanceEn,
   ...storeEn,
   ...callsEn,
+  ...compensationEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,

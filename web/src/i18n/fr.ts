@@ -2,6 +2,7 @@ import { acceptanceFr } from './acceptance.fr.ts';
 import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { communityFr } from './community.fr.ts';
+import { compensationFr } from './compensation.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
@@ -210,6 +211,7 @@ export const fr = {
   ...acceptanceFr,
   ...storeFr,
   ...callsFr,
+  ...compensationFr,
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,
