@@ -300,7 +300,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // every one of them but those an office or a directorate does for itself: declaring its use or its
     // capacity, offering its help, deciding a sponsorship, asking for a Store application, applying to
     // become referent, publishing a training session (a referent), asking for a place — and one's own
-    // developer profile: their bad input is tested in server/modules/community/*.test.ts).
+    // developer profile: their bad input is tested in server/modules/community/*.test.ts; confirming an
+    // office's effort (its director) and negotiating or approving an agreement (the DDO and the office's
+    // director): server/modules/compensation/*.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
@@ -316,6 +318,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'put /api/me/developer-profile',
         'post /api/training-sessions',
         'post /api/training-requests',
+        'post /api/effort/confirmations',
+        'patch /api/agreements/{id}',
+        'post /api/agreements/{id}/texts',
+        'post /api/agreements/{id}/comments',
+        'post /api/agreements/{id}/transitions',
       ].sort(),
     );
   }, 240_000);

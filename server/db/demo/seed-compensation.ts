@@ -248,9 +248,15 @@ export async function seedDemoCompensation(db: Database, now = new Date()): Prom
     }
     for (const [code] of offices) {
       if (!EFFORT.some((e) => e.office === code)) continue;
-      await tx
-        .insert(effortConfirmations)
-        .values(months.slice(0, -1).map((m) => ({ organisationId: offices.get(code) as string, month: m })));
+      const director = people.get(DIRECTORS[code] ?? '');
+      await tx.insert(effortConfirmations).values(
+        months.slice(0, -1).map((m) => ({
+          organisationId: offices.get(code) as string,
+          month: m,
+          confirmedBy: director?.id ?? null,
+          confirmedAt: new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 3, 9)),
+        })),
+      );
     }
     let created = 0;
     for (const [index, demo] of DEMO_AGREEMENTS.entries()) {

@@ -6,7 +6,7 @@ export const compensationEn: typeof compensationFr = {
     nav: 'Effort records',
     title: 'Effort records',
     intro:
-      'The person-days {{office}} gives the network, by month and activity. The director confirms each month once over; after that, a mistake is fixed by a correction line, never by editing the line.',
+      'The person-days the office {{office}} gives the network, by month and activity. The director confirms each month once over; after that, a mistake is fixed by a correction line, never by editing the line.',
     year: 'Year',
     months: 'Months of the year',
     month: 'Month',

@@ -4,7 +4,7 @@ export const compensationFr = {
     nav: 'Effort déclaré',
     title: 'Effort déclaré',
     intro:
-      'Les jours-personnes que {{office}} donne au réseau, par mois et par activité. Le directeur confirme chaque mois terminé ; ensuite, une erreur se corrige par une ligne de correction, jamais en modifiant la ligne.',
+      'Les jours-personnes donnés au réseau par l’organisme {{office}}, par mois et par activité. Le directeur confirme chaque mois terminé ; ensuite, une erreur se corrige par une ligne de correction, jamais en modifiant la ligne.',
     year: 'Année',
     months: 'Mois de l’année',
     month: 'Mois',

@@ -69,7 +69,10 @@ export function EffortPage() {
   if (query.error) return <LoadFailure error={query.error} missing="page" />;
   const data = query.data;
   if (!data || !me) return null;
-  const lastMonth = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 7);
+  const today = new Date();
+  const lastMonth = new Date(Date.UTC(today.getFullYear(), today.getMonth() - 1, 1))
+    .toISOString()
+    .slice(0, 7);
   const byId = new Map(data.entries.map((e) => [e.id, e]));
   return (
     <Stack gap="lg">
@@ -95,8 +98,9 @@ export function EffortPage() {
         <ListTable
           caption={t('effort.months')}
           columns={[t('effort.month'), t('effort.total'), t('effort.confirmation')]}
-          minWidth={420}
+          minWidth={340}
           isEmpty={false}
+          keyboardScroll
         >
           {data.months.map((m) => (
             <Table.Tr key={m.month}>
