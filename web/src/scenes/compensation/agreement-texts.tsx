@@ -9,6 +9,7 @@ import { useLanguage } from '../../i18n/index.ts';
 import { ProblemList } from './problem-list.tsx';
 
 const MARK = { same: ' ', added: '+', removed: '−' } as const;
+// Darker than the palette's 9th shade: the code block's grey background needs them for AA contrast.
 
 /** The versions of the text, the difference between two of them, the comments and the forms of the negotiation. */
 export function AgreementTexts({ agreement }: { agreement: AgreementDto }) {
@@ -71,7 +72,7 @@ export function AgreementTexts({ agreement }: { agreement: AgreementDto }) {
                   key={i}
                   component={line.kind === 'added' ? 'ins' : line.kind === 'removed' ? 'del' : 'span'}
                   display="block"
-                  c={line.kind === 'added' ? 'green.9' : line.kind === 'removed' ? 'red.9' : undefined}
+                  c={line.kind === 'added' ? '#14532d' : line.kind === 'removed' ? '#7f1d1d' : undefined}
                   title={
                     line.kind === 'added'
                       ? t('agreements.added')
