@@ -2,6 +2,10 @@ import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from '.
 import { BOARD_AUDIT_ACTION_LABELS, BOARD_TARGET_TYPE_LABELS } from './board/permissions.ts';
 import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
 import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './community/permissions.ts';
+import {
+  COMPENSATION_AUDIT_ACTION_LABELS,
+  COMPENSATION_TARGET_TYPE_LABELS,
+} from './compensation/permissions.ts';
 import { EVALUATION_AUDIT_ACTION_LABELS, EVALUATION_TARGET_TYPE_LABELS } from './evaluation/permissions.ts';
 import { PROJECT_AUDIT_ACTION_LABELS } from './project-permissions.ts';
 import {
@@ -65,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...BOARD_AUDIT_ACTION_LABELS,
   ...SUPPORT_AUDIT_ACTION_LABELS,
   ...REFERENTIAL_AUDIT_ACTION_LABELS,
+  ...COMPENSATION_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -81,4 +86,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...BOARD_TARGET_TYPE_LABELS,
   ...SUPPORT_TARGET_TYPE_LABELS,
   ...REFERENTIAL_TARGET_TYPE_LABELS,
+  ...COMPENSATION_TARGET_TYPE_LABELS,
 };

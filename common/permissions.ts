@@ -2,6 +2,7 @@ import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permi
 import { BOARD_ACTION_LABELS, BOARD_ACTIONS } from './board/permissions.ts';
 import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
+import { COMPENSATION_ACTION_LABELS, COMPENSATION_ACTIONS } from './compensation/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
 import { PROJECT_ACTION_LABELS } from './project-permissions.ts';
 import { REFERENTIAL_ACTION_LABELS, REFERENTIAL_ACTIONS } from './referential/permissions.ts';
@@ -76,6 +77,7 @@ export const ACTIONS = [
   ...BOARD_ACTIONS,
   ...SUPPORT_ACTIONS,
   ...REFERENTIAL_ACTIONS,
+  ...COMPENSATION_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -172,4 +174,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...BOARD_ACTION_LABELS,
   ...SUPPORT_ACTION_LABELS,
   ...REFERENTIAL_ACTION_LABELS,
+  ...COMPENSATION_ACTION_LABELS,
 };

@@ -50,6 +50,9 @@ import { referentApplicationBinding } from './modules/community/referent-applica
 import { referentRoutes } from './modules/community/referents.routes.ts';
 import { trainingRoutes } from './modules/community/training.routes.ts';
 import { trainingSessionBinding } from './modules/community/training-sessions.lifecycle.ts';
+import { agreementBinding } from './modules/compensation/agreements.lifecycle.ts';
+import { compensationPolicy } from './modules/compensation/compensation.policy.ts';
+import { compensationRoutes } from './modules/compensation/compensation.routes.ts';
 import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
@@ -147,6 +150,7 @@ const POLICIES = [
   boardPolicy,
   supportPolicy,
   referentialPolicy,
+  compensationPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -162,6 +166,7 @@ const BINDINGS: AnyBinding[] = [
   meetingBinding(),
   ...SUPPORT_BINDINGS,
   referentialProposalBinding,
+  agreementBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -346,6 +351,7 @@ export async function buildApp(options: {
   await app.register(proposalRoutes);
   await app.register(boardRoutes);
   await app.register(supportRoutes);
+  await app.register(compensationRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

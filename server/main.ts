@@ -6,6 +6,7 @@ import { seedDemoBoard } from './db/demo/seed-board.ts';
 import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
 import { seedDemoCommunity } from './db/demo/seed-community.ts';
+import { seedDemoCompensation } from './db/demo/seed-compensation.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
@@ -41,6 +42,7 @@ async function main() {
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
   const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
   const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
+  const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -63,6 +65,7 @@ async function main() {
       demoCallsCreated: demoCalls.created,
       demoBoardMeetingsCreated: demoBoard.created,
       demoReferentialPagesCreated: demoReferential.created,
+      demoAgreementsCreated: demoAgreements.created,
     },
     'database ready',
   );

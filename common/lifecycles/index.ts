@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
+import { agreementLifecycle } from './agreement.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
 import { applicationTicketLifecycle } from './application-ticket.ts';
 import { boardMeetingLifecycle } from './board-meeting.ts';
@@ -32,4 +33,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [starterKitTicketLifecycle.name]: starterKitTicketLifecycle,
   [applicationTicketLifecycle.name]: applicationTicketLifecycle,
   [referentialProposalLifecycle.name]: referentialProposalLifecycle,
+  [agreementLifecycle.name]: agreementLifecycle,
 };

@@ -6,6 +6,7 @@ import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
 import { boardCheckCases } from './checks.board-cases.ts';
+import { compensationCheckCases } from './checks.compensation-cases.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import { networkCheckCases } from './checks.network-cases.ts';
 import { proposalCheckCases } from './checks.proposal-cases.ts';
@@ -229,6 +230,7 @@ const cases: CheckCase[] = [
   ...proposalCheckCases(() => ({ userId })),
   ...supportCheckCases(() => ({ userId, applicationId })),
   ...referentialCheckCases(() => ({ userId })),
+  ...compensationCheckCases(() => ({ applicationId })),
   {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
@@ -251,7 +253,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(104);
+    expect(declared).toHaveLength(124);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -385,6 +385,8 @@ export * from './schema-board.ts';
 export * from './schema-calls.ts';
 // The developer community (directory, regional referents): schema-community.ts.
 export * from './schema-community.ts';
+// Effort records, the daily rate table and compensation agreements: schema-compensation.ts.
+export * from './schema-compensation.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
 // What the portal last fetched from GitLab, Jenkins and the Composer repository: schema-integrations.ts.

@@ -98,6 +98,7 @@ const STALE_SUBJECTS = {
   boardItem: ["Ce point soumis à l'instance", false],
   supportTicket: ['Ce ticket', false],
   referentialProposal: ['Cette proposition au référentiel', true],
+  agreement: ['Cette convention', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

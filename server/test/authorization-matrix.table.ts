@@ -3,6 +3,11 @@ import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matr
 import { BOARD_MATRIX, type BoardFixtures } from './authorization-matrix.board.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
+import {
+  AGREEMENT_MATRIX,
+  COMPENSATION_MATRIX,
+  type CompensationFixtures,
+} from './authorization-matrix.compensation.ts';
 import { EVALUATION_MATRIX, type EvaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { FORGE_MATRIX } from './authorization-matrix.forge.ts';
 import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-matrix.notifications.ts';
@@ -98,6 +103,8 @@ export interface Fixtures {
   support: SupportFixtures;
   /** Referential pages and proposals (authorization-matrix.referential.ts). */
   referential: ReferentialFixtures;
+  /** Effort and agreements (authorization-matrix.compensation.ts). */
+  compensation: CompensationFixtures;
   ddgos: string;
 }
 
@@ -377,6 +384,8 @@ export const MATRIX: Record<string, RouteCase> = {
   ...BOARD_MATRIX,
   ...SUPPORT_MATRIX,
   ...REFERENTIAL_MATRIX,
+  ...COMPENSATION_MATRIX,
+  ...AGREEMENT_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -10,6 +10,7 @@ import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { boardFixtures } from './authorization-matrix.board.ts';
 import { callFixtures } from './authorization-matrix.calls.ts';
 import { communityFixtures } from './authorization-matrix.community.ts';
+import { compensationFixtures } from './authorization-matrix.compensation.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
 import { notificationFixtures } from './authorization-matrix.notifications.ts';
 import { projectFixtures } from './authorization-matrix.projects.ts';
@@ -110,6 +111,7 @@ beforeAll(async () => {
       other: other.applicationId,
     }),
     referential: referentialFixtures(t.db),
+    compensation: compensationFixtures(t.db, officeId),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

@@ -302,7 +302,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // become referent, publishing a training session (a referent), asking for a place — and one's own
     // developer profile: their bad input is tested in server/modules/community/*.test.ts; opening a support
     // ticket (a trained developer, an agent) and acting on an application's ticket (its support offices):
-    // server/modules/support/tickets.test.ts).
+    // server/modules/support/tickets.test.ts; confirming an office's effort (its director) and negotiating
+    // or approving an agreement (the DDO and the office's director): server/modules/compensation/*.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
@@ -320,6 +321,11 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'post /api/training-requests',
         'post /api/support-tickets',
         'post /api/application-tickets/{id}/transitions',
+        'post /api/effort/confirmations',
+        'patch /api/agreements/{id}',
+        'post /api/agreements/{id}/texts',
+        'post /api/agreements/{id}/comments',
+        'post /api/agreements/{id}/transitions',
       ].sort(),
     );
   }, 240_000);

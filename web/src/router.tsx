@@ -32,6 +32,7 @@ import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
+import { compensationRoutes } from './router-compensation.tsx';
 import { forgeRoutes } from './router-forge.tsx';
 import { storeRoutes } from './router-store.tsx';
 import { supportRoutes } from './router-support.tsx';
@@ -422,6 +423,7 @@ const routeTree = rootRoute.addChildren([
     ...callRoutes,
     ...boardRoutes,
     ...forgeRoutes,
+    ...compensationRoutes,
     unknownRoute,
   ]),
 ]);

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import {
   ANOMALY_SEVERITY_LABELS,
   ANOMALY_STATUS_LABELS,
@@ -7,11 +5,11 @@ import {
   type ReportDecision,
 } from '../../../common/acceptance/vocabulary.ts';
 import type { ReportFigures, ReportReservation } from '../../../common/schemas/acceptance.ts';
+import { frenchDate, frenchDateTime, renderPdf } from '../../lib/pdf.ts';
 
 /**
- * The national acceptance report (procès-verbal national de recette) as a PDF, in French, laid out by
- * pdfmake with the Roboto fonts it ships. The signature block is the footer of the last page, at a
- * fixed place, so that the signature field can be drawn over it (SIGNATURE_RECT).
+ * The national acceptance report (procès-verbal national de recette) as a PDF, in French (lib/pdf.ts).
+ * The signature block is the footer of the last page, at a fixed place, so that the signature field can be drawn over it (SIGNATURE_RECT).
  */
 
 export interface ReportContent {
@@ -47,32 +45,8 @@ export const SIGNATURE_RECT: [number, number, number, number] = [
   116,
 ];
 
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  setFonts(fonts: unknown): void;
-  setLocalAccessPolicy(policy: (file: string) => boolean): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
-};
-const pdfmake = require('pdfmake') as PdfMake;
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// The document reads its fonts and nothing else from the disk.
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir));
-pdfmake.setUrlAccessPolicy(() => false);
+export { frenchDate, frenchDateTime };
 
-const FRANCE = 'Europe/Paris';
-export const frenchDateTime = (date: Date) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: FRANCE }).format(date);
-export const frenchDate = (date: Date) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: FRANCE }).format(date);
 const percent = (value: number) => `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 
 function figuresTable(f: ReportFigures) {
@@ -218,5 +192,5 @@ export async function buildReportPdf(c: ReportContent): Promise<Buffer> {
       },
     ],
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

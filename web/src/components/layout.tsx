@@ -134,6 +134,8 @@ export function AppLayout() {
           {link('/projets', t('nav.projects'))}
           {link('/appels', t('calls.nav'))}
           {link('/instance', t('board.nav'))}
+          {can(me, 'effort.read') ? link('/effort', t('effort.nav')) : null}
+          {can(me, 'agreement.read') ? link('/conventions', t('agreements.nav')) : null}
           {link('/recettes', t('acceptance.nav'))}
           {link('/store', t('store.nav'))}
           {link('/store/demandes', t('requests.nav'))}

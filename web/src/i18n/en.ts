@@ -3,6 +3,7 @@ import { boardEn } from './board.en.ts';
 import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { communityEn } from './community.en.ts';
+import { compensationEn } from './compensation.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
@@ -208,6 +209,7 @@ export const en: Dictionary = {
   ...storeEn,
   ...callsEn,
   ...boardEn,
+  ...compensationEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,

@@ -3,6 +3,7 @@ import { boardFr } from './board.fr.ts';
 import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
 import { communityFr } from './community.fr.ts';
+import { compensationFr } from './compensation.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
@@ -217,6 +218,7 @@ export const fr = {
   ...storeFr,
   ...callsFr,
   ...boardFr,
+  ...compensationFr,
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, settledDialog, signedInAt } from './support/browser.ts';
+import { startServerAndBrowser } from './support/server.ts';
+
+const env = startServerAndBrowser();
+const signedIn = (email: string, width = 1280) => signedInAt(env.browser, env.server.url, email, width);
+const SHOTS = process.env.MUTUALIS_SCREENSHOTS;
+
+async function clean(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  expect(await accessibilityViolations(page), name).toEqual([]);
+}
+
+/** Fires a transition from the lifecycle panel, through its dialog. */
+async function fire(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = await settledDialog(page);
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+// The demo holds the last twelve months; the journey records three months of the year before them.
+const year = new Date().getFullYear() - 2;
+const months = ['01', '02', '03'].map((m) => `${year}-${m}`);
+
+describe('compensation: effort given, confirmed, valued by an agreement', () => {
+  it('the CPAM du Bas-Rhin records three months on its application, its director confirms, the DDO and the office approve the agreement; axe clean at 1280 and 390 px', async () => {
+    const developer = await signedIn('dev.basrhin@mutualis.demo');
+    await developer.goto(`${env.server.url}/effort`);
+    await developer.getByRole('heading', { level: 1, name: 'Effort déclaré' }).waitFor();
+    await clean(developer, 'effort');
+    await developer.getByRole('combobox', { name: 'Application' }).click();
+    await developer.getByRole('option', { name: /Tableau de bord de production/ }).click();
+    for (const month of months) {
+      await developer.getByRole('textbox', { name: /^Mois/ }).fill(month);
+      await developer.getByRole('textbox', { name: 'Jours-personnes' }).fill('4,5');
+      await developer.getByRole('button', { name: 'Ajouter la ligne' }).click();
+      await developer.getByText('Ligne enregistrée.').waitFor();
+    }
+    // A month with a bad format is refused in French.
+    await developer.getByRole('textbox', { name: /^Mois/ }).fill(`${year}-3`);
+    await developer.getByRole('button', { name: 'Ajouter la ligne' }).click();
+    await developer.getByText('Le mois est un mois au format AAAA-MM (2026-03).').first().waitFor();
+
+    const director = await signedIn('directeur.basrhin@mutualis.demo', 390);
+    await director.goto(`${env.server.url}/effort`);
+    await director.getByRole('combobox', { name: 'Année' }).click();
+    await director.getByRole('option', { name: String(year) }).click();
+    for (const month of months) {
+      await director.getByRole('button', { name: `Confirmer ${month}` }).click();
+      await director
+        .getByRole('cell', { name: /Confirmé par/ })
+        .nth(months.indexOf(month))
+        .waitFor();
+    }
+    await clean(director, 'effort-confirmed-390');
+
+    const ddo = await signedIn('ddo@mutualis.demo');
+    await ddo.goto(`${env.server.url}/conventions`);
+    await ddo.getByRole('heading', { level: 1, name: 'Conventions de compensation' }).waitFor();
+    await clean(ddo, 'agreements');
+    await ddo.getByRole('link', { name: 'Rédiger une convention' }).click();
+    await ddo.getByRole('textbox', { name: 'Titre' }).fill('Maintenance 2024-2027 du tableau de bord');
+    await ddo.getByRole('combobox', { name: 'Organisme' }).click();
+    await ddo.getByRole('combobox', { name: 'Organisme' }).fill('Bas-Rhin');
+    await ddo.getByRole('option', { name: /CPAM du Bas-Rhin/ }).click();
+    await ddo.getByRole('combobox', { name: 'Application concernée' }).click();
+    await ddo.getByRole('option', { name: /Tableau de bord de production/ }).click();
+    await ddo
+      .getByRole('textbox', { name: 'Signataire pour l’organisme' })
+      .fill('La directrice de la CPAM du Bas-Rhin');
+    await ddo
+      .getByRole('textbox', { name: 'Signataire pour la DDO' })
+      .fill('Le directeur délégué aux opérations');
+    await ddo.getByRole('textbox', { name: /^Premier mois/ }).fill(`${year}-01`);
+    await ddo.getByRole('textbox', { name: /^Dernier mois/ }).fill(`${year + 3}-12`);
+    await ddo.getByRole('textbox', { name: 'Plafond (€)' }).fill('50000');
+    await ddo
+      .getByRole('textbox', { name: 'Texte initial (facultatif)' })
+      .fill('Article 1 — Objet : maintenance.');
+    await clean(ddo, 'agreement-form');
+    await ddo.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await ddo.getByRole('heading', { level: 1, name: 'Maintenance 2024-2027 du tableau de bord' }).waitFor();
+    const url = ddo.url();
+    await fire(ddo, 'Ouvrir la négociation');
+
+    const office = await signedIn('directeur.basrhin@mutualis.demo');
+    await office.goto(url);
+    await office
+      .getByRole('textbox', { name: 'Texte de la convention' })
+      .fill('Article 1 — Objet : maintenance et support.');
+    await office.getByRole('button', { name: 'Proposer cette version' }).click();
+    await office.getByText('Différences').waitFor();
+    await fire(office, "Approuver pour l'organisme");
+    await office.getByText("Approuvée par l'organisme").first().waitFor();
+
+    await ddo.reload();
+    await fire(ddo, 'Approuver pour la DDO');
+    await fire(ddo, 'Mettre en vigueur');
+    await ddo.getByText('En vigueur').first().waitFor();
+    // Confirmed effort of the period, valued: the demo's year and the journey's three months.
+    await ddo.getByRole('rowheader', { name: 'Dans le plafond' }).waitFor();
+    await clean(ddo, 'agreement-active');
+    const pdf = await ddo.request.get(`${url.replace('/conventions/', '/api/agreements/')}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+  });
+});

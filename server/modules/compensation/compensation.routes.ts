@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agreementRoutes } from './agreements.routes.ts';
+import { effortRoutes } from './effort.routes.ts';
+
+/** Compensation: effort records, the daily rate table, agreements. */
+export const compensationRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(effortRoutes);
+  await app.register(agreementRoutes);
+};
