@@ -22,11 +22,18 @@ export const EVENT_KINDS = [
   'call.transitioned',
   'call.questionAsked',
   'call.questionAnswered',
+  'hostingBudget.thresholdReached',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** What can be followed (and muted): the thread an event belongs to. */
-export const FOLLOW_TARGETS = ['project', 'application', 'deploymentRequest', 'call'] as const;
+export const FOLLOW_TARGETS = [
+  'project',
+  'application',
+  'deploymentRequest',
+  'call',
+  'hostingBudget',
+] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -74,6 +81,10 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'call.questionAnswered': {
     fr: 'Réponse à une question sur un appel',
     en: 'Answer to a question on a call',
+  },
+  'hostingBudget.thresholdReached': {
+    fr: 'Budget d’hébergement AM Cloud atteint à 80 % ou 100 %',
+    en: 'AM Cloud hosting budget 80 % or 100 % used',
   },
 };
 
@@ -156,6 +167,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `L’émetteur de l’appel « ${target} » a répondu : « ${params.excerpt} »`
       : `The issuer of the call “${target}” answered: “${params.excerpt}”`,
+  'hostingBudget.thresholdReached': ({ params, target }, l) =>
+    l === 'fr'
+      ? `« ${target} » est consommé à ${params.percent} % (seuil de ${params.threshold} % atteint : ${params.consumed} sur ${params.amount}).`
+      : `“${target}” is ${params.percent} % used (the ${params.threshold} % threshold is reached: ${params.consumed} of ${params.amount}).`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -168,6 +183,7 @@ export function excerpt(text: string, max = 140) {
 export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'deploymentRequest') return `/store/demandes/${target.id}`;
   if (target.type === 'call') return `/appels/${target.id}`;
+  if (target.type === 'hostingBudget') return '/store/couts';
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -77,7 +77,7 @@ export const notificationPreferencesInputSchema = z.object({
 
 export const followTargetSchema = z.object({
   targetType: z.enum(FOLLOW_TARGETS, {
-    error: 'Le type suivi vaut project, application, deploymentRequest ou call.',
+    error: 'Le type suivi vaut project, application, deploymentRequest, call ou hostingBudget.',
   }),
   targetId: z.uuid({ error: "L'identifiant de l'objet suivi n'est pas valide." }),
 });

@@ -93,6 +93,7 @@ const STALE_SUBJECTS = {
   trainingSession: ['Cette session de formation', true],
   call: ['Cet appel à projets', false],
   question: ['Cette question', true],
+  hostingBudget: ['Ce budget', false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -6,9 +6,11 @@ import {
   calls,
   deploymentRequests,
   follows,
+  hostingBudgets,
   notificationMutes,
   notificationPreferences,
   notifications,
+  organisations,
   projects,
   users,
 } from '../../db/schema.ts';
@@ -28,10 +30,18 @@ export async function targetLabel(db: Executor, target: Target) {
             .where(eq(deploymentRequests.id, target.id))
         : target.type === 'call'
           ? await db.select({ label: calls.title }).from(calls).where(eq(calls.id, target.id))
-          : await db
-              .select({ label: applications.name })
-              .from(applications)
-              .where(eq(applications.id, target.id));
+          : target.type === 'hostingBudget'
+            ? await db
+                .select({
+                  label: sql<string>`'Budget AM Cloud ' || ${hostingBudgets.year} || ' — ' || ${organisations.name}`,
+                })
+                .from(hostingBudgets)
+                .innerJoin(organisations, eq(organisations.id, hostingBudgets.organisationId))
+                .where(eq(hostingBudgets.id, target.id))
+            : await db
+                .select({ label: applications.name })
+                .from(applications)
+                .where(eq(applications.id, target.id));
   return row?.label ?? null;
 }
 

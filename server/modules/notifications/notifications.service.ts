@@ -83,7 +83,9 @@ async function existingTarget(ctx: ServiceContext, input: TargetInput) {
           ? 'Cette demande de mise à disposition est introuvable.'
           : target.type === 'call'
             ? 'Cet appel à projets est introuvable.'
-            : 'Cette application est introuvable.',
+            : target.type === 'hostingBudget'
+              ? "Ce budget d'hébergement est introuvable."
+              : 'Cette application est introuvable.',
     );
   return target;
 }

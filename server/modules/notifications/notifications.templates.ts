@@ -33,6 +33,7 @@ const SUBJECTS: Record<EventKind, (label: string) => string> = {
   'call.transitioned': (label) => `L’appel à projets « ${label} » change d’état`,
   'call.questionAsked': (label) => `Question sur l’appel à projets « ${label} »`,
   'call.questionAnswered': (label) => `Réponse à une question sur l’appel à projets « ${label} »`,
+  'hostingBudget.thresholdReached': (label) => `Alerte budgétaire : « ${label} »`,
 };
 
 export interface RenderedMail {

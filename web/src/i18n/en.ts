@@ -5,6 +5,7 @@ import { communityEn } from './community.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
+import { hostingEn } from './hosting.en.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
@@ -200,6 +201,7 @@ export const en: Dictionary = {
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,
+  ...hostingEn,
   ...callsEn,
   ...evaluationEn,
   ...notificationsEn,

@@ -4,6 +4,7 @@ import { catalogueFr } from './catalogue.fr.ts';
 import { communityFr } from './community.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
+import { hostingFr } from './hosting.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -209,6 +210,7 @@ export const fr = {
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
+  ...hostingFr,
   ...callsFr,
   ...evaluationFr,
   ...notificationsFr,
