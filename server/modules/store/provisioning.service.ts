@@ -14,6 +14,7 @@ import {
 } from './provisioning.queries.ts';
 import { requestBinding } from './requests.lifecycle.ts';
 import { type TenantRow, updateTenant } from './requests.queries.ts';
+import { runTenantOperations } from './tenant-operations.service.ts';
 
 /** How many calls to the platform a tenant gets (timeouts, 5xx) before the request is marked failed. */
 export const PROVISIONING_MAX_ATTEMPTS = 5;
@@ -178,6 +179,7 @@ async function orderNextTenant(deps: ProvisioningDeps, now: Date) {
 export async function runProvisioning(deps: ProvisioningDeps, now = new Date()) {
   let ordered = 0;
   while (ordered < 50 && (await orderNextTenant(deps, now))) ordered += 1;
+  const operations = await runTenantOperations(deps, now);
   for (const made of await tenantsBeingMade(deps.db)) {
     let platform: PlatformTenant;
     try {
@@ -193,7 +195,7 @@ export async function runProvisioning(deps: ProvisioningDeps, now = new Date()) 
       if (tenant) await applyPlatformTenant(systemCtx(deps, tx), deps, tenant, platform);
     });
   }
-  return { ordered };
+  return { ordered, operations };
 }
 
 export interface WebhookEvent {
