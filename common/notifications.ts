@@ -38,6 +38,7 @@ export const EVENT_KINDS = [
   'supportTicket.opened',
   'supportTicket.transitioned',
   'supportTicket.messageAdded',
+  'hostingBudget.thresholdReached',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -52,6 +53,7 @@ export const FOLLOW_TARGETS = [
   'referentApplication',
   'trainingSession',
   'supportTicket',
+  'hostingBudget',
 ] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 /** Threads anyone may follow by hand; the others (a ticket, an application to become referent) are followed by their parties only. */
@@ -142,6 +144,10 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'supportTicket.messageAdded': {
     fr: 'Message dans un ticket de support',
     en: 'Message in a support ticket',
+  },
+  'hostingBudget.thresholdReached': {
+    fr: 'Budget d’hébergement AM Cloud atteint à 80 % ou 100 %',
+    en: 'AM Cloud hosting budget 80 % or 100 % used',
   },
 };
 
@@ -278,6 +284,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `${someone(actor, l)} a écrit dans le ticket « ${target} » : « ${params.excerpt} »`
       : `${someone(actor, l)} wrote in the ticket “${target}”: “${params.excerpt}”`,
+  'hostingBudget.thresholdReached': ({ params, target }, l) =>
+    l === 'fr'
+      ? `« ${target} » est consommé à ${params.percent} % (seuil de ${params.threshold} % atteint : ${params.consumed} sur ${params.amount}).`
+      : `“${target}” is ${params.percent} % used (the ${params.threshold} % threshold is reached: ${params.consumed} of ${params.amount}).`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -295,6 +305,7 @@ export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'referentApplication') return `/communaute/referents/candidatures/${target.id}`;
   if (target.type === 'trainingSession') return `/communaute/formations/${target.id}`;
   if (target.type === 'supportTicket') return `/support/${target.id}`;
+  if (target.type === 'hostingBudget') return '/store/couts';
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

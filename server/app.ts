@@ -62,6 +62,9 @@ import { forgeRoutes } from './modules/forge/forge.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { homePolicy } from './modules/home/home.policy.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { budgetsJob } from './modules/hosting/hosting.job.ts';
+import { hostingPolicy } from './modules/hosting/hosting.policy.ts';
+import { hostingRoutes } from './modules/hosting/hosting.routes.ts';
 import { jobPolicy } from './modules/jobs/jobs.policy.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { EVENT_TOPIC, emittedEvents } from './modules/notifications/events.ts';
@@ -143,6 +146,7 @@ const POLICIES = [
   jobPolicy,
   notificationPolicy,
   storePolicy,
+  hostingPolicy,
   forgePolicy,
   communityPolicy,
   callPolicy,
@@ -249,7 +253,7 @@ export async function buildApp(options: {
     callbackUrl: `${options.config.publicUrl}${WEBHOOK_PATH}`,
   };
   const now = options.now ?? (() => new Date());
-  jobs.push(provisioningJob(provisioning, now));
+  jobs.push(provisioningJob(provisioning, now), budgetsJob(options.db, app.log, now));
   const jobQueue = (options.queue ?? createInlineQueue)(jobs, app.log);
   queue = jobQueue;
   const catalogue = new CatalogueSearch(
@@ -341,6 +345,7 @@ export async function buildApp(options: {
   await app.register(storeRoutes);
   await app.register(requestRoutes);
   await app.register(provisioningRoutes(() => provisioning));
+  await app.register(hostingRoutes);
   await app.register(unsubscribeRoutes);
   await app.register(forgeRoutes);
   await app.register(referentialRoutes);

@@ -9,6 +9,7 @@ import { seedDemoCommunity } from './db/demo/seed-community.ts';
 import { seedDemoCompensation } from './db/demo/seed-compensation.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
 import { seedDemoForge } from './db/demo/seed-forge.ts';
+import { seedDemoHosting } from './db/demo/seed-hosting.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { seedDemoReferential } from './db/demo/seed-referential.ts';
@@ -37,6 +38,7 @@ async function main() {
   const demoCampaigns = config.demo ? await seedDemoAcceptance(database.db, config) : { created: 0 };
   const demoNotifications = config.demo ? await seedDemoNotifications(database.db) : { created: 0 };
   const demoRequests = config.demo ? await seedDemoStore(database.db) : { created: 0 };
+  const demoBudgets = config.demo ? await seedDemoHosting(database.db) : { created: 0 };
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
@@ -61,6 +63,7 @@ async function main() {
       demoCampaignsCreated: demoCampaigns.created,
       demoNotificationsCreated: demoNotifications.created,
       demoRequestsCreated: demoRequests.created,
+      demoBudgetsCreated: demoBudgets.created,
       demoCommunityCreated: demoCommunity.created,
       demoCallsCreated: demoCalls.created,
       demoBoardMeetingsCreated: demoBoard.created,

@@ -5,6 +5,7 @@ import {
   type DeploymentState,
   DEPLOYMENT_STATE_LABELS as L,
   type NotInStoreReason,
+  REMOVED_DATA_RETENTION_DAYS,
 } from '../store/vocabulary.ts';
 
 /** What the guards of a deployment request read; the server gathers them in the transaction. */
@@ -30,7 +31,10 @@ export type DeploymentTransition =
   | 'startProvisioning'
   | 'makeAvailable'
   | 'failProvisioning'
-  | 'retryProvisioning';
+  | 'retryProvisioning'
+  | 'suspend'
+  | 'resume'
+  | 'remove';
 
 const requester = [agentOf('requestingOffice'), developerOf('requestingOffice')];
 const director = [directorOf('requestingOffice')];
@@ -56,6 +60,25 @@ const commentInput = z.object({
     .meta({ label: { fr: 'Commentaire (facultatif)', en: 'Comment (optional)' } }),
 });
 
+const suspendInput = reason('Le motif de la suspension', {
+  fr: 'Motif de la suspension',
+  en: 'Reason for suspending',
+});
+const removeInput = reason('Le motif de la suppression', {
+  fr: 'Motif de la suppression',
+  en: 'Reason for removing',
+}).extend({
+  exportData: z
+    .boolean({ error: "L'export des données vaut true ou false." })
+    .default(true)
+    .meta({
+      label: {
+        fr: `Exporter les données de l'organisme avant la suppression (conservées ${REMOVED_DATA_RETENTION_DAYS} jours, puis détruites)`,
+        en: `Export the office's data before the removal (kept ${REMOVED_DATA_RETENTION_DAYS} days, then destroyed)`,
+      },
+    }),
+});
+
 const inStore: Guard<DeploymentFacts, unknown> = (facts) =>
   facts.notInStore ? { code: 'notInStore', params: { reason: facts.notInStore } } : null;
 const dataProtection: Guard<DeploymentFacts, unknown> = (facts) =>
@@ -68,7 +91,10 @@ const single: Guard<DeploymentFacts, unknown> = (facts) =>
  * submits, the office's director approves, the DDSI validates capacity and prerequisites, the platform
  * provisions the office's tenant (the system, through the AM Cloud API), and the tenant is available —
  * or the request goes back for changes, is refused with a reason at each step, or is cancelled by the
- * requester before provisioning. Suspension and removal of a tenant are not in this definition yet.
+ * requester before provisioning. Once available, the DDSI may suspend the tenant (and resume it), and the
+ * DDSI or the office's director remove it, with an export of the office's data if asked; the platform
+ * keeps removed data REMOVED_DATA_RETENTION_DAYS days, then destroys it. The platform is called by the
+ * provisioning job after the transition commits (the tenant's pending operation), never inside it.
  */
 export const deploymentRequestLifecycle = defineLifecycle<
   DeploymentState,
@@ -85,11 +111,13 @@ export const deploymentRequestLifecycle = defineLifecycle<
     approved: { label: L.approved },
     validated: { label: L.validated },
     provisioning: { label: L.provisioning },
-    available: { label: L.available, terminal: true },
+    available: { label: L.available },
     returned: { label: L.returned, side: true },
     provisioningFailed: { label: L.provisioningFailed, side: true },
     refused: { label: L.refused, terminal: true, side: true },
     cancelled: { label: L.cancelled, terminal: true, side: true },
+    suspended: { label: L.suspended, side: true },
+    removed: { label: L.removed, terminal: true, side: true },
   },
   fields: { requestingOffice: { fr: "de l'organisme demandeur", en: 'of the requesting office' } },
   transitions: {
@@ -182,6 +210,31 @@ export const deploymentRequestLifecycle = defineLifecycle<
       parties: ddsi,
       label: { fr: 'Relancer le provisionnement', en: 'Retry provisioning' },
       input: commentInput,
+    },
+    suspend: {
+      from: ['available'],
+      to: 'suspended',
+      parties: ddsi,
+      label: { fr: 'Suspendre le locataire', en: 'Suspend the tenant' },
+      confirm: true,
+      tone: 'danger',
+      input: suspendInput,
+    },
+    resume: {
+      from: ['suspended'],
+      to: 'available',
+      parties: ddsi,
+      label: { fr: 'Réactiver le locataire', en: 'Resume the tenant' },
+      input: commentInput,
+    },
+    remove: {
+      from: ['available', 'suspended'],
+      to: 'removed',
+      parties: [...ddsi, ...director],
+      label: { fr: 'Supprimer le locataire', en: 'Remove the tenant' },
+      confirm: true,
+      tone: 'danger',
+      input: removeInput,
     },
   },
   messages: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPLOYMENT_STATES, ENVIRONMENTS, TENANT_STATUSES } from '../store/vocabulary.ts';
+import { DEPLOYMENT_STATES, ENVIRONMENTS, TENANT_OPERATIONS, TENANT_STATUSES } from '../store/vocabulary.ts';
 import { organisationRef } from './application.ts';
 import { calendarDate, longText, pageNumber, pageSize, rowVersion } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
@@ -81,6 +81,13 @@ export const tenantSchema = z
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     liveAt: z.string().nullable(),
+    /** A suspension, resumption or removal asked of the platform, not confirmed yet. */
+    pendingOperation: z.enum(TENANT_OPERATIONS).nullable(),
+    suspendedAt: z.string().nullable(),
+    removedAt: z.string().nullable(),
+    /** Where the platform put the export of a removed tenant's data, and until when it keeps the data. */
+    dataExportUrl: z.string().nullable(),
+    dataRetainedUntil: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Tenant' });

@@ -10,6 +10,8 @@ export const STORE_ACTIONS = [
   'deploymentRequest.queue',
   'tenant.read',
   'provisioning.read',
+  'hosting.read',
+  'hosting.budget',
   // Lifecycle transitions of a deployment request (common/lifecycles/deployment-request.ts).
   'deploymentRequest.submit',
   'deploymentRequest.cancel',
@@ -23,6 +25,9 @@ export const STORE_ACTIONS = [
   'deploymentRequest.makeAvailable',
   'deploymentRequest.failProvisioning',
   'deploymentRequest.retryProvisioning',
+  'deploymentRequest.suspend',
+  'deploymentRequest.resume',
+  'deploymentRequest.remove',
 ] as const;
 
 export const STORE_ACTION_LABELS: Record<(typeof STORE_ACTIONS)[number], Label> = {
@@ -54,6 +59,14 @@ export const STORE_ACTION_LABELS: Record<(typeof STORE_ACTIONS)[number], Label> 
   'provisioning.read': {
     fr: 'Consulter le raccordement à la plateforme AM Cloud',
     en: 'See the AM Cloud platform connection',
+  },
+  'hosting.read': {
+    fr: "Consulter les coûts d'hébergement AM Cloud et les budgets",
+    en: 'See AM Cloud hosting costs and budgets',
+  },
+  'hosting.budget': {
+    fr: "Fixer le budget d'hébergement d'un organisme",
+    en: "Set an office's hosting budget",
   },
   'deploymentRequest.submit': {
     fr: 'Soumettre une demande de mise à disposition',
@@ -100,6 +113,18 @@ export const STORE_ACTION_LABELS: Record<(typeof STORE_ACTIONS)[number], Label> 
     fr: 'Relancer un provisionnement en échec (DDSI)',
     en: 'Retry a failed provisioning (DDSI)',
   },
+  'deploymentRequest.suspend': {
+    fr: 'Suspendre le locataire AM Cloud d’une demande (DDSI)',
+    en: "Suspend a request's AM Cloud tenant (DDSI)",
+  },
+  'deploymentRequest.resume': {
+    fr: 'Réactiver un locataire suspendu (DDSI)',
+    en: 'Resume a suspended tenant (DDSI)',
+  },
+  'deploymentRequest.remove': {
+    fr: 'Supprimer un locataire, avec l’export de ses données (DDSI, directeur)',
+    en: 'Remove a tenant, with the export of its data (DDSI, director)',
+  },
 };
 
 export const STORE_AUDIT_ACTION_LABELS: Record<string, Label> = {
@@ -122,8 +147,10 @@ export const STORE_AUDIT_ACTION_LABELS: Record<string, Label> = {
       .map((a) => [a, STORE_ACTION_LABELS[a]]),
   ),
   'tenant.provision': { fr: 'Locataire demandé à AM Cloud', en: 'Tenant requested from AM Cloud' },
+  'hostingBudget.set': { fr: "Budget d'hébergement fixé", en: 'Hosting budget set' },
 };
 
 export const STORE_TARGET_TYPE_LABELS: Record<string, Label> = {
   deploymentRequest: { fr: 'Demande de mise à disposition', en: 'Deployment request' },
+  hostingBudget: { fr: "Budget d'hébergement", en: 'Hosting budget' },
 };

@@ -29,6 +29,8 @@ export const DEPLOYMENT_STATES = [
   'provisioningFailed',
   'refused',
   'cancelled',
+  'suspended',
+  'removed',
 ] as const;
 export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
 export const DEPLOYMENT_STATE_LABELS: Record<DeploymentState, Label> = {
@@ -42,17 +44,43 @@ export const DEPLOYMENT_STATE_LABELS: Record<DeploymentState, Label> = {
   provisioningFailed: { fr: 'Échec du provisionnement', en: 'Provisioning failed' },
   refused: { fr: 'Refusée', en: 'Refused' },
   cancelled: { fr: 'Annulée', en: 'Cancelled' },
+  suspended: { fr: 'Locataire suspendu', en: 'Tenant suspended' },
+  removed: { fr: 'Locataire supprimé', en: 'Tenant removed' },
 };
 
 /** A tenant of a shared AM Cloud instance, as the platform reports it. */
-export const TENANT_STATUSES = ['requested', 'provisioning', 'live', 'failed'] as const;
+export const TENANT_STATUSES = [
+  'requested',
+  'provisioning',
+  'live',
+  'failed',
+  'suspended',
+  'removed',
+] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 export const TENANT_STATUS_LABELS: Record<TenantStatus, Label> = {
   requested: { fr: 'Demandé à la plateforme', en: 'Requested from the platform' },
   provisioning: { fr: 'En cours de création', en: 'Being created' },
   live: { fr: 'En service', en: 'Live' },
   failed: { fr: 'Échec de la création', en: 'Creation failed' },
+  suspended: { fr: 'Suspendu', en: 'Suspended' },
+  removed: { fr: 'Supprimé', en: 'Removed' },
 };
+
+/** What the portal asked of the platform for a live tenant and is not yet confirmed. */
+export const TENANT_OPERATIONS = ['suspend', 'resume', 'remove'] as const;
+export type TenantOperation = (typeof TENANT_OPERATIONS)[number];
+export const TENANT_OPERATION_LABELS: Record<TenantOperation, Label> = {
+  suspend: { fr: 'Suspension demandée à la plateforme', en: 'Suspension asked of the platform' },
+  resume: { fr: 'Réactivation demandée à la plateforme', en: 'Resumption asked of the platform' },
+  remove: { fr: 'Suppression demandée à la plateforme', en: 'Removal asked of the platform' },
+};
+
+/**
+ * How long the platform keeps a removed tenant's data (its export included) before destroying it: the
+ * office may ask for it back until then, never after.
+ */
+export const REMOVED_DATA_RETENTION_DAYS = 90;
 
 /** Support of an application in the Store: level 1 by the CSN for labelled ones, level 2 by the designer. */
 export const SUPPORT_LEVELS = [1, 2] as const;

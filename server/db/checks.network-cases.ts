@@ -24,6 +24,26 @@ export function networkCheckCases(ids: () => { userId: string; applicationId: st
       ${values.status ?? 'requested'}, 'tenant-' || id
     FROM deployment_requests ORDER BY created_at DESC LIMIT 1
     ON CONFLICT DO NOTHING`;
+  /** A tenant of the latest request with a pending operation (its CHECK is met before the conflict). */
+  const pendingTenant = (operation: string) => sql`
+    INSERT INTO tenants (request_id, application_id, organisation_id, environments, declared_users, idempotency_key, pending_operation)
+    SELECT id, application_id, organisation_id, '{production}'::text[], 10, 'tenant-' || id, ${operation}
+    FROM deployment_requests ORDER BY created_at DESC LIMIT 1
+    ON CONFLICT DO NOTHING`;
+  /** Hosting: a price list version, a budget of the CPAM du Rhône for a year, an alert of that budget. */
+  let budgetYear = 2040;
+  const budget = (amount: number, year?: number) => {
+    budgetYear += 1;
+    return sql`INSERT INTO hosting_budgets (organisation_id, year, amount_cents)
+      SELECT id, ${year ?? budgetYear}, ${amount} FROM organisations WHERE code = 'CPAM-69'`;
+  };
+  const budgetAlert = (threshold: number) => sql`WITH b AS (${budget(100)} RETURNING id)
+    INSERT INTO hosting_budget_alerts (budget_id, threshold, consumed_cents) SELECT id, ${threshold}, 100 FROM b`;
+  const priceList = (vcpuCents: number) => {
+    budgetYear += 1;
+    return sql`INSERT INTO hosting_price_lists (version, effective_from, label, vcpu_cents, memory_gb_cents, storage_gb_cents, sizing)
+      VALUES (${budgetYear}, ${`${budgetYear}-01-01`}, 'Grille', ${vcpuCents}, 1, 1, '{}'::jsonb)`;
+  };
   const review = (rating: number) => sql`
     INSERT INTO store_reviews (application_id, organisation_id, author_id, rating)
     SELECT ${ids().applicationId}, id, ${ids().userId}, ${rating} FROM organisations WHERE code = 'CPAM-69'
@@ -94,6 +114,31 @@ export function networkCheckCases(ids: () => { userId: string; applicationId: st
       constraint: 'tenants_status_check',
       refused: () => tenant({ status: 'deleted' }),
       accepted: () => tenant({ status: 'live' }),
+    },
+    {
+      constraint: 'tenants_pending_operation_check',
+      refused: () => pendingTenant('explode'),
+      accepted: () => pendingTenant('remove'),
+    },
+    {
+      constraint: 'hosting_price_lists_prices_check',
+      refused: () => priceList(-1),
+      accepted: () => priceList(0),
+    },
+    {
+      constraint: 'hosting_budgets_amount_cents_check',
+      refused: () => budget(-1),
+      accepted: () => budget(0),
+    },
+    {
+      constraint: 'hosting_budgets_year_check',
+      refused: () => budget(0, 1999),
+      accepted: () => budget(0, 2000),
+    },
+    {
+      constraint: 'hosting_budget_alerts_threshold_check',
+      refused: () => budgetAlert(90),
+      accepted: () => budgetAlert(100),
     },
     {
       constraint: 'tenants_environments_check',

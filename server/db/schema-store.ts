@@ -12,7 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { DEPLOYMENT_STATES, ENVIRONMENTS, TENANT_STATUSES } from '../../common/store/vocabulary.ts';
+import {
+  DEPLOYMENT_STATES,
+  ENVIRONMENTS,
+  TENANT_OPERATIONS,
+  TENANT_STATUSES,
+} from '../../common/store/vocabulary.ts';
 import { inList, subsetOf } from './checks.ts';
 import { timestamps } from './columns.ts';
 import { applications, organisations, users } from './schema.ts';
@@ -117,6 +122,16 @@ export const tenants = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
     liveAt: timestamp('live_at', { withTimezone: true }),
+    /** A suspension, resumption or removal asked of the platform and not confirmed yet. */
+    pendingOperation: text('pending_operation', { enum: TENANT_OPERATIONS }),
+    /** Whether the office asked for an export of its data with the removal. */
+    exportRequested: boolean('export_requested').notNull().default(false),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Where the platform put the export of the removed tenant's data. */
+    dataExportUrl: text('data_export_url'),
+    /** Until when the platform keeps a removed tenant's data (REMOVED_DATA_RETENTION_DAYS). */
+    dataRetainedUntil: timestamp('data_retained_until', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -126,6 +141,7 @@ export const tenants = pgTable(
     index('tenants_status_idx').on(t.status),
     check('tenants_status_check', inList(t.status, TENANT_STATUSES)),
     check('tenants_environments_check', subsetOf(t.environments, ENVIRONMENTS)),
+    check('tenants_pending_operation_check', inList(t.pendingOperation, TENANT_OPERATIONS)),
   ],
 );
 

@@ -389,6 +389,8 @@ export * from './schema-community.ts';
 export * from './schema-compensation.ts';
 // Evaluation grids and evaluations: schema-evaluations.ts.
 export * from './schema-evaluations.ts';
+// AM Cloud hosting: price lists, budgets and their alerts: schema-hosting.ts.
+export * from './schema-hosting.ts';
 // What the portal last fetched from GitLab, Jenkins and the Composer repository: schema-integrations.ts.
 export * from './schema-integrations.ts';
 // Follows, mutes, notification preferences and notifications: schema-notifications.ts.

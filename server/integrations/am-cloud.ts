@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { REMOVED_DATA_RETENTION_DAYS } from '../../common/store/vocabulary.ts';
 
 /**
  * AM Cloud, the national hosting platform run by the DDSI, through its provisioning interface
@@ -37,13 +38,31 @@ export class PlatformError extends Error {
   }
 }
 
+/** What the platform answers a removal: where the export of the office's data is, and until when it keeps the data. */
+export interface TenantRemoval {
+  exportUrl: string | null;
+  retainedUntil: string | null;
+}
+
 export interface AmCloudClient {
   readonly mode: 'platform' | 'simulator';
   readonly url: string | null;
   createTenant(order: TenantOrder): Promise<PlatformTenant>;
   getTenant(id: string): Promise<PlatformTenant>;
+  /** Stops the office's access; its data is kept. Repeating it changes nothing. */
   suspendTenant(id: string): Promise<void>;
-  removeTenant(id: string, options: { exportData: boolean }): Promise<void>;
+  /** Gives a suspended tenant's access back. Repeating it changes nothing. */
+  resumeTenant(id: string): Promise<void>;
+  /** Removes the tenant, after an export of its data when asked; the platform keeps the data for a while. */
+  removeTenant(id: string, options: { exportData: boolean }): Promise<TenantRemoval>;
+}
+
+function removalFrom(body: unknown): TenantRemoval {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    exportUrl: typeof b.exportUrl === 'string' ? b.exportUrl : null,
+    retainedUntil: typeof b.retainedUntil === 'string' ? b.retainedUntil : null,
+  };
 }
 
 const STATUSES = new Set(['provisioning', 'live', 'failed', 'suspended', 'removed']);
@@ -112,8 +131,13 @@ export function httpAmCloudClient(options: {
     async suspendTenant(id) {
       await call('POST', `/v1/tenants/${encodeURIComponent(id)}/suspend`);
     },
+    async resumeTenant(id) {
+      await call('POST', `/v1/tenants/${encodeURIComponent(id)}/resume`);
+    },
     async removeTenant(id, { exportData }) {
-      await call('DELETE', `/v1/tenants/${encodeURIComponent(id)}?exportData=${exportData}`);
+      return removalFrom(
+        await call('DELETE', `/v1/tenants/${encodeURIComponent(id)}?exportData=${exportData}`),
+      );
     },
   };
 }
@@ -131,10 +155,14 @@ export function simulatedAmCloud(options: {
   const now = options.now ?? Date.now;
   const orders = new Map<string, { id: string; readyAt: number; order: TenantOrder }>();
   const byId = new Map<string, string>();
+  /** Tenants suspended or removed (a tenant it does not know is live). */
+  const ended = new Map<string, 'suspended' | 'removed'>();
   const state = (id: string): PlatformTenant => {
     const key = byId.get(id);
     const entry = key ? orders.get(key) : undefined;
     const live = !entry || now() >= entry.readyAt;
+    const status = ended.get(id);
+    if (status) return { id, status, accessUrl: null, error: null };
     return {
       id,
       status: live ? 'live' : 'provisioning',
@@ -160,8 +188,19 @@ export function simulatedAmCloud(options: {
     async getTenant(id) {
       return state(id);
     },
-    async suspendTenant() {},
-    async removeTenant() {},
+    async suspendTenant(id) {
+      if (ended.get(id) !== 'removed') ended.set(id, 'suspended');
+    },
+    async resumeTenant(id) {
+      if (ended.get(id) === 'suspended') ended.delete(id);
+    },
+    async removeTenant(id, { exportData }) {
+      ended.set(id, 'removed');
+      return {
+        exportUrl: exportData ? `https://exports.amcloud.simulateur/${encodeURIComponent(id)}.zip` : null,
+        retainedUntil: new Date(now() + REMOVED_DATA_RETENTION_DAYS * 86_400_000).toISOString(),
+      };
+    },
   };
 }
 

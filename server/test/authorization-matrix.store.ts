@@ -55,6 +55,7 @@ export function storeFixtures(db: Database, admin: Agent, officeId: Record<Scope
 }
 export type StoreFixtures = ReturnType<typeof storeFixtures>;
 
+let budgetYears = 0;
 const everyone = (status: number) => () => status;
 const only =
   (allowed: Role[], status: number) =>
@@ -145,6 +146,34 @@ export const STORE_MATRIX: Record<string, RouteCase> = {
   'GET /api/provisioning/status': {
     request: () => ({ url: '/api/provisioning/status' }),
     expected: only(['admin', 'itDirectorate'], 200),
+    anonymous: 401,
+  },
+  // Hosting costs: governance reads them, the DDSI and administrators set the budgets.
+  'GET /api/hosting/price-lists': {
+    request: () => ({ url: '/api/hosting/price-lists' }),
+    expected: only(NATIONAL, 200),
+    anonymous: 401,
+  },
+  'GET /api/hosting/costs': {
+    request: () => ({ url: '/api/hosting/costs?from=2026-01&to=2026-03' }),
+    expected: only(NATIONAL, 200),
+    anonymous: 401,
+  },
+  'GET /api/hosting/costs.xlsx': {
+    request: () => ({ url: '/api/hosting/costs.xlsx?from=2026-01&to=2026-01' }),
+    expected: only(NATIONAL, 200),
+    anonymous: 401,
+  },
+  // A budget of a year of its own per cell (each cell creates one: 201).
+  'PUT /api/hosting/budgets': {
+    request: ({ scope }, f: Fixtures) => {
+      budgetYears += 1;
+      return {
+        url: '/api/hosting/budgets',
+        body: { organisationId: f.officeId[scope], year: 2030 + budgetYears, amountEuros: 1000 },
+      };
+    },
+    expected: only(['admin', 'itDirectorate'], 201),
     anonymous: 401,
   },
   // Authenticated by the platform's signature, never by a session: the same answer with or without one.

@@ -29,6 +29,7 @@ const RequestEditPage = lazyRouteComponent(
   () => import('./scenes/store/request-form-page.tsx'),
   'RequestEditPage',
 );
+const CostsPage = lazyRouteComponent(() => import('./scenes/store/costs-page.tsx'), 'CostsPage');
 const TenantsPage = lazyRouteComponent(() => import('./scenes/store/tenants-page.tsx'), 'TenantsPage');
 
 const storeRoute = createRoute({
@@ -66,6 +67,11 @@ const tenantsRoute = createRoute({
   component: function Tenants() {
     return <TenantsPage id={tenantsRoute.useParams().id} />;
   },
+});
+const costsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/store/couts',
+  component: CostsPage,
 });
 const QUEUES = ['mine', 'director', 'ddsi', 'all'] as const;
 const requestsRoute = createRoute({
@@ -111,5 +117,6 @@ export const storeRoutes = [
   requestRoute,
   editRequestRoute,
   tenantsRoute,
+  costsRoute,
   storeApplicationRoute,
 ] as const;

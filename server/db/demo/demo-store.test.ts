@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDto, RequestPageDto } from '../../../common/schemas/deployment-request.ts';
+import type { CostReportDto } from '../../../common/schemas/hosting.ts';
 import type { StorePageDto } from '../../../common/schemas/store.ts';
 import { DEPLOYMENT_STATES } from '../../../common/store/vocabulary.ts';
 import { createTestContext, login, type TestContext } from '../../test/harness.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
+import { seedDemoHosting } from './seed-hosting.ts';
 import { seedDemoStore } from './seed-store.ts';
 
 const PASSWORD = 'demo demo demo demo';
@@ -16,6 +18,8 @@ beforeAll(async () => {
   expect(await seedDemoStore(t.db)).toEqual({ created: 15 });
   // A second start writes nothing.
   expect(await seedDemoStore(t.db)).toEqual({ created: 0 });
+  expect(await seedDemoHosting(t.db)).toEqual({ created: 3 });
+  expect(await seedDemoHosting(t.db)).toEqual({ created: 0 });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -41,5 +45,17 @@ describe('the demo Store', () => {
     ]);
     const rated = store.items.filter((i) => i.rating.count > 0);
     expect(rated.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has six months of hosting costs, a shared instance, and one office over its budget', async () => {
+    const ddsi = await login(t.app, 'ddsi@mutualis.demo', PASSWORD);
+    const report = (await ddsi.get('/api/hosting/costs')).json() as CostReportDto;
+    expect(report.months).toHaveLength(6);
+    expect(report.totals.monthsCents.every((cents) => cents > 0)).toBe(true);
+    expect(report.instances.some((i) => i.shares.length > 1)).toBe(true);
+    expect(report.savings.totalSavedCents).toBeGreaterThan(0);
+    const over = report.budgets.filter((b) => b.percent >= 100);
+    expect(over.map((b) => b.organisation.code)).toEqual(['CPAM-13']);
+    expect(over[0]?.alerts.map((a) => a.threshold)).toEqual([80, 100]);
   });
 });

@@ -1,5 +1,9 @@
 import { count, inArray } from 'drizzle-orm';
-import type { DeploymentState, Environment } from '../../../common/store/vocabulary.ts';
+import {
+  type DeploymentState,
+  type Environment,
+  REMOVED_DATA_RETENTION_DAYS,
+} from '../../../common/store/vocabulary.ts';
 import { refreshUsageCounts } from '../../modules/catalog/usages/usages.queries.ts';
 import type { Database } from '../client.ts';
 import {
@@ -30,7 +34,7 @@ const ENDINGS: Partial<
       from: DeploymentState;
       transition: string;
       by: 'requester' | 'director' | 'ddsi' | 'system';
-      input: Record<string, string>;
+      input: Record<string, string | boolean>;
     }
   >
 > = {
@@ -51,6 +55,18 @@ const ENDINGS: Partial<
     transition: 'cancel',
     by: 'requester',
     input: { comment: 'Besoin couvert par une autre application.' },
+  },
+  suspended: {
+    from: 'available',
+    transition: 'suspend',
+    by: 'ddsi',
+    input: { reason: 'Correctif de sécurité à appliquer par l’organisme avant la remise en service.' },
+  },
+  removed: {
+    from: 'available',
+    transition: 'remove',
+    by: 'ddsi',
+    input: { reason: 'Remplacée par l’outil national de gestion du parc.', exportData: true },
   },
   provisioningFailed: {
     from: 'provisioning',
@@ -94,7 +110,8 @@ const DEMO_REQUESTS: {
     users: 900,
   },
   {
-    app: 'INDICATEURS-CPG',
+    // A second office on the instance of RDV-ACCUEIL: the costs dashboard shows how it is shared.
+    app: 'RDV-ACCUEIL',
     office: 'CPAM-13',
     requester: 'dev.marseille@mutualis.demo',
     state: 'available',
@@ -129,8 +146,8 @@ const DEMO_REQUESTS: {
     app: 'CONTROLE-INTERNE',
     office: 'CPAM-67',
     requester: 'dev.basrhin@mutualis.demo',
-    state: 'approved',
-    daysAgo: 12,
+    state: 'suspended',
+    daysAgo: 140,
     users: 25,
   },
   {
@@ -145,8 +162,8 @@ const DEMO_REQUESTS: {
     app: 'INVENTAIRE-PARC',
     office: 'CPAM-69',
     requester: 'agent.rhone@mutualis.demo',
-    state: 'submitted',
-    daysAgo: 2,
+    state: 'removed',
+    daysAgo: 130,
     users: 12,
   },
   {
@@ -293,7 +310,7 @@ export async function seedDemoStore(db: Database): Promise<{ created: number }> 
         .returning();
       if (!row) continue;
       const history = [
-        ...steps.map((s) => ({ ...s, input: {} as Record<string, string> })),
+        ...steps.map((s) => ({ ...s, input: {} as Record<string, string | boolean> })),
         ...(ending
           ? [{ transition: ending.transition, to: demo.state, by: ending.by, input: ending.input }]
           : []),
@@ -319,32 +336,50 @@ export async function seedDemoStore(db: Database): Promise<{ created: number }> 
         });
         from = step.to;
       }
-      if (!['validated', 'provisioning', 'available', 'provisioningFailed'].includes(demo.state)) continue;
-      const live = demo.state === 'available';
+      const afterLive = ['suspended', 'removed'].includes(demo.state);
+      if (
+        !['validated', 'provisioning', 'available', 'provisioningFailed'].includes(demo.state) &&
+        !afterLive
+      )
+        continue;
+      const live = demo.state === 'available' || afterLive;
+      const ended = new Date(created.getTime() + 6 * DAY);
       await tx.insert(tenants).values({
         requestId: row.id,
         applicationId: row.applicationId,
         organisationId,
         environments: row.environments,
         declaredUsers: row.expectedUsers,
-        status: live
-          ? 'live'
-          : demo.state === 'provisioningFailed'
-            ? 'failed'
-            : demo.state === 'provisioning'
-              ? 'provisioning'
-              : 'requested',
+        status: afterLive
+          ? (demo.state as 'suspended' | 'removed')
+          : live
+            ? 'live'
+            : demo.state === 'provisioningFailed'
+              ? 'failed'
+              : demo.state === 'provisioning'
+                ? 'provisioning'
+                : 'requested',
         idempotencyKey: `tenant-${row.id}`,
         externalId: demo.state === 'validated' ? null : `amc-demo-${n}`,
         accessUrl: live
           ? `https://${demo.app.toLowerCase()}.amcloud.cnam.fr/${demo.office.toLowerCase()}`
           : null,
         lastError:
-          demo.state === 'provisioningFailed' ? (ENDINGS.provisioningFailed?.input.reason ?? null) : null,
+          demo.state === 'provisioningFailed' ? String(ENDINGS.provisioningFailed?.input.reason ?? '') : null,
         liveAt: live ? new Date(created.getTime() + 5 * DAY) : null,
+        suspendedAt: demo.state === 'suspended' ? ended : null,
+        ...(demo.state === 'removed'
+          ? {
+              removedAt: ended,
+              exportRequested: true,
+              dataExportUrl: `https://exports.amcloud.cnam.fr/${demo.app.toLowerCase()}/${demo.office.toLowerCase()}.zip`,
+              dataRetainedUntil: new Date(ended.getTime() + REMOVED_DATA_RETENTION_DAYS * DAY),
+            }
+          : {}),
         createdAt: new Date(created.getTime() + 3 * DAY),
       });
-      if (live)
+      // A removed tenant's office no longer uses the application.
+      if (live && demo.state !== 'removed')
         await tx
           .insert(applicationUsages)
           .values({

@@ -1,6 +1,7 @@
 import type { Executor } from '../client.ts';
 import { loadBusinessDomains } from './load-business-domains.ts';
 import { loadEvaluationGrids } from './load-evaluation-grids.ts';
+import { loadHostingPrices } from './load-hosting-prices.ts';
 import { loadOrganisations } from './load-organisations.ts';
 import { loadLetterReferents } from './load-referents.ts';
 
@@ -13,5 +14,6 @@ export async function loadReferenceData(
   const businessDomains = await loadBusinessDomains(db, files.businessDomains);
   const evaluationGrids = await loadEvaluationGrids(db);
   const referents = await loadLetterReferents(db);
-  return { organisations, businessDomains, evaluationGrids, referents };
+  const hostingPrices = await loadHostingPrices(db);
+  return { organisations, businessDomains, evaluationGrids, referents, hostingPrices };
 }

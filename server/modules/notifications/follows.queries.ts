@@ -7,9 +7,11 @@ import {
   calls,
   deploymentRequests,
   follows,
+  hostingBudgets,
   notificationMutes,
   notificationPreferences,
   notifications,
+  organisations,
   projects,
   referentApplications,
   supportTickets,
@@ -36,6 +38,14 @@ const LABELS: Partial<Record<FollowTarget, (db: Executor, id: string) => Promise
     db.select({ label: trainingSessions.title }).from(trainingSessions).where(eq(trainingSessions.id, id)),
   supportTicket: (db, id) =>
     db.select({ label: supportTickets.subject }).from(supportTickets).where(eq(supportTickets.id, id)),
+  hostingBudget: (db, id) =>
+    db
+      .select({
+        label: sql<string>`'Budget AM Cloud ' || ${hostingBudgets.year} || ' — ' || ${organisations.name}`,
+      })
+      .from(hostingBudgets)
+      .innerJoin(organisations, eq(organisations.id, hostingBudgets.organisationId))
+      .where(eq(hostingBudgets.id, id)),
   referentApplication: (db, id) =>
     db
       .select({ label: sql<string>`${referentApplications.region}` })

@@ -84,6 +84,7 @@ const NOT_FOUND: Partial<Record<FollowTarget, string>> = {
   deploymentRequest: 'Cette demande de mise à disposition est introuvable.',
   call: 'Cet appel à projets est introuvable.',
   boardItem: 'Ce point soumis à l’instance est introuvable.',
+  hostingBudget: 'Ce budget d’hébergement est introuvable.',
 };
 
 async function existingTarget(ctx: ServiceContext, input: TargetInput) {

@@ -50,6 +50,7 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
   'supportTicket.opened': (label) => `Nouveau ticket de support « ${label} »`,
   'supportTicket.transitioned': (label) => `Le ticket de support « ${label} » avance`,
   'supportTicket.messageAdded': (label) => `Nouveau message dans le ticket « ${label} »`,
+  'hostingBudget.thresholdReached': (label) => `Alerte budgétaire : « ${label} »`,
 };
 
 export interface RenderedMail {

@@ -80,3 +80,21 @@ export async function markEventApplied(db: Executor, eventId: string) {
     .set({ applied: sql`true` })
     .where(eq(provisioningEvents.eventId, eventId));
 }
+
+/** The next tenant with a suspension, resumption or removal to ask of the platform, locked for this worker. */
+export async function lockNextPendingOperation(db: Transaction, now: Date) {
+  const [row] = await db
+    .select()
+    .from(tenants)
+    .where(
+      and(
+        isNotNull(tenants.pendingOperation),
+        isNotNull(tenants.externalId),
+        or(isNull(tenants.nextAttemptAt), lte(tenants.nextAttemptAt, now)),
+      ),
+    )
+    .orderBy(asc(tenants.updatedAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row ?? null;
+}

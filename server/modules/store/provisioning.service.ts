@@ -14,6 +14,7 @@ import {
 } from './provisioning.queries.ts';
 import { requestBinding } from './requests.lifecycle.ts';
 import { type TenantRow, updateTenant } from './requests.queries.ts';
+import { runTenantOperations } from './tenant-operations.service.ts';
 
 /** How many calls to the platform a tenant gets (timeouts, 5xx) before the request is marked failed. */
 export const PROVISIONING_MAX_ATTEMPTS = 5;
@@ -86,12 +87,21 @@ export async function applyPlatformTenant(
   return changed;
 }
 
-/** Orders one due tenant of the platform, in its own transaction; false when none is due. */
-async function orderNextTenant(deps: ProvisioningDeps, now: Date) {
+/**
+ * How long a tenant whose order is being sent is left alone by other runs and workers: longer than any
+ * call to the platform may take. A process that dies meanwhile leaves it due again after that, and the
+ * repeated order carries the same idempotency key.
+ */
+export const ORDER_CLAIM_MS = 5 * 60_000;
+
+/**
+ * Claims one due tenant in a short transaction (its next attempt pushed past the claim, so that nobody
+ * else orders it meanwhile; it stays `requested`), and reads what its order names. Null when none is due.
+ */
+async function claimNextTenant(deps: ProvisioningDeps, now: Date) {
   return deps.db.transaction(async (tx) => {
-    const ctx = systemCtx(deps, tx);
     const tenant = await lockNextDueTenant(tx, now);
-    if (!tenant) return false;
+    if (!tenant) return null;
     const request = await requestBinding.store.load(tx, tenant.requestId, { lock: true });
     if (request?.state !== 'validated') {
       // Cancelled meanwhile: nothing to order.
@@ -99,38 +109,66 @@ async function orderNextTenant(deps: ProvisioningDeps, now: Date) {
         status: 'failed',
         lastError: 'Demande annulée avant le provisionnement.',
       });
-      return true;
+      return { tenant, names: null, cancelled: true };
     }
-    const names = await orderNames(tx, tenant);
-    try {
-      const platform = await deps.client.createTenant({
+    await updateTenant(tx, tenant.id, { nextAttemptAt: new Date(now.getTime() + ORDER_CLAIM_MS) });
+    return { tenant, names: await orderNames(tx, tenant), cancelled: false };
+  });
+}
+
+/**
+ * Orders one due tenant of the platform; false when none is due. The call is made between two short
+ * transactions, never inside one: on PGlite a transaction holds the one connection, and a call may take
+ * up to its timeout. What the platform answered is then applied to the tenant as it stands.
+ */
+async function orderNextTenant(deps: ProvisioningDeps, now: Date) {
+  const claimed = await claimNextTenant(deps, now);
+  if (!claimed) return false;
+  if (claimed.cancelled) return true;
+  const { tenant, names } = claimed;
+  let outcome: { platform: PlatformTenant } | { error: PlatformError };
+  try {
+    outcome = {
+      platform: await deps.client.createTenant({
         idempotencyKey: tenant.idempotencyKey,
         application: { code: names?.applicationCode ?? '', name: names?.applicationName ?? '' },
         office: { code: names?.officeCode ?? '', name: names?.officeName ?? '' },
         environments: tenant.environments,
         declaredUsers: tenant.declaredUsers,
         callbackUrl: deps.callbackUrl,
-      });
-      await applyPlatformTenant(ctx, deps, tenant, platform);
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      const attempts = tenant.attempts + 1;
-      deps.log.warn({ tenant: tenant.id, attempts, status: error.status }, 'AM Cloud order failed');
-      if (error.retryable && attempts < PROVISIONING_MAX_ATTEMPTS) {
-        await updateTenant(tx, tenant.id, {
-          attempts,
-          lastError: error.message,
-          nextAttemptAt: new Date(now.getTime() + provisioningBackoffMs(attempts)),
-        });
-      } else {
-        await updateTenant(tx, tenant.id, { attempts, lastError: error.message });
-        await fire(ctx, deps, tenant.requestId, 'failProvisioning', {
-          reason: `${error.message} (${attempts} tentative(s))`,
-        });
-      }
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    outcome = { error };
+  }
+  await deps.db.transaction(async (tx) => {
+    const ctx = systemCtx(deps, tx);
+    const current = await lockTenant(tx, { id: tenant.id });
+    if (!current) return;
+    if ('platform' in outcome) {
+      await applyPlatformTenant(ctx, deps, current, outcome.platform);
+      return;
     }
-    return true;
+    // A webhook may have told the outcome meanwhile: a failed call then changes nothing.
+    if (current.status !== 'requested') return;
+    const { error } = outcome;
+    const attempts = current.attempts + 1;
+    deps.log.warn({ tenant: tenant.id, attempts, status: error.status }, 'AM Cloud order failed');
+    if (error.retryable && attempts < PROVISIONING_MAX_ATTEMPTS) {
+      await updateTenant(tx, tenant.id, {
+        attempts,
+        lastError: error.message,
+        nextAttemptAt: new Date(now.getTime() + provisioningBackoffMs(attempts)),
+      });
+    } else {
+      await updateTenant(tx, tenant.id, { attempts, lastError: error.message, nextAttemptAt: null });
+      await fire(ctx, deps, tenant.requestId, 'failProvisioning', {
+        reason: `${error.message} (${attempts} tentative(s))`,
+      });
+    }
   });
+  return true;
 }
 
 /**
@@ -141,6 +179,7 @@ async function orderNextTenant(deps: ProvisioningDeps, now: Date) {
 export async function runProvisioning(deps: ProvisioningDeps, now = new Date()) {
   let ordered = 0;
   while (ordered < 50 && (await orderNextTenant(deps, now))) ordered += 1;
+  const operations = await runTenantOperations(deps, now);
   for (const made of await tenantsBeingMade(deps.db)) {
     let platform: PlatformTenant;
     try {
@@ -156,7 +195,7 @@ export async function runProvisioning(deps: ProvisioningDeps, now = new Date()) 
       if (tenant) await applyPlatformTenant(systemCtx(deps, tx), deps, tenant, platform);
     });
   }
-  return { ordered };
+  return { ordered, operations };
 }
 
 export interface WebhookEvent {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestDto, TenantDto } from '../../../common/schemas/deployment-request.ts';
 import type { StoreApplicationDto } from '../../../common/schemas/store.ts';
@@ -119,6 +120,40 @@ function sendWebhook(body: Record<string, unknown>, options: { secret?: string; 
 }
 
 describe('ordering a tenant (local HTTP server speaking the AM Cloud API)', () => {
+  it('calls the platform outside any transaction: the database and the tenant stay free meanwhile', async () => {
+    const app = await storeSheet(t, 'Hors transaction');
+    platform.next = ['timeout'];
+    const { request } = await requestUpTo(t, app.id, 'validated');
+    const real = t.app.deps.amCloud;
+    const seen: string[] = [];
+    const client = {
+      ...real,
+      async createTenant(order: Parameters<typeof real.createTenant>[0]) {
+        // Another transaction takes the tenant's row without waiting: refused (PostgreSQL) or left waiting
+        // for the one connection (PGlite) while the order's transaction is open.
+        const held = new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the database stayed held during the call')), 5_000).unref(),
+        );
+        const row = await Promise.race([
+          t.db.transaction((tx) =>
+            tx.execute(
+              sql`SELECT status FROM tenants WHERE idempotency_key = ${order.idempotencyKey} FOR UPDATE NOWAIT`,
+            ),
+          ),
+          held,
+        ]);
+        seen.push((row as unknown as { rows: { status: string }[] }).rows[0]?.status ?? 'none');
+        return real.createTenant(order);
+      },
+    };
+    await runProvisioning({ ...deps(), client }, later(31_000));
+    // During the call the tenant says what is true: asked of the platform, not yet answered.
+    expect(seen).toEqual(['requested']);
+    const after = await current(request.id);
+    expect(after.state).toBe('provisioning');
+    expect(after.tenant).toMatchObject({ status: 'provisioning', attempts: 1 });
+  }, 30_000);
+
   it('retries a timeout and a 5xx with the same idempotency key, and makes one tenant', async () => {
     const app = await storeSheet(t, 'Provision');
     platform.next = ['timeout', '503'];

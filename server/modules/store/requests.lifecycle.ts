@@ -38,7 +38,18 @@ async function effects(ctx: TxContext, change: AppliedTransition<DeploymentState
   // Validated (or to be retried): the tenant is asked of the platform by the provisioning job.
   if (change.to === 'validated') await requestTenant(ctx.db, request);
   const tenant = await tenantOfRequest(ctx.db, request.id);
-  if (change.to === 'available' && tenant) {
+  // Suspension, resumption, removal: asked of the platform by the provisioning job after commit.
+  const operation = { suspended: 'suspend', available: 'resume', removed: 'remove' } as const;
+  if (tenant && (change.to === 'suspended' || change.to === 'removed' || change.from === 'suspended')) {
+    const exportData = (change.input as { exportData?: boolean } | undefined)?.exportData ?? false;
+    await updateTenant(ctx.db, tenant.id, {
+      pendingOperation: operation[change.to as keyof typeof operation],
+      exportRequested: change.to === 'removed' ? exportData : tenant.exportRequested,
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+    });
+  } else if (change.to === 'available' && tenant) {
     await updateTenant(ctx.db, tenant.id, { status: 'live', liveAt: new Date(), lastError: null });
     // The office uses the application from now on: it counts among its users (sheet, map, facets).
     await declareTenantUsage(ctx.db, request);

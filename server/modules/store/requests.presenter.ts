@@ -38,6 +38,11 @@ export function presentTenant(row: TenantWithNames): TenantDto {
     attempts: tenant.attempts,
     lastError: tenant.lastError,
     liveAt: iso(tenant.liveAt),
+    pendingOperation: tenant.pendingOperation,
+    suspendedAt: iso(tenant.suspendedAt),
+    removedAt: iso(tenant.removedAt),
+    dataExportUrl: tenant.dataExportUrl,
+    dataRetainedUntil: iso(tenant.dataRetainedUntil),
     createdAt: iso(tenant.createdAt) as string,
   };
 }

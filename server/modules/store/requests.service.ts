@@ -181,6 +181,8 @@ export async function provisioningStatus(
       provisioning: counts.get('provisioning') ?? 0,
       live: counts.get('live') ?? 0,
       failed: counts.get('failed') ?? 0,
+      suspended: counts.get('suspended') ?? 0,
+      removed: counts.get('removed') ?? 0,
     },
   };
 }

@@ -40,7 +40,7 @@ export function LanguageSwitch() {
 }
 
 const MATCHMAKING_PATH = '/projets/besoins-et-forces';
-const NESTED_LINKS = [MATCHMAKING_PATH, '/store/demandes'];
+const NESTED_LINKS = [MATCHMAKING_PATH, '/store/demandes', '/store/couts'];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -139,6 +139,7 @@ export function AppLayout() {
           {link('/recettes', t('acceptance.nav'))}
           {link('/store', t('store.nav'))}
           {link('/store/demandes', t('requests.nav'))}
+          {can(me, 'hosting.read') ? link('/store/couts', t('hosting.nav')) : null}
           {link(MATCHMAKING_PATH, t('matchmaking.title'))}
           {link('/grilles', t('grids.title'))}
           <Divider my="xs" />

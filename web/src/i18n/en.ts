@@ -7,6 +7,7 @@ import { compensationEn } from './compensation.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
+import { hostingEn } from './hosting.en.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
@@ -207,6 +208,7 @@ export const en: Dictionary = {
   ...matchmakingEn,
   ...acceptanceEn,
   ...storeEn,
+  ...hostingEn,
   ...callsEn,
   ...boardEn,
   ...compensationEn,

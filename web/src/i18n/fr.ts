@@ -6,6 +6,7 @@ import { communityFr } from './community.fr.ts';
 import { compensationFr } from './compensation.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
+import { hostingFr } from './hosting.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -216,6 +217,7 @@ export const fr = {
   ...matchmakingFr,
   ...acceptanceFr,
   ...storeFr,
+  ...hostingFr,
   ...callsFr,
   ...boardFr,
   ...compensationFr,

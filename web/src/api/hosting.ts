@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CostReportDto } from '../../../common/schemas/hosting.ts';
+import { api } from './client.ts';
+
+/** The AM Cloud costs report of the last six months (costs, allocation, savings, budgets). */
+export function useCostReport() {
+  return useQuery({
+    queryKey: ['hosting-costs'],
+    queryFn: () => api<CostReportDto>('GET', '/api/hosting/costs'),
+  });
+}
+
+/** Where the same report is downloaded as XLSX. */
+export const costWorkbookUrl = (months: string[]) =>
+  `/api/hosting/costs.xlsx?from=${months[0] ?? ''}&to=${months.at(-1) ?? ''}`;

@@ -1,0 +1,50 @@
+import type { hostingFr } from './hosting.fr.ts';
+
+/** The strings of the AM Cloud hosting costs dashboard, in English. */
+export const hostingEn: typeof hostingFr = {
+  hosting: {
+    nav: 'AM Cloud costs',
+    title: 'AM Cloud hosting costs',
+    intro:
+      'What the shared AM Cloud instances cost, month by month, from the DDSI price list: per application, office and region, each office’s share, what mutualisation saved, and the budgets.',
+    export: 'Export as XLSX',
+    period: 'From {{from}} to {{to}}',
+    total: 'Cost of the period',
+    saved: 'Saved by mutualisation',
+    tenants: 'Tenants billed this month',
+    byApplicationChart: 'Monthly cost per application',
+    byApplicationChartHelp: 'Stacked bar chart; the same figures are in the table below.',
+    byApplication: 'Monthly cost per application (€)',
+    byOffice: 'Monthly cost per office, after allocation (€)',
+    byRegion: 'Monthly cost per region (€)',
+    application: 'Application',
+    office: 'Office',
+    region: 'Region',
+    totalColumn: 'Total',
+    allocationTitle: 'Allocation of the shared instances ({{month}})',
+    instance:
+      '{{users}} declared users · {{vcpu}} vCPU, {{memory}} GB of memory, {{storage}} GB of storage in production · price list v{{version}} · {{environments}}',
+    instanceCost: 'Cost of the instance: {{cost}} (instances of their own: {{standalone}})',
+    allocationCaption: 'Share of each office of “{{name}}”',
+    users: 'Declared users',
+    share: 'Share',
+    shareAmount: 'Amount',
+    standalone: 'Alone, it would pay',
+    savingsTitle: 'What mutualisation saved',
+    savingsChart: 'Shared instances and instances of their own, per month',
+    shared: 'Shared instances',
+    dedicated: 'One instance per office',
+    savedSeries: 'Savings',
+    budgetsTitle: 'Offices’ {{year}} budgets',
+    budgetsIntro:
+      'An alert goes to the office’s director and the DDSI at 80 % then 100 % of the budget, once per threshold.',
+    budget: 'Budget',
+    consumed: 'Used',
+    alerts: 'Alerts',
+    over: 'Over budget',
+    near: '80 % threshold reached',
+    within: 'Within budget',
+    alertOn: '{{threshold}} % on {{date}}',
+    noAlert: 'None',
+  },
+};
