@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isRole, type Role } from '../common/roles.ts';
 import { SEARCH_RESULTS_KEPT } from './modules/catalog/search/search.results.ts';
 
 /** Typed configuration read from the environment once, at start. A bad value stops the start. */
@@ -39,6 +40,11 @@ export interface Config {
   amCloudSimulatorDelayMs: number;
   /** `GET /metrics` asks for this bearer token when set (else it answers anyone who reaches it). */
   metricsToken: string | undefined;
+  /** Single sign-on with the network's OpenID provider; null: not configured. */
+  oidc: OidcSettings | null;
+  /** false: password sign-in is refused, but for the break-glass administrator. */
+  localLogin: boolean;
+  breakGlassAdminEmail: string | undefined;
   /** Live streams: a comment line this often keeps proxies from closing them, and their sessions are checked. */
   streamHeartbeatSeconds: number;
   /** The forge (GitLab REST v4); null: not configured, the portal says so where it would use it. */
@@ -57,6 +63,24 @@ export interface ComposerSettings {
   user: string | null;
   /** The vendors the portal lists (cnam, sk-php…); empty: every package of the repository. */
   vendors: string[];
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** Names of the ID token / userinfo claims that carry each piece of the account. */
+  claims: {
+    email: string;
+    name: string;
+    givenName: string;
+    familyName: string;
+    office: string | null;
+    groups: string;
+  };
+  /** Role → directory groups that grant it; null: roles stay as administered in Mutualis. */
+  roleGroups: Map<Role, string[]> | null;
 }
 
 export interface JenkinsSettings {
@@ -241,6 +265,36 @@ const environmentSchema = z.object({
         'MUTUALIS_COMPOSER_VENDORS est une liste de vendeurs séparés par des virgules / a comma-separated list of vendors',
     })
     .optional(),
+  MUTUALIS_OIDC_ISSUER: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, {
+      error: 'MUTUALIS_OIDC_ISSUER doit être une URL http(s) / MUTUALIS_OIDC_ISSUER must be an http(s) URL',
+    })
+    .optional(),
+  MUTUALIS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  MUTUALIS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  MUTUALIS_OIDC_CLIENT_SECRET_FILE: z.string().min(1).optional(),
+  MUTUALIS_OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+  MUTUALIS_OIDC_CLAIM_EMAIL: z.string().min(1).default('email'),
+  MUTUALIS_OIDC_CLAIM_NAME: z.string().min(1).default('name'),
+  MUTUALIS_OIDC_CLAIM_GIVEN_NAME: z.string().min(1).default('given_name'),
+  MUTUALIS_OIDC_CLAIM_FAMILY_NAME: z.string().min(1).default('family_name'),
+  MUTUALIS_OIDC_CLAIM_OFFICE: z.string().min(1).optional(),
+  MUTUALIS_OIDC_CLAIM_GROUPS: z.string().min(1).default('groups'),
+  MUTUALIS_OIDC_ROLE_GROUPS: z
+    .string()
+    .regex(/^\s*\w+\s*=\s*[^;=]+(;\s*\w+\s*=\s*[^;=]+)*;?\s*$/, {
+      error:
+        'MUTUALIS_OIDC_ROLE_GROUPS doit s’écrire role=groupe1,groupe2;role2=groupe3 / MUTUALIS_OIDC_ROLE_GROUPS must read role=group1,group2;role2=group3',
+    })
+    .optional(),
+  MUTUALIS_LOCAL_LOGIN: booleanText('MUTUALIS_LOCAL_LOGIN').default('true'),
+  MUTUALIS_BREAK_GLASS_ADMIN: z
+    .email({
+      error:
+        'MUTUALIS_BREAK_GLASS_ADMIN doit être une adresse e-mail / MUTUALIS_BREAK_GLASS_ADMIN must be an e-mail address',
+    })
+    .optional(),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -286,6 +340,50 @@ function composerSettings(e: Environment): ComposerSettings | null {
       null,
     user: e.MUTUALIS_COMPOSER_USER ?? null,
     vendors: e.MUTUALIS_COMPOSER_VENDORS?.split(',') ?? [],
+  };
+}
+
+/** Single sign-on is configured by its issuer and client id; the secret (variable or file) is optional (public client + PKCE). */
+function oidcSettings(e: Environment): OidcSettings | null {
+  if (!e.MUTUALIS_OIDC_ISSUER) return null;
+  if (!e.MUTUALIS_OIDC_CLIENT_ID)
+    throw new ConfigError(
+      'Configuration invalide / invalid configuration:\n- MUTUALIS_OIDC_ISSUER demande MUTUALIS_OIDC_CLIENT_ID / MUTUALIS_OIDC_ISSUER needs MUTUALIS_OIDC_CLIENT_ID',
+    );
+  let roleGroups: Map<Role, string[]> | null = null;
+  if (e.MUTUALIS_OIDC_ROLE_GROUPS) {
+    roleGroups = new Map();
+    for (const entry of e.MUTUALIS_OIDC_ROLE_GROUPS.split(';').filter((x) => x.trim())) {
+      const [role = '', groups = ''] = entry.split('=').map((x) => x.trim());
+      if (!isRole(role))
+        throw new ConfigError(
+          `Configuration invalide / invalid configuration:\n- MUTUALIS_OIDC_ROLE_GROUPS : rôle inconnu / unknown role « ${role} »`,
+        );
+      roleGroups.set(
+        role,
+        groups
+          .split(',')
+          .map((g) => g.trim())
+          .filter(Boolean),
+      );
+    }
+  }
+  return {
+    issuer: e.MUTUALIS_OIDC_ISSUER,
+    clientId: e.MUTUALIS_OIDC_CLIENT_ID,
+    clientSecret:
+      e.MUTUALIS_OIDC_CLIENT_SECRET ??
+      readSecret('MUTUALIS_OIDC_CLIENT_SECRET_FILE', e.MUTUALIS_OIDC_CLIENT_SECRET_FILE),
+    scopes: e.MUTUALIS_OIDC_SCOPES,
+    claims: {
+      email: e.MUTUALIS_OIDC_CLAIM_EMAIL,
+      name: e.MUTUALIS_OIDC_CLAIM_NAME,
+      givenName: e.MUTUALIS_OIDC_CLAIM_GIVEN_NAME,
+      familyName: e.MUTUALIS_OIDC_CLAIM_FAMILY_NAME,
+      office: e.MUTUALIS_OIDC_CLAIM_OFFICE ?? null,
+      groups: e.MUTUALIS_OIDC_CLAIM_GROUPS,
+    },
+    roleGroups,
   };
 }
 
@@ -353,6 +451,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gitlab: gitlabSettings(e),
     jenkins: jenkinsSettings(e),
     composer: composerSettings(e),
+    oidc: oidcSettings(e),
+    localLogin: e.MUTUALIS_LOCAL_LOGIN === 'true' || e.MUTUALIS_LOCAL_LOGIN === '1',
+    breakGlassAdminEmail: e.MUTUALIS_BREAK_GLASS_ADMIN?.toLowerCase(),
     // The built web app sits beside the server, wherever the process was started from.
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };

@@ -113,6 +113,10 @@ export const publicConfigSchema = z
     demo: z.boolean(),
     demoAccounts: z.array(z.object({ email: z.string(), description: z.string() })),
     demoPassword: z.string().nullable(),
+    /** false: password sign-in is off (but for the break-glass administrator): the form is hidden. */
+    localLogin: z.boolean(),
+    /** Sign-in with the network's directory (OpenID Connect), when configured; where to sign out of it too. */
+    singleSignOn: z.object({ logoutUrl: z.string().nullable() }).nullable(),
   })
   .meta({ id: 'PublicConfig' });
 export type PublicConfigDto = z.infer<typeof publicConfigSchema>;

@@ -280,6 +280,18 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: everyone(200),
     anonymous: 200,
   },
+  // Sign-in with the directory: public (it is what gives a session). The matrix runs without a directory
+  // configured, so both answer 503 (« n'est pas configurée »); the flow is tested in auth/oidc.test.ts.
+  'GET /api/auth/oidc/start': {
+    request: () => ({ url: '/api/auth/oidc/start' }),
+    expected: everyone(503),
+    anonymous: 503,
+  },
+  'GET /api/auth/oidc/callback': {
+    request: () => ({ url: '/api/auth/oidc/callback?code=abc&state=def' }),
+    expected: everyone(503),
+    anonymous: 503,
+  },
   'POST /api/auth/logout': {
     request: () => ({ url: '/api/auth/logout' }),
     expected: everyone(204),

@@ -13,11 +13,15 @@ import { presentUser } from '../users/users.presenter.ts';
 import { changeOwnPassword, getMe, login, logout } from './auth.service.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './login-throttle.ts';
-import { SESSION_COOKIE } from './session-cookie.ts';
+import { createOidcClient } from './oidc.client.ts';
+import { oidcRoutes } from './oidc.routes.ts';
+import { SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.deps;
   const secureCookie = config.publicUrl.startsWith('https://');
+  const oidcClient = config.oidc ? createOidcClient(config.oidc, config.publicUrl) : null;
+  await app.register(oidcRoutes, { client: oidcClient });
 
   app.get(
     '/api/config',
@@ -35,6 +39,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ? DEMO_ACCOUNTS.map(({ email, description }) => ({ email, description }))
         : [],
       demoPassword: config.demo ? config.demoPassword : null,
+      localLogin: config.localLogin,
+      singleSignOn: oidcClient ? { logoutUrl: await oidcClient.logoutUrl() } : null,
     }),
   );
 
@@ -63,13 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         previousToken: request.cookies[SESSION_COOKIE],
         deviceToken: request.cookies[DEVICE_COOKIE],
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie,
-        expires: session.expiresAt,
-      });
+      setSessionCookie(reply, session, secureCookie);
       if (deviceToken) {
         reply.setCookie(DEVICE_COOKIE, deviceToken, {
           path: '/api/auth',

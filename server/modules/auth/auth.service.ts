@@ -3,7 +3,13 @@ import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { findOrganisation } from '../organisations/organisations.queries.ts';
-import { findUser, findUserByEmail, recordLogin, updateUserAtVersion } from '../users/users.queries.ts';
+import {
+  findUser,
+  findUserByEmail,
+  recordLogin,
+  type UserRow,
+  updateUserAtVersion,
+} from '../users/users.queries.ts';
 import { recognizeDevice, reserveLoginAttempt, settleAttempt } from './login-throttle.ts';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password.ts';
 import { deleteSession, deleteUserSessions, hashToken, insertSession } from './sessions.queries.ts';
@@ -25,6 +31,11 @@ export async function login(
   },
 ) {
   const emailKey = input.email.trim().toLowerCase();
+  if (!config.localLogin && emailKey !== config.breakGlassAdminEmail)
+    throw new AppError(
+      'forbidden',
+      "La connexion par mot de passe est désactivée sur ce portail : connectez-vous avec l'annuaire de l'Assurance Maladie.",
+    );
   const attempt = await reserveLoginAttempt(ctx, { emailKey, ip: input.ip, deviceToken: input.deviceToken });
   const user = await findUserByEmail(ctx.db, emailKey);
   const valid =
@@ -38,29 +49,47 @@ export async function login(
   return inTransaction(ctx, async (tx) => {
     await settleAttempt(tx.db, attempt, true);
     const deviceToken = await recognizeDevice(tx.db, attempt, user.id);
-    if (input.previousToken) await deleteSession(tx.db, hashToken(input.previousToken));
-    const session = await insertSession(tx.db, {
-      userId: user.id,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-    });
-    await recordLogin(tx.db, user.id);
-    const actorCtx = {
-      ...tx,
-      actor: {
-        userId: user.id,
-        organisationId: user.organisationId,
-        roles: user.roles,
-        sessionId: '',
-        csrfToken: '',
-      },
-    };
-    await recordAudit(actorCtx, { action: 'session.login', targetType: 'user', targetId: user.id });
-    const full = await findUser(tx.db, user.id);
-    if (!full) throw new Error('user vanished during login');
-    return { user: full, session, deviceToken };
+    return { ...(await openSession(tx, config, user, input)), deviceToken };
   });
+}
+
+/**
+ * Opens a session for a user who has just proved who they are (password or the network's directory), in
+ * the caller's transaction: the session the browser still carried ends, the sign-in is audited.
+ */
+export async function openSession(
+  tx: ServiceContext,
+  config: Config,
+  user: Pick<UserRow, 'id' | 'organisationId' | 'roles'>,
+  input: { ip: string; userAgent: string | undefined; previousToken?: string | undefined; via?: 'directory' },
+) {
+  if (input.previousToken) await deleteSession(tx.db, hashToken(input.previousToken));
+  const session = await insertSession(tx.db, {
+    userId: user.id,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    timeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  });
+  await recordLogin(tx.db, user.id);
+  const actorCtx = {
+    ...tx,
+    actor: {
+      userId: user.id,
+      organisationId: user.organisationId,
+      roles: user.roles,
+      sessionId: '',
+      csrfToken: '',
+    },
+  };
+  await recordAudit(actorCtx, {
+    action: 'session.login',
+    targetType: 'user',
+    targetId: user.id,
+    ...(input.via ? { details: { via: input.via } } : {}),
+  });
+  const full = await findUser(tx.db, user.id);
+  if (!full) throw new Error('user vanished during login');
+  return { user: full, session };
 }
 
 export async function logout(ctx: ServiceContext) {

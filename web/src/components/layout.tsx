@@ -15,7 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { can, useLogout, useMe } from '../api/queries.ts';
+import { can, useLogout, useMe, usePublicConfig } from '../api/queries.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { NotificationBell } from '../scenes/notifications/notification-bell.tsx';
 import { useFocusHeadingOnNavigation } from './route-focus.ts';
@@ -46,6 +46,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const logout = useLogout();
+  // Signed in through the directory: signing out here signs out of it too (RP-initiated logout).
+  const directoryLogout = usePublicConfig().data?.singleSignOn?.logoutUrl;
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -120,7 +122,14 @@ export function AppLayout() {
               variant="default"
               size="xs"
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate({ to: '/connexion' }) })}
+              onClick={() =>
+                logout.mutate(undefined, {
+                  onSettled: () =>
+                    directoryLogout
+                      ? window.location.assign(directoryLogout)
+                      : navigate({ to: '/connexion' }),
+                })
+              }
             >
               {t('auth.logout')}
             </Button>

@@ -35,6 +35,9 @@ export const en: Dictionary = {
   auth: {
     title: 'Sign in',
     intro: 'Sign in with your Mutualis account.',
+    singleSignOn: 'Sign in with the Assurance Maladie directory',
+    singleSignOnOr: 'or with a local account',
+    breakGlass: 'Break-glass account (administrator)',
     email: 'E-mail address',
     password: 'Password',
     showPassword: 'Show or hide the password',

@@ -38,6 +38,9 @@ export const fr = {
   auth: {
     title: 'Connexion',
     intro: 'Connectez-vous avec votre compte Mutualis.',
+    singleSignOn: "Se connecter avec l'annuaire de l'Assurance Maladie",
+    singleSignOnOr: 'ou avec un compte local',
+    breakGlass: 'Compte de secours (administrateur)',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     showPassword: 'Afficher ou masquer le mot de passe',

@@ -34,6 +34,8 @@ export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
   const { data: config } = usePublicConfig();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [breakGlass, setBreakGlass] = useState(false);
+  const showForm = config?.localLogin !== false || breakGlass;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +56,29 @@ export function LoginPage({ redirectTo }: { redirectTo?: string | undefined }) {
           </Stack>
           <LanguageSwitch />
         </Group>
-        <Paper withBorder p="lg" radius="md">
+        {config?.singleSignOn ? (
+          <Paper withBorder p="lg" radius="md" mb="lg">
+            <Stack>
+              <Title order={2} size="h3">
+                {t('auth.title')}
+              </Title>
+              {/* A plain link: the browser goes to the directory and comes back with a session cookie. */}
+              <Button component="a" href="/api/auth/oidc/start" size="md">
+                {t('auth.singleSignOn')}
+              </Button>
+              {config.localLogin ? (
+                <Text size="sm" c="dimmed" ta="center">
+                  {t('auth.singleSignOnOr')}
+                </Text>
+              ) : breakGlass ? null : (
+                <Anchor component="button" type="button" size="sm" onClick={() => setBreakGlass(true)}>
+                  {t('auth.breakGlass')}
+                </Anchor>
+              )}
+            </Stack>
+          </Paper>
+        ) : null}
+        <Paper withBorder p="lg" radius="md" hidden={!showForm}>
           <form onSubmit={submit} noValidate>
             <Stack>
               <Title order={2} size="h3">
