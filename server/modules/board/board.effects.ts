@@ -1,7 +1,8 @@
 import type { BoardItemKind } from '../../../common/board/vocabulary.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import type { TxContext } from '../../lib/context.ts';
+import { requireActor, type TxContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { confirmCallSelection } from '../calls/proposals/selection.service.ts';
 import { sponsorshipDecided } from '../notifications/emitters.ts';
 import {
   lockSponsorship,
@@ -53,16 +54,21 @@ const decideEscalatedSponsorship: DecisionEffect = async (tx, decision, item) =>
   if (project) await sponsorshipDecided(tx, project, request, state);
 };
 
+/** A national call's selection: approving applies it (projects created, call decided) in this transaction. */
+const confirmSelection: DecisionEffect = async (tx, decision, item) => {
+  if (decision.outcome !== 'approved' || !item.callId) return;
+  await confirmCallSelection(tx, item.callId, requireActor(tx));
+};
+
 /**
- * The registry of effects by item kind; null: the decision only closes its item. A call's selection
- * will call the calls module's `confirmCallSelection(tx, callId, actor)` once proposals and selection
- * are built; participation and compensation questions have no effect on other objects.
+ * The registry of effects by item kind; null: the decision only closes its item. Participation and
+ * compensation questions have no effect on other objects.
  */
 export const DECISION_EFFECTS: Record<BoardItemKind, DecisionEffect | null> = {
   evolution: null,
   arbitration: null,
   sponsorship: decideEscalatedSponsorship,
-  callSelection: null,
+  callSelection: confirmSelection,
   nationalParticipation: null,
   compensation: null,
 };

@@ -28,7 +28,8 @@ const invalid = (field: string, message: string) =>
   new AppError('unprocessable', message, { errors: [{ field, message }] });
 
 /** Writes an item, its audit event, and has its author follow it (the decision reaches them). */
-async function createItem(
+/** A new item among what waits for the board; its submitter follows it. */
+export async function createItem(
   tx: TxContext,
   action: string,
   values: Omit<BoardItemValues, 'submittedBy' | 'submittingOrganisationId'>,

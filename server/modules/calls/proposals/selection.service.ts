@@ -7,6 +7,7 @@ import { inTransaction, requireActor, type ServiceContext, type TxContext } from
 import { AppError, staleVersion } from '../../../lib/errors.ts';
 import { fireTransition } from '../../../lib/lifecycle.ts';
 import { type Actor, type Authorizer, createAuthorizer, systemActor } from '../../../lib/policy.ts';
+import { createItem } from '../../board/board.service.ts';
 import { callBinding } from '../calls.lifecycle.ts';
 import type { CallRow } from '../calls.queries.ts';
 import { findCall } from '../calls.queries.ts';
@@ -74,7 +75,16 @@ export async function proposeSelection(
       targetId: callId,
       after: { rationale: input.rationale, choices: input.choices, awaitsBoard: national },
     });
-    if (!national) await applySelection(tx, callId, actor);
+    // A national call's selection goes on the governance board's agenda; its decision applies it.
+    if (national)
+      await createItem(tx, 'board.addItem', {
+        kind: 'callSelection',
+        title: `Sélection de l’appel « ${call.title} »`,
+        reason: input.rationale,
+        callId,
+        projectId: null,
+      });
+    else await applySelection(tx, callId, actor);
   });
 }
 

@@ -3,8 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallDto } from '../../../../common/schemas/calls.ts';
 import type { ComparisonDto, ProposalDto } from '../../../../common/schemas/proposals.ts';
-import { projectOffices, projects, sponsorshipRequests } from '../../../db/schema.ts';
+import { callProposals, projectOffices, projects, sponsorshipRequests } from '../../../db/schema.ts';
 import type { Actor } from '../../../lib/policy.ts';
+import { publishedMeeting } from '../../../test/board-fixtures.ts';
 import { publishedCall } from '../../../test/call-fixtures.ts';
 import { type Agent, createTestContext, signUp, type TestContext } from '../../../test/harness.ts';
 import {
@@ -22,6 +23,7 @@ const offices: Record<string, { director: Agent; developer: Agent; id: string }>
 let evaluatorA: { agent: Agent; id: string }; // CPAM de Meurthe-et-Moselle
 let evaluatorB: { agent: Agent; id: string }; // CPAM du Rhône: also proposes (conflict)
 let boardMember: Actor;
+let boardAgent: Agent; // an administrator runs the governance board
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -41,6 +43,7 @@ beforeAll(async () => {
   const b = await signUp(t, { roles: ['developer'], organisationCode: 'CPAM-69' });
   evaluatorB = { agent: b.agent, id: b.user.id };
   const admin = await signUp(t, { roles: ['admin'], organisationCode: 'CNAM-DDSI' });
+  boardAgent = admin.agent;
   boardMember = {
     userId: admin.user.id,
     organisationId: admin.user.organisationId,
@@ -211,7 +214,7 @@ describe('the selection', () => {
     });
   });
 
-  it('of a national call waits for the board; confirmCallSelection creates the project, labelling, sponsored', async () => {
+  it('of a national call goes on the board’s agenda; its approval creates the project, labelling, sponsored', async () => {
     const call = await publishedCall(sponsor);
     const marne = office('CPAM-51');
     const winner = await draftProposal(office('CPAM-69').developer, call.id, {
@@ -233,13 +236,16 @@ describe('the selection', () => {
     expect((proposed.json() as ComparisonDto).selection?.state).toBe('awaitingBoard');
     expect((await callOf(sponsor, call.id)).state).toBe('underEvaluation');
 
-    const confirm = () =>
-      t.db.transaction((tx) =>
-        confirmCallSelection({ db: tx, actor: null, log: t.app.log, requestId: null }, call.id, boardMember),
-      );
-    const created = await confirm();
-    expect(created).toHaveLength(1);
-    const projectId = created[0]?.projectId as string;
+    const agenda = (await boardAgent.get('/api/board/items')).json() as {
+      items: { id: string; kind: string; call: { id: string } | null }[];
+    };
+    const item = agenda.items.find((i) => i.kind === 'callSelection' && i.call?.id === call.id);
+    expect(item).toBeDefined();
+    const meeting = await publishedMeeting(boardAgent, '2031-06-18', [{ itemId: item?.id as string }]);
+    expect(meeting.decisions.map((d) => d.outcome)).toEqual(['approved']);
+    const [decided] = await t.db.select().from(callProposals).where(eq(callProposals.id, winner.id));
+    const projectId = decided?.projectId as string;
+    expect(projectId).toBeTruthy();
     const [project] = await t.db.select().from(projects).where(eq(projects.id, projectId));
     expect(project).toMatchObject({ track: 'labelling', holderOrganisationId: office('CPAM-69').id });
     const developers = await t.db
@@ -254,7 +260,7 @@ describe('the selection', () => {
     expect(sponsorship).toMatchObject({
       state: 'accepted',
       rationale: 'Réutilise le module existant.',
-      decidedBy: boardMember.userId,
+      decidedBy: boardMember.userId, // the administrator who published the minutes
     });
     expect((await callOf(sponsor, call.id)).state).toBe('decided');
     // The project's guard of development sees the sponsorship accepted.
@@ -263,6 +269,10 @@ describe('the selection', () => {
     };
     expect(page.track).toBe('labelling');
     // Confirmed once only.
-    await expect(confirm()).rejects.toThrow('pas de sélection qui attende');
+    await expect(
+      t.db.transaction((tx) =>
+        confirmCallSelection({ db: tx, actor: null, log: t.app.log, requestId: null }, call.id, boardMember),
+      ),
+    ).rejects.toThrow('pas de sélection qui attende');
   });
 });
