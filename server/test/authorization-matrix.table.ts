@@ -281,16 +281,16 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 200,
   },
   // Sign-in with the directory: public (it is what gives a session). The matrix runs without a directory
-  // configured, so both answer 503 (« n'est pas configurée »); the flow is tested in auth/oidc.test.ts.
+  // configured, so both answer 404 (« n'est pas configurée »); the flow is tested in auth/oidc.test.ts.
   'GET /api/auth/oidc/start': {
     request: () => ({ url: '/api/auth/oidc/start' }),
-    expected: everyone(503),
-    anonymous: 503,
+    expected: everyone(404),
+    anonymous: 404,
   },
   'GET /api/auth/oidc/callback': {
     request: () => ({ url: '/api/auth/oidc/callback?code=abc&state=def' }),
-    expected: everyone(503),
-    anonymous: 503,
+    expected: everyone(404),
+    anonymous: 404,
   },
   'POST /api/auth/logout': {
     request: () => ({ url: '/api/auth/logout' }),

@@ -200,6 +200,13 @@ function check(response: LightMyRequestResponse, what: string) {
     failures.push(`${what} → ${response.statusCode} ${why}: ${response.body.slice(0, 300)}`);
   if (response.statusCode >= 500) return fail('server error');
   if (response.statusCode < 400) return;
+  // The directory's return lands in the browser itself: its refusals are a French page (those of the
+  // request's shape, before the route, stay problem+json).
+  if (
+    what.includes(' /api/auth/oidc/callback') &&
+    String(response.headers['content-type']).startsWith('text/html')
+  )
+    return /<html lang="fr"/.test(response.body) ? undefined : fail('page not in French');
   if (!String(response.headers['content-type']).startsWith('application/problem+json'))
     return fail('not problem+json');
   const problem = response.json() as { detail?: string; errors?: { message: string }[] };
@@ -303,7 +310,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // developer profile: their bad input is tested in server/modules/community/*.test.ts; opening a support
     // ticket (a trained developer, an agent) and acting on an application's ticket (its support offices):
     // server/modules/support/tickets.test.ts; confirming an office's effort (its director) and negotiating
-    // or approving an agreement (the DDO and the office's director): server/modules/compensation/*.test.ts).
+    // or approving an agreement (the DDO and the office's director): server/modules/compensation/*.test.ts;
+    // answering a call for projects (an office's developers and director): calls/proposals/*.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
@@ -316,6 +324,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'post /api/projects/{id}/offers',
         'post /api/sponsorship-requests/{id}/decision',
         'post /api/referent-applications',
+        'post /api/calls/{id}/proposals',
+        'patch /api/proposals/{id}',
+        'post /api/proposals/{id}/transitions',
         'put /api/me/developer-profile',
         'post /api/training-sessions',
         'post /api/training-requests',

@@ -47,7 +47,7 @@ function sendErrorPage(reply: FastifyReply, error: AppError) {
 
 /**
  * Sign-in with the network's directory (OpenID Connect, authorization code with PKCE). It ends with the
- * same session cookie as a password sign-in. Both routes answer 503 where no directory is configured.
+ * same session cookie as a password sign-in. Both routes answer 404 where no directory is configured (nothing to sign in with here).
  */
 export const oidcRoutes: FastifyPluginAsyncZod<{ client: OidcClient | null }> = async (app, { client }) => {
   const { config } = app.deps;
@@ -60,11 +60,11 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ client: OidcClient | null }> = 
       schema: {
         tags: ['session'],
         summary: "Se connecter avec l'annuaire de l'Assurance Maladie (redirige vers l'annuaire)",
-        response: { 302: z.null(), 503: problemSchema },
+        response: { 302: z.null(), 404: problemSchema, 503: problemSchema },
       },
     },
     async (_request, reply) => {
-      if (!client) throw new AppError('serviceUnavailable', NOT_CONFIGURED);
+      if (!client) throw new AppError('notFound', NOT_CONFIGURED);
       const { url, pending } = await client.start();
       reply.setCookie(PENDING_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
         path: PENDING_PATH,
@@ -94,9 +94,9 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ client: OidcClient | null }> = 
       // One use only: whatever happens next, this sign-in's secrets are gone from the browser.
       reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
       try {
-        if (!client) throw new AppError('serviceUnavailable', NOT_CONFIGURED);
+        if (!client) throw new AppError('notFound', NOT_CONFIGURED);
         const settings = config.oidc;
-        if (!settings) throw new AppError('serviceUnavailable', NOT_CONFIGURED);
+        if (!settings) throw new AppError('notFound', NOT_CONFIGURED);
         const claims = await client.finish(request.query, pending);
         const { session } = await signInWithDirectory(request.ctx, config, settings, claims, {
           ip: request.ip,

@@ -227,11 +227,11 @@ describe('local accounts switched off', () => {
 });
 
 describe('without a directory configured', () => {
-  it('answers 503 in French', async () => {
+  it('answers 404 in French: there is nothing to sign in with here', async () => {
     const plain = await createTestContext();
     try {
       const response = await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
-      expect(response.statusCode).toBe(503);
+      expect(response.statusCode).toBe(404);
       expect(response.json().detail).toMatch(/n'est pas configurée/);
       expect((await plain.app.inject({ method: 'GET', url: '/api/config' })).json().singleSignOn).toBeNull();
     } finally {

@@ -75,12 +75,13 @@ describe('e-mail across a killed worker', () => {
   it('arrives exactly once when the sending process is killed mid-send and started again', async () => {
     const first = await start();
     const firstAdmin = await signIn(first, 'admin@mutualis.demo');
-    const directorAccount = (await firstAdmin('GET', `/api/users?q=${encodeURIComponent(DIRECTOR)}`)).json
-      .items as { organisation: { id: string } }[];
+    // An office the demo data leaves quiet: no demo event of its own reaches the new developer's mailbox.
+    const quiet = (await firstAdmin('GET', `/api/organisations?q=${encodeURIComponent('Finistère')}`)).json
+      .items as { id: string; code: string }[];
     const created = await firstAdmin('POST', '/api/users', {
       email: DEVELOPER,
       displayName: 'Camille Reprise',
-      organisationId: directorAccount[0]?.organisation.id,
+      organisationId: quiet.find((o) => o.code === 'CPAM-29')?.id,
       roles: ['developer'],
       password: PASSWORD,
     });
