@@ -42,7 +42,7 @@ describe('the duplicate check of a declaration', () => {
   it('refuses a malformed item with a French 400 naming the field, and writes nothing', async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [
-        { kind: 'call', id: '00000000-0000-4000-8000-000000000000', title: 'x', score: 0.5 },
+        { kind: 'meeting', id: '00000000-0000-4000-8000-000000000000', title: 'x', score: 0.5 },
         /Type d'élément inconnu/,
       ],
       [{ kind: 'project', id: 'abc', title: 'x', score: 0.5 }, /identifiant de l'élément semblable/],
