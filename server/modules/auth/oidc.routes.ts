@@ -85,7 +85,17 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ client: OidcClient | null }> = 
       schema: {
         tags: ['session'],
         summary: "Retour de l'annuaire : ouvre la session, puis revient au portail",
-        querystring: z.record(z.string(), z.string()),
+        // What a provider sends back (RFC 6749 §4.1.2, OpenID Connect); any other parameter is passed on.
+        querystring: z
+          .object({
+            code: z.string().optional(),
+            state: z.string().optional(),
+            iss: z.string().optional(),
+            session_state: z.string().optional(),
+            error: z.string().optional(),
+            error_description: z.string().optional(),
+          })
+          .catchall(z.string()),
         response: { 302: z.null() },
       },
     },
