@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isRole, type Role } from '../common/roles.ts';
+import { type OidcSettings, oidcEnvironmentSchema, oidcSettings } from './config-oidc.ts';
+import { ConfigError, readSecret } from './config-secrets.ts';
 import { SEARCH_RESULTS_KEPT } from './modules/catalog/search/search.results.ts';
 
 /** Typed configuration read from the environment once, at start. A bad value stops the start. */
@@ -65,24 +65,6 @@ export interface ComposerSettings {
   vendors: string[];
 }
 
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  clientSecret: string | undefined;
-  scopes: string;
-  /** Names of the ID token / userinfo claims that carry each piece of the account. */
-  claims: {
-    email: string;
-    name: string;
-    givenName: string;
-    familyName: string;
-    office: string | null;
-    groups: string;
-  };
-  /** Role → directory groups that grant it; null: roles stay as administered in Mutualis. */
-  roleGroups: Map<Role, string[]> | null;
-}
-
 export interface JenkinsSettings {
   url: string;
   user: string;
@@ -108,8 +90,6 @@ export interface GitLabSettings {
  */
 export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
-export class ConfigError extends Error {}
-
 const booleanText = (name: string) =>
   z.enum(['true', 'false', '1', '0'], {
     error: `${name} doit valoir true ou false / ${name} must be true or false`,
@@ -124,178 +104,159 @@ const integerText = (name: string, min: number, max: number) =>
       error: `${name} doit être compris entre ${min} et ${max} / ${name} must be between ${min} and ${max}`,
     });
 
-const environmentSchema = z.object({
-  PORT: integerText('PORT', 1, 65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, {
-      error:
-        'DATABASE_URL doit commencer par postgres:// ou postgresql:// / DATABASE_URL must start with postgres:// or postgresql://',
-    })
-    .optional(),
-  MUTUALIS_DATA_DIR: z.string().min(1).default('./data'),
-  MUTUALIS_EMBEDDED_SHARED_BUFFERS: z
-    .string()
-    .regex(/^\d+(kB|MB|GB)$/, {
-      error:
-        'MUTUALIS_EMBEDDED_SHARED_BUFFERS doit être une taille comme 16MB / MUTUALIS_EMBEDDED_SHARED_BUFFERS must be a size such as 16MB',
-    })
-    .default(EMBEDDED_SHARED_BUFFERS),
-  MUTUALIS_DEMO: booleanText('MUTUALIS_DEMO').default('true'),
-  MUTUALIS_DEMO_PASSWORD: z
-    .string()
-    .min(12, {
-      error:
-        'MUTUALIS_DEMO_PASSWORD doit compter au moins 12 caractères / MUTUALIS_DEMO_PASSWORD must be at least 12 characters',
-    })
-    .default('mutualis-demo'),
-  MUTUALIS_PUBLIC_URL: z
-    .url({
-      error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
-    })
-    .refine((u) => /^https?:\/\//.test(u), {
-      error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
-    })
-    .optional(),
-  MUTUALIS_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error:
-        'MUTUALIS_LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent / MUTUALIS_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-  MUTUALIS_SESSION_IDLE_MINUTES: integerText('MUTUALIS_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
-  MUTUALIS_SESSION_ABSOLUTE_HOURS: integerText('MUTUALIS_SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
-  MUTUALIS_SEARCH_RESULTS_KEPT: integerText('MUTUALIS_SEARCH_RESULTS_KEPT', 0, 10000).default(
-    SEARCH_RESULTS_KEPT,
-  ),
-  MUTUALIS_TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d{1,2})$/, {
-      error:
-        'MUTUALIS_TRUST_PROXY doit valoir false, true ou un nombre de proxys / MUTUALIS_TRUST_PROXY must be false, true or a number of proxies',
-    })
-    .default('false'),
-  MUTUALIS_SIGNING_KEY_FILE: z.string().min(1).optional(),
-  MUTUALIS_SIGNING_CERT_FILE: z.string().min(1).optional(),
-  MUTUALIS_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s]+$/, {
-      error:
-        'MUTUALIS_SMTP_URL doit commencer par smtp:// ou smtps:// / MUTUALIS_SMTP_URL must start with smtp:// or smtps://',
-    })
-    .optional(),
-  MUTUALIS_MAIL_FROM: z
-    .string()
-    .regex(/^[^\r\n]{3,200}$/, {
-      error: 'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
-    })
-    .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
-  MUTUALIS_AM_CLOUD_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, {
-      error:
-        'MUTUALIS_AM_CLOUD_URL doit commencer par http:// ou https:// / MUTUALIS_AM_CLOUD_URL must start with http:// or https://',
-    })
-    .optional(),
-  MUTUALIS_AM_CLOUD_TOKEN: z.string().min(1).optional(),
-  MUTUALIS_METRICS_TOKEN: z.string().min(1).optional(),
-  MUTUALIS_METRICS_TOKEN_FILE: z.string().min(1).optional(),
-  MUTUALIS_AM_CLOUD_WEBHOOK_SECRET: z
-    .string()
-    .min(16, {
-      error:
-        'MUTUALIS_AM_CLOUD_WEBHOOK_SECRET doit compter 16 caractères au moins / MUTUALIS_AM_CLOUD_WEBHOOK_SECRET must be at least 16 characters',
-    })
-    .optional(),
-  MUTUALIS_AM_CLOUD_TIMEOUT_MS: integerText('MUTUALIS_AM_CLOUD_TIMEOUT_MS', 100, 120_000).default(10_000),
-  MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS: integerText(
-    'MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS',
-    0,
-    3_600_000,
-  ).default(5_000),
-  MUTUALIS_STREAM_HEARTBEAT_SECONDS: integerText('MUTUALIS_STREAM_HEARTBEAT_SECONDS', 1, 300).default(25),
-  MUTUALIS_GITLAB_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, {
-      error: 'MUTUALIS_GITLAB_URL doit être une URL http(s) / MUTUALIS_GITLAB_URL must be an http(s) URL',
-    })
-    .optional(),
-  MUTUALIS_GITLAB_TOKEN: z.string().min(1).optional(),
-  MUTUALIS_GITLAB_TOKEN_FILE: z.string().min(1).optional(),
-  MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: integerText(
-    'MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID',
-    1,
-    2 ** 31 - 1,
-  ).optional(),
-  MUTUALIS_GITLAB_TEMPLATE_GROUP_ID: integerText(
-    'MUTUALIS_GITLAB_TEMPLATE_GROUP_ID',
-    1,
-    2 ** 31 - 1,
-  ).optional(),
-  MUTUALIS_GITLAB_GROUP: z
-    .string()
-    .regex(/^[\w.-]+(\/[\w.-]+)*$/, {
-      error:
-        'MUTUALIS_GITLAB_GROUP doit être le chemin d’un groupe / MUTUALIS_GITLAB_GROUP must be a group path',
-    })
-    .default('reseau'),
-  MUTUALIS_JENKINS_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, {
-      error: 'MUTUALIS_JENKINS_URL doit être une URL http(s) / MUTUALIS_JENKINS_URL must be an http(s) URL',
-    })
-    .optional(),
-  MUTUALIS_JENKINS_USER: z.string().min(1).optional(),
-  MUTUALIS_JENKINS_TOKEN: z.string().min(1).optional(),
-  MUTUALIS_JENKINS_TOKEN_FILE: z.string().min(1).optional(),
-  MUTUALIS_COMPOSER_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, {
-      error: 'MUTUALIS_COMPOSER_URL doit être une URL http(s) / MUTUALIS_COMPOSER_URL must be an http(s) URL',
-    })
-    .optional(),
-  MUTUALIS_COMPOSER_USER: z.string().min(1).optional(),
-  MUTUALIS_COMPOSER_TOKEN: z.string().min(1).optional(),
-  MUTUALIS_COMPOSER_TOKEN_FILE: z.string().min(1).optional(),
-  MUTUALIS_COMPOSER_VENDORS: z
-    .string()
-    .regex(/^[\w.-]+(,[\w.-]+)*$/, {
-      error:
-        'MUTUALIS_COMPOSER_VENDORS est une liste de vendeurs séparés par des virgules / a comma-separated list of vendors',
-    })
-    .optional(),
-  MUTUALIS_OIDC_ISSUER: z
-    .string()
-    .regex(/^https?:\/\/[^\s]+$/, {
-      error: 'MUTUALIS_OIDC_ISSUER doit être une URL http(s) / MUTUALIS_OIDC_ISSUER must be an http(s) URL',
-    })
-    .optional(),
-  MUTUALIS_OIDC_CLIENT_ID: z.string().min(1).optional(),
-  MUTUALIS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  MUTUALIS_OIDC_CLIENT_SECRET_FILE: z.string().min(1).optional(),
-  MUTUALIS_OIDC_SCOPES: z.string().min(1).default('openid email profile'),
-  MUTUALIS_OIDC_CLAIM_EMAIL: z.string().min(1).default('email'),
-  MUTUALIS_OIDC_CLAIM_NAME: z.string().min(1).default('name'),
-  MUTUALIS_OIDC_CLAIM_GIVEN_NAME: z.string().min(1).default('given_name'),
-  MUTUALIS_OIDC_CLAIM_FAMILY_NAME: z.string().min(1).default('family_name'),
-  MUTUALIS_OIDC_CLAIM_OFFICE: z.string().min(1).optional(),
-  MUTUALIS_OIDC_CLAIM_GROUPS: z.string().min(1).default('groups'),
-  MUTUALIS_OIDC_ROLE_GROUPS: z
-    .string()
-    .regex(/^\s*\w+\s*=\s*[^;=]+(;\s*\w+\s*=\s*[^;=]+)*;?\s*$/, {
-      error:
-        'MUTUALIS_OIDC_ROLE_GROUPS doit s’écrire role=groupe1,groupe2;role2=groupe3 / MUTUALIS_OIDC_ROLE_GROUPS must read role=group1,group2;role2=group3',
-    })
-    .optional(),
-  MUTUALIS_LOCAL_LOGIN: booleanText('MUTUALIS_LOCAL_LOGIN').default('true'),
-  MUTUALIS_BREAK_GLASS_ADMIN: z
-    .email({
-      error:
-        'MUTUALIS_BREAK_GLASS_ADMIN doit être une adresse e-mail / MUTUALIS_BREAK_GLASS_ADMIN must be an e-mail address',
-    })
-    .optional(),
-});
+const environmentSchema = z
+  .object({
+    PORT: integerText('PORT', 1, 65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        error:
+          'DATABASE_URL doit commencer par postgres:// ou postgresql:// / DATABASE_URL must start with postgres:// or postgresql://',
+      })
+      .optional(),
+    MUTUALIS_DATA_DIR: z.string().min(1).default('./data'),
+    MUTUALIS_EMBEDDED_SHARED_BUFFERS: z
+      .string()
+      .regex(/^\d+(kB|MB|GB)$/, {
+        error:
+          'MUTUALIS_EMBEDDED_SHARED_BUFFERS doit être une taille comme 16MB / MUTUALIS_EMBEDDED_SHARED_BUFFERS must be a size such as 16MB',
+      })
+      .default(EMBEDDED_SHARED_BUFFERS),
+    MUTUALIS_DEMO: booleanText('MUTUALIS_DEMO').default('true'),
+    MUTUALIS_DEMO_PASSWORD: z
+      .string()
+      .min(12, {
+        error:
+          'MUTUALIS_DEMO_PASSWORD doit compter au moins 12 caractères / MUTUALIS_DEMO_PASSWORD must be at least 12 characters',
+      })
+      .default('mutualis-demo'),
+    MUTUALIS_PUBLIC_URL: z
+      .url({
+        error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
+      })
+      .refine((u) => /^https?:\/\//.test(u), {
+        error: 'MUTUALIS_PUBLIC_URL doit être une URL http(s) / MUTUALIS_PUBLIC_URL must be an http(s) URL',
+      })
+      .optional(),
+    MUTUALIS_LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error:
+          'MUTUALIS_LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent / MUTUALIS_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    MUTUALIS_SESSION_IDLE_MINUTES: integerText('MUTUALIS_SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
+    MUTUALIS_SESSION_ABSOLUTE_HOURS: integerText('MUTUALIS_SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
+    MUTUALIS_SEARCH_RESULTS_KEPT: integerText('MUTUALIS_SEARCH_RESULTS_KEPT', 0, 10000).default(
+      SEARCH_RESULTS_KEPT,
+    ),
+    MUTUALIS_TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2})$/, {
+        error:
+          'MUTUALIS_TRUST_PROXY doit valoir false, true ou un nombre de proxys / MUTUALIS_TRUST_PROXY must be false, true or a number of proxies',
+      })
+      .default('false'),
+    MUTUALIS_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    MUTUALIS_SIGNING_CERT_FILE: z.string().min(1).optional(),
+    MUTUALIS_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, {
+        error:
+          'MUTUALIS_SMTP_URL doit commencer par smtp:// ou smtps:// / MUTUALIS_SMTP_URL must start with smtp:// or smtps://',
+      })
+      .optional(),
+    MUTUALIS_MAIL_FROM: z
+      .string()
+      .regex(/^[^\r\n]{3,200}$/, {
+        error:
+          'MUTUALIS_MAIL_FROM doit être une adresse e-mail / MUTUALIS_MAIL_FROM must be an e-mail address',
+      })
+      .default('Mutualis <ne-pas-repondre@mutualis.localhost>'),
+    MUTUALIS_AM_CLOUD_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, {
+        error:
+          'MUTUALIS_AM_CLOUD_URL doit commencer par http:// ou https:// / MUTUALIS_AM_CLOUD_URL must start with http:// or https://',
+      })
+      .optional(),
+    MUTUALIS_AM_CLOUD_TOKEN: z.string().min(1).optional(),
+    MUTUALIS_METRICS_TOKEN: z.string().min(1).optional(),
+    MUTUALIS_METRICS_TOKEN_FILE: z.string().min(1).optional(),
+    MUTUALIS_AM_CLOUD_WEBHOOK_SECRET: z
+      .string()
+      .min(16, {
+        error:
+          'MUTUALIS_AM_CLOUD_WEBHOOK_SECRET doit compter 16 caractères au moins / MUTUALIS_AM_CLOUD_WEBHOOK_SECRET must be at least 16 characters',
+      })
+      .optional(),
+    MUTUALIS_AM_CLOUD_TIMEOUT_MS: integerText('MUTUALIS_AM_CLOUD_TIMEOUT_MS', 100, 120_000).default(10_000),
+    MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS: integerText(
+      'MUTUALIS_AM_CLOUD_SIMULATOR_DELAY_MS',
+      0,
+      3_600_000,
+    ).default(5_000),
+    MUTUALIS_STREAM_HEARTBEAT_SECONDS: integerText('MUTUALIS_STREAM_HEARTBEAT_SECONDS', 1, 300).default(25),
+    MUTUALIS_GITLAB_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, {
+        error: 'MUTUALIS_GITLAB_URL doit être une URL http(s) / MUTUALIS_GITLAB_URL must be an http(s) URL',
+      })
+      .optional(),
+    MUTUALIS_GITLAB_TOKEN: z.string().min(1).optional(),
+    MUTUALIS_GITLAB_TOKEN_FILE: z.string().min(1).optional(),
+    MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID: integerText(
+      'MUTUALIS_GITLAB_TEMPLATE_PROJECT_ID',
+      1,
+      2 ** 31 - 1,
+    ).optional(),
+    MUTUALIS_GITLAB_TEMPLATE_GROUP_ID: integerText(
+      'MUTUALIS_GITLAB_TEMPLATE_GROUP_ID',
+      1,
+      2 ** 31 - 1,
+    ).optional(),
+    MUTUALIS_GITLAB_GROUP: z
+      .string()
+      .regex(/^[\w.-]+(\/[\w.-]+)*$/, {
+        error:
+          'MUTUALIS_GITLAB_GROUP doit être le chemin d’un groupe / MUTUALIS_GITLAB_GROUP must be a group path',
+      })
+      .default('reseau'),
+    MUTUALIS_JENKINS_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, {
+        error: 'MUTUALIS_JENKINS_URL doit être une URL http(s) / MUTUALIS_JENKINS_URL must be an http(s) URL',
+      })
+      .optional(),
+    MUTUALIS_JENKINS_USER: z.string().min(1).optional(),
+    MUTUALIS_JENKINS_TOKEN: z.string().min(1).optional(),
+    MUTUALIS_JENKINS_TOKEN_FILE: z.string().min(1).optional(),
+    MUTUALIS_COMPOSER_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, {
+        error:
+          'MUTUALIS_COMPOSER_URL doit être une URL http(s) / MUTUALIS_COMPOSER_URL must be an http(s) URL',
+      })
+      .optional(),
+    MUTUALIS_COMPOSER_USER: z.string().min(1).optional(),
+    MUTUALIS_COMPOSER_TOKEN: z.string().min(1).optional(),
+    MUTUALIS_COMPOSER_TOKEN_FILE: z.string().min(1).optional(),
+    MUTUALIS_COMPOSER_VENDORS: z
+      .string()
+      .regex(/^[\w.-]+(,[\w.-]+)*$/, {
+        error:
+          'MUTUALIS_COMPOSER_VENDORS est une liste de vendeurs séparés par des virgules / a comma-separated list of vendors',
+      })
+      .optional(),
+    MUTUALIS_LOCAL_LOGIN: booleanText('MUTUALIS_LOCAL_LOGIN').default('true'),
+    MUTUALIS_BREAK_GLASS_ADMIN: z
+      .email({
+        error:
+          'MUTUALIS_BREAK_GLASS_ADMIN doit être une adresse e-mail / MUTUALIS_BREAK_GLASS_ADMIN must be an e-mail address',
+      })
+      .optional(),
+  })
+  .extend(oidcEnvironmentSchema.shape);
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -341,62 +302,6 @@ function composerSettings(e: Environment): ComposerSettings | null {
     user: e.MUTUALIS_COMPOSER_USER ?? null,
     vendors: e.MUTUALIS_COMPOSER_VENDORS?.split(',') ?? [],
   };
-}
-
-/** Single sign-on is configured by its issuer and client id; the secret (variable or file) is optional (public client + PKCE). */
-function oidcSettings(e: Environment): OidcSettings | null {
-  if (!e.MUTUALIS_OIDC_ISSUER) return null;
-  if (!e.MUTUALIS_OIDC_CLIENT_ID)
-    throw new ConfigError(
-      'Configuration invalide / invalid configuration:\n- MUTUALIS_OIDC_ISSUER demande MUTUALIS_OIDC_CLIENT_ID / MUTUALIS_OIDC_ISSUER needs MUTUALIS_OIDC_CLIENT_ID',
-    );
-  let roleGroups: Map<Role, string[]> | null = null;
-  if (e.MUTUALIS_OIDC_ROLE_GROUPS) {
-    roleGroups = new Map();
-    for (const entry of e.MUTUALIS_OIDC_ROLE_GROUPS.split(';').filter((x) => x.trim())) {
-      const [role = '', groups = ''] = entry.split('=').map((x) => x.trim());
-      if (!isRole(role))
-        throw new ConfigError(
-          `Configuration invalide / invalid configuration:\n- MUTUALIS_OIDC_ROLE_GROUPS : rôle inconnu / unknown role « ${role} »`,
-        );
-      roleGroups.set(
-        role,
-        groups
-          .split(',')
-          .map((g) => g.trim())
-          .filter(Boolean),
-      );
-    }
-  }
-  return {
-    issuer: e.MUTUALIS_OIDC_ISSUER,
-    clientId: e.MUTUALIS_OIDC_CLIENT_ID,
-    clientSecret:
-      e.MUTUALIS_OIDC_CLIENT_SECRET ??
-      readSecret('MUTUALIS_OIDC_CLIENT_SECRET_FILE', e.MUTUALIS_OIDC_CLIENT_SECRET_FILE),
-    scopes: e.MUTUALIS_OIDC_SCOPES,
-    claims: {
-      email: e.MUTUALIS_OIDC_CLAIM_EMAIL,
-      name: e.MUTUALIS_OIDC_CLAIM_NAME,
-      givenName: e.MUTUALIS_OIDC_CLAIM_GIVEN_NAME,
-      familyName: e.MUTUALIS_OIDC_CLAIM_FAMILY_NAME,
-      office: e.MUTUALIS_OIDC_CLAIM_OFFICE ?? null,
-      groups: e.MUTUALIS_OIDC_CLAIM_GROUPS,
-    },
-    roleGroups,
-  };
-}
-
-/** A secret read from a file (a mounted secret); a file that cannot be read stops the start. */
-function readSecret(name: string, file: string | undefined): string | undefined {
-  if (!file) return undefined;
-  try {
-    return readFileSync(file, 'utf8').trim() || undefined;
-  } catch {
-    throw new ConfigError(
-      `Configuration invalide / invalid configuration:\n- ${name} : fichier illisible / unreadable file (${file})`,
-    );
-  }
 }
 
 /** "mutualis-demo" is 13 characters: the documented default meets the 12-character rule. */
@@ -458,3 +363,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: fileURLToPath(new URL('../build/web', import.meta.url)),
   };
 }
+
+export type { OidcSettings } from './config-oidc.ts';
+export { ConfigError } from './config-secrets.ts';
