@@ -29,6 +29,7 @@ import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
+import { adminRoutes } from './router-admin.tsx';
 import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
@@ -40,22 +41,10 @@ import type { SheetTab } from './scenes/catalogue/application-page.tsx';
 import type { OrganisationSearch } from './scenes/organisations/organisations-page.tsx';
 
 /** Each page is its own chunk, loaded on its first visit: the first load carries the shell only. */
-const AuditPage = lazyRouteComponent(() => import('./scenes/admin/audit-page.tsx'), 'AuditPage');
-const JobsPage = lazyRouteComponent(() => import('./scenes/admin/jobs-page.tsx'), 'JobsPage');
-const NotificationsPage = lazyRouteComponent(
-  () => import('./scenes/notifications/notifications-page.tsx'),
-  'NotificationsPage',
-);
-const NotificationPreferencesPage = lazyRouteComponent(
-  () => import('./scenes/notifications/preferences-page.tsx'),
-  'NotificationPreferencesPage',
-);
 const UnsubscribePage = lazyRouteComponent(
   () => import('./scenes/notifications/unsubscribe-page.tsx'),
   'UnsubscribePage',
 );
-const UserPage = lazyRouteComponent(() => import('./scenes/admin/user-page.tsx'), 'UserPage');
-const UsersPage = lazyRouteComponent(() => import('./scenes/admin/users-page.tsx'), 'UsersPage');
 const LoginPage = lazyRouteComponent(() => import('./scenes/auth/login-page.tsx'), 'LoginPage');
 const ApplicationCreatePage = lazyRouteComponent(
   () => import('./scenes/catalogue/application-form-page.tsx'),
@@ -224,44 +213,6 @@ const organisationRoute = createRoute({
   },
 });
 
-const usersRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/administration/utilisateurs',
-  beforeLoad: requireAbility('user.list'),
-  component: UsersPage,
-});
-const userRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/administration/utilisateurs/$id',
-  beforeLoad: requireAbility('user.read'),
-  component: function User() {
-    return <UserPage id={userRoute.useParams().id} />;
-  },
-});
-const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/administration/journal',
-  beforeLoad: requireAbility('audit.read'),
-  component: AuditPage,
-});
-
-const jobsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/administration/travaux',
-  beforeLoad: requireAbility('job.read'),
-  component: JobsPage,
-});
-const notificationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/notifications',
-  component: NotificationsPage,
-});
-const notificationPreferencesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/notifications/preferences',
-  component: NotificationPreferencesPage,
-});
-
 const catalogueRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogue',
@@ -398,12 +349,6 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     organisationsRoute,
     organisationRoute,
-    usersRoute,
-    userRoute,
-    auditRoute,
-    jobsRoute,
-    notificationsRoute,
-    notificationPreferencesRoute,
     catalogueRoute,
     usageMapRoute,
     importRoute,
@@ -422,6 +367,7 @@ const routeTree = rootRoute.addChildren([
     ...supportRoutes,
     ...callRoutes,
     ...boardRoutes,
+    ...adminRoutes,
     ...forgeRoutes,
     ...compensationRoutes,
     unknownRoute,
