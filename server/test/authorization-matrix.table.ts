@@ -1,7 +1,9 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { ACCOUNT_MATRIX } from './authorization-matrix.accounts.ts';
 import { BOARD_MATRIX, type BoardFixtures } from './authorization-matrix.board.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
+import { everyone, only } from './authorization-matrix.cells.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
 import {
   AGREEMENT_MATRIX,
@@ -17,7 +19,6 @@ import { REFERENTIAL_MATRIX, type ReferentialFixtures } from './authorization-ma
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { SUPPORT_MATRIX, type SupportFixtures } from './authorization-matrix.support.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
-import { TEST_PASSWORD } from './harness.ts';
 
 /**
  * Every route the application serves × every role × {own office, other office}, plus a caller without a
@@ -51,12 +52,6 @@ export interface RouteCase {
   /** Status without a session. */
   anonymous: number;
 }
-
-const everyone = (status: number) => () => status;
-const only =
-  (allowed: Role[], status: number) =>
-  (role: Role): number =>
-    allowed.includes(role) ? status : 403;
 
 const EDITORS: Role[] = ['admin', 'itDirectorate', 'developer', 'officeDirector'];
 /** Sheets: the DDSI and admins edit all; developers and directors the sheets of their own office. */
@@ -271,119 +266,13 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 200,
   },
   'GET /api/config': { request: () => ({ url: '/api/config' }), expected: everyone(200), anonymous: 200 },
-  'POST /api/auth/login': {
-    // The caller's own credentials; without a session too: signing in is what gives one.
-    request: ({ actor }) => ({
-      url: '/api/auth/login',
-      body: { email: actor.email, password: TEST_PASSWORD },
-    }),
-    expected: everyone(200),
-    anonymous: 200,
-  },
-  // Sign-in with the directory: public (it is what gives a session). The matrix runs without a directory
-  // configured, so both answer 404 (« n'est pas configurée »); the flow is tested in auth/oidc.test.ts.
-  'GET /api/auth/oidc/start': {
-    request: () => ({ url: '/api/auth/oidc/start' }),
-    expected: everyone(404),
-    anonymous: 404,
-  },
-  'GET /api/auth/oidc/callback': {
-    request: () => ({ url: '/api/auth/oidc/callback?code=abc&state=def' }),
-    expected: everyone(404),
-    anonymous: 404,
-  },
-  'POST /api/auth/logout': {
-    request: () => ({ url: '/api/auth/logout' }),
-    expected: everyone(204),
-    anonymous: 401,
-  },
-  'GET /api/me': { request: () => ({ url: '/api/me' }), expected: everyone(200), anonymous: 401 },
-  'POST /api/me/password': {
-    request: ({ unique }) => ({
-      url: '/api/me/password',
-      body: { currentPassword: TEST_PASSWORD, newPassword: `nouvelle phrase ${unique}` },
-    }),
-    expected: everyone(204),
-    anonymous: 401,
-  },
-  'GET /api/organisations': {
-    request: () => ({ url: '/api/organisations' }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/organisations/:id': {
-    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}` }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/organisations/:id/portfolio': {
-    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/portfolio` }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/organisations/:id/designed-applications': {
-    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/designed-applications` }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/organisations/:id/used-applications': {
-    request: ({ scope }, f) => ({ url: `/api/organisations/${f.officeId[scope]}/used-applications` }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/home': {
-    // Every role has a home page; what it holds depends on the role (server/modules/home/home.test.ts).
-    request: () => ({ url: '/api/home' }),
-    expected: everyone(200),
-    anonymous: 401,
-  },
-  'GET /api/users': {
-    request: () => ({ url: '/api/users' }),
-    expected: only(['admin', 'officeDirector'], 200),
-    anonymous: 401,
-  },
-  'GET /api/users/:id': {
-    request: ({ scope }, f) => ({ url: `/api/users/${f.userId[scope]}` }),
-    expected: (role, scope) =>
-      role === 'admin' || (role === 'officeDirector' && scope === 'own') ? 200 : 403,
-    anonymous: 401,
-  },
-  'POST /api/users': {
-    request: ({ scope, unique }, f) => ({
-      url: '/api/users',
-      body: {
-        email: `created.${unique}@test.mutualis`,
-        displayName: 'Compte créé',
-        organisationId: f.officeId[scope],
-        roles: ['agent'],
-        password: 'une phrase de passe longue',
-      },
-    }),
-    expected: only(['admin'], 201),
-    anonymous: 401,
-  },
-  'PATCH /api/users/:id': {
-    request: async ({ scope }, f) => ({
-      url: `/api/users/${await f.freshUser(scope)}`,
-      body: { version: 1, displayName: 'Nom revu par la matrice' },
-    }),
-    expected: only(['admin'], 200),
-    anonymous: 401,
-  },
-  'POST /api/users/:id/transitions': {
-    request: async ({ scope }, f) => ({
-      url: `/api/users/${await f.freshUser(scope)}/transitions`,
-      body: { action: 'deactivate', version: 1 },
-    }),
-    expected: only(['admin'], 200),
-    anonymous: 401,
-  },
   'GET /api/audit-events': {
     request: () => ({ url: '/api/audit-events' }),
     // The DDSI reads the events on the sheets only (a scope in SQL, see the audit tests).
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),
     anonymous: 401,
   },
+  ...ACCOUNT_MATRIX,
   ...PROJECT_MATRIX,
   ...FORGE_MATRIX,
   ...EVALUATION_MATRIX,
