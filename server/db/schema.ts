@@ -348,35 +348,6 @@ export const applicationAttachments = pgTable(
   ],
 );
 
-// The catalogue search's own tables (the typo lexicon, the change log): schema-search.ts.
-export * from './schema-search.ts';
-
-/**
- * Effects that leave the transaction (notifications, e-mail, provisioning calls), written by the change
- * that causes them and delivered after commit by the outbox worker: nothing is sent for a rolled-back
- * change, nothing is lost for a committed one.
- */
-export const outboxMessages = pgTable(
-  'outbox_messages',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    topic: text('topic').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** Not before this time (retries back off). */
-    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    /** Given up after too many attempts: an administrator retries it. */
-    failedAt: timestamp('failed_at', { withTimezone: true }),
-    requestId: text('request_id'),
-  },
-  (t) => [
-    index('outbox_pending_idx').on(t.availableAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
-  ],
-);
-
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
 // The governance board: meetings, agenda items, decisions: schema-board.ts.
@@ -395,12 +366,16 @@ export * from './schema-hosting.ts';
 export * from './schema-integrations.ts';
 // Follows, mutes, notification preferences and notifications: schema-notifications.ts.
 export * from './schema-notifications.ts';
+// The outbox of background jobs: schema-outbox.ts.
+export * from './schema-outbox.ts';
 // Projects in progress, their sponsorships, offers, comments and capacities: schema-projects.ts.
 export * from './schema-projects.ts';
 // Proposals answering calls, their evaluation and the selection: schema-proposals.ts.
 export * from './schema-proposals.ts';
 // The good-practice referential (pages, versions, proposals, votes): schema-referential.ts.
 export * from './schema-referential.ts';
+// The catalogue search's own tables (the typo lexicon, the change log): schema-search.ts.
+export * from './schema-search.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';
 // Support tickets of the starter kit and of applications: schema-support.ts.
