@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce } from './lib/build-once.ts';
-import { buildServer, SERVER_SOURCES } from './scripts/build-server.ts';
+import { buildCompiledServer, runCompiled } from './test/compiled-cli.ts';
 
-const run = promisify(execFile);
-/**
- * Each command is a process opening an embedded PostgreSQL: a few seconds on an idle machine, up to a
- * minute on a loaded one. A test waits for its processes to exit; these bounds only stop one that hangs.
- */
-const PROCESS_TIMEOUT_MS = 180_000;
 const TEST_TIMEOUT_MS = 600_000;
-const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = runCompiled;
 
 const dataDirs: string[] = [];
 let migrated: string;
@@ -25,12 +15,7 @@ let migrated: string;
  * rather than creating its own (PostgreSQL's initdb is the slow part of a first start).
  */
 beforeAll(async () => {
-  await buildOnce({
-    root,
-    target: 'build/server',
-    sources: SERVER_SOURCES,
-    build: (out) => buildServer(root, out),
-  });
+  await buildCompiledServer();
   migrated = mkdtempSync(path.join(tmpdir(), 'mutualis-cli-template-'));
   dataDirs.push(migrated);
   const result = await cli(migrated, 'cli', ['db', 'migrate']);
@@ -46,22 +31,6 @@ function freshDataDir() {
   dataDirs.push(dir);
   cpSync(migrated, dir, { recursive: true });
   return dir;
-}
-
-/** Runs a command as an operator would: a real process on a real embedded database in `dataDir`. */
-async function cli(dataDir: string, entry: 'cli' | 'main', args: string[], env: Record<string, string> = {}) {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  try {
-    const script = path.join(root, 'build/server', `${entry}.js`);
-    const { stdout, stderr } = await run(process.execPath, ['--enable-source-maps', script, ...args], {
-      env: { ...base, MUTUALIS_DATA_DIR: dataDir, ...env },
-      timeout: PROCESS_TIMEOUT_MS,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 const createAdmin = (dataDir: string, email: string, name: string) =>

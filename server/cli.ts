@@ -7,6 +7,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../common/schemas/user.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { BackupError, backupEmbeddedDatabase, restoreEmbeddedDatabase } from './db/backup.ts';
 import { openDatabase } from './db/client.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { users } from './db/schema.ts';
@@ -30,7 +31,10 @@ const USAGE = `Utilisation / usage: npm run cli -- <commande>
   import applications FICHIER [--as E-MAIL] [--dry-run]
                                      importe un inventaire CSV, XLSX ou un publiccode.yml (une seule
                                      transaction : une erreur et rien n'est écrit) ; l'import est fait
-                                     au nom du compte --as, par défaut le premier administrateur actif`;
+                                     au nom du compte --as, par défaut le premier administrateur actif
+  backup FICHIER                     sauvegarde la base embarquée (serveur arrêté) dans FICHIER (.tar.gz)
+  restore FICHIER                    restaure FICHIER dans MUTUALIS_DATA_DIR, qui doit être sans base ;
+                                     avec PostgreSQL : pg_dump / pg_restore (docs/operations.md)`;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
   const config = loadConfig();
@@ -99,6 +103,29 @@ async function createAdmin(args: string[]) {
 }
 
 class UsageError extends Error {}
+
+async function backupOrRestore(action: 'backup' | 'restore', file: string) {
+  const config = loadConfig();
+  if (config.databaseUrl)
+    throw new UsageError(
+      'DATABASE_URL désigne un serveur PostgreSQL : sauvegardez-le avec pg_dump et restaurez-le avec pg_restore (docs/operations.md).',
+    );
+  try {
+    if (action === 'backup') {
+      const { bytes } = await backupEmbeddedDatabase(config.dataDir, file);
+      console.log(`Sauvegarde écrite : ${file} (${Math.round(bytes / 1024)} Kio).`);
+      console.log(`Les pièces jointes (${path.join(config.dataDir, 'attachments')}) se copient à part.`);
+    } else {
+      const { tables } = await restoreEmbeddedDatabase(config.dataDir, file);
+      console.log(
+        `Base restaurée dans ${config.dataDir} (${tables} tables) ; le prochain démarrage la migre.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof BackupError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 /** A progress bar on stderr: redrawn in place on a terminal, one line per step otherwise. */
 function progressBar(label: string) {
@@ -198,6 +225,8 @@ async function run(argv: string[]) {
     await importInventory(rest);
   } else if (area === 'user' && command === 'create-admin') {
     await createAdmin(rest);
+  } else if ((area === 'backup' || area === 'restore') && command && rest.length === 0) {
+    await backupOrRestore(area, command);
   } else if (area === 'worker' && command === undefined) {
     await (await import('./worker.ts')).runWorker();
   } else {

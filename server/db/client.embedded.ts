@@ -9,10 +9,15 @@ import { EMBEDDED_SHARED_BUFFERS } from '../config.ts';
 import { type Database, type DatabaseHandle, type DatabaseOptions, MIGRATIONS_FOLDER } from './client.ts';
 import * as schema from './schema.ts';
 
-/** The embedded PostgreSQL (PGlite, in WebAssembly) in `options.dataDir`, or in memory without one. */
-export async function openEmbeddedDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+/** Where PostgreSQL's own files live inside `MUTUALIS_DATA_DIR` (beside the attachments). */
+export function embeddedDataPath(dataDir: string) {
+  return path.join(dataDir, 'pgdata');
+}
+
+/** The PGlite instance itself, with the extensions the migrations need (the CLI's backup uses it). */
+export async function createEmbeddedClient(options: DatabaseOptions) {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined, {
+  return PGlite.create(options.dataDir ? embeddedDataPath(options.dataDir) : undefined, {
     extensions: { unaccent, pg_trgm },
     startParams: [
       ...PGlite.defaultStartParams,
@@ -21,6 +26,11 @@ export async function openEmbeddedDatabase(options: DatabaseOptions): Promise<Da
     ],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
+}
+
+/** The embedded PostgreSQL (PGlite, in WebAssembly) in `options.dataDir`, or in memory without one. */
+export async function openEmbeddedDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const client = await createEmbeddedClient(options);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
