@@ -46,6 +46,13 @@ export const ticketListQuerySchema = z.object({
     .max(2, { error: 'Le niveau vaut 1 ou 2.' })
     .optional(),
   applicationId: z.uuid({ error: "L'identifiant de l'application n'est pas valide." }).optional(),
+  /** true: the tickets of which a level missed its first-answer target; false: the others. */
+  breached: z
+    .enum(['true', 'false'], { error: 'Le filtre breached vaut true ou false.' })
+    .transform((v) => v === 'true')
+    .optional(),
+  /** waiting: longest waiting at their level first (the default); due: nearest answer due first. */
+  sort: z.enum(['waiting', 'due'], { error: 'Le tri vaut waiting ou due.' }).optional(),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 
@@ -66,6 +73,21 @@ export const ticketSummarySchema = z.object({
   openedAt: z.string(),
   firstAnsweredAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  /** Since when it waits at its level (opening, or escalation), and for how many working days if live. */
+  waitingSince: z.string(),
+  waitingWorkingDays: z.number().int().nullable(),
+  /** The first answer the current level still owes, and by when (null once answered or closed). */
+  answerDueAt: z.string().nullable(),
+  /** Each level the ticket reached: when its first answer was due, when it came, whether it was late. */
+  serviceTargets: z.array(
+    z.object({
+      level: z.number().int(),
+      dueAt: z.string(),
+      answeredAt: z.string().nullable(),
+      breached: z.boolean(),
+    }),
+  ),
+  breached: z.boolean(),
   version: z.number().int(),
 });
 export type TicketSummaryDto = z.infer<typeof ticketSummarySchema>;
@@ -86,6 +108,12 @@ export const ticketSchema = ticketSummarySchema
     escalationNote: z.string().nullable(),
     resolution: z.string().nullable(),
     escalatedAt: z.string().nullable(),
+    /** Minutes from opening to the first answer and to the resolution. */
+    minutesToFirstAnswer: z.number().int().nullable(),
+    minutesToResolution: z.number().int().nullable(),
+    /** The referential proposal the ticket became; whether the caller may make it one. */
+    referentialProposalId: z.uuid().nullable(),
+    canProposeToReferential: z.boolean(),
     messages: z.array(ticketMessageDtoSchema),
     attachments: z.array(attachmentSchema),
     /** May the caller write in it, attach files (live ticket); take it or hand it to a colleague. */

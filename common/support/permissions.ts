@@ -7,6 +7,7 @@ export const SUPPORT_ACTIONS = [
   'supportTicket.openApplication',
   'supportTicket.message',
   'supportTicket.assign',
+  'supportTicket.proposeToReferential',
   // Lifecycle transitions (common/lifecycles/starter-kit-ticket.ts, application-ticket.ts).
   'starterKitTicket.escalate',
   'starterKitTicket.resolve',
@@ -32,6 +33,10 @@ export const SUPPORT_ACTION_LABELS: Record<(typeof SUPPORT_ACTIONS)[number], Lab
   },
   'supportTicket.message': { fr: 'Écrire dans un ticket de support', en: 'Write in a support ticket' },
   'supportTicket.assign': { fr: 'Prendre en charge un ticket de support', en: 'Take a support ticket' },
+  'supportTicket.proposeToReferential': {
+    fr: 'Proposer au référentiel un ticket du starter kit résolu',
+    en: 'Propose a resolved starter-kit ticket to the referential',
+  },
   'starterKitTicket.escalate': transition(
     'Escalader un ticket du starter kit à l’équipe nationale',
     'Escalate a starter-kit ticket to the national team',
@@ -69,6 +74,10 @@ export const SUPPORT_AUDIT_ACTION_LABELS: Record<string, Label> = {
   'supportTicket.assign': { fr: 'Ticket de support attribué', en: 'Support ticket assigned' },
   'supportTicket.attach': { fr: 'Fichier joint à un ticket', en: 'File attached to a ticket' },
   'supportTicket.detach': { fr: 'Fichier retiré d’un ticket', en: 'File removed from a ticket' },
+  'supportTicket.proposeToReferential': {
+    fr: 'Ticket proposé au référentiel',
+    en: 'Ticket proposed to the referential',
+  },
   'starterKitTicket.escalate': { fr: 'Ticket escaladé au niveau 2', en: 'Ticket escalated to level 2' },
   'starterKitTicket.resolve': { fr: 'Ticket résolu (niveau 1)', en: 'Ticket resolved (level 1)' },
   'starterKitTicket.resolveEscalated': { fr: 'Ticket résolu (niveau 2)', en: 'Ticket resolved (level 2)' },

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ATTACHMENT_KINDS } from '../../common/catalog/vocabulary.ts';
 import { REFERENT_REGIONS } from '../../common/community/vocabulary.ts';
 import { SUPPORT_FLOWS, TICKET_STATES } from '../../common/support/vocabulary.ts';
 import { inList } from './checks.ts';
 import { attachmentFileColumns, timestamps } from './columns.ts';
 import { applications, organisations, users } from './schema.ts';
+import { referentialProposals } from './schema-referential.ts';
 
 /**
  * Support tickets (server/modules/support/): one model for the two flows. Starter-kit tickets name the
@@ -40,6 +41,19 @@ export const supportTickets = pgTable(
     firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /**
+     * Service targets (common/support/service-targets.ts): when each level's first answer is due, and when
+     * it came (a message of someone answering at that level, the escalation or the resolution). Level 1
+     * has none when the region has no referent; level 2 is due from the escalation.
+     */
+    level1DueAt: timestamp('level1_due_at', { withTimezone: true }),
+    level1AnsweredAt: timestamp('level1_answered_at', { withTimezone: true }),
+    level2DueAt: timestamp('level2_due_at', { withTimezone: true }),
+    level2AnsweredAt: timestamp('level2_answered_at', { withTimezone: true }),
+    /** The referential proposal a resolved starter-kit ticket became (its question and answer). */
+    referentialProposalId: uuid('referential_proposal_id').references(() => referentialProposals.id, {
+      onDelete: 'set null',
+    }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -48,6 +62,7 @@ export const supportTickets = pgTable(
     index('support_tickets_opener_idx').on(t.openerOrganisationId),
     index('support_tickets_application_idx').on(t.applicationId),
     index('support_tickets_level1_idx').using('gin', t.level1OrganisationIds),
+    uniqueIndex('support_tickets_referential_proposal_key').on(t.referentialProposalId),
     check('support_tickets_flow_check', inList(t.flow, SUPPORT_FLOWS)),
     check('support_tickets_state_check', inList(t.state, TICKET_STATES)),
     check('support_tickets_region_check', inList(t.region, REFERENT_REGIONS)),

@@ -29,7 +29,7 @@ export function supportFixtures(
     return openers[scope];
   };
   return {
-    async ticket(scope: Scope, flow: SupportFlow = 'starterKit') {
+    async ticket(scope: Scope, flow: SupportFlow = 'starterKit', state: 'open' | 'resolved' = 'open') {
       const opener = await openerOf(scope);
       const [row] = await db
         .insert(supportTickets)
@@ -40,6 +40,9 @@ export function supportFixtures(
           openedBy: opener.id,
           openerOrganisationId: opener.organisationId,
           level1OrganisationIds: [officeId[scope]],
+          ...(state === 'resolved'
+            ? { state, resolution: 'Réglé par le référent.', resolvedAt: new Date() }
+            : {}),
           ...(flow === 'starterKit'
             ? { region: scope === 'own' ? 'grand-est' : 'bretagne' }
             : { applicationId: applicationId[scope], designerOrganisationId: officeId[scope] }),
@@ -154,6 +157,15 @@ export const SUPPORT_MATRIX: Record<string, RouteCase> = {
       };
     },
     expected: (role, scope) => (role === 'referent' && scope === 'own' ? 200 : 403),
+    anonymous: 401,
+  },
+  // A resolved starter-kit ticket becomes a referential proposal: its referents' and the national team's.
+  'POST /api/support-tickets/:id/referential-proposal': {
+    request: async ({ scope }, f: Fixtures) => ({
+      url: `/api/support-tickets/${(await f.support.ticket(scope, 'starterKit', 'resolved')).id}/referential-proposal`,
+    }),
+    expected: (role, scope) =>
+      NATIONAL_TEAM.includes(role) || (role === 'referent' && scope === 'own') ? 201 : 403,
     anonymous: 401,
   },
   // Level 1 of a homologated application is its designer office: its agents and developers resolve.

@@ -25,6 +25,13 @@ export const supportPolicy: PolicyTable = {
   // Who answers somewhere; the service checks that the caller answers at this ticket's level.
   'supportTicket.assign': (actor) =>
     oversees(actor) || hasRole(actor, 'referent', 'agent', 'developer', 'officeDirector'),
+  // A starter-kit ticket's referents (level 1) and the national team (level 2) turn it into a page.
+  'supportTicket.proposeToReferential': (actor, ticket?: TicketRow) =>
+    ticket
+      ? ticket.flow === 'starterKit' &&
+        (oversees(actor) ||
+          (hasRole(actor, 'referent') && ticket.level1OrganisationIds.includes(actor.organisationId)))
+      : oversees(actor) || hasRole(actor, 'referent'),
 };
 
 export function ticketScope(actor: Actor): TicketScope {

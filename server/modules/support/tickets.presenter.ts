@@ -1,12 +1,45 @@
 import type { TicketDto, TicketSummaryDto } from '../../../common/schemas/support.ts';
+import { workingDaysWaited } from '../../../common/support/service-targets.ts';
 import { presentAttachment } from '../catalog/attachments/attachments.presenter.ts';
-import type { TicketListRow, TicketRow } from './tickets.queries.ts';
+import type { ServiceState, TicketListRow, TicketRow } from './tickets.queries.ts';
 import type { TicketView } from './tickets.service.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+const minutesBetween = (from: Date, to: Date | null) =>
+  to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000)) : null;
+
+/** The service state the database computed (tickets.queries.ts), with the working days waited. */
+function service(ticket: TicketRow, state: ServiceState) {
+  const waitingSince = ticket.level === 2 && ticket.escalatedAt ? ticket.escalatedAt : ticket.createdAt;
+  const live = ticket.state === 'open' || ticket.state === 'escalated';
+  const targets = [
+    {
+      level: 1,
+      dueAt: ticket.level1DueAt,
+      answeredAt: ticket.level1AnsweredAt,
+      breached: state.level1Breached,
+    },
+    {
+      level: 2,
+      dueAt: ticket.level2DueAt,
+      answeredAt: ticket.level2AnsweredAt,
+      breached: state.level2Breached,
+    },
+  ];
+  return {
+    waitingSince: waitingSince.toISOString(),
+    waitingWorkingDays: live ? workingDaysWaited(waitingSince, new Date()) : null,
+    answerDueAt: iso(state.answerDueAt),
+    serviceTargets: targets.flatMap((t) =>
+      t.dueAt ? [{ ...t, dueAt: t.dueAt.toISOString(), answeredAt: iso(t.answeredAt) }] : [],
+    ),
+    breached: state.level1Breached || state.level2Breached,
+  };
+}
 
 function summary(
   ticket: TicketRow,
+  state: ServiceState,
   opener: { id: string; displayName: string },
   office: { id: string; code: string; name: string },
   application: { id: string; name: string } | null,
@@ -25,6 +58,7 @@ function summary(
     openedAt: ticket.createdAt.toISOString(),
     firstAnsweredAt: iso(ticket.firstAnsweredAt),
     resolvedAt: iso(ticket.resolvedAt),
+    ...service(ticket, state),
     version: ticket.version,
   };
 }
@@ -34,7 +68,7 @@ export function presentTicketSummary(row: TicketListRow): TicketSummaryDto {
     row.ticket.applicationId && row.application
       ? { id: row.ticket.applicationId, name: row.application }
       : null;
-  return summary(row.ticket, row.opener, row.office, application);
+  return summary(row.ticket, row, row.opener, row.office, application);
 }
 
 export function presentTicket(view: TicketView): TicketDto {
@@ -48,6 +82,7 @@ export function presentTicket(view: TicketView): TicketDto {
   return {
     ...summary(
       ticket,
+      view.service,
       person(view.opener) as NonNullable<ReturnType<typeof person>>,
       office(ticket.openerOrganisationId) as NonNullable<ReturnType<typeof office>>,
       view.application ? { id: view.application.id, name: view.application.name } : null,
@@ -59,6 +94,10 @@ export function presentTicket(view: TicketView): TicketDto {
     escalationNote: ticket.escalationNote,
     resolution: ticket.resolution,
     escalatedAt: iso(ticket.escalatedAt),
+    minutesToFirstAnswer: minutesBetween(ticket.createdAt, ticket.firstAnsweredAt),
+    minutesToResolution: minutesBetween(ticket.createdAt, ticket.resolvedAt),
+    referentialProposalId: ticket.referentialProposalId,
+    canProposeToReferential: view.canProposeToReferential,
     messages: view.messages.map((m) => ({
       id: m.id,
       body: m.body,

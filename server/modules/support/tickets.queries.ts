@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SupportFlow, TicketState } from '../../../common/support/vocabulary.ts';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -72,12 +72,55 @@ const visibleTo = (scope: TicketScope): SQL | undefined =>
     ? undefined
     : sql`(${supportTickets.openerOrganisationId} = ${scope.organisationId} OR ${scope.organisationId} = ANY(${supportTickets.level1OrganisationIds}) OR ${supportTickets.designerOrganisationId} = ${scope.organisationId})`;
 
-/** A queue: the tickets the scope sees, the oldest first (ageing), at most 500. */
-export async function listTickets(
-  db: Executor,
-  scope: TicketScope,
-  filters: { flow?: SupportFlow; state?: TicketState; level?: number; applicationId?: string },
-) {
+const LIVE_SQL = sql`${supportTickets.state} IN ('open', 'escalated')`;
+
+/**
+ * A level missed its target when its first answer came after the due date, or has not come and the due
+ * date has passed on a live ticket (a ticket withdrawn unanswered is not counted against the support).
+ */
+const missed = (due: AnyColumn, answered: AnyColumn) =>
+  sql<boolean>`coalesce(coalesce(${answered}, CASE WHEN ${LIVE_SQL} THEN now() END) > ${due}, false)`;
+const level1Breached = missed(supportTickets.level1DueAt, supportTickets.level1AnsweredAt);
+const level2Breached = missed(supportTickets.level2DueAt, supportTickets.level2AnsweredAt);
+
+/** The first answer the current level still owes, and by when (null once answered or closed). */
+const answerDueAt = sql<Date | null>`CASE WHEN ${LIVE_SQL} THEN CASE ${supportTickets.level}
+  WHEN 1 THEN CASE WHEN ${supportTickets.level1AnsweredAt} IS NULL THEN ${supportTickets.level1DueAt} END
+  ELSE CASE WHEN ${supportTickets.level2AnsweredAt} IS NULL THEN ${supportTickets.level2DueAt} END END END`.mapWith(
+  supportTickets.level1DueAt,
+);
+/** Since when the ticket waits at its level: its opening, or its escalation at level 2. */
+const waitingSince =
+  sql<Date>`CASE WHEN ${supportTickets.level} = 2 THEN coalesce(${supportTickets.escalatedAt}, ${supportTickets.createdAt}) ELSE ${supportTickets.createdAt} END`.mapWith(
+    supportTickets.createdAt,
+  );
+
+/** The service state of tickets, computed by the database (also what lists filter and sort on). */
+export const serviceColumns = { level1Breached, level2Breached, answerDueAt, waitingSince };
+export type ServiceState = { level1Breached: boolean; level2Breached: boolean; answerDueAt: Date | null };
+
+export async function serviceStateOf(db: Executor, id: string): Promise<ServiceState> {
+  const [row] = await db
+    .select({ level1Breached, level2Breached, answerDueAt })
+    .from(supportTickets)
+    .where(eq(supportTickets.id, id));
+  return row ?? { level1Breached: false, level2Breached: false, answerDueAt: null };
+}
+
+export interface TicketListFilters {
+  flow?: SupportFlow;
+  state?: TicketState;
+  level?: number;
+  applicationId?: string;
+  breached?: boolean;
+  sort?: 'waiting' | 'due';
+}
+
+/**
+ * A queue: the tickets the scope sees, at most 500 — those waiting longest at their level first, or the
+ * nearest due answer first; `breached` keeps the tickets of which a level missed its target.
+ */
+export async function listTickets(db: Executor, scope: TicketScope, filters: TicketListFilters) {
   return db
     .select({
       ticket: supportTickets,
@@ -86,6 +129,7 @@ export async function listTickets(
       application: sql<
         string | null
       >`(SELECT a.name FROM applications a WHERE a.id = ${supportTickets.applicationId})`,
+      ...serviceColumns,
     })
     .from(supportTickets)
     .innerJoin(users, eq(users.id, supportTickets.openedBy))
@@ -97,9 +141,18 @@ export async function listTickets(
         filters.state ? eq(supportTickets.state, filters.state) : undefined,
         filters.level ? eq(supportTickets.level, filters.level) : undefined,
         filters.applicationId ? eq(supportTickets.applicationId, filters.applicationId) : undefined,
+        filters.breached === undefined
+          ? undefined
+          : filters.breached
+            ? sql`(${level1Breached} OR ${level2Breached})`
+            : sql`NOT (${level1Breached} OR ${level2Breached})`,
       ),
     )
-    .orderBy(asc(supportTickets.createdAt), asc(supportTickets.id))
+    .orderBy(
+      ...(filters.sort === 'due' ? [sql`${answerDueAt} ASC NULLS LAST`] : []),
+      asc(waitingSince),
+      asc(supportTickets.id),
+    )
     .limit(500);
 }
 export type TicketListRow = Awaited<ReturnType<typeof listTickets>>[number];

@@ -12,6 +12,7 @@ import {
 import type { ServiceContext } from '../../lib/context.ts';
 import { lifecycleRoutes } from '../../lib/lifecycle-routes.ts';
 import { supportAttachmentRoutes } from './attachments.routes.ts';
+import { proposeTicketToReferential } from './ticket-referential.service.ts';
 import { applicationTicketBinding, starterKitTicketBinding } from './tickets.lifecycle.ts';
 import { presentTicket, presentTicketSummary } from './tickets.presenter.ts';
 import {
@@ -114,6 +115,24 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await assignSupportTicket(request.ctx, authorizer, request.params.id, request.body);
       return present(request.ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/support-tickets/:id/referential-proposal',
+    {
+      config: { access: { action: 'supportTicket.proposeToReferential' } },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Faire d’un ticket du starter kit résolu une proposition de page du référentiel (sa question et sa réponse), une fois ; réservé à ses référents et à l’équipe nationale',
+        params: idParamsSchema,
+        response: { 201: ticketSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await proposeTicketToReferential(request.ctx, authorizer, request.params.id);
+      return reply.code(201).send(await present(request.ctx, request.params.id));
     },
   );
 

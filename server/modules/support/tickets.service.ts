@@ -1,6 +1,7 @@
 import { REFERENT_REGIONS } from '../../../common/community/vocabulary.ts';
 import type { Role } from '../../../common/roles.ts';
 import type { AssignTicketInput, OpenTicketInput, TicketListQuery } from '../../../common/schemas/support.ts';
+import { firstAnswerDueAt } from '../../../common/support/service-targets.ts';
 import { applicationLevel1, SERVICE_CENTRE_CODE, TICKET_STATES } from '../../../common/support/vocabulary.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
@@ -25,6 +26,7 @@ import {
   officeUses,
   personOf,
   referentOfficeIds,
+  serviceStateOf,
   setTicket,
   type TicketRow,
 } from './tickets.queries.ts';
@@ -57,15 +59,18 @@ async function starterKitRouting(tx: TxContext, actor: Actor) {
       'Votre organisme ne relève d’aucune région de référents : le support du starter kit passe par votre région.',
     );
   const referents = await referentOfficeIds(tx.db, region);
+  const now = new Date();
   return {
     region,
     level1OrganisationIds: referents,
-    // No referent in the region: the national team answers at once.
+    // No referent in the region: the national team answers at once, and owes the first answer.
     ...(referents.length === 0
       ? {
           state: 'escalated' as const,
           level: 2,
-          escalatedAt: new Date(),
+          escalatedAt: now,
+          level1DueAt: null,
+          level2DueAt: firstAnswerDueAt(now),
           escalationNote: 'Aucun référent dans la région : ticket adressé directement à l’équipe nationale.',
         }
       : {}),
@@ -114,6 +119,7 @@ export async function openTicket(ctx: ServiceContext, authorizer: Authorizer, in
       description: input.description,
       openedBy: actor.userId,
       openerOrganisationId: actor.organisationId,
+      level1DueAt: firstAnswerDueAt(new Date()),
       ...routing,
     });
     await recordAudit(tx, {
@@ -184,6 +190,7 @@ export async function getTicket(ctx: ServiceContext, authorizer: Authorizer, id:
   const live = LIVE.includes(ticket.state);
   return {
     ticket,
+    service: await serviceStateOf(ctx.db, ticket.id),
     offices,
     opener: opener as NonNullable<typeof opener>,
     assignee,
@@ -194,11 +201,18 @@ export async function getTicket(ctx: ServiceContext, authorizer: Authorizer, id:
     lifecycles,
     canWrite: live && authorizer.can(actor, 'supportTicket.message', ticket),
     canAssign: live && answersNow(authorizer, actor, ticket),
+    canProposeToReferential:
+      ticket.state === 'resolved' &&
+      !ticket.referentialProposalId &&
+      authorizer.can(actor, 'supportTicket.proposeToReferential', ticket),
   };
 }
 export type TicketView = Awaited<ReturnType<typeof getTicket>>;
 
-/** A message of the requester or of the support; the first answer of someone else is the first answer. */
+/**
+ * A message of the requester or of the support; the first answer of someone else is the first answer, and
+ * the first of someone answering at the ticket's level is that level's answer (its service target).
+ */
 export async function addMessage(ctx: ServiceContext, authorizer: Authorizer, id: string, body: string) {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -210,10 +224,15 @@ export async function addMessage(ctx: ServiceContext, authorizer: Authorizer, id
         'Ce ticket est résolu ou retiré : ouvrez-en un nouveau pour un autre problème.',
       );
     const message = await insertMessage(tx.db, { ticketId: ticket.id, authorId: actor.userId, body });
-    const after =
-      !ticket.firstAnsweredAt && actor.userId !== ticket.openedBy
-        ? await setTicket(tx.db, ticket.id, { firstAnsweredAt: message.createdAt })
-        : ticket;
+    const answers = actor.userId !== ticket.openedBy;
+    const levelAnswer = ticket.level === 1 ? 'level1AnsweredAt' : 'level2AnsweredAt';
+    const values = {
+      ...(answers && !ticket.firstAnsweredAt ? { firstAnsweredAt: message.createdAt } : {}),
+      ...(answers && !ticket[levelAnswer] && answersNow(authorizer, actor, ticket)
+        ? { [levelAnswer]: message.createdAt }
+        : {}),
+    };
+    const after = Object.keys(values).length > 0 ? await setTicket(tx.db, ticket.id, values) : ticket;
     await recordAudit(tx, {
       action: 'supportTicket.message',
       targetType: 'supportTicket',

@@ -3,49 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDto, TicketSummaryDto } from '../../../common/schemas/support.ts';
 import { applicationUsages, auditEvents } from '../../db/schema.ts';
 import { uploadFile } from '../../test/catalog-fixtures.ts';
-import {
-  type Agent,
-  createTestContext,
-  organisationId,
-  signUp,
-  type TestContext,
-} from '../../test/harness.ts';
+import { type Agent, organisationId, signUp, type TestContext } from '../../test/harness.ts';
 import { tinyPng } from '../../test/images.ts';
 import { storeSheet } from '../../test/store-fixtures.ts';
-import { markTrained } from '../community/developers.queries.ts';
+import {
+  fireTicket,
+  openTicket,
+  supportTestContext,
+  trainedDeveloper as trainedDevelopers,
+} from '../../test/support-fixtures.ts';
 
 let t: TestContext;
 let referent: Agent;
 let ddsi: Agent;
 beforeAll(async () => {
-  t = await createTestContext();
-  // The CPAM du Bas-Rhin is the letter's referent for the Grand Est.
-  referent = (await signUp(t, { roles: ['referent'], organisationCode: 'CPAM-67' })).agent;
-  ddsi = (await signUp(t, { roles: ['itDirectorate'], organisationCode: 'CNAM-DDSI' })).agent;
+  ({ t, referent, ddsi } = await supportTestContext());
 });
 afterAll(() => t.close());
 
-async function trainedDeveloper(code = 'CPAM-68') {
-  const { user, agent } = await signUp(t, { roles: ['developer'], organisationCode: code });
-  await markTrained(t.db, user.id, '2026-06-12');
-  return { user, agent };
-}
-
-async function open(agent: Agent, body: Record<string, unknown>) {
-  const response = await agent.post('/api/support-tickets', {
-    subject: 'Le bundle de sécurité refuse mon jeton',
-    description: 'Après la mise à jour 3.2 du starter kit, la connexion échoue avec une erreur 500.',
-    ...body,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<TicketDto>();
-}
-
-const fire = (agent: Agent, ticket: TicketDto, action: string, input?: unknown) =>
-  agent.post(
-    `/api/${ticket.flow === 'starterKit' ? 'starter-kit' : 'application'}-tickets/${ticket.id}/transitions`,
-    { action, version: ticket.version, ...(input === undefined ? {} : { input }) },
-  );
+const trainedDeveloper = (code?: string) => trainedDevelopers(t, code);
+const open = openTicket;
+const fire = fireTicket;
 
 async function kindsHeard(agent: Agent, ticketId: string) {
   const response = await agent.get('/api/notifications');
