@@ -222,6 +222,7 @@ async function wishesWhere(db: Executor, where: ReturnType<typeof eq>, organisat
       sql`CASE ${clubWishes.state} WHEN 'open' THEN 0 ELSE 1 END`,
       desc(votes('for')),
       desc(clubWishes.createdAt),
+      clubWishes.id,
     );
 }
 export type WishListRow = Awaited<ReturnType<typeof listWishes>>[number];
