@@ -1,6 +1,7 @@
 import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
 import { BOARD_AUDIT_ACTION_LABELS, BOARD_TARGET_TYPE_LABELS } from './board/permissions.ts';
 import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
+import { CLUB_AUDIT_ACTION_LABELS, CLUB_TARGET_TYPE_LABELS } from './clubs/permissions.ts';
 import { COMMUNITY_AUDIT_ACTION_LABELS, COMMUNITY_TARGET_TYPE_LABELS } from './community/permissions.ts';
 import {
   COMPENSATION_AUDIT_ACTION_LABELS,
@@ -70,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...SUPPORT_AUDIT_ACTION_LABELS,
   ...REFERENTIAL_AUDIT_ACTION_LABELS,
   ...COMPENSATION_AUDIT_ACTION_LABELS,
+  ...CLUB_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -87,4 +89,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...SUPPORT_TARGET_TYPE_LABELS,
   ...REFERENTIAL_TARGET_TYPE_LABELS,
   ...COMPENSATION_TARGET_TYPE_LABELS,
+  ...CLUB_TARGET_TYPE_LABELS,
 };

@@ -39,6 +39,9 @@ export const EVENT_KINDS = [
   'supportTicket.transitioned',
   'supportTicket.messageAdded',
   'hostingBudget.thresholdReached',
+  'club.postPublished',
+  'club.meetingScheduled',
+  'clubWish.answered',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -54,6 +57,7 @@ export const FOLLOW_TARGETS = [
   'trainingSession',
   'supportTicket',
   'hostingBudget',
+  'club',
 ] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 /** Threads anyone may follow by hand; the others (a ticket, an application to become referent) are followed by their parties only. */
@@ -63,6 +67,7 @@ export const OPEN_FOLLOW_TARGETS: readonly FollowTarget[] = [
   'deploymentRequest',
   'call',
   'boardItem',
+  'club',
 ];
 
 /** How often a person wants e-mail for a kind of event; in-app notifications are always written. */
@@ -148,6 +153,12 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'hostingBudget.thresholdReached': {
     fr: 'Budget d’hébergement AM Cloud atteint à 80 % ou 100 %',
     en: 'AM Cloud hosting budget 80 % or 100 % used',
+  },
+  'club.postPublished': { fr: 'Actualité d’un club utilisateurs', en: 'User club news' },
+  'club.meetingScheduled': { fr: 'Réunion d’un club utilisateurs', en: 'User club meeting' },
+  'clubWish.answered': {
+    fr: 'Réponse du concepteur à une évolution souhaitée',
+    en: 'The designer’s answer to a wished evolution',
   },
 };
 
@@ -288,6 +299,22 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
     l === 'fr'
       ? `« ${target} » est consommé à ${params.percent} % (seuil de ${params.threshold} % atteint : ${params.consumed} sur ${params.amount}).`
       : `“${target}” is ${params.percent} % used (the ${params.threshold} % threshold is reached: ${params.consumed} of ${params.amount}).`,
+  'club.postPublished': ({ params, target }, l) =>
+    l === 'fr'
+      ? `Club « ${target} » : nouvelle actualité « ${params.title} ».`
+      : `Club “${target}”: new post “${params.title}”.`,
+  'club.meetingScheduled': ({ params, target }, l) =>
+    l === 'fr'
+      ? `Club « ${target} » : réunion « ${params.title} » le ${params.date}.`
+      : `Club “${target}”: meeting “${params.title}” on ${params.date}.`,
+  'clubWish.answered': ({ params, target }, l) =>
+    params.to === 'planned'
+      ? l === 'fr'
+        ? `Club « ${target} » : l’évolution « ${params.title} » est prévue en version ${params.plannedVersion}.`
+        : `Club “${target}”: the evolution “${params.title}” is planned for version ${params.plannedVersion}.`
+      : l === 'fr'
+        ? `Club « ${target} » : l’évolution « ${params.title} » est déclinée. Motif : ${params.reason}`
+        : `Club “${target}”: the evolution “${params.title}” is declined. Reason: ${params.reason}`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -306,6 +333,7 @@ export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'trainingSession') return `/communaute/formations/${target.id}`;
   if (target.type === 'supportTicket') return `/support/${target.id}`;
   if (target.type === 'hostingBudget') return '/store/couts';
+  if (target.type === 'club') return `/catalogue/${target.id}/club`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

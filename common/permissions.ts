@@ -1,6 +1,7 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
 import { BOARD_ACTION_LABELS, BOARD_ACTIONS } from './board/permissions.ts';
 import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
+import { CLUB_ACTION_LABELS, CLUB_ACTIONS } from './clubs/permissions.ts';
 import { COMMUNITY_ACTION_LABELS, COMMUNITY_ACTIONS } from './community/permissions.ts';
 import { COMPENSATION_ACTION_LABELS, COMPENSATION_ACTIONS } from './compensation/permissions.ts';
 import { EVALUATION_ACTION_LABELS, EVALUATION_ACTIONS } from './evaluation/permissions.ts';
@@ -78,6 +79,7 @@ export const ACTIONS = [
   ...SUPPORT_ACTIONS,
   ...REFERENTIAL_ACTIONS,
   ...COMPENSATION_ACTIONS,
+  ...CLUB_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -175,4 +177,5 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...SUPPORT_ACTION_LABELS,
   ...REFERENTIAL_ACTION_LABELS,
   ...COMPENSATION_ACTION_LABELS,
+  ...CLUB_ACTION_LABELS,
 };

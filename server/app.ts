@@ -49,6 +49,9 @@ import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
+import { clubWishBinding } from './modules/clubs/club-wishes.lifecycle.ts';
+import { clubsPolicy } from './modules/clubs/clubs.policy.ts';
+import { clubsRoutes } from './modules/clubs/clubs.routes.ts';
 import { communityPolicy } from './modules/community/community.policy.ts';
 import { developerRoutes } from './modules/community/developers.routes.ts';
 import { referentApplicationBinding } from './modules/community/referent-applications.lifecycle.ts';
@@ -160,6 +163,7 @@ const POLICIES = [
   supportPolicy,
   referentialPolicy,
   compensationPolicy,
+  clubsPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -176,6 +180,7 @@ const BINDINGS: AnyBinding[] = [
   ...SUPPORT_BINDINGS,
   referentialProposalBinding,
   agreementBinding,
+  clubWishBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -362,6 +367,7 @@ export async function buildApp(options: {
   await app.register(boardRoutes);
   await app.register(supportRoutes);
   await app.register(compensationRoutes);
+  await app.register(clubsRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

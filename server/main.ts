@@ -5,6 +5,7 @@ import { seedDemoAcceptance } from './db/demo/seed-acceptance.ts';
 import { seedDemoBoard } from './db/demo/seed-board.ts';
 import { seedDemoCalls } from './db/demo/seed-calls.ts';
 import { seedDemoCatalogue } from './db/demo/seed-catalogue.ts';
+import { seedDemoClubs } from './db/demo/seed-clubs.ts';
 import { seedDemoCommunity } from './db/demo/seed-community.ts';
 import { seedDemoCompensation } from './db/demo/seed-compensation.ts';
 import { seedDemoEvaluations } from './db/demo/seed-evaluations.ts';
@@ -45,6 +46,7 @@ async function main() {
   const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
   const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
   const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
+  const demoClubs = config.demo ? await seedDemoClubs(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -69,6 +71,7 @@ async function main() {
       demoBoardMeetingsCreated: demoBoard.created,
       demoReferentialPagesCreated: demoReferential.created,
       demoAgreementsCreated: demoAgreements.created,
+      demoClubsCreated: demoClubs.created,
     },
     'database ready',
   );

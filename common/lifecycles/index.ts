@@ -5,6 +5,7 @@ import { applicationCertificationLifecycle, applicationRecordLifecycle } from '.
 import { applicationTicketLifecycle } from './application-ticket.ts';
 import { boardMeetingLifecycle } from './board-meeting.ts';
 import { callLifecycle } from './call.ts';
+import { clubWishLifecycle } from './club-wish.ts';
 import { deploymentRequestLifecycle } from './deployment-request.ts';
 import { gridVersionLifecycle } from './evaluation-grid.ts';
 import { projectLifecycle } from './project.ts';
@@ -34,4 +35,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [applicationTicketLifecycle.name]: applicationTicketLifecycle,
   [referentialProposalLifecycle.name]: referentialProposalLifecycle,
   [agreementLifecycle.name]: agreementLifecycle,
+  [clubWishLifecycle.name]: clubWishLifecycle,
 };

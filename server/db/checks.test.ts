@@ -6,6 +6,7 @@ import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
 import { boardCheckCases } from './checks.board-cases.ts';
+import { clubCheckCases } from './checks.clubs-cases.ts';
 import { compensationCheckCases } from './checks.compensation-cases.ts';
 import { type CheckCase, evaluationCheckCases, insertEvaluationRows } from './checks.evaluation-cases.ts';
 import { networkCheckCases } from './checks.network-cases.ts';
@@ -231,6 +232,7 @@ const cases: CheckCase[] = [
   ...supportCheckCases(() => ({ userId, applicationId })),
   ...referentialCheckCases(() => ({ userId })),
   ...compensationCheckCases(() => ({ applicationId })),
+  ...clubCheckCases(() => ({ userId, applicationId })),
   {
     constraint: 'audit_events_actor_kind_check',
     refused: () => audit('robot'),
@@ -253,7 +255,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(129);
+    expect(declared).toHaveLength(131);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

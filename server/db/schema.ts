@@ -354,6 +354,8 @@ export * from './schema-acceptance.ts';
 export * from './schema-board.ts';
 // Calls for projects and their questions: schema-calls.ts.
 export * from './schema-calls.ts';
+// User clubs: members and contacts, news, meetings, wishes and votes: schema-clubs.ts.
+export * from './schema-clubs.ts';
 // The developer community (directory, regional referents): schema-community.ts.
 export * from './schema-community.ts';
 // Effort records, the daily rate table and compensation agreements: schema-compensation.ts.

@@ -100,6 +100,8 @@ const STALE_SUBJECTS = {
   referentialProposal: ['Cette proposition au référentiel', true],
   agreement: ['Cette convention', true],
   hostingBudget: ['Ce budget', false],
+  clubWish: ['Cette évolution', true],
+  clubMeeting: ['Cette réunion', true],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

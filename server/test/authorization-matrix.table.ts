@@ -4,6 +4,7 @@ import { ACCOUNT_MATRIX } from './authorization-matrix.accounts.ts';
 import { BOARD_MATRIX, type BoardFixtures } from './authorization-matrix.board.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
 import { everyone, only } from './authorization-matrix.cells.ts';
+import { CLUB_MATRIX, type ClubFixtures } from './authorization-matrix.clubs.ts';
 import { COMMUNITY_MATRIX, type CommunityFixtures } from './authorization-matrix.community.ts';
 import {
   AGREEMENT_MATRIX,
@@ -100,6 +101,8 @@ export interface Fixtures {
   referential: ReferentialFixtures;
   /** Effort and agreements (authorization-matrix.compensation.ts). */
   compensation: CompensationFixtures;
+  /** User clubs (authorization-matrix.clubs.ts). */
+  clubs: ClubFixtures;
   ddgos: string;
 }
 
@@ -287,6 +290,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...REFERENTIAL_MATRIX,
   ...COMPENSATION_MATRIX,
   ...AGREEMENT_MATRIX,
+  ...CLUB_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

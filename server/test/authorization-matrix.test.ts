@@ -9,6 +9,7 @@ import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
 import { boardFixtures } from './authorization-matrix.board.ts';
 import { callFixtures } from './authorization-matrix.calls.ts';
+import { clubFixtures } from './authorization-matrix.clubs.ts';
 import { communityFixtures } from './authorization-matrix.community.ts';
 import { compensationFixtures } from './authorization-matrix.compensation.ts';
 import { evaluationFixtures } from './authorization-matrix.evaluations.ts';
@@ -112,6 +113,7 @@ beforeAll(async () => {
     }),
     referential: referentialFixtures(t.db),
     compensation: compensationFixtures(t.db, officeId),
+    clubs: clubFixtures(t.db, officeId, freshSheet),
     declareOwnUsage: async (applicationId) => {
       const declared = await ownDirector.post(`/api/applications/${applicationId}/usages`, { userCount: 3 });
       if (declared.statusCode !== 201) throw new Error(`usage not declared: ${declared.body}`);

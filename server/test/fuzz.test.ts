@@ -311,7 +311,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // ticket (a trained developer, an agent) and acting on an application's ticket (its support offices):
     // server/modules/support/tickets.test.ts; confirming an office's effort (its director) and negotiating
     // or approving an agreement (the DDO and the office's director): server/modules/compensation/*.test.ts;
-    // answering a call for projects (an office's developers and director): calls/proposals/*.test.ts).
+    // answering a call for projects (an office's developers and director): calls/proposals/*.test.ts;
+    // writing in a user club (its designer office, its member offices): server/modules/clubs/clubs.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
     expect([...unknownFieldRefused].sort()).toEqual(bodies.sort());
     expect([...forbiddenToAdmin].sort()).toEqual(
@@ -337,6 +338,12 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'post /api/agreements/{id}/texts',
         'post /api/agreements/{id}/comments',
         'post /api/agreements/{id}/transitions',
+        'post /api/applications/{id}/club/posts',
+        'post /api/applications/{id}/club/meetings',
+        'patch /api/club-meetings/{id}',
+        'post /api/applications/{id}/club/wishes',
+        'put /api/club-wishes/{id}/vote',
+        'post /api/club-wishes/{id}/transitions',
       ].sort(),
     );
   }, 240_000);

@@ -32,6 +32,7 @@ import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { adminRoutes } from './router-admin.tsx';
 import { boardRoutes } from './router-board.tsx';
 import { callRoutes } from './router-calls.tsx';
+import { clubRoutes } from './router-clubs.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { compensationRoutes } from './router-compensation.tsx';
 import { forgeRoutes } from './router-forge.tsx';
@@ -365,6 +366,7 @@ const routeTree = rootRoute.addChildren([
     ...storeRoutes,
     ...communityRoutes,
     ...supportRoutes,
+    ...clubRoutes,
     ...callRoutes,
     ...boardRoutes,
     ...adminRoutes,

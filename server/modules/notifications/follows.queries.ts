@@ -46,6 +46,11 @@ const LABELS: Partial<Record<FollowTarget, (db: Executor, id: string) => Promise
       .from(hostingBudgets)
       .innerJoin(organisations, eq(organisations.id, hostingBudgets.organisationId))
       .where(eq(hostingBudgets.id, id)),
+  club: (db, id) =>
+    db
+      .select({ label: sql<string>`'Club ' || ${applications.name}` })
+      .from(applications)
+      .where(eq(applications.id, id)),
   referentApplication: (db, id) =>
     db
       .select({ label: sql<string>`${referentApplications.region}` })
@@ -104,8 +109,7 @@ export async function listFollows(db: Executor, userId: string) {
     db,
     sql`
     SELECT t.target_type, t.target_id,
-           coalesce(p.title, a.name, d.reference, c.title, b.title) AS label,
-           coalesce(p.title, a.name, d.reference, c.title, ts.title, st.subject, ra.region) AS label,
+           coalesce(p.title, a.name, d.reference, c.title, b.title, ts.title, st.subject, ra.region, 'Club ' || club.name) AS label,
            coalesce(f.following, false) AS following,
            coalesce(f.automatic, false) AS automatic,
            (m.user_id IS NOT NULL) AS muted,
@@ -122,6 +126,7 @@ export async function listFollows(db: Executor, userId: string) {
     LEFT JOIN ${trainingSessions} ts ON t.target_type = 'trainingSession' AND ts.id = t.target_id
     LEFT JOIN ${supportTickets} st ON t.target_type = 'supportTicket' AND st.id = t.target_id
     LEFT JOIN ${referentApplications} ra ON t.target_type = 'referentApplication' AND ra.id = t.target_id
+    LEFT JOIN ${applications} club ON t.target_type = 'club' AND club.id = t.target_id
     ORDER BY since DESC, t.target_id`,
   );
   return rows.map((r) => ({

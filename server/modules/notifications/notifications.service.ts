@@ -85,6 +85,7 @@ const NOT_FOUND: Partial<Record<FollowTarget, string>> = {
   call: 'Cet appel à projets est introuvable.',
   boardItem: 'Ce point soumis à l’instance est introuvable.',
   hostingBudget: 'Ce budget d’hébergement est introuvable.',
+  club: 'Ce club utilisateurs est introuvable.',
 };
 
 async function existingTarget(ctx: ServiceContext, input: TargetInput) {

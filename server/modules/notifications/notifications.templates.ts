@@ -51,6 +51,9 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
   'supportTicket.transitioned': (label) => `Le ticket de support « ${label} » avance`,
   'supportTicket.messageAdded': (label) => `Nouveau message dans le ticket « ${label} »`,
   'hostingBudget.thresholdReached': (label) => `Alerte budgétaire : « ${label} »`,
+  'club.postPublished': (label) => `Nouvelle actualité du club « ${label} »`,
+  'club.meetingScheduled': (label) => `Réunion du club « ${label} »`,
+  'clubWish.answered': (label) => `Le concepteur répond à une évolution du club « ${label} »`,
 };
 
 export interface RenderedMail {

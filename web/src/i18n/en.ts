@@ -2,6 +2,7 @@ import { acceptanceEn } from './acceptance.en.ts';
 import { boardEn } from './board.en.ts';
 import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { clubsEn } from './clubs.en.ts';
 import { communityEn } from './community.en.ts';
 import { compensationEn } from './compensation.en.ts';
 import { evaluationEn } from './evaluation.en.ts';
@@ -219,6 +220,7 @@ export const en: Dictionary = {
   ...notificationsEn,
   ...communityEn,
   ...supportEn,
+  ...clubsEn,
   errors: {
     forbidden: 'You do not have access to this page.',
   },

@@ -2,6 +2,7 @@ import { acceptanceFr } from './acceptance.fr.ts';
 import { boardFr } from './board.fr.ts';
 import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
+import { clubsFr } from './clubs.fr.ts';
 import { communityFr } from './community.fr.ts';
 import { compensationFr } from './compensation.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
@@ -228,6 +229,7 @@ export const fr = {
   ...notificationsFr,
   ...communityFr,
   ...supportFr,
+  ...clubsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",
   },

@@ -68,6 +68,9 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
             {recordActions.map((transition) => (
               <TransitionButton key={transition.action} transition={transition} onOpen={setActing} />
             ))}
+            <Button component={Link} to={`/catalogue/${application.id}/club`} variant="default">
+              {t('clubs.link')}
+            </Button>
             <FollowButton targetType="application" targetId={application.id} />
           </Group>
         }
