@@ -108,6 +108,7 @@ export const FACETS = [
   'hosting',
   'personalData',
   'usedBy',
+  'forge',
 ] as const;
 export type Facet = (typeof FACETS)[number];
 export const FACET_LABELS: Labels<Facet> = {
@@ -121,6 +122,20 @@ export const FACET_LABELS: Labels<Facet> = {
   hosting: { fr: 'Hébergement', en: 'Hosting' },
   personalData: { fr: 'Données personnelles', en: 'Personal data' },
   usedBy: { fr: 'Utilisée par', en: 'Used by' },
+  forge: { fr: 'Forge et usine logicielle', en: 'Forge and software factory' },
+};
+
+/**
+ * The « forge » facet: what the syncs of GitLab, Jenkins and the Composer repository say of a sheet
+ * (server/modules/forge/forge-signals.ts) — its last build failed, its starter kit is behind the newest
+ * tagged one, nothing moved on the forge or the factory for six months.
+ */
+export const FORGE_SIGNALS = ['buildFailing', 'starterKitBehind', 'inactive'] as const;
+export type ForgeSignal = (typeof FORGE_SIGNALS)[number];
+export const FORGE_SIGNAL_LABELS: Labels<ForgeSignal> = {
+  buildFailing: { fr: 'Build en échec', en: 'Build failing' },
+  starterKitBehind: { fr: 'Starter kit en retard', en: 'Starter kit outdated' },
+  inactive: { fr: 'Inactive depuis 6 mois', en: 'Inactive for 6 months' },
 };
 
 /** Stable key of an application: what an inventory re-import matches on. */

@@ -3,6 +3,7 @@ import {
   ARCHIVED_FILTERS,
   CERTIFICATION_STATUSES,
   FACETS,
+  FORGE_SIGNALS,
   HOSTINGS,
   LIFECYCLE_STAGES,
   PERSONAL_DATA_VALUES,
@@ -43,6 +44,8 @@ export const applicationFiltersSchema = z.object({
   personalData: multi(PERSONAL_DATA_VALUES, 'Valeur inconnue : yes ou no.'),
   /** Offices (codes) that use the application: declared, or its designer while it is in production. */
   usedBy: multiText(40, "L'organisme utilisateur"),
+  /** Forge and factory signals (any of them): build failing, starter kit behind, inactive for 6 months. */
+  forge: multi(FORGE_SIGNALS, 'Signal inconnu : buildFailing, starterKitBehind ou inactive.'),
   /** Archived sheets: left out by default, listed with the others (`include`) or alone (`only`). */
   archived: z
     .enum(ARCHIVED_FILTERS, { error: 'Le filtre des fiches archivées vaut include ou only.' })

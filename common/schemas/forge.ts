@@ -80,6 +80,21 @@ export const forgeActivitySchema = z
 export type ForgeActivityDto = z.infer<typeof forgeActivitySchema>;
 
 /**
+ * The starter-kit version a project uses — locked in its composer.lock (`lock`), else declared on the
+ * sheet (`declared`) — against the newest tagged version of the starter-kit package; `behind`: how many
+ * tagged versions are newer (null when the package was never read).
+ */
+export const starterKitSchema = z
+  .object({
+    used: z.string(),
+    source: z.enum(['lock', 'declared']),
+    current: z.string().nullable(),
+    behind: z.number().int().nullable(),
+  })
+  .meta({ id: 'StarterKitStatus' });
+export type StarterKitDto = z.infer<typeof starterKitSchema>;
+
+/**
  * A sheet's or project's activity as the portal last fetched it. `state`: `notLinked` (no forge
  * address on the GitLab configured), `notConfigured` (no GitLab and no demonstration data), `pending`
  * (linked, not fetched yet), `fresh`, `stale` (the last attempt failed: the data is the one of
@@ -94,6 +109,11 @@ export const forgeActivityPanelSchema = z
     fetchedAt: z.string().nullable(),
     lastError: z.string().nullable(),
     activity: forgeActivitySchema.nullable(),
+    starterKit: starterKitSchema.nullable(),
+    /** The PSRAM level declared on the sheet (null on a project, or when none is declared). */
+    psramLevel: z.string().nullable(),
+    /** No commit, release, pipeline or build for six months (the catalogue's « inactive » facet). */
+    inactive: z.boolean(),
   })
   .meta({ id: 'ForgeActivityPanel' });
 export type ForgeActivityPanelDto = z.infer<typeof forgeActivityPanelSchema>;

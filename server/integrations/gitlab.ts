@@ -59,6 +59,8 @@ export interface FetchedActivity {
   lastRelease: { tag: string; name: string; date: string; url: string } | null;
   lastPipeline: { status: string; ref: string; date: string; url: string } | null;
   wikiPages: { title: string; url: string }[];
+  /** GitLab's `last_activity_at` of the project (any push, issue, merge request…); older data has none. */
+  lastActivityAt?: string | null;
 }
 
 /** GitLab's largest page; the commits of one sync stop after this many pages (20 × 100). */
@@ -146,11 +148,12 @@ export function createGitLabClient(
     },
 
     async readActivity(projectPath, since) {
-      const found = await client.request<{ id: number; web_url: string; path_with_namespace: string }>(
-        'GET',
-        project(projectPath),
-        { subject: `le projet ${projectPath}` },
-      );
+      const found = await client.request<{
+        id: number;
+        web_url: string;
+        path_with_namespace: string;
+        last_activity_at?: string;
+      }>('GET', project(projectPath), { subject: `le projet ${projectPath}` });
       const base = project(found.body.id);
       const commits = await paginate<GitLabCommit>(client, `${base}/repository/commits`, {
         since: since.toISOString(),
@@ -177,6 +180,7 @@ export function createGitLabClient(
         projectId: found.body.id,
         webUrl: found.body.web_url,
         pathWithNamespace: found.body.path_with_namespace,
+        lastActivityAt: found.body.last_activity_at ?? null,
         commits: commits.map((c) => ({
           sha: c.id,
           title: c.title,

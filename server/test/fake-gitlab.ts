@@ -174,6 +174,11 @@ export async function startFakeGitLab(token = 'glpat-test-token'): Promise<FakeG
           id: project.id,
           path_with_namespace: project.path_with_namespace,
           web_url: webUrl(project),
+          last_activity_at:
+            project.commits
+              .map((c) => c.committed_date)
+              .sort()
+              .at(-1) ?? null,
         });
       case 'repository/commits': {
         const since = address.searchParams.get('since');

@@ -11,6 +11,7 @@ import {
 import {
   ARCHIVED_FILTERS,
   CERTIFICATION_STATUSES,
+  FORGE_SIGNALS,
   HOSTINGS,
   LIFECYCLE_STAGES,
   PERSONAL_DATA_VALUES,
@@ -229,6 +230,7 @@ const catalogueRoute = createRoute({
     hosting: list(search.hosting, oneOf(HOSTINGS)),
     personalData: list(search.personalData, oneOf(PERSONAL_DATA_VALUES)),
     usedBy: list(search.usedBy, text),
+    forge: list(search.forge, oneOf(FORGE_SIGNALS)),
     sort: single(search.sort, oneOf(SEARCH_SORTS)),
     archived: single(search.archived, oneOf(ARCHIVED_FILTERS)),
     page: pageOf(search.page),

@@ -1,5 +1,6 @@
 import type { FetchedBuilds } from '../../integrations/jenkins.ts';
 import { forgeProjectPath, type StoredForgeActivity } from '../../modules/forge/forge-activity.ts';
+import { refreshForgeSignals } from '../../modules/forge/forge-signals.service.ts';
 import { findSnapshot, listForgeUrls, saveSnapshot } from '../../modules/forge/integrations.queries.ts';
 import type { Database } from '../client.ts';
 import { seedDemoPackages } from './seed-packages.ts';
@@ -150,5 +151,6 @@ export async function seedDemoForge(db: Database, now = new Date()) {
     created++;
   }
   await seedDemoPackages(db, now);
+  await refreshForgeSignals(db, null, now);
   return { created };
 }

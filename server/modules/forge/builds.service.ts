@@ -4,7 +4,8 @@ import type { Integrations } from '../../integrations/index.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
-import { forgeProjectPath } from './forge-activity.ts';
+import { forgeProjectPath, readable, snapshotSubject } from './forge-activity.ts';
+import { refreshForgeSignals } from './forge-signals.service.ts';
 import {
   findApplicationForgeUrl,
   findSnapshot,
@@ -33,11 +34,13 @@ export async function getApplicationBuilds(
   authorizer.authorize(requireActor(ctx), 'application.read');
   const sheet = await findApplicationForgeUrl(ctx.db, id);
   if (!sheet) throw notFound('Cette fiche est');
-  const jobPath = jobPathOf(sheet.forgeUrl, integrations);
+  // A demo sheet's address is not on the GitLab configured: its demonstration builds are under its own path.
+  const subject = snapshotSubject(sheet.forgeUrl, integrations.gitlab?.url ?? null);
+  const snapshot = subject ? readable(subject, await findSnapshot(ctx.db, 'jenkins', subject.path)) : null;
   return {
     configured: integrations.jenkins !== null,
-    jobPath,
-    snapshot: jobPath ? await findSnapshot(ctx.db, 'jenkins', jobPath) : null,
+    jobPath: subject && (!subject.demoOnly || snapshot) ? subject.path : null,
+    snapshot,
   };
 }
 
@@ -52,8 +55,12 @@ export async function syncBuilds(deps: {
   now: () => Date;
 }) {
   const jenkins = deps.integrations.jenkins;
-  if (!jenkins) return { fetched: 0, failed: 0, skipped: 0 };
-  return syncSubjects({
+  const gitlabUrl = deps.integrations.gitlab?.url ?? null;
+  if (!jenkins) {
+    await refreshForgeSignals(deps.db, gitlabUrl, deps.now());
+    return { fetched: 0, failed: 0, skipped: 0 };
+  }
+  const result = await syncSubjects({
     ...deps,
     system: 'jenkins',
     subjects: (await listForgeUrls(deps.db)).map((url) => jobPathOf(url, deps.integrations)),
@@ -62,4 +69,6 @@ export async function syncBuilds(deps: {
       return { data, cursor: data.builds[0] ? String(data.builds[0].number) : null };
     },
   });
+  await refreshForgeSignals(deps.db, gitlabUrl, deps.now());
+  return result;
 }

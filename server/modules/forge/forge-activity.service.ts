@@ -1,18 +1,31 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.ts';
+import type { IntegrationSystemCode } from '../../db/schema.ts';
+import type { FetchedPackage } from '../../integrations/composer.ts';
 import type { ForgeClient } from '../../integrations/gitlab.ts';
+import type { FetchedBuilds } from '../../integrations/jenkins.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Authorizer } from '../../lib/policy.ts';
 import { findProjectSubject } from '../projects/projects.queries.ts';
 import { projectNotFound } from '../projects/projects.service.ts';
-import { forgeProjectPath, mergeActivity, type StoredForgeActivity, syncSince } from './forge-activity.ts';
+import {
+  forgeProjectPath,
+  mergeActivity,
+  readable,
+  type StoredForgeActivity,
+  snapshotSubject,
+  syncSince,
+} from './forge-activity.ts';
+import { refreshForgeSignals } from './forge-signals.service.ts';
+import { type ForgeSignalSources, STARTER_KIT_PACKAGE } from './forge-signals.ts';
 import {
   findApplicationForgeUrl,
   findSnapshot,
   listForgeUrls,
   type SnapshotRow,
 } from './integrations.queries.ts';
+import { LOCK_PREFIX, type StoredLock } from './packages.service.ts';
 import { syncSubjects } from './snapshot-sync.ts';
 
 /** What the activity panel of a sheet or a project is built from. */
@@ -20,14 +33,36 @@ export interface ForgePanelSource {
   configured: boolean;
   projectPath: string | null;
   snapshot: SnapshotRow | null;
+  /** What the starter kit and inactivity are computed from, at the presenter's `now`. */
+  signalSources: ForgeSignalSources;
+  psramLevel: string | null;
 }
 
-async function panelSource(ctx: ServiceContext, gitlab: ForgeClient | null, url: string | null) {
-  const projectPath = forgeProjectPath(url, gitlab?.url ?? null);
+async function panelSource(
+  ctx: ServiceContext,
+  gitlab: ForgeClient | null,
+  url: string | null,
+  declared: { starterKit?: string | null; psram?: string | null } = {},
+): Promise<ForgePanelSource> {
+  const subject = snapshotSubject(url, gitlab?.url ?? null);
+  const at = async (system: IntegrationSystemCode, key: string) =>
+    subject ? readable(subject, await findSnapshot(ctx.db, system, key)) : null;
+  const snapshot = await at('gitlab', subject?.path ?? '');
+  const signalSources: ForgeSignalSources = {
+    activity: (snapshot?.data ?? null) as StoredForgeActivity | null,
+    builds: ((await at('jenkins', subject?.path ?? ''))?.data ?? null) as FetchedBuilds | null,
+    lock: ((await at('composer', `${LOCK_PREFIX}${subject?.path}`))?.data ?? null) as StoredLock | null,
+    declaredStarterKit: declared.starterKit || null,
+    starterKit: ((await findSnapshot(ctx.db, 'composer', STARTER_KIT_PACKAGE))?.data ??
+      null) as FetchedPackage | null,
+  };
   return {
     configured: gitlab !== null,
-    projectPath,
-    snapshot: projectPath ? await findSnapshot(ctx.db, 'gitlab', projectPath) : null,
+    // An address elsewhere than on the GitLab configured is linked only through its demonstration data.
+    projectPath: subject && (!subject.demoOnly || snapshot) ? subject.path : null,
+    snapshot,
+    signalSources,
+    psramLevel: declared.psram || null,
   };
 }
 
@@ -41,7 +76,7 @@ export async function getApplicationForgeActivity(
   authorizer.authorize(requireActor(ctx), 'application.read');
   const sheet = await findApplicationForgeUrl(ctx.db, id);
   if (!sheet) throw notFound('Cette fiche est');
-  return panelSource(ctx, gitlab, sheet.forgeUrl);
+  return panelSource(ctx, gitlab, sheet.forgeUrl, sheet.technologies);
 }
 
 /** A project's forge activity, as last fetched. */
@@ -69,8 +104,11 @@ export async function syncForgeActivity(deps: {
   now: () => Date;
 }) {
   const gitlab = deps.gitlab;
-  if (!gitlab) return { fetched: 0, failed: 0, skipped: 0 };
-  return syncSubjects({
+  if (!gitlab) {
+    await refreshForgeSignals(deps.db, null, deps.now());
+    return { fetched: 0, failed: 0, skipped: 0 };
+  }
+  const result = await syncSubjects({
     ...deps,
     system: 'gitlab',
     subjects: (await listForgeUrls(deps.db)).map((url) => forgeProjectPath(url, gitlab.url)),
@@ -83,4 +121,6 @@ export async function syncForgeActivity(deps: {
       return mergeActivity(stored, fetched, now);
     },
   });
+  await refreshForgeSignals(deps.db, gitlab.url, deps.now());
+  return result;
 }

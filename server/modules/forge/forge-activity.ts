@@ -40,6 +40,30 @@ export function forgeProjectPath(url: string | null, gitlabUrl: string | null): 
   return cleaned.includes('/') ? cleaned : null;
 }
 
+/**
+ * Where a forge address's snapshots are read: its path on the configured GitLab (what the syncs write);
+ * for an address elsewhere, its own path, where only demonstration data is read (seedDemoForge keys it
+ * so: the demo sheets' addresses are not on the GitLab a demo portal is configured with).
+ */
+export function snapshotSubject(
+  url: string | null,
+  gitlabUrl: string | null,
+): { path: string; demoOnly: boolean } | null {
+  const path = forgeProjectPath(url, gitlabUrl);
+  if (path) return { path, demoOnly: false };
+  const own = gitlabUrl ? forgeProjectPath(url, null) : null;
+  return own ? { path: own, demoOnly: true } : null;
+}
+
+/** A snapshot read at a subject, or null when only demonstration data may be read there and it is not. */
+export function readable<T extends { source: 'live' | 'demo' }>(
+  subject: { demoOnly: boolean } | null,
+  snapshot: T | null | undefined,
+): T | null {
+  if (!subject || !snapshot) return null;
+  return !subject.demoOnly || snapshot.source === 'demo' ? snapshot : null;
+}
+
 /** A sync's result over the stored one: new commits added (once each), those older than 12 weeks dropped. */
 export function mergeActivity(
   previous: StoredForgeActivity | null,

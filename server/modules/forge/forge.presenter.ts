@@ -3,6 +3,7 @@ import type { FetchedBuilds } from '../../integrations/jenkins.ts';
 import type { BuildPanelSource } from './builds.service.ts';
 import type { ForgePanelSource } from './forge-activity.service.ts';
 import { activityOf, type StoredForgeActivity } from './forge-activity.ts';
+import { forgeSignals } from './forge-signals.ts';
 import type { SnapshotRow } from './integrations.queries.ts';
 
 type PanelState = ForgeActivityPanelDto['state'];
@@ -33,6 +34,7 @@ function snapshotState(configured: boolean, subject: string | null, snapshot: Sn
 /** The activity panel: what was fetched, when, and whether the last attempt failed (then the data is older). */
 export function presentForgePanel(source: ForgePanelSource, now: Date): ForgeActivityPanelDto {
   const at = snapshotState(source.configured, source.projectPath, source.snapshot);
+  const signals = forgeSignals(source.signalSources, now);
   return {
     configured: source.configured,
     state: at.state,
@@ -41,6 +43,9 @@ export function presentForgePanel(source: ForgePanelSource, now: Date): ForgeAct
     fetchedAt: at.fetchedAt,
     lastError: at.lastError,
     activity: at.data ? activityOf(at.data as StoredForgeActivity, now) : null,
+    starterKit: signals.starterKit,
+    psramLevel: source.psramLevel,
+    inactive: signals.inactive,
   };
 }
 

@@ -73,7 +73,7 @@ export async function listForgeUrls(db: Executor): Promise<string[]> {
 
 export async function findApplicationForgeUrl(db: Executor, id: string) {
   const [row] = await db
-    .select({ forgeUrl: applications.forgeUrl })
+    .select({ forgeUrl: applications.forgeUrl, technologies: applications.technologies })
     .from(applications)
     .where(eq(applications.id, id))
     .limit(1);

@@ -6,7 +6,8 @@ import { IntegrationError } from '../../integrations/http.ts';
 import type { Integrations } from '../../integrations/index.ts';
 import { requireActor, type ServiceContext } from '../../lib/context.ts';
 import type { Authorizer } from '../../lib/policy.ts';
-import { forgeProjectPath } from './forge-activity.ts';
+import { forgeProjectPath, readable, snapshotSubject } from './forge-activity.ts';
+import { refreshForgeSignals } from './forge-signals.service.ts';
 import {
   listForgeUrls,
   listLinkedApplications,
@@ -116,6 +117,7 @@ export async function syncPackages(deps: {
         }),
       }),
     );
+  await refreshForgeSignals(deps.db, gitlab?.url ?? null, deps.now());
   return result;
 }
 
@@ -129,14 +131,15 @@ export async function getPackagesPage(
   const snapshots = await listSnapshots(ctx.db, 'composer');
   const index = snapshots.find((s) => s.subject === INDEX_SUBJECT) ?? null;
   const listed = new Set((index?.data as { packages?: string[] } | null)?.packages ?? []);
-  const locks = new Map<string, StoredLock>();
-  for (const s of snapshots)
-    if (s.subject.startsWith(LOCK_PREFIX) && s.data)
-      locks.set(s.subject.slice(LOCK_PREFIX.length), s.data as StoredLock);
-  const sheets = (await listLinkedApplications(ctx.db)).map((sheet) => ({
-    ...sheet,
-    lock: locks.get(forgeProjectPath(sheet.forgeUrl, integrations.gitlab?.url ?? null) ?? ''),
-  }));
+  const locks = new Map(
+    snapshots.filter((s) => s.subject.startsWith(LOCK_PREFIX) && s.data).map((s) => [s.subject, s]),
+  );
+  const sheets = (await listLinkedApplications(ctx.db)).map((sheet) => {
+    // A demo sheet's address is not on the GitLab configured: its demonstration lock is under its own path.
+    const subject = snapshotSubject(sheet.forgeUrl, integrations.gitlab?.url ?? null);
+    const lock = readable(subject, subject ? locks.get(`${LOCK_PREFIX}${subject.path}`) : null);
+    return { ...sheet, lock: (lock?.data ?? null) as StoredLock | null };
+  });
   const packages = snapshots
     .filter((s) => listed.has(s.subject) && s.data)
     .map((s) => s.data as FetchedPackage)

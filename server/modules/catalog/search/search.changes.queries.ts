@@ -73,8 +73,14 @@ export async function readIndexRows(
              o.name AS designer_name, o.type AS designer_type, o.region AS designer_region, a.hosting,
              a.personal_data, a.technology_tags, a.archived_at IS NOT NULL AS archived, a.usage_count,
              a.updated_at, extract(epoch FROM a.updated_at) * 1000 AS updated_ms, a.sort_name,
-             coalesce(users.codes, '{}') AS used_by, a.search_vector::text AS vector
+             coalesce(users.codes, '{}') AS used_by, a.search_vector::text AS vector,
+             array_remove(ARRAY[
+               CASE WHEN fs.build_failing THEN 'buildFailing' END,
+               CASE WHEN fs.starter_kit_behind > 0 THEN 'starterKitBehind' END,
+               CASE WHEN fs.inactive THEN 'inactive' END
+             ], NULL) AS forge_signals
       FROM applications a
+      LEFT JOIN application_forge_signals fs ON fs.application_id = a.id
       JOIN organisations o ON o.id = a.designer_organisation_id
       JOIN business_domains d ON d.code = a.domain_code
       LEFT JOIN (
@@ -114,6 +120,7 @@ interface RawIndexRow {
   sort_name: string;
   used_by: string[];
   vector: string;
+  forge_signals: string[] | null;
 }
 
 function toIndexRow(r: RawIndexRow): IndexRow {
@@ -142,6 +149,7 @@ function toIndexRow(r: RawIndexRow): IndexRow {
     updatedMs: Number(r.updated_ms),
     sortName: r.sort_name,
     usedBy: r.used_by,
+    forgeSignals: r.forge_signals ?? [],
     vector: r.vector,
   };
 }

@@ -23,7 +23,7 @@ export class Dictionary {
 }
 
 /** Multi-valued facets (an application has any number of values), in the order of their tag lists. */
-export const MULTI = ['technology', 'usedBy'] as const satisfies readonly Facet[];
+export const MULTI = ['technology', 'usedBy', 'forge'] as const satisfies readonly Facet[];
 export type MultiFacet = (typeof MULTI)[number];
 
 /** Single-valued facets, in the order of their columns in the index. */

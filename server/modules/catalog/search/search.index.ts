@@ -225,6 +225,10 @@ export class CatalogueIndex {
       slot,
       (row.usedBy ?? []).map((code) => this.dictionary('usedBy').code(code, this.offices.get(code)?.name)),
     );
+    tagColumn(MULTI.indexOf('forge')).set(
+      slot,
+      (row.forgeSignals ?? []).map((signal) => this.dictionary('forge').code(signal)),
+    );
     if (!this.offices.has(row.designer.code)) this.offices.set(row.designer.code, row.designer);
     this.present[slot] = 1;
     this.archived[slot] = row.archived ? 1 : 0;

@@ -2,6 +2,7 @@ import {
   CERTIFICATION_STATUS_LABELS,
   FACETS,
   type Facet,
+  FORGE_SIGNAL_LABELS,
   HOSTING_LABELS,
   LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_VALUE_LABELS,
@@ -23,6 +24,7 @@ const FIXED_LABELS: Partial<Record<Facet, Record<string, { fr: string } | string
   lifecycle: LIFECYCLE_STAGE_LABELS,
   hosting: HOSTING_LABELS,
   personalData: PERSONAL_DATA_VALUE_LABELS,
+  forge: FORGE_SIGNAL_LABELS,
   region: REGION_LABELS as Record<Region, string>,
 };
 

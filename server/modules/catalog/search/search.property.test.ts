@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACETS, type Facet } from '../../../../common/catalog/vocabulary.ts';
+import { FACETS, type Facet, FORGE_SIGNALS } from '../../../../common/catalog/vocabulary.ts';
 import type { ApplicationFilters } from '../../../../common/schemas/application-search.ts';
 import type { IndexRow } from './search.changes.ts';
 import { type SearchSort, searchIndex } from './search.evaluate.ts';
@@ -108,6 +108,7 @@ function row(r: Random, given?: string): IndexRow {
     personalData: r.next() < 0.5,
     technologyTags: r.some(TECHNOLOGIES, 3),
     usedBy: r.some(OFFICES, 4).sort(),
+    forgeSignals: r.some(FORGE_SIGNALS, 2),
     usageCount: r.int(6),
     archived: r.next() < 0.15,
     updatedAt: new Date(updatedMs),
@@ -139,6 +140,8 @@ function facetValues(row: IndexRow, facet: Facet): string[] {
       return row.technologyTags;
     case 'usedBy':
       return row.usedBy ?? [];
+    case 'forge':
+      return row.forgeSignals ?? [];
   }
 }
 
@@ -255,6 +258,7 @@ const rowPools: Partial<Record<Facet, readonly string[]>> = {
   personalData: ['yes', 'no'],
   technology: TECHNOLOGIES,
   usedBy: OFFICES,
+  forge: FORGE_SIGNALS,
 };
 
 function randomClauses(r: Random): QueryClause[] | null {
@@ -304,7 +308,12 @@ describe('catalogue search index against a naive reference', () => {
         for (const slot of got.order) {
           const card = index.cardAt(slot);
           const source = rows.get(card.id) as IndexRow;
-          expect({ ...card, usedBy: source.usedBy, vector: source.vector }).toEqual(source);
+          expect({
+            ...card,
+            usedBy: source.usedBy,
+            forgeSignals: source.forgeSignals,
+            vector: source.vector,
+          }).toEqual(source);
           const homonyms = [...rows.values()]
             .filter(
               (o) => o.id !== card.id && !o.archived && comparableName(o.name) === comparableName(card.name),

@@ -20,6 +20,8 @@ export async function rememberWords(db: Executor, text: string) {
 export interface CatalogueRow extends ApplicationSummarySource {
   /** The codes of the offices that use it: read at load, not kept on the card. */
   usedBy?: string[];
+  /** The forge facet's values (application_forge_signals): read at load, not kept on the card. */
+  forgeSignals?: string[];
   usageCount: number;
   /** Last update in milliseconds since the epoch (sort key). */
   updatedMs: number;

@@ -3,6 +3,7 @@ import {
   CRITICALITY_LABELS,
   FACET_LABELS,
   type Facet,
+  FORGE_SIGNAL_LABELS,
   HOSTING_LABELS,
   LIFECYCLE_STAGE_LABELS,
   PERSONAL_DATA_CATEGORY_LABELS,
@@ -19,6 +20,7 @@ const FIXED: Partial<Record<Facet, Record<string, Pair>>> = {
   lifecycle: LIFECYCLE_STAGE_LABELS,
   hosting: HOSTING_LABELS,
   personalData: PERSONAL_DATA_VALUE_LABELS,
+  forge: FORGE_SIGNAL_LABELS,
 };
 
 /** A facet value's label in the current language (domains and offices come labelled from the server). */
