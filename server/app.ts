@@ -46,6 +46,7 @@ import { attachmentRoutes } from './modules/catalog/attachments/attachments.rout
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
 import { searchRoutes } from './modules/catalog/search/search.routes.ts';
 import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
+import { replacementRoutes } from './modules/catalog/replacement/replacement.routes.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
 import { transferRoutes } from './modules/catalog/transfer/transfer.routes.ts';
 import { usageRoutes } from './modules/catalog/usages/usages.routes.ts';
@@ -335,6 +336,7 @@ export async function buildApp(options: {
   await app.register(searchRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
+  await app.register(replacementRoutes);
   await app.register(similarRoutes);
   await app.register(similarKindsRoutes);
   await app.register(transferRoutes);

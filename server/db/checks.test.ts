@@ -133,6 +133,11 @@ const cases: CheckCase[] = [
     accepted: () => application(sql`track = 'labelling', certification_status = 'labelled'`),
   },
   {
+    constraint: 'applications_replacement_check',
+    refused: () => application(sql`replaced_by_id = id, replaced_at = now()`),
+    accepted: () => application(sql`replaced_by_id = NULL, replaced_at = NULL`),
+  },
+  {
     constraint: 'projects_track_check',
     refused: () => project(sql`track = 'notDeclared'`),
     accepted: () => project(sql`track = 'labelling'`),
