@@ -78,6 +78,7 @@ export const ACTIONS = [
   ...SUPPORT_ACTIONS,
   ...REFERENTIAL_ACTIONS,
   ...COMPENSATION_ACTIONS,
+  'statistics.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -175,4 +176,8 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...SUPPORT_ACTION_LABELS,
   ...REFERENTIAL_ACTION_LABELS,
   ...COMPENSATION_ACTION_LABELS,
+  'statistics.read': {
+    fr: 'Consulter les statistiques du portail',
+    en: "Read the portal's statistics",
+  },
 };

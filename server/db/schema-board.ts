@@ -95,9 +95,7 @@ export const boardItems = pgTable(
       .on(t.sponsorshipId)
       .where(sql`state IN ('waiting', 'scheduled')`),
     uniqueIndex('board_items_call_key').on(t.callId).where(sql`state IN ('waiting', 'scheduled')`),
-    uniqueIndex('board_items_agreement_key')
-      .on(t.agreementId)
-      .where(sql`state IN ('waiting', 'scheduled')`),
+    uniqueIndex('board_items_agreement_key').on(t.agreementId).where(sql`state IN ('waiting', 'scheduled')`),
     check('board_items_kind_check', inList(t.kind, BOARD_ITEM_KINDS)),
     check('board_items_state_check', inList(t.state, BOARD_ITEM_STATES)),
     check('board_items_evolution_target_check', inList(t.evolutionTarget, EVOLUTION_TARGETS)),

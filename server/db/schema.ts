@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
-  type AnyPgColumn,
   customType,
   date,
   index,

@@ -29,7 +29,9 @@ export async function retireInFavour(
     if (sheet.replacedById)
       throw new AppError('conflict', 'Cette application est déjà retirée au profit d’une autre.');
     if (body.replacedById === id)
-      throw invalidReplacement('Une application ne se retire pas à son propre profit : choisissez-en une autre.');
+      throw invalidReplacement(
+        'Une application ne se retire pas à son propre profit : choisissez-en une autre.',
+      );
     const replacement = await findReplacementSubject(tx.db, body.replacedById);
     if (!replacement) throw invalidReplacement("L'application qui la remplace est introuvable.");
     if (replacement.archivedAt || replacement.lifecycleStage === 'retired' || replacement.replacedById)

@@ -151,7 +151,7 @@ export function BoardItemPage({ id }: { id: string }) {
   if (item.agreement)
     rows.push([
       t('board.agreement'),
-      <Anchor key="agreement" component={Link} to="/conventions/$id" params={{ id: item.agreement.id }}>
+      <Anchor key="agreement" component={Link} to={`/conventions/${item.agreement.id}`}>
         {item.agreement.title}
       </Anchor>,
     ]);
