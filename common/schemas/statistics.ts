@@ -48,6 +48,7 @@ export type StatisticsExportQuery = z.infer<typeof statisticsExportQuerySchema>;
 // ——— Outputs ———
 
 const count = z.number().int();
+const label = z.object({ fr: z.string(), en: z.string() });
 
 export const statisticsSchema = z
   .object({
@@ -88,7 +89,9 @@ export const statisticsSchema = z
     durations: z.array(
       z.object({
         lifecycle: z.enum(MEASURED_LIFECYCLES),
+        lifecycleLabel: label,
         state: z.string(),
+        stateLabel: label,
         stays: count,
         medianDays: z.number(),
         p90Days: z.number(),

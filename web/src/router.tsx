@@ -35,6 +35,7 @@ import { callRoutes } from './router-calls.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { compensationRoutes } from './router-compensation.tsx';
 import { forgeRoutes } from './router-forge.tsx';
+import { statisticsRoutes } from './router-statistics.tsx';
 import { storeRoutes } from './router-store.tsx';
 import { supportRoutes } from './router-support.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
@@ -370,6 +371,7 @@ const routeTree = rootRoute.addChildren([
     ...adminRoutes,
     ...forgeRoutes,
     ...compensationRoutes,
+    ...statisticsRoutes,
     unknownRoute,
   ]),
 ]);

@@ -78,7 +78,9 @@ export function buildStatistics(input: {
     durations: input.durations
       .map((d) => ({
         lifecycle: d.lifecycle as MeasuredLifecycle,
+        lifecycleLabel: LIFECYCLE_LABELS[d.lifecycle as MeasuredLifecycle],
         state: d.state,
+        stateLabel: STATES[d.lifecycle as MeasuredLifecycle][d.state]?.label ?? { fr: d.state, en: d.state },
         stays: toNumber(d.stays),
         medianDays: toNumber(d.median),
         p90Days: toNumber(d.p90),
@@ -103,10 +105,6 @@ export function buildStatistics(input: {
     supportTargetWorkingDays: SUPPORT_TARGET_WORKING_DAYS,
   };
 }
-
-/** A state's French label (the code when the definition no longer has it). */
-export const stateLabel = (lifecycle: MeasuredLifecycle, state: string) =>
-  STATES[lifecycle][state]?.label.fr ?? state;
 
 const column = (title: string, width = 16) => ({ title, width });
 const monthly = (
@@ -172,13 +170,7 @@ export function statisticsSheets(s: StatisticsDto, only?: StatisticsFigure): She
         column('Médiane (jours)', 12),
         column('90e centile (jours)', 12),
       ],
-      rows: s.durations.map((d) => [
-        LIFECYCLE_LABELS[d.lifecycle].fr,
-        stateLabel(d.lifecycle, d.state),
-        d.stays,
-        d.medianDays,
-        d.p90Days,
-      ]),
+      rows: s.durations.map((d) => [d.lifecycleLabel.fr, d.stateLabel.fr, d.stays, d.medianDays, d.p90Days]),
     }),
     support: () => ({
       name: 'Support',
