@@ -80,6 +80,7 @@ export const ACTIONS = [
   ...REFERENTIAL_ACTIONS,
   ...COMPENSATION_ACTIONS,
   ...CLUB_ACTIONS,
+  'statistics.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -178,4 +179,8 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...REFERENTIAL_ACTION_LABELS,
   ...COMPENSATION_ACTION_LABELS,
   ...CLUB_ACTION_LABELS,
+  'statistics.read': {
+    fr: 'Consulter les statistiques du portail',
+    en: "Read the portal's statistics",
+  },
 };

@@ -44,6 +44,7 @@ import { APPLICATION_BINDINGS } from './modules/catalog/applications/application
 import { applicationRoutes } from './modules/catalog/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/catalog/attachments/attachments.routes.ts';
 import { catalogPolicy } from './modules/catalog/catalog.policy.ts';
+import { replacementRoutes } from './modules/catalog/replacement/replacement.routes.ts';
 import { searchRoutes } from './modules/catalog/search/search.routes.ts';
 import { CatalogueSearch } from './modules/catalog/search/search.sync.ts';
 import { similarRoutes } from './modules/catalog/similar/similar.routes.ts';
@@ -91,6 +92,8 @@ import { referentialPolicy } from './modules/referential/referential.policy.ts';
 import { referentialRoutes } from './modules/referential/referential.routes.ts';
 import { similarPolicy } from './modules/similar/similar-kinds.policy.ts';
 import { similarKindsRoutes } from './modules/similar/similar-kinds.routes.ts';
+import { statisticsPolicy } from './modules/statistics/statistics.policy.ts';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { PROVISIONING_JOB, provisioningJob } from './modules/store/provisioning.job.ts';
 import { provisioningRoutes, WEBHOOK_PATH } from './modules/store/provisioning.routes.ts';
 import type { ProvisioningDeps } from './modules/store/provisioning.service.ts';
@@ -164,6 +167,7 @@ const POLICIES = [
   referentialPolicy,
   compensationPolicy,
   clubsPolicy,
+  statisticsPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -340,6 +344,7 @@ export async function buildApp(options: {
   await app.register(searchRoutes);
   await app.register(applicationRoutes);
   await app.register(usageRoutes);
+  await app.register(replacementRoutes);
   await app.register(similarRoutes);
   await app.register(similarKindsRoutes);
   await app.register(transferRoutes);
@@ -368,6 +373,7 @@ export async function buildApp(options: {
   await app.register(supportRoutes);
   await app.register(compensationRoutes);
   await app.register(clubsRoutes);
+  await app.register(statisticsRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

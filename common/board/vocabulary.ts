@@ -13,6 +13,7 @@ export const BOARD_ITEM_KINDS = [
   'callSelection',
   'nationalParticipation',
   'compensation',
+  'agreement',
 ] as const;
 export type BoardItemKind = (typeof BOARD_ITEM_KINDS)[number];
 
@@ -52,6 +53,10 @@ export const BOARD_ITEM_KIND_LABELS: Record<BoardItemKind, Label> = {
     en: 'Participation in a national project',
   },
   compensation: { fr: 'Question de compensation', en: 'Compensation question' },
+  agreement: {
+    fr: 'Convention en attente de l’approbation de la DDO',
+    en: 'Agreement awaiting the DDO’s approval',
+  },
 };
 
 export const EVOLUTION_TARGET_LABELS: Record<EvolutionTarget, Label> = {

@@ -340,3 +340,21 @@ export const importResultSchema = z
   })
   .meta({ id: 'ImportResult' });
 export type ImportResultDto = z.infer<typeof importResultSchema>;
+
+/** Retiring a sheet in favour of a shared application (a redundancy resolved), at the version read. */
+export const replacementBodySchema = z.object({
+  replacedById: z.uuid({ error: "L'application qui la remplace n'est pas un identifiant valide." }),
+  version: rowVersion,
+});
+export type ReplacementBody = z.infer<typeof replacementBodySchema>;
+
+export const replacementSchema = z
+  .object({
+    id: z.uuid(),
+    lifecycleStage: z.enum(LIFECYCLE_STAGES),
+    replacedBy: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    replacedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ApplicationReplacement' });
+export type ReplacementDto = z.infer<typeof replacementSchema>;

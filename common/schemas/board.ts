@@ -166,6 +166,8 @@ export const boardItemSchema = z
     offices: z.array(z.string()),
     project: ref.nullable(),
     call: ref.nullable(),
+    /** The agreement awaiting the DDO's approval (an item the portal drew). */
+    agreement: ref.nullable(),
     /** The directorate an escalated sponsorship request was made to. */
     directorate: z.string().nullable(),
     state: z.enum(BOARD_ITEM_STATES),

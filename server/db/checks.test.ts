@@ -134,6 +134,11 @@ const cases: CheckCase[] = [
     accepted: () => application(sql`track = 'labelling', certification_status = 'labelled'`),
   },
   {
+    constraint: 'applications_replacement_check',
+    refused: () => application(sql`replaced_by_id = id, replaced_at = now()`),
+    accepted: () => application(sql`replaced_by_id = NULL, replaced_at = NULL`),
+  },
+  {
     constraint: 'projects_track_check',
     refused: () => project(sql`track = 'notDeclared'`),
     accepted: () => project(sql`track = 'labelling'`),
@@ -255,7 +260,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(131);
+    expect(declared).toHaveLength(132);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

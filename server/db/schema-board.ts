@@ -24,6 +24,7 @@ import { inList } from './checks.ts';
 import { timestamps, tsvector } from './columns.ts';
 import { organisations, users } from './schema.ts';
 import { calls } from './schema-calls.ts';
+import { agreements } from './schema-compensation.ts';
 import { projects, sponsorshipRequests } from './schema-projects.ts';
 
 /** The governance board (server/modules/board/): meetings, what waits for it, its decisions. */
@@ -75,6 +76,8 @@ export const boardItems = pgTable(
     sponsorshipId: uuid('sponsorship_id').references(() => sponsorshipRequests.id),
     callId: uuid('call_id').references(() => calls.id),
     projectId: uuid('project_id').references(() => projects.id),
+    /** An agreement the office's director approved, awaiting the DDO's approval (drawn automatically). */
+    agreementId: uuid('agreement_id').references(() => agreements.id),
     state: text('state', { enum: BOARD_ITEM_STATES }).notNull().default('waiting'),
     meetingId: uuid('meeting_id').references(() => boardMeetings.id),
     submittedBy: uuid('submitted_by').references(() => users.id),
@@ -92,6 +95,7 @@ export const boardItems = pgTable(
       .on(t.sponsorshipId)
       .where(sql`state IN ('waiting', 'scheduled')`),
     uniqueIndex('board_items_call_key').on(t.callId).where(sql`state IN ('waiting', 'scheduled')`),
+    uniqueIndex('board_items_agreement_key').on(t.agreementId).where(sql`state IN ('waiting', 'scheduled')`),
     check('board_items_kind_check', inList(t.kind, BOARD_ITEM_KINDS)),
     check('board_items_state_check', inList(t.state, BOARD_ITEM_STATES)),
     check('board_items_evolution_target_check', inList(t.evolutionTarget, EVOLUTION_TARGETS)),
@@ -100,6 +104,7 @@ export const boardItems = pgTable(
       sql`(${t.kind} = 'evolution') = (${t.evolutionTarget} IS NOT NULL)
         AND (${t.kind} = 'sponsorship') = (${t.sponsorshipId} IS NOT NULL)
         AND (${t.kind} = 'callSelection') = (${t.callId} IS NOT NULL)
+        AND (${t.kind} = 'agreement') = (${t.agreementId} IS NOT NULL)
         AND (${t.state} = 'scheduled') = (${t.meetingId} IS NOT NULL)`,
     ),
   ],

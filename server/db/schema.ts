@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -236,6 +237,9 @@ export const applications = pgTable(
     /** Kept up to date with application_usages in the same transaction: sorts and ranks without a join. */
     usageCount: integer('usage_count').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Retired in favour of a shared application (a redundancy resolved), and when. */
+    replacedById: uuid('replaced_by_id').references((): AnyPgColumn => applications.id),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
@@ -262,6 +266,10 @@ export const applications = pgTable(
       sql`(${t.certificationStatus} <> 'labelled' OR ${t.track} = 'labelling') AND (${t.certificationStatus} <> 'homologated' OR ${t.track} = 'homologation') AND (${t.certificationStatus} <> 'inProgress' OR ${t.track} IN ('labelling', 'homologation'))`,
     ),
     check('applications_lifecycle_stage_check', inList(t.lifecycleStage, LIFECYCLE_STAGES)),
+    check(
+      'applications_replacement_check',
+      sql`(${t.replacedById} IS NULL) = (${t.replacedAt} IS NULL) AND ${t.replacedById} IS DISTINCT FROM ${t.id}`,
+    ),
     check('applications_maturity_level_check', inList(t.maturityLevel, MATURITY_LEVELS)),
     check('applications_criticality_class_check', inList(t.criticalityClass, CRITICALITY_CLASSES)),
     check('applications_hosting_check', inList(t.hosting, HOSTINGS)),

@@ -147,6 +147,26 @@ export const MATRIX: Record<string, RouteCase> = {
     expected: editSheet(200),
     anonymous: 401,
   },
+  'PUT /api/applications/:id/replacement': {
+    // A fresh sheet retired in favour of the shared sheet of the other office.
+    request: async ({ scope }, f) => ({
+      url: `/api/applications/${await f.freshSheet(scope)}/replacement`,
+      body: { version: 1, replacedById: f.applicationId.other },
+    }),
+    expected: editSheet(200),
+    anonymous: 401,
+  },
+  // The portal's statistics: the DDO, the governance board and administrators.
+  'GET /api/statistics': {
+    request: () => ({ url: '/api/statistics?from=2026-01&to=2026-03' }),
+    expected: only(['operationsDirectorate', 'governanceBoard', 'admin'], 200),
+    anonymous: 401,
+  },
+  'GET /api/statistics.xlsx': {
+    request: () => ({ url: '/api/statistics.xlsx?from=2026-01&to=2026-01&figure=support' }),
+    expected: only(['operationsDirectorate', 'governanceBoard', 'admin'], 200),
+    anonymous: 401,
+  },
   'GET /api/applications/:id/usages': {
     request: ({ scope }, f) => ({ url: `/api/applications/${f.applicationId[scope]}/usages` }),
     expected: everyone(200),

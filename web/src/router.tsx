@@ -37,6 +37,7 @@ import { clubRoutes } from './router-clubs.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { compensationRoutes } from './router-compensation.tsx';
 import { forgeRoutes } from './router-forge.tsx';
+import { statisticsRoutes } from './router-statistics.tsx';
 import { storeRoutes } from './router-store.tsx';
 import { supportRoutes } from './router-support.tsx';
 import type { SheetTab } from './scenes/catalogue/application-page.tsx';
@@ -374,6 +375,7 @@ const routeTree = rootRoute.addChildren([
     ...adminRoutes,
     ...forgeRoutes,
     ...compensationRoutes,
+    ...statisticsRoutes,
     unknownRoute,
   ]),
 ]);

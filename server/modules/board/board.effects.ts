@@ -71,4 +71,6 @@ export const DECISION_EFFECTS: Record<BoardItemKind, DecisionEffect | null> = {
   callSelection: confirmSelection,
   nationalParticipation: null,
   compensation: null,
+  // The board's opinion on an agreement: the DDO approves it in the agreement's own lifecycle.
+  agreement: null,
 };

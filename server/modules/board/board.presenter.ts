@@ -28,6 +28,8 @@ export function presentItem(view: ItemView): BoardItemDto {
     offices: view.officeNames,
     project: i.projectId && view.projectTitle ? { id: i.projectId, title: view.projectTitle } : null,
     call: i.callId && view.callTitle ? { id: i.callId, title: view.callTitle } : null,
+    agreement:
+      i.agreementId && view.agreementTitle ? { id: i.agreementId, title: view.agreementTitle } : null,
     directorate: view.directorateName,
     state: i.state,
     submittedBy: view.submitterName,

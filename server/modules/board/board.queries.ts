@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { BoardItemState } from '../../../common/board/vocabulary.ts';
 import type { Executor, Transaction } from '../../db/client.ts';
 import {
+  agreements,
   boardDecisions,
   boardItems,
   boardMeetings,
@@ -95,6 +96,7 @@ export async function listItemViews(
       officeName: office.name,
       projectTitle: projects.title,
       callTitle: calls.title,
+      agreementTitle: agreements.title,
       directorateName: directorate.name,
       officeNames: sql<
         string[]
@@ -107,6 +109,7 @@ export async function listItemViews(
     .innerJoin(office, eq(office.id, boardItems.submittingOrganisationId))
     .leftJoin(projects, eq(projects.id, boardItems.projectId))
     .leftJoin(calls, eq(calls.id, boardItems.callId))
+    .leftJoin(agreements, eq(agreements.id, boardItems.agreementId))
     .leftJoin(sponsorshipRequests, eq(sponsorshipRequests.id, boardItems.sponsorshipId))
     .leftJoin(directorate, eq(directorate.id, sponsorshipRequests.directorateId))
     .leftJoin(boardMeetings, eq(boardMeetings.id, boardItems.meetingId))

@@ -4,6 +4,7 @@ import {
   agreementLifecycle,
 } from '../../../common/lifecycles/agreement.ts';
 import type { LifecycleBinding } from '../../lib/lifecycle.ts';
+import { putAgreementOnAgenda } from './agreement-board.ts';
 import { type AgreementRow, agreementStore, textCounts } from './agreements.queries.ts';
 import { currentMonth } from './effort.service.ts';
 
@@ -34,4 +35,7 @@ export const agreementBinding: AgreementBinding = {
     return rows.map((row) => ({ textCount: counts.get(row.id) ?? 0, periodEnd: row.periodEnd, thisMonth }));
   },
   snapshot: (row) => ({ state: row.state, version: row.version, ceilingCents: row.ceilingCents }),
+  async effects(ctx, change) {
+    if (change.to === 'approvedByOffice') await putAgreementOnAgenda(ctx, change.after);
+  },
 };

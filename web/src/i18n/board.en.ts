@@ -29,6 +29,7 @@ export const boardEn: typeof boardFr = {
     offices: 'Offices concerned',
     project: 'Project',
     call: 'Call for projects',
+    agreement: 'Agreement',
     directorate: 'Directorate asked',
     evolutionTarget: 'Evolution of',
     decisions: 'Decisions',

@@ -27,6 +27,7 @@ export const boardFr = {
     offices: 'Organismes concernés',
     project: 'Projet',
     call: 'Appel à projets',
+    agreement: 'Convention',
     directorate: 'Direction sollicitée',
     evolutionTarget: "Objet de l'évolution",
     decisions: 'Décisions',

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Group,
   Paper,
@@ -10,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -147,6 +148,13 @@ export function BoardItemPage({ id }: { id: string }) {
   if (item.project) rows.push([t('board.project'), item.project.title]);
   if (item.directorate) rows.push([t('board.directorate'), item.directorate]);
   if (item.call) rows.push([t('board.call'), item.call.title]);
+  if (item.agreement)
+    rows.push([
+      t('board.agreement'),
+      <Anchor key="agreement" component={Link} to={`/conventions/${item.agreement.id}`}>
+        {item.agreement.title}
+      </Anchor>,
+    ]);
   if (item.meeting) rows.push([t('board.meeting'), `${item.meeting.title} (${item.meeting.meetingOn})`]);
   return (
     <Stack gap="lg">

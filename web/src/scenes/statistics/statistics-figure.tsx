@@ -1,0 +1,95 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatisticsDto, StatisticsFigure } from '../../../../common/schemas/statistics.ts';
+import { statisticsWorkbookUrl } from '../../api/statistics.ts';
+import { ListTable } from '../../components/tables.tsx';
+
+/** The palette of the charts (shades dark enough for AA contrast against white). */
+export const CHART_COLORS = ['blue.7', 'teal.7', 'grape.7', 'orange.8', 'indigo.7', 'red.8', 'cyan.8'];
+
+/**
+ * One figure of the dashboard: its heading, what it counts, the chart, the table with the same figures
+ * (the chart is drawn for the eye; the table is what a screen reader reads), and its export.
+ */
+export function Figure({
+  figure,
+  title,
+  help,
+  months,
+  chart,
+  children,
+}: {
+  figure: StatisticsFigure;
+  title: string;
+  help: string;
+  months: string[];
+  chart: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = `figure-${figure}`;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      <Text size="sm">{help}</Text>
+      <div aria-hidden="true">{chart}</div>
+      {children}
+      <Anchor href={statisticsWorkbookUrl(months, figure)} download size="sm">
+        {t('statistics.exportFigure', { title })}
+      </Anchor>
+    </Stack>
+  );
+}
+
+type MonthlyField = Exclude<keyof StatisticsDto['monthly'][number], 'month'>;
+
+/** A count month by month: a bar a month, and the table of the months. */
+export function MonthlyFigure({
+  statistics,
+  figure,
+  field,
+  color,
+}: {
+  statistics: StatisticsDto;
+  figure: StatisticsFigure;
+  field: MonthlyField;
+  color: string;
+}) {
+  const { t } = useTranslation();
+  const title = t(`statistics.${figure}`);
+  return (
+    <Figure
+      figure={figure}
+      title={title}
+      help={t(`statistics.${figure}Help`)}
+      months={statistics.months}
+      chart={
+        <BarChart
+          h={200}
+          data={statistics.monthly}
+          dataKey="month"
+          series={[{ name: field, label: title, color }]}
+        />
+      }
+    >
+      <ListTable
+        caption={title}
+        columns={[t('statistics.month'), t('statistics.count')]}
+        minWidth={240}
+        isEmpty={statistics.monthly.length === 0}
+      >
+        {statistics.monthly.map((m) => (
+          <Table.Tr key={m.month}>
+            <Table.Td>{m.month}</Table.Td>
+            <Table.Td>{m[field]}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+    </Figure>
+  );
+}
