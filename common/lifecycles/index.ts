@@ -12,6 +12,7 @@ import { proposalLifecycle } from './proposal.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
 import { referentialProposalLifecycle } from './referential-proposal.ts';
 import { starterKitTicketLifecycle } from './starter-kit-ticket.ts';
+import { statementLifecycle } from './statement.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -34,4 +35,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [applicationTicketLifecycle.name]: applicationTicketLifecycle,
   [referentialProposalLifecycle.name]: referentialProposalLifecycle,
   [agreementLifecycle.name]: agreementLifecycle,
+  [statementLifecycle.name]: statementLifecycle,
 };

@@ -14,6 +14,7 @@ import { officeEn } from './office.en.ts';
 import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { referentialEn } from './referential.en.ts';
+import { statementsEn } from './statements.en.ts';
 import { storeEn } from './store.en.ts';
 import { supportEn } from './support.en.ts';
 
@@ -215,6 +216,7 @@ export const en: Dictionary = {
   ...callsEn,
   ...boardEn,
   ...compensationEn,
+  ...statementsEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,
