@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, settledDialog, signedInAt } from './support/browser.ts';
@@ -106,5 +107,53 @@ describe('compensation: effort given, confirmed, valued by an agreement', () => 
     const pdf = await ddo.request.get(`${url.replace('/conventions/', '/api/agreements/')}/pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+    // The first quarter's statement: 3 × 4.5 d = 13.5 d × 520.00 € (version 1 of the rate table, the
+    // period being older than every version) = 7 020.00 €, within the ceiling of 50 000.00 €.
+    await ddo.getByRole('button', { name: `Calculer le relevé ${year}-01` }).click();
+    await ddo.getByRole('heading', { level: 1, name: `Relevé ${year}-01 → ${year}-03` }).waitFor();
+    const payable = ddo.getByRole('row', { name: /^À verser/ });
+    expect((await payable.textContent())?.replace(/\s/g, '')).toBe('Àverser7020,00€');
+    expect(
+      (await ddo.getByRole('row', { name: /^Au-delà du plafond/ }).textContent())?.replace(/\s/g, ''),
+    ).toBe('Au-delàduplafond0,00€');
+    await clean(ddo, 'statement-draft');
+    await fire(ddo, 'Valider le relevé');
+    await ddo.getByText('Validé par la DDO').first().waitFor();
+    const [download] = await Promise.all([
+      ddo.waitForEvent('download'),
+      ddo.getByRole('link', { name: 'Exporter en CSV (comptabilité)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^rel-cpam-67-${year}-01-.*\\.csv$`));
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.startsWith('\uFEFFRéférence;Code organisme;Organisme;')).toBe(true);
+    expect(csv).toContain(
+      `;${year}-01;${year}-03;Barème journalier par profil;Version 1;13,5;7020,00;0,00;50000,00;7020,00;0,00;Validé par la DDO;`,
+    );
+    const statementUrl = ddo.url();
+
+    const narrow = await signedIn('ddo@mutualis.demo', 390);
+    await narrow.goto(statementUrl);
+    await narrow.getByRole('heading', { level: 1, name: `Relevé ${year}-01 → ${year}-03` }).waitFor();
+    await clean(narrow, 'statement-validated-390');
+    await narrow.goto(url);
+    await narrow.getByRole('heading', { level: 2, name: 'Relevés' }).waitFor();
+    await clean(narrow, 'agreement-statements-390');
+  });
+
+  it('the DDO reads the network balance with its savings formula; axe clean at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const ddo = await signedIn('ddo@mutualis.demo', width);
+      await ddo.goto(`${env.server.url}/conventions/bilan`);
+      await ddo.getByRole('heading', { level: 1, name: 'Bilan du réseau' }).waitFor();
+      await ddo.getByText(/Économie estimée = Σ applications/).waitFor();
+      await ddo.getByRole('cell', { name: 'CPAM du Bas-Rhin' }).first().waitFor();
+      await clean(ddo, `balance-${width}`);
+    }
+    const english = await signedIn('ddo@mutualis.demo');
+    await english.evaluate(() => localStorage.setItem('mutualis.language', 'en'));
+    await english.goto(`${env.server.url}/conventions/bilan`);
+    await english.getByRole('heading', { level: 1, name: 'Network balance' }).waitFor();
+    await clean(english, 'balance-en');
   });
 });

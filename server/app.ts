@@ -62,6 +62,7 @@ import { trainingSessionBinding } from './modules/community/training-sessions.li
 import { agreementBinding } from './modules/compensation/agreements.lifecycle.ts';
 import { compensationPolicy } from './modules/compensation/compensation.policy.ts';
 import { compensationRoutes } from './modules/compensation/compensation.routes.ts';
+import { statementBinding } from './modules/compensation/statements.lifecycle.ts';
 import { evaluationPolicy } from './modules/evaluation/evaluation.policy.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluations.routes.ts';
 import { gridVersionBinding } from './modules/evaluation/grids.lifecycle.ts';
@@ -185,6 +186,7 @@ const BINDINGS: AnyBinding[] = [
   referentialProposalBinding,
   agreementBinding,
   clubWishBinding,
+  statementBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };

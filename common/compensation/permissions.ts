@@ -18,6 +18,12 @@ export const COMPENSATION_ACTIONS = [
   'agreement.activate',
   'agreement.close',
   'agreement.terminate',
+  'statement.read',
+  'statement.compute',
+  // Lifecycle transitions of a statement (common/lifecycles/statement.ts).
+  'statement.validate',
+  'statement.withdraw',
+  'networkBalance.read',
 ] as const;
 
 export const COMPENSATION_ACTION_LABELS: Record<(typeof COMPENSATION_ACTIONS)[number], Label> = {
@@ -54,6 +60,20 @@ export const COMPENSATION_ACTION_LABELS: Record<(typeof COMPENSATION_ACTIONS)[nu
   'agreement.activate': { fr: 'Mettre une convention en vigueur', en: 'Put an agreement into force' },
   'agreement.close': { fr: 'Clore une convention arrivée à terme', en: 'Close an agreement at its end' },
   'agreement.terminate': { fr: 'Résilier une convention', en: 'Terminate an agreement' },
+  'statement.read': { fr: "Consulter les relevés d'une convention", en: "Read an agreement's statements" },
+  'statement.compute': {
+    fr: "Calculer le relevé d'une période d'une convention",
+    en: "Compute the statement of an agreement's period",
+  },
+  'statement.validate': { fr: 'Valider un relevé (la DDO)', en: 'Validate a statement (the DDO)' },
+  'statement.withdraw': {
+    fr: 'Retirer un relevé en brouillon pour le recalculer',
+    en: 'Withdraw a draft statement to compute it again',
+  },
+  'networkBalance.read': {
+    fr: 'Consulter le bilan du réseau (effort donné, applications utilisées, économies)',
+    en: 'Read the network balance (effort given, applications used, savings)',
+  },
 };
 
 export const COMPENSATION_AUDIT_ACTION_LABELS: Record<string, Label> = {
@@ -73,6 +93,9 @@ export const COMPENSATION_AUDIT_ACTION_LABELS: Record<string, Label> = {
   'agreement.activate': { fr: 'Convention en vigueur', en: 'Agreement in force' },
   'agreement.close': { fr: 'Convention close', en: 'Agreement closed' },
   'agreement.terminate': { fr: 'Convention résiliée', en: 'Agreement terminated' },
+  'statement.compute': { fr: 'Relevé calculé', en: 'Statement computed' },
+  'statement.validate': { fr: 'Relevé validé par la DDO', en: 'Statement validated by the DDO' },
+  'statement.withdraw': { fr: 'Relevé retiré', en: 'Statement withdrawn' },
 };
 
 export const COMPENSATION_TARGET_TYPE_LABELS: Record<string, Label> = {
@@ -80,4 +103,5 @@ export const COMPENSATION_TARGET_TYPE_LABELS: Record<string, Label> = {
   effortMonth: { fr: "Mois d'effort", en: 'Effort month' },
   rateTable: { fr: 'Barème journalier', en: 'Daily rate table' },
   agreement: { fr: 'Convention de compensation', en: 'Compensation agreement' },
+  statement: { fr: 'Relevé de convention', en: 'Agreement statement' },
 };

@@ -94,6 +94,15 @@ export const STATEMENT_FREQUENCY_LABELS: Record<StatementFrequency, Label> = {
   annual: { fr: 'Annuel', en: 'Yearly' },
 };
 
+/** A statement is computed as a draft, then validated by the DDO (or withdrawn, to compute it again). */
+export const STATEMENT_STATES = ['draft', 'validated', 'withdrawn'] as const;
+export type StatementState = (typeof STATEMENT_STATES)[number];
+export const STATEMENT_STATE_LABELS: Record<StatementState, Label> = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  validated: { fr: 'Validé par la DDO', en: 'Validated by the DDO' },
+  withdrawn: { fr: 'Retiré', en: 'Withdrawn' },
+};
+
 /** A month, AAAA-MM. */
 export const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
 

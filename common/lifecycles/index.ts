@@ -13,6 +13,7 @@ import { proposalLifecycle } from './proposal.ts';
 import { referentApplicationLifecycle } from './referent-application.ts';
 import { referentialProposalLifecycle } from './referential-proposal.ts';
 import { starterKitTicketLifecycle } from './starter-kit-ticket.ts';
+import { statementLifecycle } from './statement.ts';
 import { trainingSessionLifecycle } from './training-session.ts';
 import { userAccountLifecycle } from './user-account.ts';
 
@@ -36,4 +37,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [referentialProposalLifecycle.name]: referentialProposalLifecycle,
   [agreementLifecycle.name]: agreementLifecycle,
   [clubWishLifecycle.name]: clubWishLifecycle,
+  [statementLifecycle.name]: statementLifecycle,
 };

@@ -47,6 +47,31 @@ export function compensationCheckCases(ids: () => { applicationId: string }): Ch
         ${v.statement_frequency}, ${v.state}, ${v.amendment_number}::int
       FROM organisations WHERE code = 'CPAM-69'`;
   };
+  /** A statement of a new agreement, with some columns changed from a valid draft at the rate table. */
+  const statement = (change: Record<string, string | number | null>) => {
+    const v: Record<string, string | number | null> = {
+      period_start: '2025-01',
+      period_end: '2025-03',
+      state: 'draft',
+      valuation: 'rateTable',
+      rate_table_number: 1,
+      rates: '{"developer": 52000}',
+      flat_share_cents: null,
+      ceiling_cents: 100000,
+      valued_cents: 52000,
+      payable_cents: 52000,
+      over_cents: 0,
+      ...change,
+    };
+    return sql`WITH a AS (${agreement({})} RETURNING id)
+      INSERT INTO agreement_statements (agreement_id, period_start, period_end, state, valuation, rate_table_number,
+        rates, flat_share_cents, ceiling_cents, confirmed_hundredths, valued_cents, already_paid_cents,
+        payable_cents, over_cents)
+      SELECT a.id, ${v.period_start}, ${v.period_end}, ${v.state}, ${v.valuation}, ${v.rate_table_number}::int,
+        ${v.rates}::jsonb, ${v.flat_share_cents}::int, ${v.ceiling_cents}::int, 100, ${v.valued_cents}::int, 0,
+        ${v.payable_cents}::int, ${v.over_cents}::int
+      FROM a`;
+  };
   const confirmation = (month: string) => sql`INSERT INTO effort_confirmations (organisation_id, month)
     SELECT id, ${month} FROM organisations WHERE code = 'CPAM-69' ON CONFLICT DO NOTHING`;
   const rateTable = (number: number) => sql`INSERT INTO daily_rate_tables (number, effective_from, rates)
@@ -116,6 +141,31 @@ export function compensationCheckCases(ids: () => { applicationId: string }): Ch
       () => agreement({ ceiling_cents: 0 }),
     ],
     ['agreements_amendment_number_check', () => agreement({ amendment_number: 1 }), () => agreement({})],
+    [
+      'agreement_statements_state_check',
+      () => statement({ state: 'paid' }),
+      () => statement({ state: 'validated' }),
+    ],
+    [
+      'agreement_statements_valuation_check',
+      () => statement({ valuation: 'hourly', rates: null, rate_table_number: null }),
+      () => statement({}),
+    ],
+    [
+      'agreement_statements_period_check',
+      () => statement({ period_end: '2024-12' }),
+      () => statement({ period_end: '2025-01' }),
+    ],
+    [
+      'agreement_statements_rule_check',
+      () => statement({ valuation: 'flat' }),
+      () => statement({ valuation: 'flat', rates: null, rate_table_number: null, flat_share_cents: 52000 }),
+    ],
+    [
+      'agreement_statements_amounts_check',
+      () => statement({ over_cents: 1 }),
+      () => statement({ ceiling_cents: 30000, payable_cents: 30000, over_cents: 22000 }),
+    ],
   ];
   return cases.map(([constraint, refused, accepted]) => ({ constraint, refused, accepted }));
 }

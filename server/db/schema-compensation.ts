@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
@@ -24,6 +25,7 @@ import {
   EFFORT_TARGET_KINDS,
   type EffortProfile,
   STATEMENT_FREQUENCIES,
+  STATEMENT_STATES,
   VALUATION_RULES,
 } from '../../common/compensation/vocabulary.ts';
 import { inList, subsetOf } from './checks.ts';
@@ -214,4 +216,69 @@ export const agreementComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('agreement_comments_agreement_idx').on(t.agreementId, t.createdAt)],
+);
+
+/** A line of a statement: a profile's confirmed effort (hundredths of a person-day) at its frozen rate. */
+export interface StatementLine {
+  profile: EffortProfile;
+  hundredths: number;
+  rateCents: number;
+  amountCents: number;
+}
+
+/**
+ * A periodic statement of an agreement: its figures computed once, with the rule, the rate table version
+ * and the rates it used frozen on it (a later version of the rate table never changes it). One live
+ * statement (draft or validated) per agreement and period; a withdrawn draft frees the period.
+ */
+export const agreementStatements = pgTable(
+  'agreement_statements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    periodStart: month('period_start').notNull(),
+    periodEnd: month('period_end').notNull(),
+    state: text('state', { enum: STATEMENT_STATES }).notNull().default('draft'),
+    valuation: text('valuation', { enum: VALUATION_RULES }).notNull(),
+    rateTableId: uuid('rate_table_id').references(() => dailyRateTables.id),
+    rateTableNumber: integer('rate_table_number'),
+    /** The rates of that version, in cents per person-day, as they were. */
+    rates: jsonb('rates').$type<Record<EffortProfile, number>>(),
+    flatShareCents: integer('flat_share_cents'),
+    ceilingCents: integer('ceiling_cents').notNull(),
+    lines: jsonb('lines').$type<StatementLine[]>().notNull().default([]),
+    confirmedHundredths: integer('confirmed_hundredths').notNull(),
+    valuedCents: integer('valued_cents').notNull(),
+    alreadyPaidCents: integer('already_paid_cents').notNull(),
+    payableCents: integer('payable_cents').notNull(),
+    overCents: integer('over_cents').notNull(),
+    computedBy: uuid('computed_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('agreement_statements_agreement_idx').on(t.agreementId, t.periodStart),
+    uniqueIndex('agreement_statements_live_period_key')
+      .on(t.agreementId, t.periodStart)
+      .where(sql`${t.state} <> 'withdrawn'`),
+    check('agreement_statements_state_check', inList(t.state, STATEMENT_STATES)),
+    check('agreement_statements_valuation_check', inList(t.valuation, VALUATION_RULES)),
+    check(
+      'agreement_statements_period_check',
+      sql`${monthCheck(t.periodStart)} AND ${monthCheck(t.periodEnd)} AND ${t.periodStart} <= ${t.periodEnd}`,
+    ),
+    check(
+      'agreement_statements_rule_check',
+      sql`(${t.valuation} = 'rateTable') = (${t.rates} IS NOT NULL AND ${t.rateTableNumber} IS NOT NULL)
+        AND (${t.valuation} = 'flat') = (${t.flatShareCents} IS NOT NULL)`,
+    ),
+    check(
+      'agreement_statements_amounts_check',
+      sql`${t.valuedCents} >= 0 AND ${t.payableCents} >= 0 AND ${t.overCents} >= 0 AND ${t.alreadyPaidCents} >= 0
+        AND ${t.confirmedHundredths} >= 0 AND ${t.payableCents} + ${t.overCents} = ${t.valuedCents}
+        AND ${t.payableCents} + ${t.alreadyPaidCents} <= greatest(${t.ceilingCents}, ${t.alreadyPaidCents})`,
+    ),
+  ],
 );

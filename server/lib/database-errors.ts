@@ -37,6 +37,10 @@ const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
     field: 'code',
     message: 'Une autre application porte déjà cet identifiant : choisissez-en un autre.',
   },
+  agreement_statements_live_period_key: {
+    field: 'periodStart',
+    message: 'Cette période a déjà son relevé : retirez le brouillon pour le recalculer.',
+  },
   users_email_key: { field: 'email', message: 'Un compte existe déjà pour cette adresse e-mail.' },
   organisations_code_key: { field: 'code', message: 'Un organisme porte déjà ce code.' },
   sponsorship_requests_live_key: {

@@ -99,6 +99,7 @@ const STALE_SUBJECTS = {
   supportTicket: ['Ce ticket', false],
   referentialProposal: ['Cette proposition au référentiel', true],
   agreement: ['Cette convention', true],
+  statement: ['Ce relevé', false],
   hostingBudget: ['Ce budget', false],
   clubWish: ['Cette évolution', true],
   clubMeeting: ['Cette réunion', true],

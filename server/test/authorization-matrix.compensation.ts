@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Role } from '../../common/roles.ts';
 import type { Database } from '../db/client.ts';
-import { agreements, agreementTexts, effortEntries } from '../db/schema.ts';
+import { agreementStatements, agreements, agreementTexts, effortEntries } from '../db/schema.ts';
 import type { Cell, Fixtures, RouteCase, Scope } from './authorization-matrix.table.ts';
 
 /**
@@ -55,6 +55,34 @@ export function compensationFixtures(db: Database, officeId: Record<Scope, strin
         .values({ agreementId: row?.id as string, number: 1, body: 'Article 1.' });
       return row?.id as string;
     },
+    /** A draft statement (first quarter of 2025) of an agreement in force with the cell's office. */
+    async statement(cell: Cell) {
+      const [row] = await db
+        .insert(agreementStatements)
+        .values({
+          agreementId: await this.agreement(cell, 'active'),
+          periodStart: '2025-01',
+          periodEnd: '2025-03',
+          valuation: 'rateTable',
+          rateTableNumber: 1,
+          rates: {
+            developer: 52_000,
+            leadDeveloper: 61_000,
+            projectManager: 68_000,
+            tester: 45_000,
+            trainer: 50_000,
+          },
+          ceilingCents: 100_000,
+          lines: [{ profile: 'developer', hundredths: 100, rateCents: 52_000, amountCents: 52_000 }],
+          confirmedHundredths: 100,
+          valuedCents: 52_000,
+          alreadyPaidCents: 0,
+          payableCents: 52_000,
+          overCents: 0,
+        })
+        .returning({ id: agreementStatements.id });
+      return row?.id as string;
+    },
     /** A day later than every rate table published before. */
     effectiveFrom() {
       months += 1;
@@ -71,7 +99,12 @@ export function compensationFixtures(db: Database, officeId: Record<Scope, strin
 }
 export type CompensationFixtures = ReturnType<typeof compensationFixtures>;
 
-const NATIONAL_READERS: Role[] = ['operationsDirectorate', 'nationalAccountant', 'governanceBoard', 'admin'];
+export const NATIONAL_READERS: Role[] = [
+  'operationsDirectorate',
+  'nationalAccountant',
+  'governanceBoard',
+  'admin',
+];
 const RECORDERS: Role[] = ['officeDirector', 'developer', 'referent'];
 /** The office's recorders on their own office, administrators anywhere. */
 const recorderSide = (status: number) => (role: Role, scope: Scope) =>
@@ -133,7 +166,7 @@ export const COMPENSATION_MATRIX: Record<string, RouteCase> = {
 /** The DDO (and administrators) anywhere; the office's director on its own office's agreements. */
 const negotiators = (status: number) => (role: Role, scope: Scope) =>
   role === 'operationsDirectorate' || (role === 'officeDirector' && scope === 'own') ? status : 403;
-const agreementReaders = (status: number) => (role: Role, scope: Scope) =>
+export const agreementReaders = (status: number) => (role: Role, scope: Scope) =>
   NATIONAL_READERS.includes(role) || ((role === 'officeDirector' || role === 'developer') && scope === 'own')
     ? status
     : 403;

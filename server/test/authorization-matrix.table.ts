@@ -17,6 +17,7 @@ import { NOTIFICATION_MATRIX, type NotificationFixtures } from './authorization-
 import { PROJECT_MATRIX, type ProjectFixtures } from './authorization-matrix.projects.ts';
 import { PROPOSAL_MATRIX } from './authorization-matrix.proposals.ts';
 import { REFERENTIAL_MATRIX, type ReferentialFixtures } from './authorization-matrix.referential.ts';
+import { STATEMENT_MATRIX } from './authorization-matrix.statements.ts';
 import { STORE_MATRIX, type StoreFixtures } from './authorization-matrix.store.ts';
 import { SUPPORT_MATRIX, type SupportFixtures } from './authorization-matrix.support.ts';
 import { sheetBody, type UploadedFile } from './catalog-fixtures.ts';
@@ -311,6 +312,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...COMPENSATION_MATRIX,
   ...AGREEMENT_MATRIX,
   ...CLUB_MATRIX,
+  ...STATEMENT_MATRIX,
   'GET /api/audit-events/actions': {
     request: () => ({ url: '/api/audit-events/actions' }),
     expected: only(['admin', 'operationsDirectorate', 'itDirectorate'], 200),

@@ -310,7 +310,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // developer profile: their bad input is tested in server/modules/community/*.test.ts; opening a support
     // ticket (a trained developer, an agent) and acting on an application's ticket (its support offices):
     // server/modules/support/tickets.test.ts; confirming an office's effort (its director) and negotiating
-    // or approving an agreement (the DDO and the office's director): server/modules/compensation/*.test.ts;
+    // or approving an agreement (the DDO and the office's director) and validating a statement (the DDO):
+    // server/modules/compensation/*.test.ts;
     // answering a call for projects (an office's developers and director): calls/proposals/*.test.ts;
     // writing in a user club (its designer office, its member offices): server/modules/clubs/clubs.test.ts).
     const bodies = all.filter((o) => o.body).map((o) => `${o.method} ${o.path}`);
@@ -344,6 +345,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
         'post /api/applications/{id}/club/wishes',
         'put /api/club-wishes/{id}/vote',
         'post /api/club-wishes/{id}/transitions',
+        'post /api/statements/{id}/transitions',
       ].sort(),
     );
   }, 240_000);

@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute, requireAbility } from './router.tsx';
 
-/** The pages of compensation: effort records and agreements (the routes of router.tsx). */
+/** The pages of compensation: effort records, agreements, statements, the network balance (the routes of router.tsx). */
 
 const EffortPage = lazyRouteComponent(() => import('./scenes/compensation/effort-page.tsx'), 'EffortPage');
 const AgreementsPage = lazyRouteComponent(
@@ -16,6 +16,12 @@ const AgreementCreatePage = lazyRouteComponent(
   () => import('./scenes/compensation/agreement-form-page.tsx'),
   'AgreementCreatePage',
 );
+
+const StatementPage = lazyRouteComponent(
+  () => import('./scenes/compensation/statement-page.tsx'),
+  'StatementPage',
+);
+const BalancePage = lazyRouteComponent(() => import('./scenes/compensation/balance-page.tsx'), 'BalancePage');
 
 const effortRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -43,9 +49,25 @@ const agreementRoute = createRoute({
   },
 });
 
+const statementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/conventions/releves/$id',
+  component: function Statement() {
+    return <StatementPage id={statementRoute.useParams().id} />;
+  },
+});
+const balanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/conventions/bilan',
+  beforeLoad: (context) => requireAbility('networkBalance.read')(context),
+  component: BalancePage,
+});
+
 export const compensationRoutes = [
   effortRoute,
   agreementsRoute,
   createAgreementRoute,
   agreementRoute,
+  statementRoute,
+  balanceRoute,
 ] as const;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGREEMENT_STATES } from '../../../common/compensation/vocabulary.ts';
 import type { AgreementDto, AgreementSummaryDto } from '../../../common/schemas/agreements.ts';
 import type { EffortYearDto } from '../../../common/schemas/effort.ts';
+import type { AgreementStatementsDto } from '../../../common/schemas/statements.ts';
 import { createTestContext, login, type TestContext } from '../../test/harness.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedDemoCatalogue } from './seed-catalogue.ts';
@@ -33,6 +34,14 @@ describe('the demo compensation', () => {
     ]);
     expect(detail.figures.confirmedDays).toBeGreaterThan(0);
     expect(detail.figures.payableCents).toBeLessThanOrEqual(detail.ceilingCents);
+    const statements = (
+      await ddo.get(`/api/agreements/${active.id}/statements`)
+    ).json() as AgreementStatementsDto;
+    expect(statements.items.length).toBeGreaterThanOrEqual(2);
+    expect(statements.items.at(-1)?.state).toBe('draft');
+    expect(statements.items.slice(0, -1).every((s) => s.state === 'validated')).toBe(true);
+    expect(statements.committedCents).toBeGreaterThan(0);
+    expect(statements.committedCents).toBeLessThanOrEqual(active.ceilingCents);
     expect(await seedDemoCompensation(t.db)).toEqual({ created: 0 });
   });
 

@@ -16,6 +16,7 @@ import {
   organisations,
   users,
 } from '../schema.ts';
+import { seedDemoStatements } from './seed-statements.ts';
 
 const DDO = 'ddo@mutualis.demo';
 const DIRECTORS: Record<string, string> = {
@@ -190,7 +191,8 @@ export function lastTwelveMonths(now: Date) {
 
 /**
  * The demo's compensation: a year of effort of three offices (confirmed but for the last month), and
- * seven agreements, one in each state, with their history as the lifecycle records it; once.
+ * seven agreements, one in each state, with their history as the lifecycle records it, and the statements
+ * of the one in force (seed-statements.ts); once.
  */
 export async function seedDemoCompensation(db: Database, now = new Date()): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(agreements);
@@ -350,6 +352,7 @@ export async function seedDemoCompensation(db: Database, now = new Date()): Prom
       .update(agreements)
       .set({ commitmentNote: 'Support aux heures ouvrées.' })
       .where(eq(agreements.state, 'active'));
+    await seedDemoStatements(tx, ddo, now);
     return { created };
   });
 }

@@ -6,18 +6,24 @@ const officeOf = (row: { officeCode: string | null; officeName: string | null },
   id && row.officeCode ? { id, code: row.officeCode, name: row.officeName ?? '' } : null;
 const authorOf = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
+/** What an agreement (or its statement) is about, named. */
+export const targetOf = (
+  a: Pick<AgreementSummaryRow['agreement'], 'targetKind' | 'projectId' | 'applicationId' | 'nationalLabel'>,
+  names: { projectTitle: string | null; applicationName: string | null },
+): AgreementSummaryDto['target'] =>
+  a.targetKind === 'project'
+    ? { kind: a.targetKind, id: a.projectId, label: names.projectTitle ?? '' }
+    : a.targetKind === 'application'
+      ? { kind: a.targetKind, id: a.applicationId, label: names.applicationName ?? '' }
+      : { kind: a.targetKind, id: null, label: a.nationalLabel ?? '' };
+
 export function presentAgreementSummary(row: AgreementSummaryRow): AgreementSummaryDto {
   const a = row.agreement;
   return {
     id: a.id,
     title: a.title,
     office: { id: a.organisationId, code: row.officeCode, name: row.officeName },
-    target:
-      a.targetKind === 'project'
-        ? { kind: a.targetKind, id: a.projectId, label: row.projectTitle ?? '' }
-        : a.targetKind === 'application'
-          ? { kind: a.targetKind, id: a.applicationId, label: row.applicationName ?? '' }
-          : { kind: a.targetKind, id: null, label: a.nationalLabel ?? '' },
+    target: targetOf(a, row),
     state: a.state,
     valuation: a.valuation,
     flatAmountCents: a.flatAmountCents,

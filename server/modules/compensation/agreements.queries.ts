@@ -196,6 +196,12 @@ export async function insertRateTable(
   return row as RateTableRow;
 }
 
+/** Joins an effort line to its month's confirmation: only confirmed months count. */
+export const confirmedMonth = and(
+  eq(effortConfirmations.organisationId, effortEntries.organisationId),
+  eq(effortConfirmations.month, effortEntries.month),
+);
+
 /**
  * The office's confirmed effort on the agreement's object within its period, by profile, in
  * hundredths of a person-day (corrections included: they are lines of the confirmed months too).
@@ -213,13 +219,7 @@ export async function confirmedEffortByProfile(db: Executor, a: AgreementRow, fr
       hundredths: sql<string>`round(sum(${effortEntries.personDays}) * 100)`,
     })
     .from(effortEntries)
-    .innerJoin(
-      effortConfirmations,
-      and(
-        eq(effortConfirmations.organisationId, effortEntries.organisationId),
-        eq(effortConfirmations.month, effortEntries.month),
-      ),
-    )
+    .innerJoin(effortConfirmations, confirmedMonth)
     .where(
       and(
         eq(effortEntries.organisationId, a.organisationId),

@@ -13,6 +13,11 @@ const RECORDERS = ['officeDirector', 'developer', 'referent'] as const;
 const ownOffice = (actor: Actor, resource?: OfficeResource) =>
   !resource || resource.organisationId === actor.organisationId;
 
+/** The office's director and developers on its own agreements, the national readers on all. */
+const agreementReader = (actor: Actor, agreement?: OfficeResource) =>
+  hasRole(actor, ...NATIONAL_READERS) ||
+  (hasRole(actor, 'officeDirector', 'developer') && ownOffice(actor, agreement));
+
 /**
  * Effort: an office's director, developers and referents record it and read their office's; the
  * director confirms a month; the national readers read every office's. Agreements: drafted by the DDO;
@@ -29,14 +34,16 @@ export const compensationPolicy: PolicyTable = {
     hasRole(actor, 'officeDirector') && ownOffice(actor, office),
   'rateTable.read': () => true,
   'rateTable.publish': (actor) => hasRole(actor, 'operationsDirectorate', 'nationalAccountant', 'admin'),
-  'agreement.read': (actor, agreement?: OfficeResource) =>
-    hasRole(actor, ...NATIONAL_READERS) ||
-    (hasRole(actor, 'officeDirector', 'developer') && ownOffice(actor, agreement)),
+  'agreement.read': agreementReader,
   'agreement.create': (actor) => hasRole(actor, 'operationsDirectorate', 'admin'),
   'agreement.negotiateText': (actor, agreement?: OfficeResource) =>
     hasRole(actor, 'operationsDirectorate') ||
     (hasRole(actor, 'officeDirector') && ownOffice(actor, agreement)),
   'agreement.amend': (actor) => hasRole(actor, 'operationsDirectorate', 'admin'),
+  // Statements are read like their agreement, computed by the DDO; validated through their lifecycle.
+  'statement.read': agreementReader,
+  'statement.compute': (actor) => hasRole(actor, 'operationsDirectorate', 'admin'),
+  'networkBalance.read': (actor) => hasRole(actor, ...NATIONAL_READERS),
 };
 
 /** Which offices' agreements a list shows. */

@@ -146,6 +146,7 @@ export function AppLayout() {
           {can(me, 'effort.read') ? link('/effort', t('effort.nav')) : null}
           {can(me, 'agreement.read') ? link('/conventions', t('agreements.nav')) : null}
           {can(me, 'statistics.read') ? link('/statistiques', t('statistics.nav')) : null}
+          {can(me, 'networkBalance.read') ? link('/conventions/bilan', t('balance.nav')) : null}
           {link('/recettes', t('acceptance.nav'))}
           {link('/store', t('store.nav'))}
           {link('/store/demandes', t('requests.nav'))}

@@ -15,6 +15,7 @@ import { officeEn } from './office.en.ts';
 import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { referentialEn } from './referential.en.ts';
+import { statementsEn } from './statements.en.ts';
 import { statisticsEn } from './statistics.en.ts';
 import { storeEn } from './store.en.ts';
 import { supportEn } from './support.en.ts';
@@ -218,6 +219,7 @@ export const en: Dictionary = {
   ...callsEn,
   ...boardEn,
   ...compensationEn,
+  ...statementsEn,
   ...evaluationEn,
   ...notificationsEn,
   ...communityEn,

@@ -14,6 +14,7 @@ import { officeFr } from './office.fr.ts';
 import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { referentialFr } from './referential.fr.ts';
+import { statementsFr } from './statements.fr.ts';
 import { statisticsFr } from './statistics.fr.ts';
 import { storeFr } from './store.fr.ts';
 import { supportFr } from './support.fr.ts';
@@ -227,6 +228,7 @@ export const fr = {
   ...callsFr,
   ...boardFr,
   ...compensationFr,
+  ...statementsFr,
   ...evaluationFr,
   ...notificationsFr,
   ...communityFr,

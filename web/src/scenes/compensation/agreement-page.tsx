@@ -1,9 +1,8 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
   AGREEMENT_COMMITMENT_LABELS,
-  EFFORT_PROFILE_LABELS,
   EFFORT_TARGET_KIND_LABELS,
   euros,
   STATEMENT_FREQUENCY_LABELS,
@@ -16,8 +15,10 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { AgreementStatements } from './agreement-statements.tsx';
 import { AgreementTexts } from './agreement-texts.tsx';
 import { AgreementStateBadge } from './agreements-page.tsx';
+import { FiguresTable } from './figures-table.tsx';
 import { ProblemList } from './problem-list.tsx';
 
 export function AgreementPage({ id }: { id: string }) {
@@ -104,40 +105,18 @@ export function AgreementPage({ id }: { id: string }) {
               ? t('agreements.figuresFlat')
               : t('agreements.figuresIntro', { number: f.rateTableNumber ?? '—' })}
           </Text>
-          <Table>
-            <Table.Tbody>
-              {f.lines.map((l) => (
-                <Table.Tr key={l.profile}>
-                  <Table.Td>
-                    {t('agreements.profileLine', {
-                      profile: label(EFFORT_PROFILE_LABELS[l.profile]),
-                      days: l.days.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR'),
-                      rate: money(l.rateCents),
-                    })}
-                  </Table.Td>
-                  <Table.Td ta="right">{money(l.amountCents)}</Table.Td>
-                </Table.Tr>
-              ))}
-              {(
-                [
-                  [
-                    t('agreements.confirmedDays'),
-                    f.confirmedDays.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR'),
-                  ],
-                  [t('agreements.valued'), money(f.valuedCents)],
-                  [t('agreements.payable'), money(f.payableCents)],
-                  [t('agreements.over'), money(f.overCents)],
-                ] as const
-              ).map(([name, value]) => (
-                <Table.Tr key={name}>
-                  <Table.Th scope="row" fw={500}>
-                    {name}
-                  </Table.Th>
-                  <Table.Td ta="right">{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FiguresTable
+            lines={f.lines}
+            totals={[
+              [
+                t('agreements.confirmedDays'),
+                f.confirmedDays.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR'),
+              ],
+              [t('agreements.valued'), money(f.valuedCents)],
+              [t('agreements.payable'), money(f.payableCents)],
+              [t('agreements.over'), money(f.overCents)],
+            ]}
+          />
         </Paper>
       </SimpleGrid>
       {a.family.length > 1 ? (
@@ -172,6 +151,7 @@ export function AgreementPage({ id }: { id: string }) {
           title={t('agreements.lifecycle')}
         />
       </Paper>
+      {a.state === 'active' || a.state === 'closed' ? <AgreementStatements agreementId={a.id} /> : null}
       <AgreementTexts agreement={a} />
     </Stack>
   );
