@@ -13,6 +13,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { proposalsEn } from './proposals.en.ts';
 import { referentialEn } from './referential.en.ts';
 import { storeEn } from './store.en.ts';
 import { supportEn } from './support.en.ts';
@@ -213,6 +214,7 @@ export const en: Dictionary = {
   ...storeEn,
   ...hostingEn,
   ...callsEn,
+  ...proposalsEn,
   ...boardEn,
   ...compensationEn,
   ...evaluationEn,

@@ -12,6 +12,7 @@ import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { proposalsFr } from './proposals.fr.ts';
 import { referentialFr } from './referential.fr.ts';
 import { storeFr } from './store.fr.ts';
 import { supportFr } from './support.fr.ts';
@@ -222,6 +223,7 @@ export const fr = {
   ...storeFr,
   ...hostingFr,
   ...callsFr,
+  ...proposalsFr,
   ...boardFr,
   ...compensationFr,
   ...evaluationFr,
