@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, settledDialog, signedInAt } from './support/browser.ts';
+import { draftBoardDecision, publishMinutes } from './support/board.ts';
+import { accessibilityViolations, signedInAt } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 const env = startServerAndBrowser();
@@ -36,40 +37,25 @@ describe('the governance board, from a request to the public decision log', () =
     await ddo.getByRole('heading', { level: 1, name: 'Instance de gouvernance' }).waitFor();
     await ddo.getByRole('link', { name: 'Rappel des échéances des appels par e-mail' }).waitFor();
     await clean(ddo, 'board-agenda');
-    await ddo.getByRole('textbox', { name: 'Intitulé' }).fill('Séance extraordinaire');
-    await ddo.getByLabel('Date').fill(inDays(7));
-    await ddo.getByRole('button', { name: 'Prévoir' }).click();
-    await ddo.getByRole('heading', { level: 1, name: 'Séance extraordinaire' }).waitFor();
-    await ddo.getByRole('combobox', { name: 'Point à inscrire' }).click();
-    await ddo.getByRole('option', { name: 'Rappel des échéances des appels par e-mail' }).click();
-    await ddo.getByRole('button', { name: "Inscrire à l'ordre du jour" }).click();
-    await ddo.getByRole('button', { name: 'Retirer : Rappel des échéances des appels par e-mail' }).waitFor();
-
-    await ddo.getByRole('button', { name: /^Tenir la séance/ }).click();
-    const holding = await settledDialog(ddo);
-    await holding.getByRole('button', { name: /^Tenir la séance/ }).click();
-    await holding.waitFor({ state: 'hidden' });
-    await ddo
-      .getByRole('heading', { name: 'Décision sur « Rappel des échéances des appels par e-mail »' })
-      .waitFor();
-    await ddo.getByRole('textbox', { name: 'Présences' }).fill('Claire Martin — DDO\nPaul Durand — DDSI');
-    await ddo.getByRole('textbox', { name: 'Compte rendu' }).fill('## Séance\n\nUn point examiné.');
-    await ddo.getByRole('button', { name: 'Enregistrer' }).click();
-    await ddo.getByRole('textbox', { name: 'Question' }).fill('Faut-il rappeler les échéances par e-mail ?');
-    await ddo
-      .getByRole('textbox', { name: 'Texte de la décision' })
-      .fill('L’instance approuve un rappel trois jours avant.');
-    await ddo.getByRole('textbox', { name: 'Motif' }).fill('Des caisses ont manqué des échéances.');
-    await ddo.getByRole('button', { name: 'Rédiger la décision' }).click();
-    await ddo
-      .getByRole('heading', { name: 'Projet de décision — Rappel des échéances des appels par e-mail' })
-      .waitFor();
+    await draftBoardDecision(
+      ddo,
+      env.server.url,
+      {
+        title: 'Séance extraordinaire',
+        date: inDays(7),
+        item: 'Rappel des échéances des appels par e-mail',
+        attendance: 'Claire Martin — DDO\nPaul Durand — DDSI',
+        minutes: '## Séance\n\nUn point examiné.',
+      },
+      {
+        question: 'Faut-il rappeler les échéances par e-mail ?',
+        statement: 'L’instance approuve un rappel trois jours avant.',
+        rationale: 'Des caisses ont manqué des échéances.',
+      },
+    );
     await clean(ddo, 'board-meeting-held');
 
-    await ddo.getByRole('button', { name: /^Publier le compte rendu/ }).click();
-    const dialog = await settledDialog(ddo);
-    await dialog.getByRole('button', { name: /^Publier le compte rendu/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await publishMinutes(ddo);
     const reference = ddo.getByRole('link', { name: /^\d{4}-\d{3} — Rappel des échéances/ });
     await reference.waitFor();
 

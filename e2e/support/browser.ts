@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { paintedContrast, parseCssColor } from './contrast.ts';
 
 /** Debian's Chromium, never a downloaded browser. */
@@ -47,6 +48,17 @@ export async function accessibilityViolations(page: Page) {
   return results.violations.map(
     (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
   );
+}
+
+/**
+ * Once the page has settled: its full-page screenshot `name`.png in the folder MUTUALIS_SCREENSHOTS names
+ * (when it does), and no axe violation.
+ */
+export async function expectAccessible(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  const folder = process.env.MUTUALIS_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+  expect(await accessibilityViolations(page), name).toEqual([]);
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = 'mutualis-demo') {

@@ -12,6 +12,15 @@ const CallCreatePage = lazyRouteComponent(
   'CallCreatePage',
 );
 const CallEditPage = lazyRouteComponent(() => import('./scenes/calls/call-form-page.tsx'), 'CallEditPage');
+const ProposalPage = lazyRouteComponent(() => import('./scenes/calls/proposal-page.tsx'), 'ProposalPage');
+const ProposalCreatePage = lazyRouteComponent(
+  () => import('./scenes/calls/proposal-form-page.tsx'),
+  'ProposalCreatePage',
+);
+const ProposalEditPage = lazyRouteComponent(
+  () => import('./scenes/calls/proposal-form-page.tsx'),
+  'ProposalEditPage',
+);
 
 const callsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -50,4 +59,36 @@ const editCallRoute = createRoute({
   },
 });
 
-export const callRoutes = [callsRoute, createCallRoute, callRoute, editCallRoute] as const;
+const createProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/appels/$id/proposer',
+  beforeLoad: (context) => requireAbility('proposal.create')(context),
+  component: function CreateProposal() {
+    return <ProposalCreatePage callId={createProposalRoute.useParams().id} />;
+  },
+});
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/propositions/$id',
+  component: function Proposal() {
+    return <ProposalPage id={proposalRoute.useParams().id} />;
+  },
+});
+const editProposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/propositions/$id/modifier',
+  beforeLoad: (context) => requireAbility('proposal.update')(context),
+  component: function EditProposal() {
+    return <ProposalEditPage id={editProposalRoute.useParams().id} />;
+  },
+});
+
+export const callRoutes = [
+  callsRoute,
+  createCallRoute,
+  callRoute,
+  editCallRoute,
+  createProposalRoute,
+  proposalRoute,
+  editProposalRoute,
+] as const;

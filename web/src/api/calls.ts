@@ -42,8 +42,12 @@ export function useCalls(search: CallSearch) {
   });
 }
 
-export function useCall(id: string) {
-  return useQuery({ queryKey: ['call', id], queryFn: () => api<CallDto>('GET', `/api/calls/${id}`) });
+export function useCall(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['call', id],
+    queryFn: () => api<CallDto>('GET', `/api/calls/${id}`),
+    enabled: options.enabled ?? true,
+  });
 }
 
 export function useSaveCall() {

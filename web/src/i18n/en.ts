@@ -14,6 +14,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
 import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { proposalsEn } from './proposals.en.ts';
 import { referentialEn } from './referential.en.ts';
 import { statementsEn } from './statements.en.ts';
 import { statisticsEn } from './statistics.en.ts';
@@ -217,6 +218,7 @@ export const en: Dictionary = {
   ...hostingEn,
   ...statisticsEn,
   ...callsEn,
+  ...proposalsEn,
   ...boardEn,
   ...compensationEn,
   ...statementsEn,

@@ -13,6 +13,7 @@ import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
 import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { proposalsFr } from './proposals.fr.ts';
 import { referentialFr } from './referential.fr.ts';
 import { statementsFr } from './statements.fr.ts';
 import { statisticsFr } from './statistics.fr.ts';
@@ -226,6 +227,7 @@ export const fr = {
   ...hostingFr,
   ...statisticsFr,
   ...callsFr,
+  ...proposalsFr,
   ...boardFr,
   ...compensationFr,
   ...statementsFr,

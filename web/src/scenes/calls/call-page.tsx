@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { callLifecycle } from '../../../../common/lifecycles/call.ts';
 import { useCall, useFireCallTransition } from '../../api/calls.ts';
+import { useCallProposals } from '../../api/proposals.ts';
 import { useDomainLabel } from '../../components/domain-select.tsx';
 import { FollowButton } from '../../components/follow-button.tsx';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
@@ -13,6 +14,8 @@ import { FactTable, ListTable } from '../../components/tables.tsx';
 import { useLanguage } from '../../i18n/index.ts';
 import { CallAttachments } from './call-attachments.tsx';
 import { CallDeadline, CallStateBadge } from './call-deadline.tsx';
+import { CallEvaluation } from './call-evaluation.tsx';
+import { CallProposals } from './call-proposals.tsx';
 import { CallQuestions } from './call-questions.tsx';
 import { CallTimeline } from './call-timeline.tsx';
 import { useScopeLabel } from './calls-page.tsx';
@@ -24,6 +27,7 @@ export function CallPage({ id }: { id: string }) {
   const scopeLabel = useScopeLabel();
   const query = useCall(id);
   const fire = useFireCallTransition(id);
+  const proposals = useCallProposals(id);
   if (query.error) return <LoadFailure error={query.error} missing="page" />;
   const call = query.data;
   if (!call) return null;
@@ -115,6 +119,8 @@ export function CallPage({ id }: { id: string }) {
           title={t('calls.lifecycle')}
         />
       </Paper>
+      {proposals.data ? <CallProposals call={call} list={proposals.data} /> : null}
+      {proposals.data ? <CallEvaluation call={call} list={proposals.data} /> : null}
       <CallQuestions call={call} />
     </Stack>
   );
