@@ -11,9 +11,9 @@ import type { Role } from '../roles.ts';
 export const WISH_STATES = ['open', 'planned', 'declined'] as const;
 export type WishState = (typeof WISH_STATES)[number];
 export const WISH_STATE_LABELS: Record<WishState, Label> = {
-  open: { fr: 'Ouvert aux votes', en: 'Open to votes' },
-  planned: { fr: 'Prévu', en: 'Planned' },
-  declined: { fr: 'Décliné', en: 'Declined' },
+  open: { fr: 'Ouverte aux votes', en: 'Open to votes' },
+  planned: { fr: 'Prévue', en: 'Planned' },
+  declined: { fr: 'Déclinée', en: 'Declined' },
 };
 
 /** An office's vote on a wish: for or against; voting again changes it. */

@@ -18,6 +18,7 @@ export const clubsEn: typeof clubsFr = {
     noMember: 'No office has joined the club yet.',
     contacts: 'Contacts',
     removeMember: 'Take {{office}} out of the club',
+    memberRemoved: '{{office}} is no longer a member of the club.',
     wishes: 'Wished evolutions',
     noWish: 'No evolution has been proposed yet.',
     newWish: 'Propose an evolution',

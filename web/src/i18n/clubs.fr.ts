@@ -16,6 +16,7 @@ export const clubsFr = {
     noMember: 'Aucun organisme n’a encore adhéré au club.',
     contacts: 'Contacts',
     removeMember: 'Retirer {{office}} du club',
+    memberRemoved: '{{office}} ne fait plus partie du club.',
     wishes: 'Évolutions souhaitées',
     noWish: 'Aucune évolution n’a encore été proposée.',
     newWish: 'Proposer une évolution',

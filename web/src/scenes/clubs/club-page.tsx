@@ -41,7 +41,7 @@ function Members({ club, onDone }: { club: ClubDto; onDone: Done }) {
                   onClick={() =>
                     write.mutate(
                       { kind: 'leave', organisationId: member.office.id },
-                      { onSuccess: () => onDone(t('clubs.removeMember', { office: member.office.name })) },
+                      { onSuccess: () => onDone(t('clubs.memberRemoved', { office: member.office.name })) },
                     )
                   }
                 >
