@@ -149,6 +149,14 @@ describe('compensation: effort given, confirmed, valued by an agreement', () => 
       await ddo.getByText(/Économie estimée = Σ applications/).waitFor();
       await ddo.getByRole('cell', { name: 'CPAM du Bas-Rhin' }).first().waitFor();
       await clean(ddo, `balance-${width}`);
+      if (width === 1280) {
+        // Its own link is the current page, not the agreements' above it.
+        const nav = ddo.getByRole('navigation', { name: 'Navigation principale' });
+        expect(await nav.getByRole('link', { name: 'Bilan du réseau' }).getAttribute('aria-current')).toBe(
+          'page',
+        );
+        expect(await nav.getByRole('link', { name: 'Conventions' }).getAttribute('aria-current')).toBeNull();
+      }
     }
     const english = await signedIn('ddo@mutualis.demo');
     await english.evaluate(() => localStorage.setItem('mutualis.language', 'en'));

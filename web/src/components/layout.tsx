@@ -40,7 +40,7 @@ export function LanguageSwitch() {
 }
 
 const MATCHMAKING_PATH = '/projets/besoins-et-forces';
-const NESTED_LINKS = [MATCHMAKING_PATH, '/store/demandes', '/store/couts'];
+const NESTED_LINKS = [MATCHMAKING_PATH, '/store/demandes', '/store/couts', '/conventions/bilan'];
 
 export function AppLayout() {
   const { t } = useTranslation();

@@ -65,7 +65,7 @@ export function AgreementTexts({ agreement }: { agreement: AgreementDto }) {
                 allowDeselect={false}
               />
             </Group>
-            <Code block aria-label={t('agreements.diff')}>
+            <Code block aria-label={t('agreements.diff')} tabIndex={0}>
               {diff.map((line, i) => (
                 <Box
                   // biome-ignore lint/suspicious/noArrayIndexKey: lines of a diff have no identity but their place
