@@ -53,6 +53,16 @@ ALTER TABLE "tenants" ADD CONSTRAINT "tenants_status_check" CHECK ("tenants"."st
 --> statement-breakpoint
 ALTER TABLE "deployment_requests" ADD CONSTRAINT "deployment_requests_state_check" CHECK ("deployment_requests"."state" IN ('draft', 'submitted', 'approved', 'validated', 'provisioning', 'available', 'returned', 'provisioningFailed', 'refused', 'cancelled'));
 --> statement-breakpoint
+-- The notifications, preferences, mutes and follows about hosting budgets point at the tables dropped
+-- below and fit none of the narrower lists: deleted.
+DELETE FROM "notifications" WHERE "kind" = 'hostingBudget.thresholdReached';
+--> statement-breakpoint
+DELETE FROM "notification_preferences" WHERE "kind" = 'hostingBudget.thresholdReached';
+--> statement-breakpoint
+DELETE FROM "notification_mutes" WHERE "target_type" = 'hostingBudget';
+--> statement-breakpoint
+DELETE FROM "follows" WHERE "target_type" = 'hostingBudget';
+--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" IN ('project.transitioned', 'sponsorship.requested', 'sponsorship.decided', 'offer.made', 'offer.decided', 'comment.added', 'application.updated', 'usage.declared', 'application.version.released', 'deploymentRequest.transitioned', 'call.transitioned', 'call.questionAsked', 'call.questionAnswered', 'project.updated', 'proposal.transitioned', 'proposal.partnerInvited', 'boardItem.decided', 'referentApplication.submitted', 'referentApplication.transitioned', 'training.registrationChanged', 'trainingSession.transitioned', 'supportTicket.opened', 'supportTicket.transitioned', 'supportTicket.messageAdded'));
 --> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_kind_check" CHECK ("notification_preferences"."kind" IN ('project.transitioned', 'sponsorship.requested', 'sponsorship.decided', 'offer.made', 'offer.decided', 'comment.added', 'application.updated', 'usage.declared', 'application.version.released', 'deploymentRequest.transitioned', 'call.transitioned', 'call.questionAsked', 'call.questionAnswered', 'project.updated', 'proposal.transitioned', 'proposal.partnerInvited', 'boardItem.decided', 'referentApplication.submitted', 'referentApplication.transitioned', 'training.registrationChanged', 'trainingSession.transitioned', 'supportTicket.opened', 'supportTicket.transitioned', 'supportTicket.messageAdded'));
