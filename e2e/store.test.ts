@@ -81,6 +81,33 @@ describe('the Store and a deployment request, from the agent to the live tenant'
     await ddsi.goto(agent.url().replace(/\/store\/([^/]+)$/, '/store/$1/locataires'));
     await ddsi.getByRole('cell', { name: 'CPAM du Rhône' }).waitFor();
     await clean(ddsi, 'tenants');
+
+    // The costs dashboard counts the new tenant: the office's share of the application's shared instance.
+    await ddsi.goto(`${env.server.url}/store/couts`);
+    await ddsi.getByRole('heading', { level: 1, name: 'Coûts d’hébergement AM Cloud' }).waitFor();
+    const instance = ddsi.getByRole('table', { name: `Part de chaque organisme de « ${APP} »` });
+    await instance.getByRole('cell', { name: 'CPAM du Rhône' }).waitFor();
+    await clean(ddsi, 'costs');
+
+    // The DDSI lowers the Rhône's budget under what it already consumed: both alerts go out at once.
+    const form = ddsi.getByRole('region', { name: /^Fixer le budget \d{4} d’un organisme$/ });
+    await form.getByRole('combobox', { name: 'Organisme' }).fill('CPAM du Rhône');
+    await ddsi.getByRole('option', { name: 'CPAM du Rhône', exact: true }).click();
+    await form.getByText('Cet organisme a déjà un budget cette année : il sera remplacé.').waitFor();
+    await form.getByRole('textbox', { name: 'Budget annuel (€)' }).fill('10');
+    await form.getByRole('button', { name: 'Enregistrer le budget' }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: 'Alertes envoyées' })
+      .filter({ hasText: '80 %, 100 %' })
+      .waitFor();
+    await ddsi
+      .getByRole('row')
+      .filter({ hasText: 'CPAM du Rhône' })
+      .filter({ hasText: 'Budget dépassé' })
+      .first()
+      .waitFor();
+    await clean(ddsi, 'costs-budget-set');
   });
 
   it('shows the Store and the request pages without a sideways scroll at 390 px, and the queues pass axe', async () => {
@@ -94,6 +121,32 @@ describe('the Store and a deployment request, from the agent to the live tenant'
       await clean(ddsi, name);
       const overflow = await ddsi.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, name).toBeLessThanOrEqual(0);
+    }
+    // The costs dashboard, for the DDSI and the DDO, at 390 px in French and at 1280 px in English.
+    for (const [email, width, language] of [
+      ['ddsi@mutualis.demo', 390, 'fr'],
+      ['ddo@mutualis.demo', 390, 'fr'],
+      ['ddo@mutualis.demo', 1280, 'en'],
+    ] as const) {
+      const page = await signedIn(email, width);
+      await page.evaluate((l) => localStorage.setItem('mutualis.language', l), language);
+      await page.goto(`${env.server.url}/store/couts`);
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: language === 'fr' ? 'Coûts d’hébergement AM Cloud' : 'AM Cloud hosting costs',
+        })
+        .waitFor();
+      const name = `costs-${email.split('@')[0]}-${width}-${language}`;
+      await clean(page, name);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        name,
+      ).toBeLessThanOrEqual(0);
+      // Only the DDSI sets budgets.
+      expect(await page.getByRole('button', { name: /budget/i }).count(), name).toBe(
+        email.startsWith('ddsi') ? 1 : 0,
+      );
     }
     const director = await signedIn('directeur.basrhin@mutualis.demo', 390);
     await director.goto(`${env.server.url}/store/demandes?file=director`);

@@ -13,6 +13,7 @@ import { seedDemoForge } from './db/demo/seed-forge.ts';
 import { seedDemoHosting } from './db/demo/seed-hosting.ts';
 import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
+import { seedDemoProposals } from './db/demo/seed-proposals.ts';
 import { seedDemoReferential } from './db/demo/seed-referential.ts';
 import { seedDemoStore } from './db/demo/seed-store.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
@@ -43,6 +44,7 @@ async function main() {
   const demoForge = config.demo ? await seedDemoForge(database.db) : { created: 0 };
   const demoCommunity = config.demo ? await seedDemoCommunity(database.db) : { created: 0 };
   const demoCalls = config.demo ? await seedDemoCalls(database.db) : { created: 0 };
+  const demoProposals = config.demo ? await seedDemoProposals(database.db) : { created: 0 };
   const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
   const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
   const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
@@ -68,6 +70,7 @@ async function main() {
       demoBudgetsCreated: demoBudgets.created,
       demoCommunityCreated: demoCommunity.created,
       demoCallsCreated: demoCalls.created,
+      demoProposalsCreated: demoProposals.created,
       demoBoardMeetingsCreated: demoBoard.created,
       demoReferentialPagesCreated: demoReferential.created,
       demoAgreementsCreated: demoAgreements.created,

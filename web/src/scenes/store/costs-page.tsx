@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { CostReportDto } from '../../../../common/schemas/hosting.ts';
 import { ENVIRONMENT_LABELS } from '../../../../common/store/vocabulary.ts';
 import { costWorkbookUrl, useCostReport } from '../../api/hosting.ts';
+import { can, useMe } from '../../api/queries.ts';
 import { formatDay } from '../../components/dates.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { BUDGET_COLORS, BudgetForm, budgetState } from './budget-form.tsx';
 
 const COLORS = ['blue.7', 'teal.7', 'grape.7', 'orange.8', 'indigo.7', 'red.8', 'cyan.8', 'lime.8'];
 
@@ -19,6 +21,28 @@ function useMoney() {
     currency: 'EUR',
   });
   return (cents: number) => format.format(cents / 100);
+}
+
+/** Whole euros, for the axes of the charts (the tables keep the cents). */
+function useWholeEuros() {
+  const language = useLanguage();
+  const format = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  });
+  return (euros: number) => format.format(euros);
+}
+
+/** A month AAAA-MM as people read it: « nov. 2026 », "Nov 2026". */
+function useMonth() {
+  const language = useLanguage();
+  const format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return (month: string | undefined) => (month ? format.format(new Date(`${month}-01T00:00:00Z`)) : '');
 }
 
 /** A series (application, office, region) month by month, as a table. */
@@ -35,12 +59,14 @@ function SeriesTable({
 }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const month = useMonth();
   return (
     <ListTable
       caption={caption}
-      columns={[first, ...report.months, t('hosting.totalColumn')]}
+      columns={[first, ...report.months.map(month), t('hosting.totalColumn')]}
       minWidth={720}
       isEmpty={rows.length === 0}
+      keyboardScroll
     >
       {rows.map((row) => (
         <Table.Tr key={row.key}>
@@ -61,10 +87,11 @@ function Allocation({ report }: { report: CostReportDto }) {
   const { t } = useTranslation();
   const label = useLabel();
   const money = useMoney();
+  const month = useMonth();
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
-        {t('hosting.allocationTitle', { month: report.months.at(-1) })}
+        {t('hosting.allocationTitle', { month: month(report.months.at(-1)) })}
       </Title>
       <Text size="sm">{label(report.rules.allocation)}</Text>
       {report.instances.map((instance) => (
@@ -121,7 +148,8 @@ function Budgets({ report }: { report: CostReportDto }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const money = useMoney();
-  const year = report.budgets[0]?.year ?? new Date().getFullYear();
+  const { data: me } = useMe();
+  const year = report.budgets[0]?.year ?? Number((report.months.at(-1) ?? '').slice(0, 4));
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
@@ -136,8 +164,8 @@ function Budgets({ report }: { report: CostReportDto }) {
         stacked
       >
         {report.budgets.map((budget) => {
-          const state = budget.percent >= 100 ? 'over' : budget.percent >= 80 ? 'near' : 'within';
-          const color = { over: 'red.9', near: 'orange.9', within: 'green.9' }[state];
+          const state = budgetState(budget.percent);
+          const color = BUDGET_COLORS[state];
           return (
             <Table.Tr key={budget.id}>
               <Table.Td>{budget.organisation.name}</Table.Td>
@@ -156,7 +184,7 @@ function Budgets({ report }: { report: CostReportDto }) {
               </Table.Td>
               <Table.Td data-label={t('hosting.alerts')}>
                 <Stack gap={4}>
-                  <Badge variant="light" color={color}>
+                  <Badge variant="outline" color={color}>
                     {t(`hosting.${state}`)}
                   </Badge>
                   <Text size="xs">
@@ -177,6 +205,7 @@ function Budgets({ report }: { report: CostReportDto }) {
           );
         })}
       </ListTable>
+      {can(me, 'hosting.budget') ? <BudgetForm report={report} year={year} /> : null}
     </Stack>
   );
 }
@@ -186,28 +215,30 @@ export function CostsPage() {
   const { t } = useTranslation();
   const label = useLabel();
   const money = useMoney();
+  const month = useMonth();
+  const euros = useWholeEuros();
   const report = useCostReport();
   if (report.error) return <ErrorAlert error={report.error} />;
   if (!report.data) return null;
   const data = report.data;
   const applications = data.byApplication;
-  const chartData = data.months.map((month, i) => ({
-    month,
+  const chartData = data.months.map((m, i) => ({
+    month: month(m),
     ...Object.fromEntries(applications.map((a) => [a.key, (a.monthsCents[i] ?? 0) / 100])),
   }));
-  const savingsData = data.months.map((month, i) => ({
-    month,
+  const savingsData = data.months.map((m, i) => ({
+    month: month(m),
     shared: (data.totals.monthsCents[i] ?? 0) / 100,
     dedicated: (data.savings.standaloneMonthsCents[i] ?? 0) / 100,
   }));
-  const euros = (value: number) => money(Math.round(value * 100));
   return (
     <Stack gap="xl">
       <PageHeader
         title={t('hosting.title')}
         intro={
           <>
-            {t('hosting.intro')} {t('hosting.period', { from: data.months[0], to: data.months.at(-1) })}
+            {t('hosting.intro')}{' '}
+            {t('hosting.period', { from: month(data.months[0]), to: month(data.months.at(-1)) })}
           </>
         }
         actions={
@@ -247,6 +278,8 @@ export function CostsPage() {
           dataKey="month"
           type="stacked"
           withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          yAxisProps={{ width: 80 }}
           valueFormatter={euros}
           series={applications.map((a, i) => ({
             name: a.key,
@@ -289,6 +322,8 @@ export function CostsPage() {
           data={savingsData}
           dataKey="month"
           withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          yAxisProps={{ width: 80 }}
           valueFormatter={euros}
           series={[
             { name: 'shared', label: t('hosting.shared'), color: 'teal.7' },

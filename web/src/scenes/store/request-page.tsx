@@ -1,15 +1,16 @@
-import { Anchor, Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { deploymentRequestLifecycle } from '../../../../common/lifecycles/deployment-request.ts';
-import { ENVIRONMENT_LABELS, TENANT_STATUS_LABELS } from '../../../../common/store/vocabulary.ts';
+import { ENVIRONMENT_LABELS } from '../../../../common/store/vocabulary.ts';
 import { useFireRequestTransition, useRequest } from '../../api/deployment-requests.ts';
-import { formatDateTime, formatDay } from '../../components/dates.ts';
+import { formatDay } from '../../components/dates.ts';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { LoadFailure } from '../../components/not-found.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { TenantFacts } from './tenant-facts.tsx';
 
 /** A deployment request: what was asked, its AM Cloud tenant, and its timeline with the actions open to the reader. */
 export function RequestPage({ id }: { id: string }) {
@@ -66,25 +67,7 @@ export function RequestPage({ id }: { id: string }) {
           <Title order={2} size="h3" mb="sm">
             {t('requests.tenant')}
           </Title>
-          {tenant ? (
-            <FactTable
-              rows={[
-                [
-                  t('requests.tenantStatus'),
-                  <Badge key="status" variant="light" color={tenant.status === 'live' ? 'green' : 'dark'}>
-                    {label(TENANT_STATUS_LABELS[tenant.status])}
-                  </Badge>,
-                ],
-                [t('requests.externalId'), tenant.externalId],
-                [t('requests.accessUrl'), tenant.accessUrl],
-                [t('requests.liveAt'), formatDateTime(tenant.liveAt, language)],
-                [t('requests.attempts'), tenant.attempts > 0 ? String(tenant.attempts) : null],
-                [t('requests.lastError'), tenant.lastError],
-              ]}
-            />
-          ) : (
-            <Text>{t('requests.noTenant')}</Text>
-          )}
+          {tenant ? <TenantFacts tenant={tenant} request={request} /> : <Text>{t('requests.noTenant')}</Text>}
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md">
