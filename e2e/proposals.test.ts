@@ -137,6 +137,13 @@ describe('proposals to a national call, from the drafts to the governance board�
 
     // The sponsor opens the evaluation and names two evaluators of other offices.
     await sponsor.goto(`${env.server.url}/appels/${draft.id}`);
+    // The timeline ticks the proposals' deadline once the call is closed, although it came before the
+    // publication day; the selection is the step to come.
+    const timeline = sponsor.getByRole('region', { name: 'Calendrier' });
+    const step = (name: string) => timeline.locator('.mantine-Timeline-item', { hasText: name });
+    expect(await step('Propositions jusqu’au').textContent()).toContain('✓');
+    expect(await step('Publication').textContent()).toContain('✓');
+    expect(await step('Propositions jusqu’au').getAttribute('aria-current')).toBeNull();
     await fire(sponsor, /^Ouvrir l'évaluation/);
     const evaluation = sponsor.getByRole('region', { name: 'Évaluation' });
     for (const [typed, name] of [

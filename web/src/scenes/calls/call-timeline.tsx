@@ -9,15 +9,21 @@ import { useLanguage } from '../../i18n/index.ts';
 export function CallTimeline({ call }: { call: CallDto }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const reached = new Set(call.lifecycles[0]?.reached.map((r) => r.state));
   const published = call.lifecycles[0]?.reached.find((r) => r.state === 'published')?.at.slice(0, 10);
   const steps = [
-    { key: 'publicationOn', day: published ?? call.publicationOn },
-    { key: 'questionsUntil', day: call.questionsUntil },
-    { key: 'proposalsUntil', day: call.proposalsUntil },
-    { key: 'selectionBy', day: call.selectionBy },
+    { key: 'publicationOn', day: published ?? call.publicationOn, reachedBy: 'published' },
+    { key: 'questionsUntil', day: call.questionsUntil, reachedBy: 'closed' },
+    { key: 'proposalsUntil', day: call.proposalsUntil, reachedBy: 'closed' },
+    { key: 'selectionBy', day: call.selectionBy, reachedBy: 'decided' },
   ] as const;
   const now = Date.now();
-  const past = steps.filter((s) => s.day && endOfParisDay(s.day).getTime() <= now).length;
+  // A step is behind the call when its day is over or the call has gone past it (a deadline moved
+  // earlier than the publication, a selection made before its date); the ones before it are too.
+  const behind = steps.map(
+    (s) => reached.has(s.reachedBy) || Boolean(s.day && endOfParisDay(s.day).getTime() <= now),
+  );
+  const past = behind.lastIndexOf(true) + 1;
   return (
     <section aria-labelledby="call-timeline">
       <Title order={2} size="h4" id="call-timeline" mb="sm">
