@@ -14,6 +14,7 @@ import { seedDemoNotifications } from './db/demo/seed-notifications.ts';
 import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { seedDemoReferential } from './db/demo/seed-referential.ts';
 import { seedDemoStore } from './db/demo/seed-store.ts';
+import { seedDemoSupport } from './db/demo/seed-support.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { createPgBossQueue } from './jobs/queue.ts';
@@ -45,6 +46,7 @@ async function main() {
   const demoBoard = config.demo ? await seedDemoBoard(database.db) : { created: 0 };
   const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
   const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
+  const demoTickets = config.demo ? await seedDemoSupport(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -68,6 +70,7 @@ async function main() {
       demoCallsCreated: demoCalls.created,
       demoBoardMeetingsCreated: demoBoard.created,
       demoReferentialPagesCreated: demoReferential.created,
+      demoSupportTicketsCreated: demoTickets.created,
       demoAgreementsCreated: demoAgreements.created,
     },
     'database ready',
