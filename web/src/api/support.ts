@@ -82,7 +82,7 @@ export function useUsedApplications(officeId: string | undefined) {
     queryFn: () =>
       api<{ items: { application: { id: string; name: string } }[] }>(
         'GET',
-        withQuery(`/api/organisations/${officeId}/used-applications`, { pageSize: 200 }),
+        withQuery(`/api/organisations/${officeId}/used-applications`, { pageSize: 100 }),
       ),
     enabled: !!officeId,
   });
