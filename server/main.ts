@@ -16,6 +16,7 @@ import { seedDemoProjects } from './db/demo/seed-projects.ts';
 import { seedDemoProposals } from './db/demo/seed-proposals.ts';
 import { seedDemoReferential } from './db/demo/seed-referential.ts';
 import { seedDemoStore } from './db/demo/seed-store.ts';
+import { seedDemoSupport } from './db/demo/seed-support.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { createPgBossQueue } from './jobs/queue.ts';
@@ -49,6 +50,7 @@ async function main() {
   const demoReferential = config.demo ? await seedDemoReferential(database.db) : { created: 0 };
   const demoAgreements = config.demo ? await seedDemoCompensation(database.db) : { created: 0 };
   const demoClubs = config.demo ? await seedDemoClubs(database.db) : { created: 0 };
+  const demoTickets = config.demo ? await seedDemoSupport(database.db) : { created: 0 };
 
   const app = await buildApp({
     db: database.db,
@@ -73,6 +75,7 @@ async function main() {
       demoProposalsCreated: demoProposals.created,
       demoBoardMeetingsCreated: demoBoard.created,
       demoReferentialPagesCreated: demoReferential.created,
+      demoSupportTicketsCreated: demoTickets.created,
       demoAgreementsCreated: demoAgreements.created,
       demoClubsCreated: demoClubs.created,
     },

@@ -54,6 +54,18 @@ export function useTicketWrite(id: string) {
   });
 }
 
+/** Makes a resolved starter-kit ticket a referential proposal; the ticket comes back linked to it. */
+export function useProposeToReferential(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<TicketDto>('POST', `/api/support-tickets/${id}/referential-proposal`),
+    onSuccess: (ticket) => {
+      client.setQueryData(['support', 'ticket', ticket.id], ticket);
+      void client.invalidateQueries({ queryKey: ['referential'] });
+    },
+  });
+}
+
 export const ticketAttachmentUrl = (id: string, attachmentId: string) =>
   `/api/support-tickets/${id}/attachments/${attachmentId}`;
 
@@ -70,7 +82,7 @@ export function useUsedApplications(officeId: string | undefined) {
     queryFn: () =>
       api<{ items: { application: { id: string; name: string } }[] }>(
         'GET',
-        withQuery(`/api/organisations/${officeId}/used-applications`, { pageSize: 200 }),
+        withQuery(`/api/organisations/${officeId}/used-applications`, { pageSize: 100 }),
       ),
     enabled: !!officeId,
   });

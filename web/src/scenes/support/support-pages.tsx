@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,8 +16,8 @@ import {
   ticketAttachmentUrl,
   useFireTicketTransition,
   useOpenTicket,
+  useProposeToReferential,
   useTicket,
-  useTickets,
   useTicketWrite,
   useUsedApplications,
 } from '../../api/support.ts';
@@ -39,8 +26,9 @@ import { formatDateTime } from '../../components/dates.ts';
 import { LifecyclePanel } from '../../components/lifecycle/lifecycle-panel.tsx';
 import { LoadFailure } from '../../components/not-found.tsx';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
-import { FactTable, ListTable } from '../../components/tables.tsx';
+import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+import { TicketQueue } from './ticket-queue.tsx';
 
 const fieldError = (error: unknown, field: string) =>
   error instanceof ApiError ? error.fieldError(field) : undefined;
@@ -125,14 +113,10 @@ function OpenTicketForm({ flows }: { flows: SupportFlow[] }) {
   );
 }
 
-/** The caller's queue: the tickets of its office, as requester or as support, the oldest first. */
+/** The caller's queues: the tickets of its office, as requester or as support (ticket-queue.tsx). */
 export function SupportPage() {
   const { t } = useTranslation();
-  const label = useLabel();
-  const language = useLanguage();
   const me = useMe().data;
-  const [flow, setFlow] = useState<SupportFlow | null>(null);
-  const tickets = useTickets(flow ? { flow } : {});
   const flows = (
     [
       ['starterKit', 'supportTicket.openStarterKit'],
@@ -145,63 +129,45 @@ export function SupportPage() {
     <Stack gap="lg">
       <PageHeader title={t('support.title')} intro={t('support.intro')} />
       {flows.length > 0 ? <OpenTicketForm flows={flows} /> : null}
-      <Select
-        label={t('support.filterFlow')}
-        data={[
-          { value: '', label: t('support.allFlows') },
-          ...(['starterKit', 'application'] as const).map((f) => ({
-            value: f,
-            label: label(SUPPORT_FLOW_LABELS[f]),
-          })),
-        ]}
-        value={flow ?? ''}
-        onChange={(value) => setFlow((value || null) as SupportFlow | null)}
-        allowDeselect={false}
-        w={320}
-      />
-      <ErrorAlert error={tickets.error} />
-      <ListTable
-        keyboardScroll
-        caption={t('support.caption')}
-        columns={[
-          t('support.subject'),
-          t('support.flow'),
-          t('support.state'),
-          t('support.requester'),
-          t('support.openedAt'),
-        ]}
-        minWidth={760}
-        stacked
-        isEmpty={tickets.data?.items.length === 0}
-      >
-        {tickets.data?.items.map((ticket) => (
-          <Table.Tr key={ticket.id}>
-            <Table.Td data-label={t('support.subject')}>
-              <Anchor component={Link} to={`/support/${ticket.id}`}>
-                {ticket.subject}
-              </Anchor>
-              {ticket.application ? (
-                <Text size="sm" c="dimmed">
-                  {ticket.application.name}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td data-label={t('support.flow')}>{label(SUPPORT_FLOW_LABELS[ticket.flow])}</Table.Td>
-            <Table.Td data-label={t('support.state')}>
-              <Badge variant="light" color={ticket.state === 'resolved' ? 'green' : 'blue'}>
-                {label(TICKET_STATE_LABELS[ticket.state])}
-              </Badge>
-            </Table.Td>
-            <Table.Td data-label={t('support.requester')}>
-              {ticket.opener.displayName} ({ticket.openerOffice.name})
-            </Table.Td>
-            <Table.Td data-label={t('support.openedAt')}>
-              {formatDateTime(ticket.openedAt, language)}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <TicketQueue />
     </Stack>
+  );
+}
+
+/** Minutes as a reader counts them: minutes, hours, then days. */
+function useDuration() {
+  const { t } = useTranslation();
+  return (minutes: number) =>
+    minutes < 60
+      ? t('support.minutes', { count: minutes })
+      : minutes < 48 * 60
+        ? t('support.hours', { count: Math.round(minutes / 60) })
+        : t('support.days', { count: Math.round(minutes / 1440) });
+}
+
+/** A resolved starter-kit ticket becomes a referential proposal (its referents, the national team). */
+function ReferentialLink({ ticket }: { ticket: TicketDto }) {
+  const { t } = useTranslation();
+  const propose = useProposeToReferential(ticket.id);
+  if (ticket.referentialProposalId)
+    return (
+      <Text>
+        <Anchor component={Link} to={`/referentiel/propositions/${ticket.referentialProposalId}`}>
+          {t('support.referentialProposal')}
+        </Anchor>
+      </Text>
+    );
+  if (!ticket.canProposeToReferential) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('support.toReferentialIntro')}</Text>
+        <ErrorAlert error={propose.error} />
+        <Button variant="light" loading={propose.isPending} onClick={() => propose.mutate()}>
+          {t('support.toReferential')}
+        </Button>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -259,9 +225,12 @@ export function TicketPage({ id }: { id: string }) {
   const ticket = query.data;
   const fire = useFireTicketTransition(ticket?.flow ?? 'starterKit');
   const files = useTicketWrite(id);
+  const duration = useDuration();
   if (!ticket) return query.error ? <LoadFailure error={query.error} missing="page" /> : null;
   const lifecycle = ticket.flow === 'starterKit' ? starterKitTicketLifecycle : applicationTicketLifecycle;
   const when = (date: string | null) => (date ? formatDateTime(date, language) : '—');
+  const measured = (date: string | null, minutes: number | null) =>
+    date && minutes !== null ? `${when(date)} (${duration(minutes)})` : when(date);
   return (
     <Stack gap="md">
       <PageHeader title={ticket.subject} />
@@ -277,8 +246,18 @@ export function TicketPage({ id }: { id: string }) {
           [t('support.level2'), ticket.designerOffice?.name ?? t('support.nationalTeam')],
           [t('support.assignee'), ticket.assignee?.displayName ?? t('support.none')],
           [t('support.openedAt'), when(ticket.openedAt)],
-          [t('support.firstAnsweredAt'), when(ticket.firstAnsweredAt)],
-          [t('support.resolvedAt'), when(ticket.resolvedAt)],
+          [t('support.firstAnsweredAt'), measured(ticket.firstAnsweredAt, ticket.minutesToFirstAnswer)],
+          [t('support.resolvedAt'), measured(ticket.resolvedAt, ticket.minutesToResolution)],
+          ...ticket.serviceTargets.map(
+            (target) =>
+              [
+                t('support.targetOfLevel', { level: target.level }),
+                t(target.breached ? 'support.targetMissed' : 'support.targetLine', {
+                  due: when(target.dueAt),
+                  answered: target.answeredAt ? when(target.answeredAt) : t('support.notYet'),
+                }),
+              ] as [string, string],
+          ),
           ...(ticket.escalationNote
             ? [[t('support.escalationNote'), ticket.escalationNote] as [string, string]]
             : []),
@@ -298,6 +277,7 @@ export function TicketPage({ id }: { id: string }) {
           fire={(body) => fire.mutateAsync({ id: ticket.id, body })}
         />
       </Paper>
+      <ReferentialLink ticket={ticket} />
       <Messages ticket={ticket} />
       <AttachmentsPanel
         attachments={ticket.attachments}
