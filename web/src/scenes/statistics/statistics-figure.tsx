@@ -46,6 +46,33 @@ export function Figure({
   );
 }
 
+/** The table of a figure: a row per line, the first cell naming it (a card's title once stacked at 390 px). */
+export function FigureTable({
+  caption,
+  columns,
+  rows,
+  minWidth,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  minWidth: number;
+}) {
+  return (
+    <ListTable caption={caption} columns={columns} minWidth={minWidth} isEmpty={rows.length === 0} stacked>
+      {rows.map((row) => (
+        <Table.Tr key={row.key}>
+          {row.cells.map((cell, i) => (
+            <Table.Td key={columns[i]} data-label={i === 0 ? undefined : columns[i]}>
+              {cell}
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </ListTable>
+  );
+}
+
 type MonthlyField = Exclude<keyof StatisticsDto['monthly'][number], 'month'>;
 
 /** A count month by month: a bar a month, and the table of the months. */
@@ -77,19 +104,12 @@ export function MonthlyFigure({
         />
       }
     >
-      <ListTable
+      <FigureTable
         caption={title}
         columns={[t('statistics.month'), t('statistics.count')]}
         minWidth={240}
-        isEmpty={statistics.monthly.length === 0}
-      >
-        {statistics.monthly.map((m) => (
-          <Table.Tr key={m.month}>
-            <Table.Td>{m.month}</Table.Td>
-            <Table.Td>{m[field]}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        rows={statistics.monthly.map((m) => ({ key: m.month, cells: [m.month, m[field]] }))}
+      />
     </Figure>
   );
 }
