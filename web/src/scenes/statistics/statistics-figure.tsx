@@ -12,7 +12,7 @@ export const CHART_COLORS = ['blue.7', 'teal.7', 'grape.7', 'orange.8', 'indigo.
 
 /**
  * One figure of the dashboard: its heading, what it counts, the chart, the table with the same figures
- * (the chart is drawn for the eye; the table is what a screen reader reads), and its export.
+ * (the table is what a screen reader reads best), and its export.
  */
 export function Figure({
   figure,
@@ -37,7 +37,7 @@ export function Figure({
         {title}
       </Title>
       <Text size="sm">{help}</Text>
-      <div aria-hidden="true">{chart}</div>
+      {chart}
       {children}
       <Anchor href={statisticsWorkbookUrl(months, figure)} download size="sm">
         {t('statistics.exportFigure', { title })}
