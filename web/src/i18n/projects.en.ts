@@ -72,6 +72,13 @@ export const projectsEn: typeof projectsFr = {
     fileAdded: 'The file "{{name}}" is attached to the project.',
     fileRemoved: 'The file "{{name}}" is removed from the project.',
   },
+  projectEffort: {
+    title: 'Your office’s effort on this project',
+    intro:
+      'The person-days your office gives this project, by month and activity; the director then confirms them with the rest of the month.',
+    target: 'Project: {{title}}',
+    yourEffort: 'See all the effort your office recorded',
+  },
   decision: { accept: 'Accept', decline: 'Decline' },
   sponsorship: {
     title: 'National sponsorship',

@@ -79,6 +79,13 @@ export const projectsFr = {
     fileAdded: 'Le fichier « {{name}} » est joint au projet.',
     fileRemoved: 'Le fichier « {{name}} » est retiré du projet.',
   },
+  projectEffort: {
+    title: 'Effort de votre organisme sur ce projet',
+    intro:
+      'Les jours-personnes que votre organisme donne à ce projet, par mois et par activité ; le directeur les confirme ensuite avec le reste du mois.',
+    target: 'Projet : {{title}}',
+    yourEffort: 'Voir tout l’effort déclaré de votre organisme',
+  },
   decision: { accept: 'Accepter', decline: 'Refuser' },
   sponsorship: {
     title: 'Sponsor national',

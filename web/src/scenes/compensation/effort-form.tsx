@@ -24,8 +24,19 @@ import { useEffortWrite, useOfficeApplications } from '../../api/compensation.ts
 import { useLabel } from '../../i18n/index.ts';
 import { ProblemList } from './problem-list.tsx';
 
-/** One line of effort (against an application of the office, or a national development), and the import. */
-export function EffortForm({ officeCode, defaultMonth }: { officeCode: string; defaultMonth: string }) {
+/**
+ * One line of effort (against an application of the office, or a national development), and the import.
+ * Given a project (its page embeds the form), the line is about that project and the import is left out.
+ */
+export function EffortForm({
+  officeCode,
+  defaultMonth,
+  project,
+}: {
+  officeCode: string;
+  defaultMonth: string;
+  project?: { id: string; title: string };
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const write = useEffortWrite();
@@ -37,14 +48,14 @@ export function EffortForm({ officeCode, defaultMonth }: { officeCode: string; d
   const [applicationId, setApplicationId] = useState<string | null>(null);
   const [nationalLabel, setNationalLabel] = useState('');
   const [days, setDays] = useState<number | string>(1);
-  const [file, setFile] = useState<File | null>(null);
   const submit = () =>
     write.record.mutate({
       month,
       activity,
       profile,
-      target:
-        kind === 'application'
+      target: project
+        ? { kind: 'project', projectId: project.id }
+        : kind === 'application'
           ? { kind, applicationId: applicationId ?? '' }
           : { kind, label: nationalLabel },
       personDays: Number(days),
@@ -78,17 +89,19 @@ export function EffortForm({ officeCode, defaultMonth }: { officeCode: string; d
             onChange={(v) => v && setProfile(v as EffortProfile)}
             allowDeselect={false}
           />
-          <Select
-            label={t('effort.targetKind')}
-            data={[
-              { value: 'application', label: t('effort.application') },
-              { value: 'nationalDevelopment', label: t('effort.nationalLabel') },
-            ]}
-            value={kind}
-            onChange={(v) => v && setKind(v as typeof kind)}
-            allowDeselect={false}
-          />
-          {kind === 'application' ? (
+          {project ? null : (
+            <Select
+              label={t('effort.targetKind')}
+              data={[
+                { value: 'application', label: t('effort.application') },
+                { value: 'nationalDevelopment', label: t('effort.nationalLabel') },
+              ]}
+              value={kind}
+              onChange={(v) => v && setKind(v as typeof kind)}
+              allowDeselect={false}
+            />
+          )}
+          {project ? null : kind === 'application' ? (
             <Select
               label={t('effort.application')}
               data={(applications.data?.items ?? []).map((a) => ({
@@ -125,30 +138,41 @@ export function EffortForm({ officeCode, defaultMonth }: { officeCode: string; d
             {t('effort.recorded')}
           </Text>
         ) : null}
-        <Title order={3} size="h4">
-          {t('effort.import')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('effort.importHelp')}
-        </Text>
-        <ProblemList error={write.upload.error} />
-        <Group align="flex-end">
-          <FileInput label={t('effort.importFile')} accept=".xlsx" value={file} onChange={setFile} w={260} />
-          <Button
-            variant="default"
-            disabled={!file}
-            loading={write.upload.isPending}
-            onClick={() => file && write.upload.mutate(file)}
-          >
-            {t('effort.importSubmit')}
-          </Button>
-        </Group>
-        {write.upload.isSuccess ? (
-          <Text size="sm" role="status">
-            {t('effort.imported')}
-          </Text>
-        ) : null}
+        {project ? null : <EffortImport />}
       </Stack>
     </Paper>
+  );
+}
+
+function EffortImport() {
+  const { t } = useTranslation();
+  const write = useEffortWrite();
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <>
+      <Title order={3} size="h4">
+        {t('effort.import')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('effort.importHelp')}
+      </Text>
+      <ProblemList error={write.upload.error} />
+      <Group align="flex-end">
+        <FileInput label={t('effort.importFile')} accept=".xlsx" value={file} onChange={setFile} w={260} />
+        <Button
+          variant="default"
+          disabled={!file}
+          loading={write.upload.isPending}
+          onClick={() => file && write.upload.mutate(file)}
+        >
+          {t('effort.importSubmit')}
+        </Button>
+      </Group>
+      {write.upload.isSuccess ? (
+        <Text size="sm" role="status">
+          {t('effort.imported')}
+        </Text>
+      ) : null}
+    </>
   );
 }

@@ -23,6 +23,7 @@ import { ProjectAttachments } from './project-attachments.tsx';
 import { PhaseBadge, SponsoredBadge } from './project-badges.tsx';
 import { ProjectComments } from './project-comments.tsx';
 import { Contributions } from './project-contributions.tsx';
+import { ProjectEffort } from './project-effort.tsx';
 import { Offers } from './project-offers.tsx';
 import { Sponsorship } from './project-sponsorship.tsx';
 
@@ -244,6 +245,7 @@ export function ProjectPage({ id }: { id: string }) {
         {project.track === 'nationalParticipation' || project.contributions.length > 0 ? (
           <Contributions project={project} />
         ) : null}
+        <ProjectEffort project={project} />
         <ProjectComments projectId={project.id} />
       </Stack>
     </>

@@ -1,14 +1,12 @@
 import { BarChart } from '@mantine/charts';
-import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CALL_SCOPE_LABELS, CALL_STATE_LABELS } from '../../../../common/calls/vocabulary.ts';
 import { TRACK_LABELS } from '../../../../common/catalog/vocabulary.ts';
 import { PROJECT_PHASE_LABELS, PROJECT_PHASES } from '../../../../common/projects.ts';
 import type { StatisticsDto } from '../../../../common/schemas/statistics.ts';
 import { PROJECT_TRACKS } from '../../../../common/tracks.ts';
-import { ListTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
-import { CHART_COLORS, Figure } from './statistics-figure.tsx';
+import { CHART_COLORS, Figure, FigureTable } from './statistics-figure.tsx';
 
 /** The figures of the dashboard that are not a count a month: projects, calls, durations, support. */
 
@@ -48,20 +46,15 @@ export function ProjectsFigure({ statistics }: { statistics: StatisticsDto }) {
         />
       }
     >
-      <ListTable
+      <FigureTable
         caption={t('statistics.projects')}
         columns={[t('statistics.track'), t('statistics.phase'), t('statistics.projectCount')]}
         minWidth={320}
-        isEmpty={statistics.projects.length === 0}
-      >
-        {statistics.projects.map((p) => (
-          <Table.Tr key={`${p.track}-${p.phase}`}>
-            <Table.Td>{label(TRACK_LABELS[p.track])}</Table.Td>
-            <Table.Td>{label(PROJECT_PHASE_LABELS[p.phase])}</Table.Td>
-            <Table.Td>{p.count}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        rows={statistics.projects.map((p) => ({
+          key: `${p.track}-${p.phase}`,
+          cells: [label(TRACK_LABELS[p.track]), label(PROJECT_PHASE_LABELS[p.phase]), p.count],
+        }))}
+      />
     </Figure>
   );
 }
@@ -95,27 +88,25 @@ export function CallsFigure({ statistics }: { statistics: StatisticsDto }) {
         />
       }
     >
-      <ListTable
+      <FigureTable
         caption={t('statistics.calls')}
         columns={columns}
         minWidth={900}
-        isEmpty={statistics.calls.length === 0}
-        stacked
-      >
-        {statistics.calls.map((c) => (
-          <Table.Tr key={c.id}>
-            <Table.Td>{c.title}</Table.Td>
-            <Table.Td data-label={columns[1]}>{label(CALL_SCOPE_LABELS[c.scope])}</Table.Td>
-            <Table.Td data-label={columns[2]}>{label(CALL_STATE_LABELS[c.state])}</Table.Td>
-            <Table.Td data-label={columns[3]}>{c.proposalsUntil}</Table.Td>
-            <Table.Td data-label={columns[4]}>{c.eligibleOffices}</Table.Td>
-            <Table.Td data-label={columns[5]}>{c.answeringOffices}</Table.Td>
-            <Table.Td data-label={columns[6]}>{orNone(c.answerRate, t('statistics.none'))}</Table.Td>
-            <Table.Td data-label={columns[7]}>{c.proposals}</Table.Td>
-            <Table.Td data-label={columns[8]}>{c.selected}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        rows={statistics.calls.map((c) => ({
+          key: c.id,
+          cells: [
+            c.title,
+            label(CALL_SCOPE_LABELS[c.scope]),
+            label(CALL_STATE_LABELS[c.state]),
+            c.proposalsUntil,
+            c.eligibleOffices,
+            c.answeringOffices,
+            orNone(c.answerRate, t('statistics.none')),
+            c.proposals,
+            c.selected,
+          ],
+        }))}
+      />
     </Figure>
   );
 }
@@ -153,23 +144,15 @@ export function DurationsFigure({ statistics }: { statistics: StatisticsDto }) {
         />
       }
     >
-      <ListTable
+      <FigureTable
         caption={t('statistics.durations')}
         columns={columns}
         minWidth={640}
-        isEmpty={statistics.durations.length === 0}
-        stacked
-      >
-        {statistics.durations.map((d) => (
-          <Table.Tr key={`${d.lifecycle}-${d.state}`}>
-            <Table.Td>{label(d.lifecycleLabel)}</Table.Td>
-            <Table.Td data-label={columns[1]}>{label(d.stateLabel)}</Table.Td>
-            <Table.Td data-label={columns[2]}>{d.stays}</Table.Td>
-            <Table.Td data-label={columns[3]}>{d.medianDays}</Table.Td>
-            <Table.Td data-label={columns[4]}>{d.p90Days}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        rows={statistics.durations.map((d) => ({
+          key: `${d.lifecycle}-${d.state}`,
+          cells: [label(d.lifecycleLabel), label(d.stateLabel), d.stays, d.medianDays, d.p90Days],
+        }))}
+      />
     </Figure>
   );
 }
@@ -205,24 +188,15 @@ export function SupportFigure({ statistics }: { statistics: StatisticsDto }) {
         />
       }
     >
-      <ListTable
+      <FigureTable
         caption={t('statistics.support')}
         columns={columns}
         minWidth={560}
-        isEmpty={statistics.support.length === 0}
-        stacked
-      >
-        {statistics.support.map((m) => (
-          <Table.Tr key={m.month}>
-            <Table.Td>{m.month}</Table.Td>
-            <Table.Td data-label={columns[1]}>{m.opened}</Table.Td>
-            <Table.Td data-label={columns[2]}>{m.withinTarget}</Table.Td>
-            <Table.Td data-label={columns[3]}>{m.late}</Table.Td>
-            <Table.Td data-label={columns[4]}>{m.pending}</Table.Td>
-            <Table.Td data-label={columns[5]}>{orNone(m.rate, t('statistics.none'))}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        rows={statistics.support.map((m) => ({
+          key: m.month,
+          cells: [m.month, m.opened, m.withinTarget, m.late, m.pending, orNone(m.rate, t('statistics.none'))],
+        }))}
+      />
     </Figure>
   );
 }
