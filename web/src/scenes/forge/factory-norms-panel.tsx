@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ForgeActivityPanelDto } from '../../../../common/schemas/forge.ts';
 import { starterKitState } from './factory-norms.ts';
 
-const STATE_COLORS = { behind: 'orange.9', current: 'green.9', unknown: 'gray.8' } as const;
+const STATE_COLORS = { behind: 'orange', current: 'green', unknown: 'gray' } as const;
 
 /**
  * The starter-kit version a sheet or project uses against the current one, the PSRAM level declared,
@@ -32,7 +32,7 @@ export function FactoryNorms({ panel, showPsram }: { panel: ForgeActivityPanelDt
                   },
                 )}
               </Text>
-              <Badge color={STATE_COLORS[state]} variant="filled">
+              <Badge color={STATE_COLORS[state]} variant="light">
                 {state === 'behind'
                   ? t('forge.activity.starterKitBehind', { count: kit.behind ?? 0, current: kit.current })
                   : state === 'current'
@@ -54,7 +54,7 @@ export function FactoryNorms({ panel, showPsram }: { panel: ForgeActivityPanelDt
         ) : null}
       </SimpleGrid>
       {panel.inactive ? (
-        <Badge color="orange.9" variant="filled" style={{ alignSelf: 'flex-start' }}>
+        <Badge color="orange" variant="light" style={{ alignSelf: 'flex-start' }}>
           {t('forge.activity.inactiveSixMonths')}
         </Badge>
       ) : null}
