@@ -39,6 +39,14 @@ export const requirementSchema = z.object({
   level: z.enum(REQUIREMENT_LEVELS, { error: 'Le niveau vaut mandatory (obligatoire) ou recommended.' }),
   evidence: wording('La preuve attendue', 500),
   verification: z.enum(VERIFICATION_METHODS, { error: 'Mode de vérification inconnu.' }),
+  /** The good-practice referential's page that explains it, by its address (`revue-de-code-et-fusion`). */
+  referentialPage: z
+    .string({ error: "La page du référentiel s'écrit comme son adresse (ex. revue-de-code-et-fusion)." })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: "La page du référentiel s'écrit comme son adresse (ex. revue-de-code-et-fusion).",
+    })
+    .max(80, { error: "L'adresse de la page du référentiel est limitée à 80 caractères." })
+    .optional(),
 });
 export type Requirement = z.infer<typeof requirementSchema>;
 
@@ -170,6 +178,8 @@ export const gridVersionSchema = gridVersionSummarySchema
     content: gridContentSchema,
     /** How many evaluations were started on this version (they stay on it). */
     evaluationCount: z.number().int(),
+    /** The referential pages its requirements name that exist (a page named but absent is not linked). */
+    referentialPages: z.array(z.object({ slug: z.string(), title: z.string() })),
     lifecycle: lifecycleViewSchema,
     transitions: z.array(transitionSchema),
     can: z.object({ edit: z.boolean() }),

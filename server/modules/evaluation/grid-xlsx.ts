@@ -49,6 +49,8 @@ const REQUIREMENT_HEADERS = [
   header('Niveau', 14),
   header('Preuve attendue', 50),
   header('Vérification', 24),
+  // Optional: a workbook exported before it was added reads the same.
+  header('Page du référentiel', 34),
 ];
 const PROFILE_HEADERS = [
   header('Question', 14),
@@ -82,6 +84,7 @@ export function gridToSheets(content: GridContent): SheetData[] {
           REQUIREMENT_LEVEL_LABELS[r.level].fr,
           r.evidence,
           VERIFICATION_LABELS[r.verification].fr,
+          r.referentialPage ?? '',
         ]),
       ),
     },
@@ -153,6 +156,7 @@ function readRequirements(lines: SheetLines[string], reading: Reading) {
       level = '',
       evidence = '',
       verification = '',
+      referentialPage = '',
     ] = cells;
     if (cells.every((c) => c.trim() === '')) continue;
     const fail = (field: string, message: string) =>
@@ -196,6 +200,7 @@ function readRequirements(lines: SheetLines[string], reading: Reading) {
       level: levelCode ?? 'mandatory',
       evidence: evidence.trim(),
       verification: method ?? 'document',
+      ...(referentialPage.trim() ? { referentialPage: referentialPage.trim() } : {}),
     });
     const s = reading.content.sections.indexOf(target);
     reading.lineOf.set(`sections.${s}.requirements.${target.requirements.length - 1}`, {

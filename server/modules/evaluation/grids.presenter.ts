@@ -28,6 +28,7 @@ export function presentGrids(rows: GridListRow[]): GridDto[] {
 export function presentGridVersion(described: {
   row: GridVersionDetailRow;
   evaluationCount: number;
+  referentialPages: { slug: string; title: string }[];
   transitions: TransitionDto[];
   lifecycle: LifecycleViewDto;
   canEdit: boolean;
@@ -39,6 +40,7 @@ export function presentGridVersion(described: {
     kind: row.kind,
     content: row.content,
     evaluationCount: described.evaluationCount,
+    referentialPages: described.referentialPages,
     lifecycle: described.lifecycle,
     transitions: described.transitions,
     can: { edit: described.canEdit },

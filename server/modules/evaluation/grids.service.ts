@@ -6,6 +6,7 @@ import { inTransaction, requireActor, type ServiceContext } from '../../lib/cont
 import { AppError, staleVersion } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import type { Authorizer } from '../../lib/policy.ts';
+import { pageTitlesBySlug } from '../referential/referential.queries.ts';
 import { gridVersionScope } from './evaluation.policy.ts';
 import { readGridWorkbook, writeGridWorkbook } from './grid-xlsx.files.ts';
 import { gridToSheets, type ImportError, sheetsToGrid } from './grid-xlsx.ts';
@@ -51,7 +52,9 @@ export async function describeGridVersion(ctx: ServiceContext, authorizer: Autho
   const [lifecycle] = await describeLifecycles(ctx, [gridVersionBinding], row, row.createdAt);
   if (!lifecycle) throw new Error('grid version lifecycle missing');
   const canEdit = row.state === 'draft' && authorizer.can(ctx.actor, 'grid.manage');
-  return { row, evaluationCount, transitions, lifecycle, canEdit };
+  const named = row.content.sections.flatMap((s) => s.requirements.flatMap((r) => r.referentialPage ?? []));
+  const referentialPages = await pageTitlesBySlug(ctx.db, [...new Set(named)]);
+  return { row, evaluationCount, referentialPages, transitions, lifecycle, canEdit };
 }
 
 /** A new draft of a grid, its content copied from the latest version; one draft at a time. */

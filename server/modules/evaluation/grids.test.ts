@@ -1,7 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDto } from '../../../common/schemas/evaluation.ts';
-import type { GridContent, GridVersionDto } from '../../../common/schemas/evaluation-grid.ts';
+import {
+  type GridContent,
+  type GridVersionDto,
+  requirementSchema,
+} from '../../../common/schemas/evaluation-grid.ts';
 import { evaluationGridVersions } from '../../db/schema.ts';
 import { uploadFile } from '../../test/catalog-fixtures.ts';
 import {
@@ -240,5 +244,44 @@ describe('XLSX', () => {
     const notXlsx = await importWorkbook(p.ddsi, current, Buffer.from('pas un classeur'));
     expect(notXlsx.statusCode).toBe(422);
     expect((await importWorkbook(p.developer, current, exported.rawPayload)).statusCode).toBe(403);
+  });
+});
+
+describe('links from requirements to the good-practice referential', () => {
+  it('links the seed requirements to the referential pages that exist, by their address', async () => {
+    await t.db.execute(
+      sql`INSERT INTO referential_pages (slug, category, title)
+          VALUES ('niveaux-de-conformite-psram', 'psram', 'Niveaux de conformité PSRAM')
+          ON CONFLICT DO NOTHING`,
+    );
+    const published = await publishedVersion(p.developer, 'labelling');
+    const read = (await p.developer.get(`/api/evaluation-grid-versions/${published.id}`)).json();
+    const named = (read as GridVersionDto).content.sections
+      .flatMap((s) => s.requirements)
+      .filter((r) => r.referentialPage)
+      .map((r) => [r.code, r.referentialPage]);
+    expect(named).toContainEqual(['PAT-02', 'niveaux-de-conformite-psram']);
+    // Only the page that exists here is linked (the others are named, and linked once written).
+    expect(read.referentialPages).toEqual([
+      { slug: 'niveaux-de-conformite-psram', title: 'Niveaux de conformité PSRAM' },
+    ]);
+  });
+
+  it('refuses a page named otherwise than by its address, in French', () => {
+    const requirement = {
+      code: 'PAT-09',
+      text: 'Le code respecte les normes PSRAM du réseau.',
+      tracks: ['labelling'],
+      level: 'mandatory',
+      evidence: 'Rapport de l’usine logicielle.',
+      verification: 'audit',
+    };
+    expect(requirementSchema.safeParse({ ...requirement, referentialPage: 'revue-de-code' }).success).toBe(
+      true,
+    );
+    const refused = requirementSchema.safeParse({ ...requirement, referentialPage: 'Revue de code' });
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['referentialPage', "La page du référentiel s'écrit comme son adresse (ex. revue-de-code-et-fusion)."],
+    ]);
   });
 });

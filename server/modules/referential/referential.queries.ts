@@ -81,6 +81,16 @@ export async function findPage(db: Executor, key: string) {
   return row ?? null;
 }
 
+/** The titles of the pages at these addresses (those that exist), for the links of the grids' requirements. */
+export async function pageTitlesBySlug(db: Executor, slugs: string[]) {
+  if (slugs.length === 0) return [];
+  return db
+    .select({ slug: referentialPages.slug, title: referentialPages.title })
+    .from(referentialPages)
+    .where(sql`${referentialPages.slug} = ANY(${sql.param(slugs)}::text[])`)
+    .orderBy(referentialPages.slug);
+}
+
 export async function slugTaken(db: Executor, slug: string) {
   return (await findPage(db, slug)) !== null;
 }

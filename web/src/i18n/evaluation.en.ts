@@ -3,6 +3,7 @@ import type { evaluationFr } from './evaluation.fr.ts';
 /** The strings of the evaluation grids and the evaluations, in English. */
 export const evaluationEn: typeof evaluationFr = {
   grids: {
+    referential: 'Good practice in the referential:',
     title: 'Evaluation grids',
     intro:
       'The requirements checked by labelling, homologation and the transitional procedure for existing applications. Each published version stays the one of the evaluations started on it.',

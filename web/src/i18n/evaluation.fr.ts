@@ -1,6 +1,7 @@
 /** The strings of the evaluation grids and the evaluations, in French. */
 export const evaluationFr = {
   grids: {
+    referential: 'Bonne pratique du référentiel :',
     title: "Grilles d'évaluation",
     intro:
       "Les exigences que vérifient la labellisation, l'homologation et la procédure transitoire des applications existantes. Chaque version publiée reste celle des évaluations commencées avec elle.",

@@ -20,6 +20,7 @@ export const packagesEn: typeof packagesFr = {
     behind_one: '{{count}} application behind',
     behind_other: '{{count}} applications behind',
     upToDate: 'All up to date',
+    unused: 'Used by no application',
     versions: 'Versions',
     versionsCaption: 'Latest versions of {{name}}',
     version: 'Version',

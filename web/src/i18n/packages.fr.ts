@@ -18,6 +18,7 @@ export const packagesFr = {
     behind_one: '{{count}} application en retard',
     behind_other: '{{count}} applications en retard',
     upToDate: 'Toutes à jour',
+    unused: 'Utilisé par aucune application',
     versions: 'Versions',
     versionsCaption: 'Dernières versions de {{name}}',
     version: 'Version',

@@ -30,6 +30,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Liens vers le projet GitLab, le job Jenkins et le dépôt Artifactory.',
           verification: 'audit',
+          referentialPage: 'demarrer-un-projet-avec-le-starter-kit',
         },
         {
           code: 'DEC-03',
@@ -38,6 +39,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'mandatory',
           evidence: "Rapport d'analyse de la dernière fabrication.",
           verification: 'audit',
+          referentialPage: 'niveaux-de-conformite-psram',
         },
       ],
     },
@@ -93,6 +95,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Liste des variables attendues et extrait du fichier de déploiement.',
           verification: 'audit',
+          referentialPage: 'mots-de-passe-et-secrets',
         },
         {
           code: 'TEC-03',
@@ -101,6 +104,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Démonstration de connexion et résultats des tests de cloisonnement.',
           verification: 'test',
+          referentialPage: 'authentification-des-agents',
         },
         {
           code: 'TEC-04',
@@ -109,6 +113,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'recommended',
           evidence: 'Procès-verbal du test de restauration.',
           verification: 'test',
+          referentialPage: 'sauvegardes-et-restauration',
         },
       ],
     },
@@ -124,6 +129,7 @@ export const HOMOLOGATION_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Plan de tests (XLSX) rattachant chaque cas aux exigences.',
           verification: 'document',
+          referentialPage: 'methode-de-recette',
         },
         {
           code: 'REC-02',

@@ -29,6 +29,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'mandatory',
           evidence: "Fichier composer.lock et rapport d'analyse PSRAM de l'Usine logicielle.",
           verification: 'audit',
+          referentialPage: 'niveaux-de-conformite-psram',
         },
         {
           code: 'PAT-03',
@@ -69,6 +70,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Liste des variables attendues et extrait du fichier de déploiement.',
           verification: 'audit',
+          referentialPage: 'mots-de-passe-et-secrets',
         },
         {
           code: 'TEC-03',
@@ -100,6 +102,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Configuration de la fédération et démonstration de connexion.',
           verification: 'demonstration',
+          referentialPage: 'authentification-des-agents',
         },
         {
           code: 'SEC-02',
@@ -116,6 +119,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'mandatory',
           evidence: "Rapport d'analyse des dépendances de la version livrée.",
           verification: 'audit',
+          referentialPage: 'dependances-et-vulnerabilites',
         },
       ],
     },
@@ -147,6 +151,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'recommended',
           evidence: "Analyse d'impact validée par le délégué à la protection des données.",
           verification: 'document',
+          referentialPage: 'analyse-d-impact-aipd',
         },
       ],
     },
@@ -162,6 +167,7 @@ export const LABELLING_GRID: GridContent = {
           level: 'mandatory',
           evidence: 'Plan de tests (XLSX) rattachant chaque cas aux exigences.',
           verification: 'document',
+          referentialPage: 'methode-de-recette',
         },
         {
           code: 'REC-02',

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CRITICALITY_LABELS, TRACK_LABELS } from '../../../../common/catalog/vocabulary.ts';
 import {
@@ -10,14 +11,31 @@ import type { GridContent, Requirement, Section } from '../../../../common/schem
 import { useLabel } from '../../i18n/index.ts';
 import { KEYBOARD_SCROLL } from './keyboard-scroll.ts';
 
+/** The referential page a requirement names, when it exists (a page named but absent is not linked). */
+function ReferentialLink({ slug, pages }: { slug: string | undefined; pages: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
+  const title = slug ? pages.get(slug) : undefined;
+  if (!slug || !title) return null;
+  return (
+    <Text size="sm" mt={4}>
+      {t('grids.referential')}{' '}
+      <Anchor component={Link} to={`/referentiel/${slug}`}>
+        {title}
+      </Anchor>
+    </Text>
+  );
+}
+
 /** The requirements of one section as a table; a draft's editors get a button per row and one to add. */
 function SectionTable({
   section,
+  pages,
   onEdit,
   onRemove,
   onAdd,
 }: {
   section: Section;
+  pages: ReadonlyMap<string, string>;
   onEdit?: ((requirement: Requirement) => void) | undefined;
   onRemove?: ((requirement: Requirement) => void) | undefined;
   onAdd?: (() => void) | undefined;
@@ -58,6 +76,7 @@ function SectionTable({
                   <Table.Th scope="row">{requirement.code}</Table.Th>
                   <Table.Td>
                     <Text size="sm">{requirement.text}</Text>
+                    <ReferentialLink slug={requirement.referentialPage} pages={pages} />
                     <Group gap={4} mt={4}>
                       {requirement.tracks.map((track) => (
                         <Badge key={track} variant="outline" size="sm">
@@ -105,23 +124,28 @@ function SectionTable({
 /** A version's content: sections of requirements, then the criticality profile and the rules. */
 export function GridContentView({
   content,
+  referentialPages = [],
   onEdit,
   onRemove,
   onAdd,
 }: {
   content: GridContent;
+  /** The referential pages the requirements name, with their titles. */
+  referentialPages?: { slug: string; title: string }[];
   onEdit?: (section: Section, requirement: Requirement) => void;
   onRemove?: (section: Section, requirement: Requirement) => void;
   onAdd?: (section: Section) => void;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const pages = new Map(referentialPages.map((p) => [p.slug, p.title]));
   return (
     <Stack gap="lg">
       {content.sections.map((section) => (
         <SectionTable
           key={section.code}
           section={section}
+          pages={pages}
           onEdit={onEdit && ((r) => onEdit(section, r))}
           onRemove={onRemove && ((r) => onRemove(section, r))}
           onAdd={onAdd && (() => onAdd(section))}

@@ -186,6 +186,7 @@ export function GridVersionPage({ id }: { id: string }) {
         {problem && !editing ? <ErrorAlert error={problem} /> : null}
         <GridContentView
           content={version.content}
+          referentialPages={version.referentialPages}
           {...(version.can.edit
             ? {
                 onEdit: (section: Section, requirement: Requirement) => setEditing({ section, requirement }),

@@ -6,6 +6,7 @@ import { type ForgeSubject, useForgeActivity } from '../../api/forge.ts';
 import { formatDateTime, formatDay } from '../../components/dates.ts';
 import { ErrorAlert } from '../../components/page.tsx';
 import { useLanguage } from '../../i18n/index.ts';
+import { FactoryNorms } from './factory-norms-panel.tsx';
 
 /** « 30/11 à 10:05 »: the day and time the data was fetched (the issue's « données du JJ/MM »). */
 export function shortMoment(iso: string, language: string) {
@@ -193,6 +194,9 @@ export function ForgeActivityPanel({ subject }: { subject: ForgeSubject }) {
         </Group>
         <ErrorAlert error={query.error} />
         {panel ? <StateNote panel={panel} /> : <Text>{t('common.loading')}</Text>}
+        {panel && (panel.starterKit || panel.activity || subject.kind === 'application') ? (
+          <FactoryNorms panel={panel} showPsram={subject.kind === 'application'} />
+        ) : null}
         {panel?.activity ? (
           <>
             <Figures activity={panel.activity} />

@@ -7,9 +7,12 @@ import { formatDay } from '../../components/dates.ts';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLanguage } from '../../i18n/index.ts';
+import { packageUsage } from './factory-norms.ts';
 import { shortMoment } from './forge-activity-panel.tsx';
 
 type SharedPackage = PackagesPageDto['packages'][number];
+
+const USAGE_COLORS = { unused: 'gray', current: 'green', behind: 'orange' } as const;
 
 function StateNote({ page }: { page: PackagesPageDto }) {
   const { t } = useTranslation();
@@ -33,6 +36,7 @@ function PackageCard({ pkg }: { pkg: SharedPackage }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const headingId = `package-${pkg.name.replace(/[^a-z0-9]/gi, '-')}`;
+  const usage = packageUsage(pkg);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -44,10 +48,12 @@ function PackageCard({ pkg }: { pkg: SharedPackage }) {
             {pkg.latest ? (
               <Badge variant="light">{t('packages.latest', { version: pkg.latest })}</Badge>
             ) : null}
-            <Badge color={pkg.behindCount > 0 ? 'orange' : 'green'} variant="light">
-              {pkg.behindCount > 0
+            <Badge color={USAGE_COLORS[usage]} variant="light">
+              {usage === 'behind'
                 ? t('packages.behind', { count: pkg.behindCount })
-                : t('packages.upToDate')}
+                : usage === 'current'
+                  ? t('packages.upToDate')
+                  : t('packages.unused')}
             </Badge>
           </Group>
         </Group>

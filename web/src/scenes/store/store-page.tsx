@@ -10,8 +10,8 @@ import { useLabel } from '../../i18n/index.ts';
 import { FacetGroup } from '../catalogue/catalogue-facets.tsx';
 import { catalogueSearchProps, FacetedResults, ListSearch } from '../catalogue/faceted-list.tsx';
 
-/** What the Store decides by itself is not offered as a filter. */
-const STORE_FACETS = FACETS.filter((f) => f !== 'hosting');
+/** What the Store decides by itself is not offered as a filter; the forge signals are the catalogue's. */
+const STORE_FACETS = FACETS.filter((f) => f !== 'hosting' && f !== 'forge');
 
 export function RatingText({ rating }: { rating: StorePageDto['items'][number]['rating'] }) {
   const { t } = useTranslation();
