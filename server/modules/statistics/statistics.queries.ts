@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { SUBMITTED_STATES } from '../../../common/calls/proposals.ts';
+import { frenchPublicHolidays } from '../../../common/support/service-targets.ts';
 import type { Executor } from '../../db/client.ts';
 import { selectRows } from '../../lib/rows.ts';
 
@@ -171,14 +172,19 @@ export interface SupportMonth {
 
 /**
  * Support tickets opened each month of the period against the target: a first answer by the end of the
- * `workingDays`-th working day (Monday to Friday, Paris) after the day it was opened. An unanswered ticket
- * is late once that day is past, pending before; one withdrawn unanswered counts as opened only.
+ * `workingDays`-th working day (Monday to Friday, Paris, French public holidays excluded as the support
+ * module's service targets do) after the day it was opened. An unanswered ticket is late once that day is
+ * past, pending before; one withdrawn unanswered counts as opened only.
  */
 export function supportTargets(db: Executor, period: Period, workingDays: number, now: Date) {
+  const firstYear = Number(period.from.slice(0, 4));
+  const lastYear = Math.max(Number(period.to.slice(0, 4)), now.getUTCFullYear()) + 1;
+  const holidays: string[] = [];
+  for (let year = firstYear; year <= lastYear; year++) holidays.push(...frenchPublicHolidays(year));
   const elapsed = (until: SQL) => sql`(
     SELECT count(*) FROM generate_series(
       (t.created_at AT TIME ZONE ${PARIS})::date + 1, (${until} AT TIME ZONE ${PARIS})::date, interval '1 day') d
-    WHERE extract(isodow FROM d) < 6)`;
+    WHERE extract(isodow FROM d) < 6 AND d::date <> ALL(${`{${holidays.join(',')}}`}::date[]))`;
   return selectRows<SupportMonth>(
     db,
     sql`

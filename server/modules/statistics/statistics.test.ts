@@ -242,6 +242,15 @@ describe('the portal’s statistics', () => {
     expect(fired.statusCode, fired.body).toBe(200);
     await dated(withdrawn, '2033-03-01T10:00:00Z', null);
 
+    // Opened on Wednesday 25 May 2033, answered on Monday 30: Ascension (Thursday 26) is not a working
+    // day, so Friday and Monday make two — within the target.
+    const ascension = await open();
+    await answer(ascension);
+    await dated(ascension, '2033-05-25T10:00:00Z', '2033-05-30T09:00:00Z');
+    expect((await statistics('2033-05', '2033-05')).support).toEqual([
+      { month: '2033-05', opened: 1, withinTarget: 1, late: 0, pending: 0, rate: 100 },
+    ]);
+
     const s = await statistics('2033-03', '2033-03');
     expect(s.supportTargetWorkingDays).toBe(2);
     expect(s.support).toEqual([

@@ -49,7 +49,7 @@ export const statisticsEn: typeof statisticsFr = {
     p90: '90th percentile (days)',
     support: 'Support targets',
     supportHelp:
-      'Tickets opened each month: a first answer by the end of working day {{days}} (Monday to Friday) after opening.',
+      'Tickets opened each month: a first answer by the end of working day {{days}} (Monday to Friday, public holidays excluded) after opening.',
     opened: 'Tickets opened',
     withinTarget: 'Within target',
     late: 'Late',

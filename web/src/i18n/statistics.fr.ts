@@ -47,7 +47,7 @@ export const statisticsFr = {
     p90: '90e centile (jours)',
     support: 'Objectifs du support',
     supportHelp:
-      'Tickets ouverts chaque mois : première réponse au plus tard le {{days}}e jour ouvré (lundi au vendredi) après l’ouverture.',
+      'Tickets ouverts chaque mois : première réponse au plus tard le {{days}}e jour ouvré (du lundi au vendredi, hors jours fériés) après l’ouverture.',
     opened: 'Tickets ouverts',
     withinTarget: 'Dans l’objectif',
     late: 'En retard',
