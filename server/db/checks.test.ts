@@ -54,6 +54,12 @@ const attachment = (kind: string) => sql`
 const audit = (actorKind: string) => sql`
   INSERT INTO audit_events (action, target_type, actor_kind) VALUES ('test.check', 'test', ${actorKind})`;
 const application = (set: SQL) => sql`UPDATE applications SET ${set} WHERE id = ${applicationId}`;
+/** The forge signals of the test's application (its one row, replaced): starter-kit source and lateness. */
+const forgeSignals = (values: SQL) => sql`
+  INSERT INTO application_forge_signals (application_id, starter_kit_source, starter_kit_behind)
+  VALUES (${applicationId}, ${values})
+  ON CONFLICT (application_id) DO UPDATE
+    SET starter_kit_source = excluded.starter_kit_source, starter_kit_behind = excluded.starter_kit_behind`;
 const user = (set: SQL) => sql`UPDATE users SET ${set} WHERE id = ${userId}`;
 const project = (set: SQL) => sql`UPDATE projects SET ${set} WHERE id = ${projectId}`;
 const projectRow = (table: string, columns: string, values: SQL) =>
@@ -137,6 +143,16 @@ const cases: CheckCase[] = [
     constraint: 'applications_replacement_check',
     refused: () => application(sql`replaced_by_id = id, replaced_at = now()`),
     accepted: () => application(sql`replaced_by_id = NULL, replaced_at = NULL`),
+  },
+  {
+    constraint: 'application_forge_signals_source_check',
+    refused: () => forgeSignals(sql`'guessed', 0`),
+    accepted: () => forgeSignals(sql`'lock', 0`),
+  },
+  {
+    constraint: 'application_forge_signals_behind_check',
+    refused: () => forgeSignals(sql`'declared', -1`),
+    accepted: () => forgeSignals(sql`'declared', 2`),
   },
   {
     constraint: 'projects_track_check',
