@@ -89,6 +89,18 @@ describe('proposals to a national call, from the drafts to the governance board�
 
     const basRhinDirector = await signedIn('directeur.basrhin@mutualis.demo');
     await basRhinDirector.goto(basRhinUrl);
+    // Sent back first: the developer reads why on the proposal itself, then asks again.
+    await fire(basRhinDirector, /^Renvoyer pour reprise/, {
+      label: 'Ce qui est à reprendre',
+      text: 'Chiffrez la recette avec la caisse.',
+    });
+    await developer.reload();
+    const sentBack = developer.getByRole('region', { name: 'Proposition renvoyée pour reprise' });
+    await sentBack.getByText('Chiffrez la recette avec la caisse.').waitFor();
+    await clean(developer, 'proposal-sent-back-390');
+    await fire(developer, /^Demander l'accord du directeur/);
+    await sentBack.waitFor({ state: 'detached' });
+    await basRhinDirector.reload();
     await fire(basRhinDirector, /^Approuver et déposer/);
     await basRhinDirector.getByText('Déposée').first().waitFor();
 

@@ -74,6 +74,22 @@ describe('the Store and a deployment request, from the agent to the live tenant'
     // The agent sees it available on her timeline, and her office among the users of the sheet.
     await agent.reload();
     await agent.getByText('En service', { exact: true }).waitFor();
+    // What her tenant costs this month: the shared instance's resources, and her office's share by the rule.
+    const hosting = agent.getByRole('region', { name: /^Ressources et coût AM Cloud/ });
+    await hosting.getByRole('rowheader', { name: 'Ressources de l’instance (production)' }).waitFor();
+    await hosting
+      .getByRole('row')
+      .filter({ hasText: 'Part allouée à CPAM du Rhône' })
+      .filter({ hasText: /\(25 utilisateurs sur \d/ })
+      .waitFor();
+    await clean(agent, 'request-hosting');
+    const phone = await signedIn('agent.rhone@mutualis.demo', 390);
+    await phone.goto(agent.url());
+    await phone.getByRole('region', { name: /^Ressources et coût AM Cloud/ }).waitFor();
+    await clean(phone, 'request-hosting-390');
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await agent.goto(`${env.server.url}/store`);
     await agent.getByRole('searchbox', { name: 'Rechercher une application' }).fill('délégués');
     await agent.getByRole('link', { name: APP }).click();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEPLOYMENT_STATES, ENVIRONMENTS, TENANT_OPERATIONS, TENANT_STATUSES } from '../store/vocabulary.ts';
 import { organisationRef } from './application.ts';
 import { calendarDate, longText, pageNumber, pageSize, rowVersion } from './common.ts';
+import { tenantHostingSchema } from './hosting.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
 
 /** Deployment requests (« demandes de mise à disposition ») of Store applications, and AM Cloud tenants. */
@@ -121,6 +122,8 @@ export const requestSchema = requestSummarySchema
     personalData: z.boolean(),
     version: z.number().int(),
     tenant: tenantSchema.nullable(),
+    /** The tenant's resources and monthly cost, once it is billed (live this month); null before. */
+    hosting: tenantHostingSchema.nullable(),
     can: z.object({ update: z.boolean() }),
     transitions: z.array(transitionSchema),
     lifecycles: z.array(lifecycleViewSchema),

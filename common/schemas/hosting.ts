@@ -113,6 +113,34 @@ export const costReportSchema = z.object({
 });
 export type CostReportDto = z.infer<typeof costReportSchema>;
 
+/**
+ * What a deployment's tenant costs this month, on its request's page: the application's shared instance
+ * (resources, environments, monthly cost from the price list in force) and the share allocated to this
+ * office by the rule sent beside it. Cents.
+ */
+export const tenantHostingSchema = z
+  .object({
+    month: z.string(),
+    priceList: z.object({ version: z.number().int(), label: z.string() }),
+    instance: z.object({
+      tenants: z.number().int(),
+      users: z.number().int(),
+      environments: z.array(z.enum(ENVIRONMENTS)),
+      resources: resourcesSchema,
+      costCents: z.number().int(),
+    }),
+    share: z.object({
+      users: z.number().int(),
+      percent: z.number(),
+      shareCents: z.number().int(),
+      /** What an instance of its own would cost this office (its users and environments only). */
+      standaloneCents: z.number().int(),
+    }),
+    rule: labelSchema,
+  })
+  .meta({ id: 'TenantHosting' });
+export type TenantHostingDto = z.infer<typeof tenantHostingSchema>;
+
 export const budgetBodySchema = z.object({
   organisationId: z.uuid({ error: "L'organisme n'est pas valide." }),
   year: z

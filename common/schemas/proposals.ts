@@ -155,6 +155,8 @@ export const proposalSchema = proposalSummarySchema
       confirmPartner: z.boolean(),
       score: z.boolean(),
     }),
+    /** While it is a draft again, why and when its director sent it back (the proposing office only). */
+    sentBack: z.object({ reason: z.string(), at: z.string(), by: z.string().nullable() }).nullable(),
     transitions: z.array(transitionSchema),
     lifecycles: z.array(lifecycleViewSchema),
     createdAt: z.string(),

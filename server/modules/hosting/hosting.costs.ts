@@ -77,6 +77,10 @@ export function allocate(totalCents: number, weights: readonly number[]): number
   return shares;
 }
 
+/** An office's share of an instance's users, in percent to two decimals. */
+export const sharePercent = (users: number, instanceUsers: number) =>
+  instanceUsers === 0 ? 0 : Math.round((users * 10_000) / instanceUsers) / 100;
+
 /** A tenant as the costs see it. */
 export interface CostTenant {
   tenantId: string;

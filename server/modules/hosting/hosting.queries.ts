@@ -17,9 +17,14 @@ export async function listPriceLists(db: Executor): Promise<PriceList[]> {
 
 /**
  * The tenants billed at some time before `until`: live at some point (a live date), in any status since
- * (live, suspended — its data still held —, removed in or after the month it left).
+ * (live, suspended — its data still held —, removed in or after the month it left); of one application
+ * when it is named.
  */
-export async function billedTenants(db: Executor, until: Date): Promise<CostTenant[]> {
+export async function billedTenants(
+  db: Executor,
+  until: Date,
+  applicationId?: string,
+): Promise<CostTenant[]> {
   const rows = await db
     .select({
       tenantId: tenants.id,
@@ -31,7 +36,13 @@ export async function billedTenants(db: Executor, until: Date): Promise<CostTena
       removedAt: tenants.removedAt,
     })
     .from(tenants)
-    .where(and(isNotNull(tenants.liveAt), lte(tenants.liveAt, until)))
+    .where(
+      and(
+        isNotNull(tenants.liveAt),
+        lte(tenants.liveAt, until),
+        applicationId ? eq(tenants.applicationId, applicationId) : undefined,
+      ),
+    )
     .orderBy(asc(tenants.liveAt), asc(tenants.id));
   return rows.map((r) => ({ ...r, liveAt: r.liveAt as Date }));
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../common/store/hosting.ts';
 import { ENVIRONMENT_LABELS } from '../../../common/store/vocabulary.ts';
 import type { SheetData } from '../evaluation/grid-xlsx.ts';
-import { type CostTenant, instanceMonths, percentOf } from './hosting.costs.ts';
+import { type CostTenant, instanceMonths, percentOf, sharePercent } from './hosting.costs.ts';
 import type { BudgetRow } from './hosting.queries.ts';
 
 /** The cost report's shape (costReportSchema) from the computed instances, and its XLSX sheets. */
@@ -125,7 +125,7 @@ export function buildCostReport(input: {
           tenantId: s.tenantId,
           organisation: { id: s.organisationId, name: offices.get(s.organisationId)?.name ?? '' },
           users: s.users,
-          percent: instance.users === 0 ? 0 : Math.round((s.users * 10_000) / instance.users) / 100,
+          percent: sharePercent(s.users, instance.users),
           shareCents: s.shareCents,
           standaloneCents: s.standaloneCents,
         })),

@@ -1,11 +1,20 @@
-import type { BudgetBody, CostsQuery } from '../../../common/schemas/hosting.ts';
+import type { BudgetBody, CostsQuery, TenantHostingDto } from '../../../common/schemas/hosting.ts';
+import { ALLOCATION_RULE } from '../../../common/store/hosting.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, type ServiceContext } from '../../lib/context.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
 import { writeGridWorkbook } from '../evaluation/grid-xlsx.files.ts';
 import { emitEvent } from '../notifications/events.ts';
 import { findOrganisation, findOrganisationByCode } from '../organisations/organisations.queries.ts';
-import { allocatedByOffice, monthsBetween, percentOf, reachedThresholds } from './hosting.costs.ts';
+import {
+  allocatedByOffice,
+  instanceMonths,
+  monthsBetween,
+  percentOf,
+  priceListOn,
+  reachedThresholds,
+  sharePercent,
+} from './hosting.costs.ts';
 import {
   applicationNames,
   type BudgetRow,
@@ -73,6 +82,44 @@ export async function costReport(ctx: ServiceContext, query: CostsQuery, now: Da
 export async function costWorkbook(ctx: ServiceContext, query: CostsQuery, now: Date) {
   const report = await costReport(ctx, query, now);
   return { months: report.months, body: await writeGridWorkbook(costSheets(report)) };
+}
+
+/**
+ * What a tenant costs in the current month: its application's shared instance, priced by the list in force,
+ * and the share allocated to its office; null while it is not billed (not live yet, or removed before).
+ */
+export async function tenantHosting(
+  ctx: ServiceContext,
+  tenant: { id: string; applicationId: string },
+  now: Date,
+): Promise<TenantHostingDto | null> {
+  const month = monthOf(now);
+  const [lists, members] = await Promise.all([
+    listPriceLists(ctx.db),
+    billedTenants(ctx.db, now, tenant.applicationId),
+  ]);
+  const list = priceListOn(lists, month);
+  const [instance] = instanceMonths(lists, members, month);
+  const share = instance?.shares.find((s) => s.tenantId === tenant.id);
+  if (!list || !instance || !share) return null;
+  return {
+    month,
+    priceList: { version: list.version, label: list.label },
+    instance: {
+      tenants: instance.shares.length,
+      users: instance.users,
+      environments: instance.environments,
+      resources: instance.resources,
+      costCents: instance.costCents,
+    },
+    share: {
+      users: share.users,
+      percent: sharePercent(share.users, instance.users),
+      shareCents: share.shareCents,
+      standaloneCents: share.standaloneCents,
+    },
+    rule: ALLOCATION_RULE,
+  };
 }
 
 export async function priceLists(ctx: ServiceContext) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetDto, CostReportDto } from '../../../common/schemas/hosting.ts';
-import type { PriceList } from '../../../common/store/hosting.ts';
+import { ALLOCATION_RULE, type PriceList } from '../../../common/store/hosting.ts';
 import { deploymentRequests, tenants } from '../../db/schema.ts';
 import { systemActor } from '../../lib/policy.ts';
 import { signedInAs } from '../../test/catalog-fixtures.ts';
@@ -83,6 +83,7 @@ let t: TestContext;
 let rhone: string;
 let basRhin: string;
 let applicationId: string;
+let rhoneRequest: string;
 
 /** A live tenant of the application for an office, live since `liveAt` (its request available). */
 async function liveTenant(
@@ -121,6 +122,7 @@ async function liveTenant(
     idempotencyKey: `tenant-${request?.id}`,
     liveAt: new Date(liveAt),
   });
+  return request?.id as string;
 }
 
 beforeAll(async () => {
@@ -129,7 +131,7 @@ beforeAll(async () => {
   basRhin = await organisationId(t.db, 'CPAM-67');
   applicationId = (await storeSheet(t, 'Coûts partagés')).id;
   // The Rhône alone from August (100 users, production); the Bas-Rhin joins in October (300 users, with preproduction).
-  await liveTenant('CPAM-69', 100, ['production'], '2026-08-10T08:00:00Z');
+  rhoneRequest = await liveTenant('CPAM-69', 100, ['production'], '2026-08-10T08:00:00Z');
   await liveTenant('CPAM-67', 300, ['production', 'preproduction'], '2026-10-03T08:00:00Z');
 }, 60_000);
 afterAll(() => t.close());
@@ -192,6 +194,28 @@ describe('the costs report', () => {
     ]);
     const agent = await signedInAs(t, ['agent'], 'CPAM-69');
     expect((await agent.get('/api/hosting/costs')).statusCode).toBe(403);
+  });
+});
+
+describe("a deployment request's tenant", () => {
+  it("shows its office the shared instance's resources, its monthly cost and the office's share, with the rule", async () => {
+    const agent = await signedInAs(t, ['agent'], 'CPAM-69');
+    const response = await agent.get(`/api/deployment-requests/${rhoneRequest}`);
+    expect(response.statusCode).toBe(200);
+    // November (v2): 400 users of two offices, production and preproduction: 220.20 €, the Rhône's 100 users 25 %.
+    expect(response.json().hosting).toEqual({
+      month: '2026-11',
+      priceList: { version: 2, label: expect.any(String) },
+      instance: {
+        tenants: 2,
+        users: 400,
+        environments: ['production', 'preproduction'],
+        resources: { vcpu: 4, memoryGb: 8, storageGb: 90 },
+        costCents: 22_020,
+      },
+      share: { users: 100, percent: 25, shareCents: 5_505, standaloneCents: 11_040 },
+      rule: ALLOCATION_RULE,
+    });
   });
 });
 

@@ -60,6 +60,7 @@ export function presentRequest(view: Awaited<ReturnType<typeof getRequest>>): Re
     personalData: view.personalData,
     version: request.version,
     tenant: view.tenant && presentTenant(view.tenant),
+    hosting: view.hosting,
     can: view.can,
     transitions: view.transitions,
     lifecycles: view.lifecycles,

@@ -20,7 +20,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 /** Deployment requests (« demandes de mise à disposition »), their transitions, and the tenants of an application. */
 export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   const present = async (ctx: Parameters<typeof getRequest>[0], id: string) =>
-    presentRequest(await getRequest(ctx, app.deps.authorizer, id));
+    presentRequest(await getRequest(ctx, app.deps.authorizer, id, app.deps.now()));
 
   app.post(
     '/api/deployment-requests',

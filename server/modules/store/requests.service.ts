@@ -8,6 +8,7 @@ import { inTransaction, requireActor, type ServiceContext } from '../../lib/cont
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors.ts';
 import { describeLifecycles, describeTransitions } from '../../lib/lifecycle.ts';
 import { type Actor, type Authorizer, hasRole } from '../../lib/policy.ts';
+import { tenantHosting } from '../hosting/hosting.service.ts';
 import { followAutomatically } from '../notifications/recipients.queries.ts';
 import { requestBinding } from './requests.lifecycle.ts';
 import {
@@ -106,8 +107,8 @@ export async function updateRequest(
   });
 }
 
-/** One request with its tenant, what the caller may do next, and its timeline. */
-export async function getRequest(ctx: ServiceContext, authorizer: Authorizer, id: string) {
+/** One request with its tenant and what it costs this month, what the caller may do next, and its timeline. */
+export async function getRequest(ctx: ServiceContext, authorizer: Authorizer, id: string, now: Date) {
   const actor = requireActor(ctx);
   const summary = await findRequestSummary(ctx.db, id);
   if (!summary) throw notFound('Demande de mise à disposition');
@@ -119,11 +120,13 @@ export async function getRequest(ctx: ServiceContext, authorizer: Authorizer, id
     tenantsOf(ctx.db, { requestIds: [id] }),
     requestedApplications(ctx.db, [row.applicationId]),
   ]);
+  const hosting = tenant[0] ? await tenantHosting(ctx, tenant[0].tenant, now) : null;
   return {
     summary,
     transitions,
     lifecycles,
     tenant: tenant[0] ?? null,
+    hosting,
     personalData: apps.get(row.applicationId)?.personalData ?? false,
     can: { update: authorizer.can(actor, 'deploymentRequest.update', access(row)) },
   };

@@ -27,6 +27,12 @@ export const proposalsEn: typeof proposalsFr = {
     notConfirmed: 'Awaiting confirmation',
     confirmPartner: "Confirm my office's participation",
     lifecycle: 'Proposal lifecycle',
+    sentBack: {
+      title: 'Proposal sent back for changes',
+      by: 'Sent back by {{name}} on {{date}}.',
+      on: 'Sent back on {{date}}.',
+      reason: 'What to change:',
+    },
     decision: {
       selected: 'Proposal selected',
       notSelected: 'Proposal not selected',

@@ -25,6 +25,12 @@ export const proposalsFr = {
     notConfirmed: 'En attente de confirmation',
     confirmPartner: 'Confirmer la participation de mon organisme',
     lifecycle: 'Cycle de la proposition',
+    sentBack: {
+      title: 'Proposition renvoyée pour reprise',
+      by: 'Renvoyée par {{name}} le {{date}}.',
+      on: 'Renvoyée le {{date}}.',
+      reason: 'Ce qui est à reprendre :',
+    },
     decision: {
       selected: 'Proposition retenue',
       notSelected: 'Proposition non retenue',

@@ -36,6 +36,7 @@ export function presentProposal(view: ProposalView): ProposalDto {
     reusedApplications: view.reuses,
     myScores: view.myScores,
     may: view.may,
+    sentBack: view.sentBack,
     transitions: view.transitions,
     lifecycles: view.lifecycles,
     createdAt: p.createdAt.toISOString(),

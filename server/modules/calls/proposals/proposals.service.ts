@@ -1,5 +1,7 @@
 import { EDITABLE_PROPOSAL_STATES } from '../../../../common/calls/proposals.ts';
 import { endOfParisDay } from '../../../../common/calls/vocabulary.ts';
+import { proposalLifecycle } from '../../../../common/lifecycles/proposal.ts';
+import type { LifecycleViewDto } from '../../../../common/schemas/lifecycle.ts';
 import type { CreateProposalInput, UpdateProposalInput } from '../../../../common/schemas/proposals.ts';
 import type { Executor } from '../../../db/client.ts';
 import { recordAudit } from '../../../lib/audit.ts';
@@ -216,6 +218,21 @@ export async function confirmPartnership(
   });
 }
 
+/**
+ * Why the director sent a proposal back, read from its timeline (the audit trail), while it is a draft
+ * again: the last move that brought it back to draft. Its one input is the reason.
+ */
+function lastSendBack(proposal: ProposalSubject, lifecycles: LifecycleViewDto[]) {
+  if (proposal.state !== 'draft') return null;
+  const last = lifecycles.find((view) => view.lifecycle === proposalLifecycle.name)?.reached.at(-1);
+  if (last?.transition !== 'sendBack') return null;
+  return {
+    reason: last.input.map((field) => field.value).join('\n'),
+    at: last.at,
+    by: last.by?.name ?? null,
+  };
+}
+
 export async function getProposal(
   ctx: ServiceContext,
   authorizer: Authorizer,
@@ -248,6 +265,7 @@ export async function getProposal(
         proposal.state === 'submitted' &&
         !conflicted(actor, proposal),
     },
+    sentBack: actor.organisationId === proposal.organisationId ? lastSendBack(proposal, lifecycles) : null,
     transitions,
     lifecycles,
   };

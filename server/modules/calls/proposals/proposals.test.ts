@@ -138,9 +138,18 @@ describe('the lifecycle of a proposal', () => {
       reason: 'Chiffrez l’effort de recette.',
     });
     expect(back.json().state).toBe('draft');
+    // The office reads why on the proposal itself while it is a draft again.
+    const reread = (await developer.get(`/api/proposals/${draft.id}`)).json() as ProposalDto;
+    expect(reread.sentBack).toEqual({
+      reason: 'Chiffrez l’effort de recette.',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      by: expect.any(String),
+    });
     const edited = await developer.patch(`/api/proposals/${draft.id}`, { version: 3, effortDays: 220 });
     expect(edited.statusCode, edited.body).toBe(200);
-    await fireProposal(developer, draft.id, 'requestApproval');
+    expect(edited.json().sentBack?.reason).toBe('Chiffrez l’effort de recette.');
+    const asked = (await fireProposal(developer, draft.id, 'requestApproval')).json() as ProposalDto;
+    expect(asked.sentBack).toBeNull();
     const submitted = (await fireProposal(director, draft.id, 'submit')).json() as ProposalDto;
     expect(submitted).toMatchObject({ state: 'submitted', effortDays: 220 });
     // Frozen: no edit, even by the director; the issuer now reads it.

@@ -60,6 +60,33 @@ function Decision({ proposal }: { proposal: ProposalDto }) {
   );
 }
 
+/** A draft again: why the director sent it back and when — what the office reads before changing it. */
+function SentBack({ proposal }: { proposal: ProposalDto }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { sentBack } = proposal;
+  if (!sentBack) return null;
+  const date = formatDateTime(sentBack.at, language);
+  return (
+    <Paper withBorder p="md" bg="orange.0" component="section" aria-labelledby="proposal-sent-back">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="proposal-sent-back">
+          {t('proposals.sentBack.title')}
+        </Title>
+        <Text>
+          <strong>{t('proposals.sentBack.reason')}</strong>{' '}
+          <span style={{ whiteSpace: 'pre-line' }}>{sentBack.reason}</span>
+        </Text>
+        <Text size="sm">
+          {sentBack.by
+            ? t('proposals.sentBack.by', { name: sentBack.by, date })
+            : t('proposals.sentBack.on', { date })}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The partner offices and their confirmations; the director of one that has not confirmed confirms here. */
 function Partners({ proposal }: { proposal: ProposalDto }) {
   const { t } = useTranslation();
@@ -145,6 +172,7 @@ export function ProposalPage({ id }: { id: string }) {
         </Anchor>
       </Group>
       <Decision proposal={proposal} />
+      <SentBack proposal={proposal} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper withBorder p="md">
           <FactTable

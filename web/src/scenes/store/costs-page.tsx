@@ -11,17 +11,9 @@ import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
 import { BUDGET_COLORS, BudgetForm, budgetState } from './budget-form.tsx';
+import { useMoney, useMonth } from './formats.ts';
 
 const COLORS = ['blue.7', 'teal.7', 'grape.7', 'orange.8', 'indigo.7', 'red.8', 'cyan.8', 'lime.8'];
-
-function useMoney() {
-  const language = useLanguage();
-  const format = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  });
-  return (cents: number) => format.format(cents / 100);
-}
 
 /** Whole euros, for the axes of the charts (the tables keep the cents). */
 function useWholeEuros() {
@@ -32,17 +24,6 @@ function useWholeEuros() {
     maximumFractionDigits: 0,
   });
   return (euros: number) => format.format(euros);
-}
-
-/** A month AAAA-MM as people read it: « nov. 2026 », "Nov 2026". */
-function useMonth() {
-  const language = useLanguage();
-  const format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return (month: string | undefined) => (month ? format.format(new Date(`${month}-01T00:00:00Z`)) : '');
 }
 
 /** A series (application, office, region) month by month, as a table. */
