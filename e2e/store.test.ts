@@ -34,6 +34,11 @@ async function openRequest(page: Page, queue: string, reference: string, notice?
 describe('the Store and a deployment request, from the agent to the live tenant', () => {
   it('an agent of the CPAM du Rhône requests a labelled application; the director approves, the DDSI validates, the simulator makes it available', async () => {
     const agent = await signedIn('agent.rhone@mutualis.demo');
+    const usageMap = async () =>
+      (await (await agent.request.get(`${env.server.url}/api/usage-map`)).json()) as {
+        totals: { usages: number };
+      };
+    const usagesBefore = (await usageMap()).totals.usages;
     await agent.goto(`${env.server.url}/store`);
     await agent.getByRole('heading', { level: 1, name: 'Store AM Cloud' }).waitFor();
     await agent.getByRole('searchbox', { name: 'Rechercher une application' }).fill('délégués');
@@ -94,6 +99,16 @@ describe('the Store and a deployment request, from the agent to the live tenant'
     await agent.getByRole('searchbox', { name: 'Rechercher une application' }).fill('délégués');
     await agent.getByRole('link', { name: APP }).click();
     await agent.getByRole('listitem').filter({ hasText: 'CPAM du Rhône — locataire AM Cloud' }).waitFor();
+    // The same office among the users of the catalogue's sheet, and one more use on the usage map.
+    const sheetUsers = agent.url().replace(/\/store\/([^/]+)$/, '/catalogue/$1/utilisateurs');
+    await agent.goto(sheetUsers);
+    await agent
+      .getByRole('row')
+      .filter({ hasText: 'CPAM du Rhône' })
+      .filter({ hasText: 'Auvergne' })
+      .waitFor();
+    expect((await usageMap()).totals.usages).toBe(usagesBefore + 1);
+    await agent.goBack();
     await ddsi.goto(agent.url().replace(/\/store\/([^/]+)$/, '/store/$1/locataires'));
     await ddsi.getByRole('cell', { name: 'CPAM du Rhône' }).waitFor();
     await clean(ddsi, 'tenants');
