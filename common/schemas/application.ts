@@ -249,6 +249,7 @@ export const attachmentSchema = z
 export type AttachmentDto = z.infer<typeof attachmentSchema>;
 
 const personRef = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
+const applicationRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
 export const applicationSchema = applicationSummarySchema
   .extend({
@@ -285,6 +286,11 @@ export const applicationSchema = applicationSummarySchema
         comment: z.string(),
       })
       .nullable(),
+    /** A redundancy resolved: the shared application this sheet was retired in favour of, and when. */
+    replacedBy: applicationRef.nullable(),
+    replacedAt: z.string().nullable(),
+    /** The applications retired in favour of this one, most recent first. */
+    replaces: z.array(applicationRef.extend({ replacedAt: z.string() })),
     version: z.number().int(),
     createdAt: z.string(),
     createdBy: personRef,
@@ -352,7 +358,7 @@ export const replacementSchema = z
   .object({
     id: z.uuid(),
     lifecycleStage: z.enum(LIFECYCLE_STAGES),
-    replacedBy: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    replacedBy: applicationRef,
     replacedAt: z.string(),
     version: z.number().int(),
   })

@@ -6,6 +6,8 @@ import type {
   BusinessDomainDto,
   createApplicationSchema,
   ImportResultDto,
+  ReplacementBody,
+  ReplacementDto,
   updateApplicationSchema,
 } from '../../../common/schemas/application.ts';
 import type { ApplicationListQuery, ApplicationPageDto } from '../../../common/schemas/application-search.ts';
@@ -94,6 +96,27 @@ export function useFireApplicationTransition() {
         [['application', input.id], ['applications'], ['usage-map']].map((queryKey) =>
           client.invalidateQueries({ queryKey }),
         ),
+      ),
+  });
+}
+
+/**
+ * Retires a sheet in favour of a shared application. Both sheets are read again, refused or not: the
+ * retired one shows its replacement, the shared one the sheets it replaced (a 409 means the sheet changed).
+ */
+export function useRetireInFavour() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: ReplacementBody }) =>
+      api<ReplacementDto>('PUT', `/api/applications/${input.id}/replacement`, input.body),
+    onSettled: (_result, _error, input) =>
+      Promise.all(
+        [
+          ['application', input.id],
+          ['application', input.body.replacedById],
+          ['applications'],
+          ['usage-map'],
+        ].map((queryKey) => client.invalidateQueries({ queryKey })),
       ),
   });
 }

@@ -16,6 +16,7 @@ import { packagesEn } from './packages.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { proposalsEn } from './proposals.en.ts';
 import { referentialEn } from './referential.en.ts';
+import { replacementEn } from './replacement.en.ts';
 import { statementsEn } from './statements.en.ts';
 import { statisticsEn } from './statistics.en.ts';
 import { storeEn } from './store.en.ts';
@@ -207,6 +208,7 @@ export const en: Dictionary = {
     },
   },
   ...catalogueEn,
+  ...replacementEn,
   ...officeEn,
   ...projectsEn,
   ...forgeEn,

@@ -15,6 +15,7 @@ import { packagesFr } from './packages.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { proposalsFr } from './proposals.fr.ts';
 import { referentialFr } from './referential.fr.ts';
+import { replacementFr } from './replacement.fr.ts';
 import { statementsFr } from './statements.fr.ts';
 import { statisticsFr } from './statistics.fr.ts';
 import { storeFr } from './store.fr.ts';
@@ -216,6 +217,7 @@ export const fr = {
     },
   },
   ...catalogueFr,
+  ...replacementFr,
   ...officeFr,
   ...projectsFr,
   ...forgeFr,

@@ -66,6 +66,11 @@ export function presentApplication(
           comment: application.myUsage.comment,
         }
       : null,
+    replacedBy: application.replacedBy,
+    replacedAt: application.replacedAt ? iso(application.replacedAt) : null,
+    replaces: application.replaces.flatMap(({ replacedAt, ...sheet }) =>
+      replacedAt ? [{ ...sheet, replacedAt: iso(replacedAt) }] : [],
+    ),
     version: application.version,
     createdAt: iso(application.createdAt),
     createdBy: application.createdByUser,

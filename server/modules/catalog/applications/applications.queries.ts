@@ -19,6 +19,7 @@ import {
   organisationSummaryColumns,
 } from '../../organisations/organisations.queries.ts';
 import { attachmentSummaryColumns } from '../attachments/attachments.queries.ts';
+import { findReplacementLinks } from '../replacement/replacement.queries.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ApplicationValues = Omit<
@@ -125,7 +126,10 @@ export async function findApplications(db: Executor, ids: string[], options: { f
 }
 export type ApplicationAggregate = Awaited<ReturnType<typeof findApplications>>[number];
 
-/** One whole application, with its attachments (without content) and, when asked, one office's usage. */
+/**
+ * One whole application, with its attachments (without content), both sides of its replacement and,
+ * when asked, one office's usage.
+ */
 export async function findApplication(
   db: Executor,
   id: string,
@@ -133,7 +137,7 @@ export async function findApplication(
 ) {
   const [application] = await findApplications(db, [id], options);
   if (!application) return null;
-  const [attachments, myUsage] = await Promise.all([
+  const [attachments, myUsage, replacement] = await Promise.all([
     db
       .select(attachmentSummaryColumns)
       .from(applicationAttachments)
@@ -151,8 +155,9 @@ export async function findApplication(
           )
           .limit(1)
       : Promise.resolve([]),
+    findReplacementLinks(db, id, application.replacedById),
   ]);
-  return { ...application, attachments, myUsage: myUsage[0] ?? null };
+  return { ...application, attachments, myUsage: myUsage[0] ?? null, ...replacement };
 }
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { applications } from '../../../db/schema.ts';
 
@@ -44,4 +44,31 @@ export async function retireInFavourAtVersion(
     .where(and(eq(applications.id, id), eq(applications.version, version)))
     .returning({ id: applications.id, version: applications.version });
   return row ?? null;
+}
+
+/**
+ * Both sides of a redundancy resolved, as the sheet shows them: the application this one was retired in
+ * favour of, and the applications retired in favour of this one (most recent first).
+ */
+export async function findReplacementLinks(db: Executor, id: string, replacedById: string | null) {
+  const [replacedBy, replaces] = await Promise.all([
+    replacedById
+      ? db
+          .select({ id: applications.id, code: applications.code, name: applications.name })
+          .from(applications)
+          .where(eq(applications.id, replacedById))
+          .limit(1)
+      : Promise.resolve([]),
+    db
+      .select({
+        id: applications.id,
+        code: applications.code,
+        name: applications.name,
+        replacedAt: applications.replacedAt,
+      })
+      .from(applications)
+      .where(eq(applications.replacedById, id))
+      .orderBy(desc(applications.replacedAt), asc(applications.name)),
+  ]);
+  return { replacedBy: replacedBy[0] ?? null, replaces };
 }

@@ -35,8 +35,21 @@ describe('retiring a sheet in favour of a shared one', () => {
       replacedBy: { id: shared.id, code: shared.code, name: 'Gestion mutualisée des courriers' },
       version: 2,
     });
+    const { replacedAt } = response.json();
     const sheet = (await developer.get(`/api/applications/${local.id}`)).json();
-    expect(sheet).toMatchObject({ lifecycleStage: 'retired', version: 2 });
+    expect(sheet).toMatchObject({
+      lifecycleStage: 'retired',
+      version: 2,
+      replacedBy: { id: shared.id, code: shared.code, name: 'Gestion mutualisée des courriers' },
+      replacedAt,
+      replaces: [],
+    });
+    // The shared sheet lists what it replaced; it is itself replaced by nothing.
+    const sharedSheet = (await developer.get(`/api/applications/${shared.id}`)).json();
+    expect(sharedSheet).toMatchObject({ replacedBy: null, replacedAt: null, lifecycleStage: 'inProduction' });
+    expect(sharedSheet.replaces).toEqual([
+      { id: local.id, code: local.code, name: 'Courriers locaux', replacedAt },
+    ]);
     const audit = (await t.db.execute(sql`SELECT before, after FROM audit_events
       WHERE action = 'application.retireInFavour' AND target_id = ${local.id}`)) as unknown as {
       rows: { before: Record<string, unknown>; after: Record<string, unknown> }[];

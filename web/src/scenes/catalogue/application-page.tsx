@@ -17,6 +17,7 @@ import { ForgeActivityPanel } from '../forge/forge-activity-panel.tsx';
 import { Lifecycles, sheetLifecycle } from './application-lifecycles.tsx';
 import { Documents, Presentation, Users, Versions } from './application-tabs.tsx';
 import { CERTIFICATION_STATUS_LABELS } from './labels.ts';
+import { ReplacementBlock, RetireInFavourButton } from './replacement.tsx';
 import { StageBadge } from './stage-badge.tsx';
 import { TrackBadge } from './track-badge.tsx';
 import { UsageBlock } from './usage-declaration.tsx';
@@ -68,6 +69,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
             {recordActions.map((transition) => (
               <TransitionButton key={transition.action} transition={transition} onOpen={setActing} />
             ))}
+            <RetireInFavourButton application={application} onDone={(text) => setNotice({ text })} />
             <Button component={Link} to={`/catalogue/${application.id}/club`} variant="default">
               {t('clubs.link')}
             </Button>
@@ -84,6 +86,7 @@ export function ApplicationPage({ id, tab }: { id: string; tab: SheetTab }) {
         <StageBadge application={application} />
         <Text size="sm">{t('catalogue.usedBy', { count: application.usageCount })}</Text>
       </Group>
+      <ReplacementBlock application={application} />
       <UsageBlock application={application} />
       <Tabs
         value={tab}
