@@ -311,6 +311,17 @@ describe('the forge signals, the referential and the packages at 1280 and 390 px
           )
           .waitFor();
         await activity.getByText(fr ? 'Niveau PSRAM déclaré' : 'PSRAM level declared').waitFor();
+        // GitLab is configured: the demo sheet's address is elsewhere, its data said to be the demonstration's.
+        await activity
+          .getByText(
+            fr
+              ? /^Données de démonstration : cette adresse n’est pas sur la forge configurée, son activité n’y est pas lue\. Données du /
+              : /^Demonstration data: this address is not on the configured forge, so its activity is not read there\. Data of /,
+          )
+          .waitFor();
+        expect(
+          await activity.getByText(fr ? /GitLab n’est pas configuré/ : /GitLab is not configured/).count(),
+        ).toBe(0);
         await shoot(page, `sheet-starter-kit-${language}`, width);
         await clean(page);
         await noHorizontalScroll();

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays, parisDay } from '../common/support/service-targets.ts';
+import { formatDay } from '../web/src/components/dates.ts';
 import { accessibilityViolations, postAs, settledDialog, signedInAt } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
@@ -93,14 +95,18 @@ describe('support journeys', () => {
     await hugo
       .getByRole('textbox', { name: 'Description du problème' })
       .fill('Les fichiers messages.fr.yaml du starter kit sont ignorés en production.');
+    // The answer is due at the end of a day of Paris: the page names that day, not 23:00 of a UTC browser.
+    const dueDays = () => formatDay(addWorkingDays(parisDay(new Date()), 2), 'fr');
+    const dueBefore = dueDays();
     await hugo.getByRole('button', { name: 'Ouvrir le ticket' }).click();
     await hugo
       .getByRole('heading', { level: 1, name: 'Les traductions du starter kit ne se chargent pas' })
       .waitFor();
-    await hugo
-      .getByText(/Réponse due le/)
-      .first()
-      .waitFor();
+    const target = hugo.getByRole('row', { name: /Objectif du niveau 1/ });
+    await target.getByText(/Réponse due au plus tard le/).waitFor();
+    expect(
+      [dueBefore, dueDays()].map((day) => `Réponse due au plus tard le ${day} — pas encore de réponse`),
+    ).toContain((await target.getByRole('cell').last().textContent())?.trim());
     const ticketUrl = hugo.url();
 
     await referent.goto(`${env.server.url}/support`);
@@ -122,6 +128,14 @@ describe('support journeys', () => {
 
     await hugo.reload();
     await hugo.getByRole('cell', { name: 'Videz le cache (cache:clear) après le déploiement.' }).waitFor();
+
+    // In the queue, the resolved ticket waits no more: a dash, and no « depuis le … » under it.
+    await ddsi.goto(`${env.server.url}/support`);
+    const row = ddsi
+      .getByRole('row')
+      .filter({ hasText: 'Les traductions du starter kit ne se chargent pas' });
+    await row.getByText('Résolu', { exact: true }).waitFor();
+    expect(await row.getByRole('cell').nth(4).textContent()).toBe('—');
   }, 240_000);
 
   it('an agent reports a problem on a homologated application; the designer office answers and resolves', async () => {

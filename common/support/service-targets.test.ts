@@ -5,6 +5,7 @@ import {
   firstAnswerDueAt,
   frenchPublicHolidays,
   isWorkingDay,
+  lastDayToAnswer,
   parisDay,
   parisMidnight,
   workingDaysWaited,
@@ -52,6 +53,15 @@ describe('service targets with French public holidays', () => {
     expect(firstAnswerDueAt(new Date('2026-04-30T23:30:00Z')).toISOString()).toBe('2026-05-05T22:00:00.000Z');
     // A Saturday's ticket: Monday and Tuesday.
     expect(firstAnswerDueAt(new Date('2026-11-28T10:00:00Z')).toISOString()).toBe('2026-12-01T23:00:00.000Z');
+  });
+
+  it('names the last day to answer in Paris, whatever the reader’s time zone', () => {
+    // Opened on Friday 20 November 2026: due at midnight starting the 25th in Paris, 23:00 UTC on the 24th.
+    const due = firstAnswerDueAt(new Date('2026-11-20T10:00:00Z'));
+    expect(due.toISOString()).toBe('2026-11-24T23:00:00.000Z');
+    expect(lastDayToAnswer(due)).toBe('2026-11-24');
+    // Summer time: midnight in Paris is 22:00 UTC, still the end of the day before.
+    expect(lastDayToAnswer(new Date('2027-03-31T22:00:00.000Z'))).toBe('2027-03-31');
   });
 
   it('finds midnight in Paris across the changes of time', () => {

@@ -117,6 +117,12 @@ export function firstAnswerDueAt(since: Date, workingDays = FIRST_ANSWER_WORKING
   return parisMidnight(isoDay(utcMidnightOf(lastDay) + DAY_MS));
 }
 
+/**
+ * The last day of Paris a target leaves for the answer: the day before the midnight it falls due at. A
+ * page says « au plus tard le 24 novembre » from it, the same day wherever the reader is.
+ */
+export const lastDayToAnswer = (dueAt: Date): IsoDay => parisDay(new Date(dueAt.getTime() - 1));
+
 /** The working days a ticket has waited: those that began after the day it arrived, up to today included. */
 export function workingDaysWaited(since: Date, now: Date): number {
   const last = utcMidnightOf(parisDay(now));

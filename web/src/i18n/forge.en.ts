@@ -8,6 +8,8 @@ export const forgeEn: typeof forgeFr = {
       openOnForge: 'Open on the forge',
       fetchedAt: 'Data of {{date}}',
       demo: 'GitLab is not configured on this portal: demonstration activity, data of {{date}}.',
+      demoElsewhere:
+        'Demonstration data: this address is not on the configured forge, so its activity is not read there. Data of {{date}}.',
       notConfigured:
         'GitLab is not configured on this portal: the forge activity cannot be read. An administrator must set MUTUALIS_GITLAB_URL.',
       notLinked: 'No address on the portal’s forge: fill it in to see the activity here.',
@@ -56,6 +58,8 @@ export const forgeEn: typeof forgeFr = {
       title: 'Build health (software factory)',
       openJob: 'Open the Jenkins job',
       demo: 'Jenkins is not configured on this portal: demonstration builds, data of {{date}}.',
+      demoElsewhere:
+        'Demonstration data: the builds of this address are not read on the configured Jenkins. Data of {{date}}.',
       notConfigured:
         'Jenkins is not configured on this portal: build health cannot be read. An administrator must set MUTUALIS_JENKINS_URL.',
       notLinked: 'No forge address: the Jenkins job of this application cannot be found.',

@@ -6,6 +6,8 @@ export const forgeFr = {
       openOnForge: 'Ouvrir sur la Forge',
       fetchedAt: 'Données du {{date}}',
       demo: 'GitLab n’est pas configuré sur ce portail : activité de démonstration, données du {{date}}.',
+      demoElsewhere:
+        'Données de démonstration : cette adresse n’est pas sur la forge configurée, son activité n’y est pas lue. Données du {{date}}.',
       notConfigured:
         'GitLab n’est pas configuré sur ce portail : l’activité de la Forge ne peut pas être lue. Un administrateur doit renseigner MUTUALIS_GITLAB_URL.',
       notLinked: 'Aucune adresse sur la Forge du portail : renseignez-la pour voir l’activité ici.',
@@ -54,6 +56,8 @@ export const forgeFr = {
       title: 'Santé des builds (usine logicielle)',
       openJob: 'Ouvrir le job Jenkins',
       demo: 'Jenkins n’est pas configuré sur ce portail : builds de démonstration, données du {{date}}.',
+      demoElsewhere:
+        'Données de démonstration : les builds de cette adresse ne sont pas lus sur le Jenkins configuré. Données du {{date}}.',
       notConfigured:
         'Jenkins n’est pas configuré sur ce portail : la santé des builds ne peut pas être lue. Un administrateur doit renseigner MUTUALIS_JENKINS_URL.',
       notLinked: 'Aucune adresse sur la Forge : le job Jenkins de cette application ne peut pas être trouvé.',

@@ -26,7 +26,12 @@ function StateNote({ panel }: { panel: BuildHealthPanelDto }) {
     );
   if (panel.state === 'stale')
     return <Alert color="orange">{t('forge.activity.stale', { error: panel.lastError ?? '', date })}</Alert>;
-  if (panel.source === 'demo') return <Alert color="gray">{t('forge.builds.demo', { date })}</Alert>;
+  if (panel.source === 'demo')
+    return (
+      <Alert color="gray">
+        {t(panel.configured ? 'forge.builds.demoElsewhere' : 'forge.builds.demo', { date })}
+      </Alert>
+    );
   return (
     <Text size="sm" c="dimmed">
       {t('forge.activity.fetchedAt', { date })}

@@ -167,7 +167,13 @@ function StateNote({ panel }: { panel: ForgeActivityPanelDto }) {
   if (panel.state === 'pending') return <Text c="dimmed">{t('forge.activity.pending')}</Text>;
   if (panel.state === 'stale')
     return <Alert color="orange">{t('forge.activity.stale', { error: panel.lastError ?? '', date })}</Alert>;
-  if (panel.source === 'demo') return <Alert color="gray">{t('forge.activity.demo', { date })}</Alert>;
+  // GitLab configured, the address elsewhere (a demo sheet): the data is the demonstration's, not GitLab's.
+  if (panel.source === 'demo')
+    return (
+      <Alert color="gray">
+        {t(panel.configured ? 'forge.activity.demoElsewhere' : 'forge.activity.demo', { date })}
+      </Alert>
+    );
   return (
     <Text size="sm" c="dimmed">
       {t('forge.activity.fetchedAt', { date })}

@@ -28,7 +28,7 @@ import { LoadFailure } from '../../components/not-found.tsx';
 import { ErrorAlert, PageHeader } from '../../components/page.tsx';
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
-import { TicketQueue } from './ticket-queue.tsx';
+import { formatDueDay, TicketQueue } from './ticket-queue.tsx';
 
 const fieldError = (error: unknown, field: string) =>
   error instanceof ApiError ? error.fieldError(field) : undefined;
@@ -253,7 +253,7 @@ export function TicketPage({ id }: { id: string }) {
               [
                 t('support.targetOfLevel', { level: target.level }),
                 t(target.breached ? 'support.targetMissed' : 'support.targetLine', {
-                  due: when(target.dueAt),
+                  due: formatDueDay(target.dueAt, language),
                   answered: target.answeredAt ? when(target.answeredAt) : t('support.notYet'),
                 }),
               ] as [string, string],

@@ -3,16 +3,21 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketListQuery, TicketSummaryDto } from '../../../../common/schemas/support.ts';
+import { lastDayToAnswer } from '../../../../common/support/service-targets.ts';
 import {
   SUPPORT_FLOW_LABELS,
   type SupportFlow,
   TICKET_STATE_LABELS,
 } from '../../../../common/support/vocabulary.ts';
 import { useTickets } from '../../api/support.ts';
-import { formatDateTime } from '../../components/dates.ts';
+import { formatDateTime, formatDay } from '../../components/dates.ts';
 import { ErrorAlert } from '../../components/page.tsx';
 import { ListTable } from '../../components/tables.tsx';
 import { useLabel, useLanguage } from '../../i18n/index.ts';
+
+/** The day an answer is due at the latest: the day of Paris, the same wherever the reader is. */
+export const formatDueDay = (dueAt: string, language: string) =>
+  formatDay(lastDayToAnswer(new Date(dueAt)), language);
 
 /** A late level, or the answer still due at the current one. */
 export function ServiceBadge({ ticket }: { ticket: TicketSummaryDto }) {
@@ -25,7 +30,7 @@ export function ServiceBadge({ ticket }: { ticket: TicketSummaryDto }) {
       </Badge>
     );
   return ticket.answerDueAt ? (
-    <Text size="sm">{t('support.dueBy', { date: formatDateTime(ticket.answerDueAt, language) })}</Text>
+    <Text size="sm">{t('support.dueBy', { date: formatDueDay(ticket.answerDueAt, language) })}</Text>
   ) : (
     <Text size="sm">{t('support.onTime')}</Text>
   );
@@ -134,12 +139,17 @@ export function TicketQueue() {
               {ticket.opener.displayName} ({ticket.openerOffice.name})
             </Table.Td>
             <Table.Td data-label={columns[4]}>
-              {ticket.waitingWorkingDays === null
-                ? '—'
-                : t('support.workingDays', { count: ticket.waitingWorkingDays })}
-              <Text size="sm">
-                {t('support.since', { date: formatDateTime(ticket.waitingSince, language) })}
-              </Text>
+              {/* A closed ticket waits no more: neither its working days nor since when. */}
+              {ticket.waitingWorkingDays === null ? (
+                '—'
+              ) : (
+                <>
+                  {t('support.workingDays', { count: ticket.waitingWorkingDays })}
+                  <Text size="sm">
+                    {t('support.since', { date: formatDateTime(ticket.waitingSince, language) })}
+                  </Text>
+                </>
+              )}
             </Table.Td>
             <Table.Td data-label={columns[5]}>
               <ServiceBadge ticket={ticket} />
