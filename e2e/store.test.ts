@@ -100,7 +100,7 @@ describe('the Store and a deployment request, from the agent to the live tenant'
     await agent.getByRole('link', { name: APP }).click();
     await agent.getByRole('listitem').filter({ hasText: 'CPAM du Rhône — locataire AM Cloud' }).waitFor();
     // The same office among the users of the catalogue's sheet, and one more use on the usage map.
-    const sheetUsers = agent.url().replace(/\/store\/([^/]+)$/, '/catalogue/$1/utilisateurs');
+    const sheetUsers = agent.url().replace(/\/store\/([^/]+)$/, '/catalogue/$1?onglet=utilisateurs');
     await agent.goto(sheetUsers);
     await agent
       .getByRole('row')

@@ -109,15 +109,16 @@ export function useRetireInFavour() {
   return useMutation({
     mutationFn: (input: { id: string; body: ReplacementBody }) =>
       api<ReplacementDto>('PUT', `/api/applications/${input.id}/replacement`, input.body),
-    onSettled: (_result, _error, input) =>
-      Promise.all(
-        [
-          ['application', input.id],
-          ['application', input.body.replacedById],
-          ['applications'],
-          ['usage-map'],
-        ].map((queryKey) => client.invalidateQueries({ queryKey })),
-      ),
+    // Not awaited: the sheet read again no longer offers the form, whose own callbacks must run first.
+    onSettled: (_result, _error, input) => {
+      for (const queryKey of [
+        ['application', input.id],
+        ['application', input.body.replacedById],
+        ['applications'],
+        ['usage-map'],
+      ])
+        void client.invalidateQueries({ queryKey });
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useIsFetching } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,6 +84,8 @@ function RetireModal({
 }) {
   const { t } = useTranslation();
   const retire = useRetireInFavour();
+  // After a refusal the sheet is read again: its new version is awaited before confirming anew.
+  const reading = useIsFetching({ queryKey: ['application', application.id] }) > 0;
   const [search, setSearch] = useState('');
   const [typed] = useDebouncedValue(search.trim(), 250);
   const options = useReplacementOptions(application, typed);
@@ -126,7 +129,7 @@ function RetireModal({
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('replacement.back')}
             </Button>
-            <Button color="red" onClick={submit} loading={retire.isPending} data-autofocus>
+            <Button color="red" onClick={submit} loading={retire.isPending || reading} data-autofocus>
               {t('replacement.submit')}
             </Button>
           </Group>
