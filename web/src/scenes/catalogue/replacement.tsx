@@ -20,7 +20,7 @@ type SheetRef = { id: string; code: string; name: string };
 
 function SheetLink({ sheet }: { sheet: SheetRef }) {
   return (
-    <Anchor component={Link} to={`/catalogue/${sheet.id}`}>
+    <Anchor component={Link} to={`/catalogue/${sheet.id}`} c="blue.9">
       {sheet.name} ({sheet.code})
     </Anchor>
   );
@@ -184,7 +184,12 @@ export function RetireInFavourButton({
   if (!application.can.update || application.archived || application.replacedBy) return null;
   return (
     <>
-      <Button variant="default" onClick={() => setOpened(true)}>
+      <Button
+        variant="default"
+        onClick={() => setOpened(true)}
+        // A long label: it wraps on a phone rather than push the page sideways.
+        styles={{ root: { height: 'auto', minHeight: 36, paddingBlock: 6 }, label: { whiteSpace: 'normal' } }}
+      >
         {t('replacement.action')}
       </Button>
       {opened ? (
