@@ -27,6 +27,15 @@ export async function signIn(base: string, email: string, password: string): Pro
     csrfToken: string;
     user: { organisationId: string };
   };
+  return clientOf(base, { cookie, csrfToken, organisationId: user.organisationId });
+}
+
+/** The same signed-in session spoken to at another address (another instance of the server). */
+export function clientOf(
+  base: string,
+  session: { cookie: string; csrfToken: string; organisationId: string },
+): Client {
+  const { cookie, csrfToken } = session;
   const get = async <T>(path: string) => {
     const response = await fetch(`${base}${path}`, { headers: { cookie } });
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
@@ -42,9 +51,9 @@ export async function signIn(base: string, email: string, password: string): Pro
     const text = await response.text();
     const ms = performance.now() - start;
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return { body: JSON.parse(text) as T, ms };
+    return { body: (text ? JSON.parse(text) : undefined) as T, ms };
   };
-  return { base, cookie, csrfToken, organisationId: user.organisationId, get, write };
+  return { base, ...session, get, write };
 }
 
 /** A made-up word no generated sheet contains (letters only, so that every tokenizer keeps it whole). */

@@ -146,7 +146,10 @@ export function sampleLoad() {
 export const ADMIN = { email: 'banc@mutualis.bench', password: 'banc-de-mesure-2026' };
 
 /** `npm run cli -- user create-admin`, as an operator would, before the server starts. */
-export function createAdmin(env: Record<string, string>) {
+export function createAdmin(
+  env: Record<string, string>,
+  account: { email: string; password: string; name?: string } = ADMIN,
+) {
   const result = spawnSync(
     'npm',
     [
@@ -157,11 +160,11 @@ export function createAdmin(env: Record<string, string>) {
       'user',
       'create-admin',
       '--email',
-      ADMIN.email,
+      account.email,
       '--name',
-      'Banc de mesure',
+      account.name ?? 'Banc de mesure',
       '--password',
-      ADMIN.password,
+      account.password,
     ],
     { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
   );
