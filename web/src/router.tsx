@@ -28,6 +28,7 @@ import type { ProjectSearch } from './api/projects.ts';
 import { meQuery } from './api/queries.ts';
 import { AppLayout } from './components/layout.tsx';
 import { NotFoundPage } from './components/not-found.tsx';
+import { PublicLayout } from './components/public-layout.tsx';
 import { parseSearch, stringifySearch } from './components/search-params.ts';
 import { acceptanceRoutes, VerificationPage } from './router-acceptance.tsx';
 import { adminRoutes } from './router-admin.tsx';
@@ -37,6 +38,7 @@ import { clubRoutes } from './router-clubs.tsx';
 import { communityRoutes } from './router-community.tsx';
 import { compensationRoutes } from './router-compensation.tsx';
 import { forgeRoutes } from './router-forge.tsx';
+import { publicRoutes } from './router-public.tsx';
 import { statisticsRoutes } from './router-statistics.tsx';
 import { storeRoutes } from './router-store.tsx';
 import { supportRoutes } from './router-support.tsx';
@@ -157,6 +159,13 @@ const unsubscribeRoute = createRoute({
       </Box>
     );
   },
+});
+
+/** Pages anyone reads, signed in or not (accessibility, legal notice, personal data): router-public.tsx. */
+export const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  component: PublicLayout,
 });
 
 /** Every page behind this route needs a live session; without one, the login page, then back here. */
@@ -348,6 +357,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   verificationRoute,
   unsubscribeRoute,
+  publicRoute.addChildren([...publicRoutes]),
   appRoute.addChildren([
     homeRoute,
     profileRoute,

@@ -19,6 +19,7 @@ import { can, useLogout, useMe, usePublicConfig } from '../api/queries.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { NotificationBell } from '../scenes/notifications/notification-bell.tsx';
 import { useFocusHeadingOnNavigation } from './route-focus.ts';
+import { SiteFooter } from './site-footer.tsx';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -179,6 +180,10 @@ export function AppLayout() {
       <AppShell.Main id="contenu" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      {/* Beside the navigation on a wide screen, as the content is. */}
+      <Box style={{ paddingInlineStart: 'var(--app-shell-navbar-offset, 0rem)' }}>
+        <SiteFooter />
+      </Box>
     </AppShell>
   );
 }

@@ -24,6 +24,14 @@ import { supportEn } from './support.en.ts';
 
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
+  footer: {
+    label: 'Footer links',
+    publisher: 'Mutualis — portal of the Assurance Maladie (French national health insurance fund)',
+  },
+  publicPages: {
+    backToPortal: 'Back to the portal',
+    signIn: 'Sign in',
+  },
   nav: {
     main: 'Main navigation',
     home: 'Home',

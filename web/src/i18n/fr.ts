@@ -27,6 +27,14 @@ export const fr = {
     tagline: 'Portail collaboratif des applications locales',
     skip: 'Aller au contenu',
   },
+  footer: {
+    label: 'Liens du pied de page',
+    publisher: "Mutualis — portail de l'Assurance Maladie (Caisse nationale de l'Assurance Maladie)",
+  },
+  publicPages: {
+    backToPortal: 'Retour au portail',
+    signIn: 'Se connecter',
+  },
   nav: {
     main: 'Navigation principale',
     home: 'Accueil',

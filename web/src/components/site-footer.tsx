@@ -1,0 +1,26 @@
+import { Box, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The footer of every page, signed in or not: the public service's mandatory links (accessibility
+ * statement, legal notice, personal data) — pages anyone reaches without signing in (router-public.tsx).
+ */
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <Box
+      component="footer"
+      className="site-footer"
+      px={{ base: 'md', sm: 'lg' }}
+      py="md"
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group component="nav" aria-label={t('footer.label')} gap="md" wrap="wrap">
+        {/* The links of the public pages go here, one Anchor component={Link} each. */}
+      </Group>
+      <Text size="sm" c="dimmed" mt="xs">
+        {t('footer.publisher')}
+      </Text>
+    </Box>
+  );
+}
