@@ -33,6 +33,11 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'user.update': { fr: 'Modification de compte', en: 'Account edited' },
   'user.resetPassword': { fr: 'Réinitialisation du mot de passe', en: 'Password reset' },
   'user.changePassword': { fr: 'Changement de mot de passe', en: 'Password changed' },
+  'user.export': {
+    fr: "Demande d'accès : données d'une personne téléchargées",
+    en: "Access request: a person's data downloaded",
+  },
+  'user.erase': { fr: 'Effacement RGPD (pseudonymisation)', en: 'GDPR erasure (pseudonymisation)' },
   'userAccount.deactivate': { fr: 'Désactivation de compte', en: 'Account deactivated' },
   'userAccount.reactivate': { fr: 'Réactivation de compte', en: 'Account reactivated' },
   'application.create': { fr: "Déclaration d'une application", en: 'Application declared' },

@@ -15,7 +15,7 @@ import {
 import { applicationCertificationLifecycle } from './lifecycles/application.ts';
 import { userAccountLifecycle } from './lifecycles/user-account.ts';
 
-const facts = { isSelf: false, subjectIsAdmin: false, otherActiveAdmins: 1 };
+const facts = { isSelf: false, subjectIsAdmin: false, otherActiveAdmins: 1, erased: false };
 const rhone = 'office-rhone';
 const basRhin = 'office-bas-rhin';
 

@@ -21,6 +21,8 @@ export const ACTIONS = [
   'user.read',
   'user.create',
   'user.update',
+  'user.export',
+  'user.erase',
   'audit.read',
   'job.read',
   'job.retry',
@@ -92,6 +94,14 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'user.read': { fr: 'Consulter un compte', en: 'Read an account' },
   'user.create': { fr: 'Créer des comptes', en: 'Create accounts' },
   'user.update': { fr: 'Modifier des comptes', en: 'Edit accounts' },
+  'user.export': {
+    fr: "Répondre à une demande d'accès : télécharger les données d'une personne",
+    en: "Answer an access request: download a person's data",
+  },
+  'user.erase': {
+    fr: "Répondre à une demande d'effacement : pseudonymiser une personne",
+    en: 'Answer an erasure request: pseudonymise a person',
+  },
   'audit.read': { fr: "Consulter le journal d'audit", en: 'Browse the audit trail' },
   'job.read': { fr: 'Consulter les travaux en arrière-plan', en: 'See the background jobs' },
   'job.retry': { fr: 'Relancer un travail en échec', en: 'Retry a failed job' },

@@ -85,6 +85,8 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { unsubscribeRoutes } from './modules/notifications/unsubscribe.routes.ts';
 import { organisationPolicy } from './modules/organisations/organisations.policy.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { privacyPolicy } from './modules/privacy/privacy.policy.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { projectBinding } from './modules/projects/projects.lifecycle.ts';
 import { projectPolicy } from './modules/projects/projects.policy.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
@@ -148,6 +150,7 @@ const POLICIES = [
   sessionPolicy,
   organisationPolicy,
   userPolicy,
+  privacyPolicy,
   auditPolicy,
   catalogPolicy,
   homePolicy,
@@ -342,6 +345,7 @@ export async function buildApp(options: {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(userRoutes);
+  await app.register(privacyRoutes);
   await app.register(auditRoutes);
   await app.register(searchRoutes);
   await app.register(applicationRoutes);

@@ -11,6 +11,8 @@ export interface UserAccountFacts {
   subjectIsAdmin: boolean;
   /** Active administrators other than the subject. */
   otherActiveAdmins: number;
+  /** The person was erased (RGPD): the account stays deactivated for good. */
+  erased: boolean;
 }
 
 /**
@@ -54,12 +56,17 @@ export const userAccountLifecycle = defineLifecycle<
       to: 'active',
       parties: [role('admin')],
       label: { fr: 'Réactiver le compte', en: 'Reactivate the account' },
+      guards: [(facts) => (facts.erased ? { code: 'erased' } : null)],
     },
   },
   messages: {
     self: {
       fr: 'Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.',
       en: 'You cannot deactivate your own account: ask another administrator.',
+    },
+    erased: {
+      fr: 'Cette personne a été effacée : son compte ne peut plus être réactivé. Créez-lui un nouveau compte.',
+      en: 'This person was erased: the account cannot be reactivated. Create a new account instead.',
     },
     lastAdmin: {
       fr: "C'est le dernier administrateur actif : nommez-en un autre d'abord.",

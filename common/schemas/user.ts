@@ -34,6 +34,8 @@ export const userSchema = z
     status: z.enum(USER_STATUSES),
     version: z.number().int(),
     lastLoginAt: z.string().nullable(),
+    /** Set once the person was erased (RGPD): the name and e-mail are then a pseudonym. */
+    erasure: z.object({ number: z.number().int(), erasedAt: z.string() }).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     /** The account's transitions as the caller sees them (allowed or not, why, by whom, input). */

@@ -70,10 +70,15 @@ export const users = pgTable(
     version: integer('version').notNull().default(1),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** When the person was erased (RGPD art. 17): the row stays, pseudonymised, for the records' integrity. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /** N of « Personne effacée n° N », drawn in order at the erasure. */
+    erasureNumber: integer('erasure_number'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_erasure_number_key').on(t.erasureNumber),
     index('users_organisation_idx').on(t.organisationId),
     check('users_roles_check', subsetOf(t.roles, ROLES)),
     check('users_status_check', inList(t.status, USER_STATUSES)),

@@ -39,6 +39,11 @@ export const ACCOUNT_MATRIX: Record<string, RouteCase> = {
     expected: everyone(204),
     anonymous: 401,
   },
+  'GET /api/me/export': {
+    request: () => ({ url: '/api/me/export' }),
+    expected: everyone(200),
+    anonymous: 401,
+  },
   'GET /api/organisations': {
     request: () => ({ url: '/api/organisations' }),
     expected: everyone(200),
@@ -79,6 +84,20 @@ export const ACCOUNT_MATRIX: Record<string, RouteCase> = {
     request: ({ scope }, f) => ({ url: `/api/users/${f.userId[scope]}` }),
     expected: (role, scope) =>
       role === 'admin' || (role === 'officeDirector' && scope === 'own') ? 200 : 403,
+    anonymous: 401,
+  },
+  'GET /api/users/:id/export': {
+    request: ({ scope }, f) => ({ url: `/api/users/${f.userId[scope]}/export?format=html` }),
+    // An office's director reads the office's accounts but does not answer access requests.
+    expected: only(['admin'], 200),
+    anonymous: 401,
+  },
+  'POST /api/users/:id/erasure': {
+    request: async ({ scope, unique }, f) => ({
+      url: `/api/users/${await f.freshUser(scope, `Personne à effacer ${unique}`)}/erasure`,
+      body: { version: 1, confirmation: `Personne à effacer ${unique}` },
+    }),
+    expected: only(['admin'], 200),
     anonymous: 401,
   },
   'POST /api/users': {

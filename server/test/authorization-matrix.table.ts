@@ -77,7 +77,8 @@ export interface Fixtures {
   userId: Record<Scope, string>;
   freshSheet(scope: Scope): Promise<string>;
   freshAttachment(applicationId: string): Promise<string>;
-  freshUser(scope: Scope): Promise<string>;
+  /** A new agent's account (named `displayName` when given). */
+  freshUser(scope: Scope, displayName?: string): Promise<string>;
   /** The own office declares that it uses the sheet (through its director). */
   declareOwnUsage(applicationId: string): Promise<void>;
   /** Projects, sponsorships, offers, comments (authorization-matrix.projects.ts). */

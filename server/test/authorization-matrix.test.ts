@@ -71,9 +71,14 @@ beforeAll(async () => {
     if (!row) throw new Error('attachment not inserted');
     return row.id;
   };
-  const freshUser = async (scope: Scope) =>
-    (await createUser(t.db, { roles: ['agent'], organisationCode: scope === 'own' ? 'CPAM-67' : 'CPAM-13' }))
-      .id;
+  const freshUser = async (scope: Scope, displayName?: string) =>
+    (
+      await createUser(t.db, {
+        roles: ['agent'],
+        organisationCode: scope === 'own' ? 'CPAM-67' : 'CPAM-13',
+        ...(displayName ? { displayName } : {}),
+      })
+    ).id;
   const read = async (scope: Scope) => {
     const applicationId = await freshSheet(scope, `Application lue (${scope})`);
     return {

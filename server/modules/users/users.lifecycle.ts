@@ -28,6 +28,7 @@ export const userAccountBinding: LifecycleBinding<
       isSelf: ctx.actor?.userId === row.id,
       subjectIsAdmin: row.roles.includes('admin'),
       otherActiveAdmins: activeAdmins.filter((id) => id !== row.id).length,
+      erased: row.erasedAt !== null,
     }));
   },
   async effects(ctx, change) {

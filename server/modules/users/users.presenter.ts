@@ -18,6 +18,10 @@ export function presentUser(view: {
     status: user.status,
     version: user.version,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    erasure:
+      user.erasedAt && user.erasureNumber !== null
+        ? { number: user.erasureNumber, erasedAt: user.erasedAt.toISOString() }
+        : null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     transitions: view.transitions,

@@ -141,6 +141,19 @@ export function useUser(id: string) {
   });
 }
 
+/** Answers an erasure request: the account comes back pseudonymised. */
+export function useEraseUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; version: number; confirmation: string }) =>
+      api<UserDto>('POST', `/api/users/${input.id}/erasure`, {
+        version: input.version,
+        confirmation: input.confirmation,
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
 export function useSaveUser() {
   const client = useQueryClient();
   return useMutation({

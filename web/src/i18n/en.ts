@@ -118,6 +118,13 @@ export const en: Dictionary = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     passwordChanged: 'Your password was changed. Your other sessions were closed.',
+    dataTitle: 'My personal data',
+    dataHelp:
+      'Download everything the portal keeps about you: your account, preferences, sessions and sign-ins, notifications, and the records you took part in (by reference: title, state, dates). Never your passwords or session tokens.',
+    dataReadable: 'Readable version (HTML, to print)',
+    dataJson: 'Data file (JSON)',
+    dataRights:
+      'To have your data corrected or erased, ask a portal administrator: they answer within one month.',
   },
   organisations: {
     title: 'Office directory',
@@ -160,6 +167,21 @@ export const en: Dictionary = {
     account: 'Account',
     createdOn: 'Created on',
     lifecycle: 'Account status',
+    erasedName: 'Erased person no. {{number}}',
+    erasedOn: 'Data erased on {{date}} (GDPR): the account can no longer be reactivated.',
+    rights: 'GDPR requests',
+    rightsHelp:
+      'Access request: download the person’s data and send it to them (the download is logged). Erasure request: the person is pseudonymised wherever the portal names them; the records stay whole. Answer within one month.',
+    exportReadable: 'Their data (HTML)',
+    exportJson: 'Their data (JSON)',
+    erase: 'Erase the person…',
+    eraseTitle: 'Erase {{name}}?',
+    eraseWarning:
+      'Their name and e-mail address will be replaced by “Erased person no. N” in their account, the audit trail and the content that names them. Their sessions, sign-in attempts, profile and follows will be deleted; the account will be deactivated for good. Records, dates, states and amounts do not change. This cannot be undone.',
+    eraseConfirm: 'To confirm, type their name: {{name}}',
+    eraseSubmit: 'Erase for good',
+    erased: 'The person was erased: they now appear as “{{name}}”.',
+    eraseSelf: 'You cannot erase your own account.',
   },
   audit: {
     hideSessions: 'Hide sign-ins and sign-outs',

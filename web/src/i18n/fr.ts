@@ -126,6 +126,13 @@ export const fr = {
     currentPassword: 'Mot de passe actuel',
     newPassword: 'Nouveau mot de passe',
     passwordChanged: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+    dataTitle: 'Mes données personnelles',
+    dataHelp:
+      'Téléchargez tout ce que le portail conserve à votre sujet : votre compte, vos préférences, vos sessions et connexions, vos notifications, et les dossiers auxquels vous avez pris part (par référence : titre, état, dates). Jamais vos mots de passe ni vos jetons de session.',
+    dataReadable: 'Version lisible (HTML, à imprimer)',
+    dataJson: 'Fichier de données (JSON)',
+    dataRights:
+      'Pour faire rectifier ou effacer vos données, adressez-vous à un administrateur du portail : il répond dans un délai d’un mois.',
   },
   organisations: {
     title: 'Annuaire des organismes',
@@ -168,6 +175,21 @@ export const fr = {
     account: 'Compte',
     createdOn: 'Créé le',
     lifecycle: 'Statut du compte',
+    erasedName: 'Personne effacée n° {{number}}',
+    erasedOn: 'Données effacées le {{date}} (RGPD) : le compte ne peut plus être réactivé.',
+    rights: 'Demandes RGPD',
+    rightsHelp:
+      'Demande d’accès : téléchargez les données de la personne et transmettez-les lui (le téléchargement est journalisé). Demande d’effacement : la personne est pseudonymisée partout où le portail la nomme ; les dossiers restent entiers. Délai de réponse : un mois.',
+    exportReadable: 'Ses données (HTML)',
+    exportJson: 'Ses données (JSON)',
+    erase: 'Effacer la personne…',
+    eraseTitle: 'Effacer {{name}} ?',
+    eraseWarning:
+      'Son nom et son adresse e-mail seront remplacés par « Personne effacée n° N » dans son compte, le journal d’audit et les contenus qui la nomment. Ses sessions, ses tentatives de connexion, son profil et ses abonnements seront supprimés ; le compte sera désactivé pour de bon. Les dossiers, dates, états et montants ne changent pas. C’est irréversible.',
+    eraseConfirm: 'Pour confirmer, saisissez son nom : {{name}}',
+    eraseSubmit: 'Effacer définitivement',
+    erased: 'La personne a été effacée : elle apparaît désormais comme « {{name}} ».',
+    eraseSelf: 'Vous ne pouvez pas effacer votre propre compte.',
   },
   audit: {
     hideSessions: 'Masquer les connexions et déconnexions',

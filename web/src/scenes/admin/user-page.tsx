@@ -13,6 +13,7 @@ import { type Notice, PageHeader, StatusMessage } from '../../components/page.ts
 import { FactTable } from '../../components/tables.tsx';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';
+import { UserRightsPanel, useDisplayName } from './user-rights.tsx';
 
 /** One account: who it is, and its lifecycle (status, dates, what the reader may do and why not). */
 export function UserPage({ id }: { id: string }) {
@@ -23,6 +24,7 @@ export function UserPage({ id }: { id: string }) {
   const fire = useFireTransition<UserDto>('/api/users', ['users']);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const displayName = useDisplayName();
   const user = query.data;
   if (!user)
     return query.error ? (
@@ -36,10 +38,12 @@ export function UserPage({ id }: { id: string }) {
         ← {t('users.back')}
       </Anchor>
       <PageHeader
-        title={user.displayName}
+        title={displayName(user)}
         intro={user.email}
         actions={
-          can(me, 'user.update') ? <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button> : null
+          can(me, 'user.update') && !user.erasure ? (
+            <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+          ) : null
         }
       />
       <StatusMessage notice={notice} onClose={() => setNotice(null)} />
@@ -78,12 +82,13 @@ export function UserPage({ id }: { id: string }) {
             view={user.lifecycles.find((view) => view.lifecycle === userAccountLifecycle.name)}
             transitions={user.transitions}
             version={user.version}
-            subject={user.displayName}
+            subject={displayName(user)}
             fire={(body) => fire.mutateAsync({ id: user.id, body })}
             title={t('users.lifecycle')}
             notes={{ deactivate: t('users.deactivateNote') }}
           />
         </Paper>
+        <UserRightsPanel user={user} onErased={(name) => setNotice({ text: t('users.erased', { name }) })} />
       </SimpleGrid>
       <UserFormModal
         key={user.version}

@@ -15,10 +15,12 @@ import { ListTable } from '../../components/tables.tsx';
 import { useFilters } from '../../components/use-filters.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { UserFormModal } from './user-form.tsx';
+import { useDisplayName } from './user-rights.tsx';
 
 const PAGE_SIZE = 25;
 
 export function UsersPage() {
+  const displayName = useDisplayName();
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const { data: me } = useMe();
@@ -116,7 +118,7 @@ export function UsersPage() {
           <Table.Tr key={user.id}>
             <Table.Td>
               <Anchor component={Link} to={`/administration/utilisateurs/${user.id}`} size="sm" fw={500}>
-                {user.displayName}
+                {displayName(user)}
               </Anchor>
               <Text size="xs">{user.email}</Text>
             </Table.Td>
@@ -147,7 +149,7 @@ export function UsersPage() {
                 <Group gap={4}>
                   <Button size="xs" variant="default" onClick={() => setEditing(user)}>
                     {t('common.edit')}
-                    <span className="sr-only"> {user.displayName}</span>
+                    <span className="sr-only"> {displayName(user)}</span>
                   </Button>
                   {user.transitions
                     .filter((offered) => offered.allowed)
@@ -155,7 +157,7 @@ export function UsersPage() {
                       <TransitionButton
                         key={transition.action}
                         transition={transition}
-                        subject={user.displayName}
+                        subject={displayName(user)}
                         size="xs"
                         onOpen={(action) => setActing({ userId: user.id, action })}
                       />

@@ -62,8 +62,36 @@ export function ProfilePage() {
           </List>
         </Card>
         <ChangePasswordCard />
+        <PersonalDataCard />
       </SimpleGrid>
     </>
+  );
+}
+
+/** The right of access (RGPD art. 15): one's data, readable or as a file. */
+function PersonalDataCard() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={2} size="h4">
+          {t('profile.dataTitle')}
+        </Title>
+        <Text size="sm">{t('profile.dataHelp')}</Text>
+        <Group>
+          <Button component="a" href={`/api/me/export?format=html&lang=${lang}`} download>
+            {t('profile.dataReadable')}
+          </Button>
+          <Button component="a" href="/api/me/export?format=json" download variant="default">
+            {t('profile.dataJson')}
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('profile.dataRights')}
+        </Text>
+      </Stack>
+    </Card>
   );
 }
 
