@@ -56,6 +56,7 @@ export const ACTIONS = [
   'capacity.declare',
   'project.createForgeProject',
   'integration.read',
+  'siteSettings.update',
   // Lifecycle transitions: `<prefix>.<transition>`, granted by the parties of common/lifecycles/*.
   'userAccount.deactivate',
   'userAccount.reactivate',
@@ -177,6 +178,10 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   'integration.read': {
     fr: 'Consulter l’état des intégrations (GitLab, Jenkins, Composer)',
     en: 'See the state of the integrations (GitLab, Jenkins, Composer)',
+  },
+  'siteSettings.update': {
+    fr: 'Modifier les mentions légales et les contacts sur les données personnelles',
+    en: 'Edit the legal notice and the personal data contacts',
   },
   ...PROJECT_ACTION_LABELS,
   ...EVALUATION_ACTION_LABELS,

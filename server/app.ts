@@ -77,6 +77,8 @@ import { hostingPolicy } from './modules/hosting/hosting.policy.ts';
 import { hostingRoutes } from './modules/hosting/hosting.routes.ts';
 import { jobPolicy } from './modules/jobs/jobs.policy.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
+import { siteSettingsPolicy } from './modules/legal/site-settings.policy.ts';
+import { siteSettingsRoutes } from './modules/legal/site-settings.routes.ts';
 import { EVENT_TOPIC, emittedEvents } from './modules/notifications/events.ts';
 import { EMAIL_TOPIC, fanOutEvent } from './modules/notifications/notifications.fanout.ts';
 import { mailHandler } from './modules/notifications/notifications.mail.ts';
@@ -172,6 +174,7 @@ const POLICIES = [
   compensationPolicy,
   clubsPolicy,
   statisticsPolicy,
+  siteSettingsPolicy,
 ];
 /** Every lifecycle of the portal, bound to its rows. */
 const BINDINGS: AnyBinding[] = [
@@ -380,6 +383,7 @@ export async function buildApp(options: {
   await app.register(compensationRoutes);
   await app.register(clubsRoutes);
   await app.register(statisticsRoutes);
+  await app.register(siteSettingsRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);
   await registerWeb(app, options.config.webDir);
 

@@ -119,6 +119,8 @@ export const publicConfigSchema = z
     localLogin: z.boolean(),
     /** Sign-in with the network's directory (OpenID Connect), when configured; where to sign out of it too. */
     singleSignOn: z.object({ logoutUrl: z.string().nullable() }).nullable(),
+    /** When a session ends (the personal data page tells the session cookie's lifetime). */
+    session: z.object({ idleMinutes: z.number().int(), absoluteHours: z.number().int() }),
   })
   .meta({ id: 'PublicConfig' });
 export type PublicConfigDto = z.infer<typeof publicConfigSchema>;

@@ -391,6 +391,8 @@ export * from './schema-proposals.ts';
 export * from './schema-referential.ts';
 // The catalogue search's own tables (the typo lexicon, the change log): schema-search.ts.
 export * from './schema-search.ts';
+// The site's legal settings (publisher, host, personal data contacts): schema-site.ts.
+export * from './schema-site.ts';
 // The Store's reviews, deployment requests and AM Cloud tenants: schema-store.ts.
 export * from './schema-store.ts';
 // Support tickets of the starter kit and of applications: schema-support.ts.

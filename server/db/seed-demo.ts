@@ -1,9 +1,9 @@
-import { count } from 'drizzle-orm';
+import { count, isNull } from 'drizzle-orm';
 import { DEMO_ACCOUNTS } from '../modules/auth/demo-accounts.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findOrganisationByCode } from '../modules/organisations/organisations.queries.ts';
 import type { Database } from './client.ts';
-import { auditEvents, users } from './schema.ts';
+import { auditEvents, siteSettings, users } from './schema.ts';
 
 /** Demo accounts on an empty database only: an instance that already has users is never touched. */
 export async function seedDemo(db: Database, password: string): Promise<{ created: number }> {
@@ -37,6 +37,11 @@ export async function seedDemo(db: Database, password: string): Promise<{ create
         },
       });
     }
+    // Demonstration value, not a real mailbox: the address people write to about their personal data.
+    await tx
+      .update(siteSettings)
+      .set({ dataRequestsEmail: 'donnees-personnelles@mutualis.demo' })
+      .where(isNull(siteSettings.dataRequestsEmail));
     return { created: DEMO_ACCOUNTS.length };
   });
 }

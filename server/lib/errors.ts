@@ -103,6 +103,7 @@ const STALE_SUBJECTS = {
   hostingBudget: ['Ce budget', false],
   clubWish: ['Cette évolution', true],
   clubMeeting: ['Cette réunion', true],
+  siteSettings: ['Le paramétrage du site', false],
 } as const;
 export type StaleSubject = keyof typeof STALE_SUBJECTS;
 

@@ -79,6 +79,8 @@ export interface Fixtures {
   freshAttachment(applicationId: string): Promise<string>;
   /** A new agent's account (named `displayName` when given). */
   freshUser(scope: Scope, displayName?: string): Promise<string>;
+  /** The version the site settings are at now. */
+  siteSettingsVersion(): Promise<number>;
   /** The own office declares that it uses the sheet (through its director). */
   declareOwnUsage(applicationId: string): Promise<void>;
   /** Projects, sponsorships, offers, comments (authorization-matrix.projects.ts). */
@@ -291,6 +293,27 @@ export const MATRIX: Record<string, RouteCase> = {
     anonymous: 200,
   },
   'GET /api/config': { request: () => ({ url: '/api/config' }), expected: everyone(200), anonymous: 200 },
+  // The legal notice's settings: read by anyone, written by administrators (each with the version it reads).
+  'GET /api/site-settings': {
+    request: () => ({ url: '/api/site-settings' }),
+    expected: everyone(200),
+    anonymous: 200,
+  },
+  'PUT /api/site-settings': {
+    request: async ({ unique }, f) => ({
+      url: '/api/site-settings',
+      body: {
+        version: await f.siteSettingsVersion(),
+        publisherName: "Caisse nationale de l'Assurance Maladie",
+        publisherAddress: '50 avenue du Professeur André Lemierre\n75986 Paris Cedex 20',
+        publicationDirector: `Directeur de la cellule ${unique}`,
+        hostName: 'DDSI — AM Cloud',
+        hostAddress: '50 avenue du Professeur André Lemierre\n75986 Paris Cedex 20',
+      },
+    }),
+    expected: only(['admin'], 200),
+    anonymous: 401,
+  },
   'GET /api/audit-events': {
     request: () => ({ url: '/api/audit-events' }),
     // The DDSI reads the events on the sheets only (a scope in SQL, see the audit tests).

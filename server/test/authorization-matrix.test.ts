@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.ts';
-import { applicationAttachments } from '../db/schema.ts';
+import { applicationAttachments, siteSettings } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
@@ -97,6 +97,10 @@ beforeAll(async () => {
     freshSheet,
     freshAttachment,
     freshUser,
+    siteSettingsVersion: async () => {
+      const [row] = await t.db.select({ version: siteSettings.version }).from(siteSettings);
+      return row?.version ?? 1;
+    },
     projects: projectFixtures(
       t.db,
       attachmentFiles(t.config.dataDir),

@@ -15,6 +15,10 @@ const NotificationPreferencesPage = lazyRouteComponent(
   () => import('./scenes/notifications/preferences-page.tsx'),
   'NotificationPreferencesPage',
 );
+const SiteSettingsPage = lazyRouteComponent(
+  () => import('./scenes/admin/site-settings-page.tsx'),
+  'SiteSettingsPage',
+);
 const UserPage = lazyRouteComponent(() => import('./scenes/admin/user-page.tsx'), 'UserPage');
 const UsersPage = lazyRouteComponent(() => import('./scenes/admin/users-page.tsx'), 'UsersPage');
 
@@ -45,6 +49,12 @@ const jobsRoute = createRoute({
   beforeLoad: (context) => requireAbility('job.read')(context),
   component: JobsPage,
 });
+const siteSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/parametres',
+  beforeLoad: (context) => requireAbility('siteSettings.update')(context),
+  component: SiteSettingsPage,
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -61,6 +71,7 @@ export const adminRoutes = [
   userRoute,
   auditRoute,
   jobsRoute,
+  siteSettingsRoute,
   notificationsRoute,
   notificationPreferencesRoute,
 ] as const;

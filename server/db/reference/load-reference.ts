@@ -5,6 +5,7 @@ import { loadEvaluationGrids } from './load-evaluation-grids.ts';
 import { loadHostingPrices } from './load-hosting-prices.ts';
 import { loadOrganisations } from './load-organisations.ts';
 import { loadLetterReferents } from './load-referents.ts';
+import { loadSiteSettings } from './load-site-settings.ts';
 
 /** The advisory lock that serialises the loading of reference lists (the migrations hold 782301). */
 const REFERENCE_LOCK = 782302;
@@ -25,6 +26,7 @@ export async function loadReferenceData(
     const evaluationGrids = await loadEvaluationGrids(tx);
     const referents = await loadLetterReferents(tx);
     const hostingPrices = await loadHostingPrices(tx);
-    return { organisations, businessDomains, evaluationGrids, referents, hostingPrices };
+    const siteSettings = await loadSiteSettings(tx);
+    return { organisations, businessDomains, evaluationGrids, referents, hostingPrices, siteSettings };
   });
 }

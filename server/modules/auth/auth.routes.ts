@@ -41,6 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       demoPassword: config.demo ? config.demoPassword : null,
       localLogin: config.localLogin,
       singleSignOn: oidcClient ? { logoutUrl: await oidcClient.logoutUrl() } : null,
+      session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     }),
   );
 

@@ -173,6 +173,9 @@ export function AppLayout() {
               {can(me, 'integration.read')
                 ? link('/administration/integrations', t('forge.integrations.title'))
                 : null}
+              {can(me, 'siteSettings.update')
+                ? link('/administration/parametres', t('siteSettings.nav'))
+                : null}
             </>
           ) : null}
         </ScrollArea>

@@ -1,4 +1,5 @@
-import { Box, Group, Text } from '@mantine/core';
+import { Anchor, Box, Group, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -17,6 +18,12 @@ export function SiteFooter() {
     >
       <Group component="nav" aria-label={t('footer.label')} gap="md" wrap="wrap">
         {/* The links of the public pages go here, one Anchor component={Link} each. */}
+        <Anchor component={Link} to="/mentions-legales" size="sm">
+          {t('legalNotice.title')}
+        </Anchor>
+        <Anchor component={Link} to="/donnees-personnelles" size="sm">
+          {t('personalData.title')}
+        </Anchor>
       </Group>
       <Text size="sm" c="dimmed" mt="xs">
         {t('footer.publisher')}

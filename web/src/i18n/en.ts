@@ -9,6 +9,7 @@ import { evaluationEn } from './evaluation.en.ts';
 import { forgeEn } from './forge.en.ts';
 import type { Dictionary } from './fr.ts';
 import { hostingEn } from './hosting.en.ts';
+import { legalEn } from './legal.en.ts';
 import { matchmakingEn } from './matchmaking.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { officeEn } from './office.en.ts';
@@ -248,6 +249,7 @@ export const en: Dictionary = {
   ...acceptanceEn,
   ...storeEn,
   ...hostingEn,
+  ...legalEn,
   ...statisticsEn,
   ...callsEn,
   ...proposalsEn,

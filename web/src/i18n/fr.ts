@@ -8,6 +8,7 @@ import { compensationFr } from './compensation.fr.ts';
 import { evaluationFr } from './evaluation.fr.ts';
 import { forgeFr } from './forge.fr.ts';
 import { hostingFr } from './hosting.fr.ts';
+import { legalFr } from './legal.fr.ts';
 import { matchmakingFr } from './matchmaking.fr.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { officeFr } from './office.fr.ts';
@@ -257,6 +258,7 @@ export const fr = {
   ...acceptanceFr,
   ...storeFr,
   ...hostingFr,
+  ...legalFr,
   ...statisticsFr,
   ...callsFr,
   ...proposalsFr,
