@@ -29,7 +29,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { public: true } },
       schema: {
         tags: ['session'],
-        summary: "Paramètres publics de l'instance (mode démo, comptes de démonstration)",
+        summary:
+          "Paramètres publics de l'instance (mode démo, comptes de démonstration, durées de conservation)",
         response: { 200: publicConfigSchema },
       },
     },
@@ -41,6 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       demoPassword: config.demo ? config.demoPassword : null,
       localLogin: config.localLogin,
       singleSignOn: oidcClient ? { logoutUrl: await oidcClient.logoutUrl() } : null,
+      retention: config.retention,
     }),
   );
 
