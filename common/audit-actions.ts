@@ -13,6 +13,7 @@ import {
   REFERENTIAL_AUDIT_ACTION_LABELS,
   REFERENTIAL_TARGET_TYPE_LABELS,
 } from './referential/permissions.ts';
+import { RETENTION_PURGED_ACTION, RETENTION_TARGET_TYPE } from './retention.ts';
 import { STORE_AUDIT_ACTION_LABELS, STORE_TARGET_TYPE_LABELS } from './store/permissions.ts';
 import { SUPPORT_AUDIT_ACTION_LABELS, SUPPORT_TARGET_TYPE_LABELS } from './support/permissions.ts';
 
@@ -25,6 +26,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   'session.login': { fr: 'Connexion', en: 'Sign-in' },
   'session.logout': { fr: 'Déconnexion', en: 'Sign-out' },
   'job.retry': { fr: "Relance d'un travail en échec", en: 'Failed job retried' },
+  [RETENTION_PURGED_ACTION]: {
+    fr: 'Purge des données personnelles arrivées au terme de leur conservation',
+    en: 'Personal data past its retention period purged',
+  },
   'project.createForgeProject': {
     fr: 'Création du projet GitLab depuis le starter kit',
     en: 'GitLab project created from the starter kit',
@@ -83,6 +88,7 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   user: { fr: 'Compte utilisateur', en: 'User account' },
   organisation: { fr: 'Organisme', en: 'Office' },
   referenceData: { fr: 'Référentiel', en: 'Reference data' },
+  [RETENTION_TARGET_TYPE]: { fr: 'Conservation des données', en: 'Data retention' },
   application: { fr: 'Application', en: 'Application' },
   project: { fr: 'Projet', en: 'Project' },
   ...EVALUATION_TARGET_TYPE_LABELS,

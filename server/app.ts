@@ -243,6 +243,7 @@ export async function buildApp(options: {
   const integrations = options.integrations ?? createIntegrations(options.config);
   const jobs = jobDefinitions({
     integrations,
+    retention: options.config.retention,
     now: options.now,
     db: options.db,
     log: app.log,

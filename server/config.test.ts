@@ -112,3 +112,52 @@ describe('Jenkins settings', () => {
     );
   });
 });
+
+describe('retention periods', () => {
+  it('has one documented default per category, in days, and reads each variable', () => {
+    expect(loadConfig({}).retention).toEqual({
+      signInEvents: 180,
+      sessions: 1,
+      auditDetails: 365,
+      readNotifications: 90,
+      notifications: 365,
+      deactivatedAccounts: 365,
+    });
+    expect(
+      loadConfig({
+        MUTUALIS_RETENTION_SIGN_IN_DAYS: '365',
+        MUTUALIS_RETENTION_SESSIONS_DAYS: '7',
+        MUTUALIS_RETENTION_AUDIT_DETAILS_DAYS: '730',
+        MUTUALIS_RETENTION_READ_NOTIFICATIONS_DAYS: '30',
+        MUTUALIS_RETENTION_NOTIFICATIONS_DAYS: '180',
+        MUTUALIS_RETENTION_DEACTIVATED_ACCOUNTS_DAYS: '90',
+      }).retention,
+    ).toEqual({
+      signInEvents: 365,
+      sessions: 7,
+      auditDetails: 730,
+      readNotifications: 30,
+      notifications: 180,
+      deactivatedAccounts: 90,
+    });
+  });
+
+  it.each([
+    ['MUTUALIS_RETENTION_SIGN_IN_DAYS', 'six mois'],
+    ['MUTUALIS_RETENTION_SESSIONS_DAYS', '0'],
+    ['MUTUALIS_RETENTION_AUDIT_DETAILS_DAYS', '-1'],
+    ['MUTUALIS_RETENTION_NOTIFICATIONS_DAYS', '4000'],
+    ['MUTUALIS_RETENTION_DEACTIVATED_ACCOUNTS_DAYS', '1.5'],
+  ])('stops on a bad %s with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} doit`));
+  });
+
+  it('refuses read notifications kept longer than all notifications', () => {
+    expect(() =>
+      loadConfig({
+        MUTUALIS_RETENTION_READ_NOTIFICATIONS_DAYS: '400',
+        MUTUALIS_RETENTION_NOTIFICATIONS_DAYS: '365',
+      }),
+    ).toThrow(/MUTUALIS_RETENTION_READ_NOTIFICATIONS_DAYS ne peut dépasser/);
+  });
+});

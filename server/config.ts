@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { RetentionPeriods } from '../common/retention.ts';
 import { type OidcSettings, oidcEnvironmentSchema, oidcSettings } from './config-oidc.ts';
+import { retentionEnvironmentSchema, retentionSettings } from './config-retention.ts';
 import { ConfigError, readSecret } from './config-secrets.ts';
 import { SEARCH_RESULTS_KEPT } from './modules/catalog/search/search.results.ts';
 
@@ -53,6 +55,8 @@ export interface Config {
   jenkins: JenkinsSettings | null;
   /** The Composer repository (Artifactory or Satis); null: not configured. */
   composer: ComposerSettings | null;
+  /** Days each category of personal data is kept before the daily purge removes or blanks it. */
+  retention: RetentionPeriods;
 }
 
 export interface ComposerSettings {
@@ -256,7 +260,8 @@ const environmentSchema = z
       })
       .optional(),
   })
-  .extend(oidcEnvironmentSchema.shape);
+  .extend(oidcEnvironmentSchema.shape)
+  .extend(retentionEnvironmentSchema.shape);
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -357,6 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jenkins: jenkinsSettings(e),
     composer: composerSettings(e),
     oidc: oidcSettings(e),
+    retention: retentionSettings(e),
     localLogin: e.MUTUALIS_LOCAL_LOGIN === 'true' || e.MUTUALIS_LOCAL_LOGIN === '1',
     breakGlassAdminEmail: e.MUTUALIS_BREAK_GLASS_ADMIN?.toLowerCase(),
     // The built web app sits beside the server, wherever the process was started from.

@@ -20,8 +20,7 @@ import { seedDemoSupport } from './db/demo/seed-support.ts';
 import { loadReferenceData } from './db/reference/load-reference.ts';
 import { seedDemo } from './db/seed-demo.ts';
 import { createPgBossQueue } from './jobs/queue.ts';
-import { purgeOldLoginAttempts } from './modules/auth/login-attempts.queries.ts';
-import { deleteExpiredSessions } from './modules/auth/sessions.queries.ts';
+import { purgeUnusedKnownDevices } from './modules/auth/login-attempts.queries.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
 
@@ -82,11 +81,9 @@ async function main() {
     'database ready',
   );
 
-  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  // Ended sessions and the sign-in log are the retention job's (modules/retention), audited there.
   const housekeeping = setInterval(() => {
-    Promise.all([deleteExpiredSessions(database.db, timeouts), purgeOldLoginAttempts(database.db)]).catch(
-      (err) => app.log.warn({ err }, 'housekeeping failed'),
-    );
+    purgeUnusedKnownDevices(database.db).catch((err) => app.log.warn({ err }, 'housekeeping failed'));
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
 
@@ -113,7 +110,7 @@ async function main() {
     () => app.log.info({ ms: Date.now() - warming }, 'catalogue search index ready'),
     (error: unknown) => app.log.error({ err: error }, 'catalogue search index: first read failed'),
   );
-  app.log.info('background jobs started (pg-boss: outbox, lifecycle deadlines)');
+  app.log.info('background jobs started (pg-boss: outbox, lifecycle deadlines, retention…)');
   app.log.info(`Mutualis est prêt : ${config.publicUrl}`);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_STATUSES } from '../lifecycles/user-account.ts';
 import { ACTIONS } from '../permissions.ts';
+import type { RetentionCategory } from '../retention.ts';
 import { ROLES } from '../roles.ts';
 import { pageNumber, pageSize, rowVersion, text } from './common.ts';
 import { lifecycleViewSchema, transitionSchema } from './lifecycle.ts';
@@ -109,7 +110,9 @@ export const loginResultSchema = z
   .meta({ id: 'LoginResult' });
 export type LoginResultDto = z.infer<typeof loginResultSchema>;
 
-/** What anyone may know of the instance before signing in: demo mode and its accounts. */
+const retentionDays = z.int().positive();
+
+/** What anyone may know of the instance before signing in: demo mode and its accounts, retention periods. */
 export const publicConfigSchema = z
   .object({
     demo: z.boolean(),
@@ -121,6 +124,15 @@ export const publicConfigSchema = z
     singleSignOn: z.object({ logoutUrl: z.string().nullable() }).nullable(),
     /** When a session ends (the personal data page tells the session cookie's lifetime). */
     session: z.object({ idleMinutes: z.number().int(), absoluteHours: z.number().int() }),
+    /** Days each category of personal data is kept before the daily purge (docs/rgpd/retention.md). */
+    retention: z.object({
+      signInEvents: retentionDays,
+      sessions: retentionDays,
+      auditDetails: retentionDays,
+      readNotifications: retentionDays,
+      notifications: retentionDays,
+      deactivatedAccounts: retentionDays,
+    } satisfies Record<RetentionCategory, typeof retentionDays>),
   })
   .meta({ id: 'PublicConfig' });
 export type PublicConfigDto = z.infer<typeof publicConfigSchema>;

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { RetentionPeriods } from '../../common/retention.ts';
 import type { Database } from '../db/client.ts';
 import type { Integrations } from '../integrations/index.ts';
 import { type AnyBinding, fireDueTransitions } from '../lib/lifecycle.ts';
@@ -9,6 +10,7 @@ import { syncForgeActivity } from '../modules/forge/forge-activity.service.ts';
 import { syncPackages } from '../modules/forge/packages.service.ts';
 import { DIGEST_JOBS, enqueueDigests } from '../modules/notifications/notifications.mail.ts';
 import { pruneProjectChanges } from '../modules/projects/projects-snapshot.queries.ts';
+import { applyRetention, RETENTION_JOB } from '../modules/retention/retention.service.ts';
 import { deliverOutbox, type OutboxHandler } from './outbox.ts';
 import type { JobDefinition } from './queue.ts';
 
@@ -20,13 +22,17 @@ export const CATALOGUE_CHANGES_PRUNE_JOB = 'catalogue-changes-prune';
 export const FORGE_SYNC_JOB = 'forge-sync';
 export const BUILDS_SYNC_JOB = 'builds-sync';
 export const PACKAGES_SYNC_JOB = 'packages-sync';
+export { RETENTION_JOB };
+/** Every day at 02:30 UTC (03:30 or 04:30 in Paris), when the portal is quiet. */
+export const RETENTION_CRON = '30 2 * * *';
 
 /**
  * The server's background work: the outbox (nudged after each commit that wrote to it, and every
  * minute as a backstop), the lifecycle deadlines (every minute, fired as the system) and the pruning of
  * the catalogue's change log (every hour: rows older than a day and an hour, search/search.changes.ts),
  * the daily and weekly digests of notifications (each queues its e-mails through the outbox), and the
- * forge's activity and the factory's builds every 15 minutes (the forge's nudged after a project is created).
+ * forge's activity and the factory's builds every 15 minutes (the forge's nudged after a project is created),
+ * and the retention purges once a day (modules/retention, docs/rgpd/retention.md).
  */
 export function jobDefinitions(deps: {
   db: Database;
@@ -35,6 +41,7 @@ export function jobDefinitions(deps: {
   bindings: readonly AnyBinding[];
   outboxHandlers: ReadonlyMap<string, OutboxHandler>;
   integrations?: Integrations;
+  retention: RetentionPeriods;
   now?: () => Date;
 }): JobDefinition[] {
   const now = deps.now ?? (() => new Date());
@@ -85,6 +92,13 @@ export function jobDefinitions(deps: {
       cron: '7 * * * *',
       run: () =>
         syncPackages({ db: deps.db, log: deps.log, integrations: deps.integrations ?? NO_INTEGRATIONS, now }),
+    },
+    {
+      name: RETENTION_JOB,
+      cron: RETENTION_CRON,
+      run: async () => {
+        await applyRetention({ db: deps.db, log: deps.log, periods: deps.retention, now: now() });
+      },
     },
     ...(['daily', 'weekly'] as const).map((cadence) => ({
       name: DIGEST_JOBS[cadence].name,

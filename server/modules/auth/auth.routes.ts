@@ -29,7 +29,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { public: true } },
       schema: {
         tags: ['session'],
-        summary: "Paramètres publics de l'instance (mode démo, comptes de démonstration)",
+        summary:
+          "Paramètres publics de l'instance (mode démo, comptes de démonstration, durées de conservation)",
         response: { 200: publicConfigSchema },
       },
     },
@@ -42,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       localLogin: config.localLogin,
       singleSignOn: oidcClient ? { logoutUrl: await oidcClient.logoutUrl() } : null,
       session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+      retention: config.retention,
     }),
   );
 

@@ -50,8 +50,11 @@ export async function settleLoginAttempt(db: Executor, id: number, succeeded: bo
   await db.update(loginAttempts).set({ succeeded }).where(eq(loginAttempts.id, id));
 }
 
-export async function purgeOldLoginAttempts(db: Executor) {
-  await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, sql`now() - interval '1 day'`));
+/**
+ * Browsers unused for a year, the life of their cookie. The attempts themselves are the sign-in log,
+ * kept for the configured period and purged by the retention job (modules/retention).
+ */
+export async function purgeUnusedKnownDevices(db: Executor) {
   await db.delete(knownDevices).where(lt(knownDevices.lastUsedAt, sql`now() - interval '1 year'`));
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.ts';
 import type { Executor } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
@@ -101,18 +101,6 @@ export async function deleteUserSessions(db: Executor, userId: string, keepSessi
     ended.map((s) => s.id),
   );
   return ended.length;
-}
-
-export async function deleteExpiredSessions(db: Executor, timeouts: SessionTimeouts) {
-  const idleLimit = new Date(Date.now() - timeouts.idleMinutes * 60_000);
-  const ended = await db
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleLimit)))
-    .returning({ id: sessions.id });
-  await announceEnded(
-    db,
-    ended.map((s) => s.id),
-  );
 }
 
 /** Of these sessions, those still live (within both timeouts, their user active). */

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { ErasureInput } from '../../../common/schemas/privacy.ts';
+import type { Transaction } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { inTransaction, requireActor, type ServiceContext, type TxContext } from '../../lib/context.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import type { Authorizer } from '../../lib/policy.ts';
+import { type Authorizer, systemActor } from '../../lib/policy.ts';
 import { hashPassword } from '../auth/password.ts';
 import { countActiveAdminsById, findUser, type UserWithOrganisation } from '../users/users.queries.ts';
 import { NAME_BEARING_COLUMNS, USER_REFERENCES } from './personal-data.ts';
@@ -182,21 +184,23 @@ export async function eraseUser(
 const comparable = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
 /**
- * Erases the accounts deactivated before `cutoff` (the retention of deactivated accounts), each in its
- * own transaction, audited as the system. Returns how many were erased.
+ * The retention purge of deactivated accounts (server/modules/retention/retention.purges.ts): in the
+ * transaction it is given, erases at most `limit` accounts deactivated before `cutoff`, each audited
+ * as `user.erase` by the retention job, and answers how many it erased.
  */
-export async function purgeDeactivatedAccounts(ctx: ServiceContext, cutoff: Date): Promise<number> {
-  const ids = await deactivatedBefore(ctx.db, cutoff);
+export async function purgeDeactivatedAccounts(
+  db: Transaction,
+  cutoff: Date,
+  limit: number,
+  log: FastifyBaseLogger,
+): Promise<number> {
+  const tx: TxContext = { actor: null, system: systemActor('retention'), db, log, requestId: null };
   let erased = 0;
-  for (const id of ids) {
-    const hash = await unusableHash();
-    const done = await inTransaction(ctx, async (tx) => {
-      const user = await findUser(tx.db, id, { forUpdate: true });
-      if (!user || user.erasedAt || user.status !== 'deactivated') return false;
-      await erase(tx, user, hash);
-      return true;
-    });
-    if (done) erased += 1;
+  for (const id of (await deactivatedBefore(db, cutoff)).slice(0, limit)) {
+    const user = await findUser(db, id, { forUpdate: true });
+    if (!user || user.erasedAt || user.status !== 'deactivated') continue;
+    await erase(tx, user, await unusableHash());
+    erased += 1;
   }
   return erased;
 }

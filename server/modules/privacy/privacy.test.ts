@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS } from '../../../common/audit-actions.ts';
 import { auditEvents, users } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
-import { systemActor } from '../../lib/policy.ts';
 import {
   type Agent,
   createTestContext,
@@ -240,12 +239,13 @@ describe('the retention of deactivated accounts', () => {
       version: 1,
     });
     expect(deactivate.statusCode).toBe(200);
-    const ctx = { actor: null, system: systemActor('retention'), db: t.db, log: t.app.log, requestId: null };
+    const purge = (cutoff: Date) =>
+      t.db.transaction((tx) => purgeDeactivatedAccounts(tx, cutoff, 10, t.app.log));
     const hourAgo = new Date(Date.now() - 3_600_000);
-    expect(await purgeDeactivatedAccounts(ctx, hourAgo)).toBe(0);
+    expect(await purge(hourAgo)).toBe(0);
     const inAMinute = new Date(Date.now() + 60_000);
-    expect(await purgeDeactivatedAccounts(ctx, inAMinute)).toBe(1);
-    expect(await purgeDeactivatedAccounts(ctx, inAMinute)).toBe(0);
+    expect(await purge(inAMinute)).toBe(1);
+    expect(await purge(inAMinute)).toBe(0);
     const [goneRow] = await t.db.select().from(users).where(eq(users.id, gone.id));
     expect(goneRow).toMatchObject({
       status: 'deactivated',

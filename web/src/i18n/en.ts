@@ -203,6 +203,14 @@ export const en: Dictionary = {
     caption: 'Audit trail events',
     clearActor: 'Remove the filter on {{name}}',
     actorFilter: 'Actor (account)',
+    retention: {
+      removed_one: '{{n}} item removed, older than {{date}}',
+      removed_other: '{{n}} items removed, older than {{date}}',
+      blanked_one: 'Details blanked on {{n}} event older than {{date}}',
+      blanked_other: 'Details blanked on {{n}} events older than {{date}}',
+      period_one: 'Retention period: {{count}} day',
+      period_other: 'Retention period: {{count}} days',
+    },
   },
   lifecycle: {
     current: 'Current state',

@@ -211,6 +211,14 @@ export const fr = {
     caption: "Événements du journal d'audit",
     clearActor: 'Retirer le filtre sur {{name}}',
     actorFilter: 'Auteur (compte)',
+    retention: {
+      removed_one: '{{n}} élément supprimé, antérieur au {{date}}',
+      removed_other: '{{n}} éléments supprimés, antérieurs au {{date}}',
+      blanked_one: 'Détails effacés sur {{n}} événement antérieur au {{date}}',
+      blanked_other: 'Détails effacés sur {{n}} événements antérieurs au {{date}}',
+      period_one: 'Durée de conservation : {{count}} jour',
+      period_other: 'Durée de conservation : {{count}} jours',
+    },
   },
   lifecycle: {
     current: 'État actuel',

@@ -80,15 +80,15 @@ export const legalEn: typeof legalFr = {
     transfers: 'No data is transferred outside the European Union, given away or sold.',
     retention: 'How long',
     retentionSession:
-      'A session (with its IP address and browser) is deleted as soon as it ends: after {{idle}} minutes without activity, and at the latest {{absolute}} hours after signing in.',
+      'A session (with its IP address and browser) ends after {{idle}} minutes without activity, and at the latest {{absolute}} hours after signing in; the daily purge then deletes it.',
     retentionSessionNoFigures:
-      'A session (with its IP address and browser) is deleted as soon as it ends, after a time without activity.',
+      'A session (with its IP address and browser) ends after a time without activity; the daily purge then deletes it.',
     retentionAttempts: 'A sign-in attempt (e-mail address typed, IP address) is deleted after one day.',
     retentionDevices: 'A known browser is forgotten one year after its last successful sign-in.',
     retentionOther:
-      'Accounts, content, notifications and the audit trail are kept for the time the portal’s configuration sets, then deleted or made anonymous:',
+      'The rest is kept for the time the portal’s configuration sets, then deleted or made anonymous by a daily purge, recorded in the audit trail (counts only):',
     retentionOtherNoFigures:
-      'Accounts, content, notifications and the audit trail are kept for the time the portal’s configuration sets, then deleted or made anonymous.',
+      'The rest is kept for the time the portal’s configuration sets, then deleted or made anonymous by a daily purge, recorded in the audit trail (counts only).',
     retentionDays_one: '{{label}}: {{count}} day',
     retentionDays_other: '{{label}}: {{count}} days',
     security: 'How it is protected',

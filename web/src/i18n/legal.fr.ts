@@ -79,16 +79,16 @@ export const legalFr = {
     transfers: 'Aucune donnée n’est transférée hors de l’Union européenne, ni cédée, ni vendue.',
     retention: 'Combien de temps',
     retentionSession:
-      'Une session (avec son adresse IP et son navigateur) est effacée dès qu’elle prend fin : après {{idle}} minutes sans activité, et au plus tard {{absolute}} heures après la connexion.',
+      'Une session (avec son adresse IP et son navigateur) prend fin après {{idle}} minutes sans activité, et au plus tard {{absolute}} heures après la connexion ; la purge quotidienne l’efface ensuite.',
     retentionSessionNoFigures:
-      'Une session (avec son adresse IP et son navigateur) est effacée dès qu’elle prend fin, après un temps sans activité.',
+      'Une session (avec son adresse IP et son navigateur) prend fin après un temps sans activité ; la purge quotidienne l’efface ensuite.',
     retentionAttempts:
       'Une tentative de connexion (adresse e-mail saisie, adresse IP) est effacée au bout d’un jour.',
     retentionDevices: 'Un navigateur reconnu est oublié un an après sa dernière connexion réussie.',
     retentionOther:
-      'Les comptes, les contenus, les notifications et le journal d’audit sont gardés le temps fixé par la configuration du portail, puis effacés ou rendus anonymes :',
+      'Le reste est gardé le temps fixé par la configuration du portail, puis effacé ou rendu anonyme par une purge quotidienne, tracée dans le journal d’audit (nombres seulement) :',
     retentionOtherNoFigures:
-      'Les comptes, les contenus, les notifications et le journal d’audit sont gardés le temps fixé par la configuration du portail, puis effacés ou rendus anonymes.',
+      'Le reste est gardé le temps fixé par la configuration du portail, puis effacé ou rendu anonyme par une purge quotidienne, tracée dans le journal d’audit (nombres seulement).',
     retentionDays_one: '{{label}} : {{count}} jour',
     retentionDays_other: '{{label}} : {{count}} jours',
     security: 'Comment elles sont protégées',

@@ -2,13 +2,35 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../../../common/audit-diff.ts';
+import { RETENTION_CATEGORY_LABELS } from '../../../../common/retention.ts';
 import type { AuditEventDto } from '../../../../common/schemas/audit.ts';
 import { can, useMe } from '../../api/queries.ts';
-import { auditFieldLabel, auditValue, transitionInputRows } from './audit-fields.ts';
+import { formatDateTime } from '../../components/dates.ts';
+import { auditFieldLabel, auditValue, retentionPurge, transitionInputRows } from './audit-fields.ts';
 
 export function AuditChange({ event }: { event: AuditEventDto }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const purge = retentionPurge(event);
+  if (purge) {
+    const words = {
+      count: purge.count,
+      n: purge.count.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR'),
+      date: formatDateTime(purge.cutoff, language),
+    };
+    return (
+      <>
+        <Text size="sm">
+          {purge.category === 'auditDetails'
+            ? t('audit.retention.blanked', words)
+            : t('audit.retention.removed', words)}
+        </Text>
+        {purge.periodDays > 0 ? (
+          <Text size="xs">{t('audit.retention.period', { count: purge.periodDays })}</Text>
+        ) : null}
+      </>
+    );
+  }
   const given = transitionInputRows(event.details);
   const rows = [
     ...given.map((row) => ({ field: row.field, before: '—', after: row.value })),
@@ -57,7 +79,12 @@ export function AuditTarget({ event, typeLabel }: { event: AuditEventDto; typeLa
   const { data: me } = useMe();
   const path = event.targetId ? TARGET_PATHS[event.targetType]?.(event.targetId) : undefined;
   const readable = event.targetType !== 'user' || can(me, 'user.read');
-  const name = event.targetLabel ?? typeLabel;
+  const { i18n } = useTranslation();
+  const purge = retentionPurge(event);
+  // A purge names its category of data; other kinds without a resolved name show their kind.
+  const name = purge
+    ? RETENTION_CATEGORY_LABELS[purge.category][i18n.language === 'en' ? 'en' : 'fr']
+    : (event.targetLabel ?? typeLabel);
   return (
     <>
       {path && event.targetLabel && readable ? (

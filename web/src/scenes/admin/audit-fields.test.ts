@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFieldLabel, auditValue, transitionInputRows } from './audit-fields.ts';
+import { auditFieldLabel, auditValue, retentionPurge, transitionInputRows } from './audit-fields.ts';
 
 describe('the audit trail read by people', () => {
   it('names the recorded fields in French or English, and keeps an unknown one as recorded', () => {
@@ -20,5 +20,26 @@ describe('the audit trail read by people', () => {
     ]);
     expect(transitionInputRows({ transition: 'restore', input: null })).toEqual([]);
     expect(transitionInputRows(null)).toEqual([]);
+  });
+
+  it('reads what a retention purge recorded, and nothing from another event or a malformed one', () => {
+    const details = {
+      category: 'sessions',
+      count: 12,
+      cutoff: '2026-11-29T02:30:00.000Z',
+      periodDays: 1,
+      job: 'retention',
+    };
+    expect(retentionPurge({ action: 'retention.purged', details })).toEqual({
+      category: 'sessions',
+      count: 12,
+      cutoff: '2026-11-29T02:30:00.000Z',
+      periodDays: 1,
+    });
+    expect(retentionPurge({ action: 'session.login', details })).toBeNull();
+    expect(
+      retentionPurge({ action: 'retention.purged', details: { ...details, category: 'other' } }),
+    ).toBeNull();
+    expect(retentionPurge({ action: 'retention.purged', details: null })).toBeNull();
   });
 });

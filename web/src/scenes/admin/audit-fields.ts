@@ -1,3 +1,8 @@
+import {
+  isRetentionCategory,
+  RETENTION_PURGED_ACTION,
+  type RetentionPurgeDetails,
+} from '../../../../common/retention.ts';
 import { formatDateTime, formatDay } from '../../components/dates.ts';
 
 type Label = { fr: string; en: string };
@@ -67,4 +72,13 @@ export function transitionInputRows(details: unknown): { field: string; value: s
       field,
       value: typeof value === 'object' ? JSON.stringify(value) : String(value),
     }));
+}
+
+/** What a retention purge recorded (category, count, cutoff, period), or null for any other event. */
+export function retentionPurge(event: { action: string; details: unknown }): RetentionPurgeDetails | null {
+  if (event.action !== RETENTION_PURGED_ACTION || !event.details || typeof event.details !== 'object')
+    return null;
+  const { category, count, cutoff, periodDays } = event.details as Record<string, unknown>;
+  if (!isRetentionCategory(category) || typeof count !== 'number' || typeof cutoff !== 'string') return null;
+  return { category, count, cutoff, periodDays: typeof periodDays === 'number' ? periodDays : 0 };
 }

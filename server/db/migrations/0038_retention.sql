@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_snapshot_idx" ON "audit_events" USING btree ("occurred_at") WHERE "audit_events"."before" IS NOT NULL OR "audit_events"."after" IS NOT NULL;
