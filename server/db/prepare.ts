@@ -57,7 +57,9 @@ export function prepareDatabase(database: DatabaseHandle, config: Config) {
   return database.exclusively(async () => {
     await database.migrate();
     const reference = await loadReferenceData(database.db);
-    const demo = config.demo ? await seedDemoData(database, config) : {};
+    const demo: Partial<Awaited<ReturnType<typeof seedDemoData>>> = config.demo
+      ? await seedDemoData(database, config)
+      : {};
     return { reference, ...demo };
   });
 }
