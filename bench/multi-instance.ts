@@ -6,13 +6,15 @@
  * all with the same session, and autocannon runs at c=10 for `BENCH_SECONDS` (default 15) with every
  * search of `search-shared.ts` rotated — the connections shared out among the instances (the
  * balancing is done by the client, so that no proxy process competes for the cores). Requests per
- * second, p50 and p99, the load average, and the CPU time each process used while measuring.
+ * second (and each instance's share), p50 and p99, the load average, and the CPU time used while
+ * measuring by each server, by PostgreSQL (all its processes), by the bench and by the whole machine
+ * (`/proc/stat`: what is left is the machine's other work).
  *
  *   npm run build:server
  *   source .ci/postgres.sh && npx tsx bench/multi-instance.ts --load-only 10000
  *   flock /tmp/mutualis-heavy.lock npx tsx bench/multi-instance.ts 10000
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { databaseUrl } from '../server/test/database-urls.ts';
@@ -48,10 +50,43 @@ const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
+/**
+ * CPU seconds of PostgreSQL so far: every `postgres` process's own time, plus what the postmaster has
+ * collected from the backends that ended (cutime + cstime of the parent of the others).
+ */
+const postgresCpuSeconds = () => {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!stat.includes('(postgres)')) continue;
+    const fields = stat.split(') ')[1]?.split(' ') ?? [];
+    total += Number(fields[11]) + Number(fields[12]);
+    const parent = Number(fields[1]);
+    if (!readFileSync(`/proc/${parent}/stat`, 'utf8').includes('(postgres)'))
+      total += Number(fields[13]) + Number(fields[14]);
+  }
+  return total / 100;
+};
+
+/** CPU seconds the whole machine has spent busy so far (all cores: /proc/stat, all but idle and iowait). */
+const machineBusySeconds = () => {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  const busy = fields.reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+  return busy / 100;
+};
+
 const requests = Object.values(SCENARIOS)
   .flat()
   .map((q) => ({ method: 'GET' as const, path: `/api/applications?${q}` }));
-const results: Record<number, Run & { serverCpu: number[]; benchCpu: number }> = {};
+const results: Record<
+  number,
+  Run & { rpsEach: number[]; serverCpu: number[]; benchCpu: number; postgresCpu: number; machineCpu: number }
+> = {};
 for (const instances of [1, 2, 3]) {
   const servers = await Promise.all(
     Array.from({ length: instances }, (_, i) =>
@@ -65,11 +100,15 @@ for (const instances of [1, 2, 3]) {
     await Promise.all(clients.map((c) => measure(c, requests, { connections: 2, seconds: 5, timeout: 60 })));
     const before = servers.map((s) => cpuSeconds(s.pid));
     const benchBefore = process.cpuUsage();
+    const postgresBefore = postgresCpuSeconds();
+    const machineBefore = machineBusySeconds();
     const share = (i: number) => Math.floor(CONNECTIONS / instances) + (i < CONNECTIONS % instances ? 1 : 0);
     const runs = await Promise.all(
       clients.map((c, i) => measure(c, requests, { connections: share(i), seconds: DURATION, timeout: 60 })),
     );
     const bench = process.cpuUsage(benchBefore);
+    const postgresCpu = Number(((postgresCpuSeconds() - postgresBefore) / DURATION).toFixed(2));
+    const machineCpu = Number(((machineBusySeconds() - machineBefore) / DURATION).toFixed(2));
     const serverCpu = servers.map((s, i) =>
       Number(((cpuSeconds(s.pid) - (before[i] ?? 0)) / DURATION).toFixed(2)),
     );
@@ -77,6 +116,7 @@ for (const instances of [1, 2, 3]) {
     results[instances] = {
       ...first,
       rps: runs.reduce((sum, r) => sum + r.rps, 0),
+      rpsEach: runs.map((r) => r.rps),
       requests: runs.reduce((sum, r) => sum + r.requests, 0),
       non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
       errors: runs.reduce((sum, r) => sum + r.errors, 0),
@@ -84,6 +124,8 @@ for (const instances of [1, 2, 3]) {
       p99: Math.max(...runs.map((r) => r.p99)),
       serverCpu,
       benchCpu: Number(((bench.user + bench.system) / 1e6 / DURATION).toFixed(2)),
+      postgresCpu,
+      machineCpu,
     };
     console.log(instances, JSON.stringify(results[instances]));
   } finally {
@@ -91,10 +133,10 @@ for (const instances of [1, 2, 3]) {
   }
 }
 console.log(
-  '| instances | req/s | p50 (ms) | p99 (ms) | non-2xx | load avg | CPU per server (cores) | bench CPU |',
+  '| instances | req/s (each) | p50 (ms) | p99 (ms) | non-2xx | load avg | CPU per server (cores) | PostgreSQL | bench | machine busy |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [n, r] of Object.entries(results))
   console.log(
-    `| ${n} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} | ${r.load.mean} | ${r.serverCpu.join(' + ')} | ${r.benchCpu} |`,
+    `| ${n} | ${r.rps} (${r.rpsEach.join(' + ')}) | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} | ${r.load.mean} | ${r.serverCpu.join(' + ')} | ${r.postgresCpu} | ${r.benchCpu} | ${r.machineCpu} |`,
   );

@@ -35,6 +35,7 @@ export async function openEmbeddedDatabase(options: DatabaseOptions): Promise<Da
   return {
     db,
     kind: 'embedded',
+    exclusively: (work) => work(),
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

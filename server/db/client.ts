@@ -18,6 +18,14 @@ export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.met
 export interface DatabaseHandle {
   db: Database;
   kind: 'embedded' | 'postgres';
+  /**
+   * Runs `work` holding the start-up lock: on PostgreSQL an advisory lock (STARTUP_LOCK) on a connection
+   * of its own, so instances starting together on one database do their schema work in turn — the
+   * migrations, the reference lists, the demo data, the job queue's schema and queues. Re-entrant within
+   * one handle (`migrate()` takes it too). The embedded database belongs to one process: no lock.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /** Applies the migrations not yet applied, under the start-up lock. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,6 +41,12 @@ export interface DatabaseOptions {
   sharedBuffers?: string | undefined;
 }
 
+/**
+ * The advisory lock of the start-up (`exclusively`); the reference lists take 782302 inside it, the
+ * sign-in throttle 782303.
+ */
+export const STARTUP_LOCK = 782301;
+
 /** The connection pool behind a PostgreSQL database (none for the embedded one: one connection). */
 const POOLS = new WeakMap<Database, pg.Pool>();
 
@@ -47,22 +61,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
     POOLS.set(db, pool);
+    let holding = false;
+    const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+      if (holding) return work();
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        holding = true;
+        return await work();
+      } finally {
+        holding = false;
+        // A failed unlock means a broken connection: the pool drops it, and the lock ends with it.
+        await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch((error: Error) => {
+          broken = error;
+        });
+        client.release(broken);
+      }
+    };
     return {
       db,
       kind: 'postgres',
-      migrate: async () => {
-        // An advisory lock keeps two instances starting together from migrating twice.
-        const client = await pool.connect();
-        try {
-          await client.query('SELECT pg_advisory_lock(782301)');
-          await migrateNodePostgres(drizzleNodePostgres({ client, schema }), {
+      exclusively,
+      migrate: () =>
+        exclusively(() =>
+          migrateNodePostgres(drizzleNodePostgres({ client: pool, schema }), {
             migrationsFolder: MIGRATIONS_FOLDER,
-          });
-        } finally {
-          await client.query('SELECT pg_advisory_unlock(782301)').catch(() => undefined);
-          client.release();
-        }
-      },
+          }),
+        ),
       close: () => pool.end(),
     };
   }

@@ -44,15 +44,23 @@ export function createPgBossQueue(
   return {
     runner: 'pg-boss',
     async start() {
-      await boss.start();
+      // pg-boss installs its schema, and each queue is a partition of its job table made by the first
+      // createQueue: instances starting together on an empty database do both in turn, under the start-up
+      // lock. Side by side, one instance's schema creation failed on the other's (duplicate key on
+      // pg_namespace: pg-boss only forgives "already exists"), and two create_queue of different queues
+      // deadlocked (each inserts its row into pgboss.queue, then adds a foreign key to that table).
+      await handle.exclusively(async () => {
+        await boss.start();
+        for (const job of options.jobs)
+          await boss.createQueue(job.name, {
+            name: job.name,
+            policy: 'stately',
+            retryLimit: 5,
+            retryBackoff: true,
+          });
+      });
       if (handle.kind === 'embedded') await failJobsOfDeadProcess(boss, handle, options.log);
       for (const job of options.jobs) {
-        await boss.createQueue(job.name, {
-          name: job.name,
-          policy: 'stately',
-          retryLimit: 5,
-          retryBackoff: true,
-        });
         await boss.work(job.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async () => {
           await job.run();
         });
