@@ -83,7 +83,7 @@ const TEMPLATES: Template[] = [
   { route: '/recettes/pv/$id', as: 'ddsi', url: (s) => `/recettes/pv/${s.report.id}`, h1: (s) => new RegExp(s.report.number) },
   { route: '/grilles', as: 'ddsi', url: () => '/grilles', h1: { fr: /rilles/, en: /rids/ } },
   { route: '/grilles/versions/$id', as: 'ddsi', url: (s) => `/grilles/versions/${s.gridVersion.id}`, h1: { fr: /labellisation/, en: /abelling/ } },
-  { route: '/grilles/versions/$id/comparer', as: 'ddsi', url: (s) => `/grilles/versions/${s.gridVersion.id}/comparer?depuis=${s.gridVersion.id}`, h1: { fr: /labellisation/, en: /abelling/ } },
+  { route: '/grilles/versions/$id/comparer', as: 'ddsi', url: (s) => `/grilles/versions/${s.gridVersion.id}/comparer?depuis=${s.gridVersion.id}`, h1: { fr: /^Version \d+ comparée à la version \d+$/, en: /^Version \d+ compared with version \d+$/ } },
   { route: '/evaluations/$id', as: 'ddsi', url: (s) => `/evaluations/${s.evaluation.id}`, h1: (s) => new RegExp(s.evaluation.subject.title) },
   // Store, deployment requests, hosting.
   { route: '/store', as: 'agent.rhone', url: () => '/store', h1: { fr: /Store/, en: /Store/ } },
@@ -225,8 +225,8 @@ async function lookUpSamples(api: APIRequestContext) {
     draftCall: call('draft call', (c) => c.state === 'draft'),
     regionalCall: call('published regional call', (c) => c.state === 'published' && c.scope === 'regional'),
     proposal: must(
-      proposals.find((p) => p.state === 'submitted'),
-      'submitted proposal',
+      proposals.find((p) => p.state !== 'draft' && p.office.code === 'CPAM-67'),
+      'proposal of CPAM-67 past its draft',
     ),
     draftProposal: must(
       proposals.find((p) => p.state === 'draft' && p.office.code === 'CPAM-13'),
