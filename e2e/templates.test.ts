@@ -48,6 +48,8 @@ const TEMPLATES: Template[] = [
   { route: '/connexion', as: null, url: () => '/connexion', h1: 'Mutualis' },
   { route: '/verification/pv/$id', as: null, url: (s) => `/verification/pv/${s.report.id}`, h1: { fr: /Vérification/, en: /Verif/ } },
   { route: '/desabonnement', as: null, url: () => '/desabonnement', h1: { fr: 'Ne plus recevoir ces e-mails', en: /e-?mails/ } },
+  { route: '/mentions-legales', as: null, url: () => '/mentions-legales', h1: { fr: 'Mentions légales', en: 'Legal notice' } },
+  { route: '/donnees-personnelles', as: null, url: () => '/donnees-personnelles', h1: { fr: 'Données personnelles', en: 'Personal data' } },
   // Foundation.
   { route: '/', as: 'agent.rhone', url: () => '/', h1: { fr: /^Bonjour/, en: /^Hello/ } },
   { route: '/$', as: 'agent.rhone', url: () => '/une-page-qui-n-existe-pas', h1: { fr: 'Page introuvable', en: 'Page not found' } },
@@ -58,6 +60,7 @@ const TEMPLATES: Template[] = [
   { route: '/administration/utilisateurs/$id', as: 'admin', url: (s) => `/administration/utilisateurs/${s.user.id}`, h1: 'Antoine Martin' },
   { route: '/administration/journal', as: 'admin', url: () => '/administration/journal', h1: { fr: "Journal d'audit", en: /Audit/ } },
   { route: '/administration/travaux', as: 'admin', url: () => '/administration/travaux', h1: { fr: /travaux/i, en: /jobs/i } },
+  { route: '/administration/parametres', as: 'admin', url: () => '/administration/parametres', h1: { fr: 'Paramètres du site', en: 'Site settings' } },
   { route: '/administration/integrations', as: 'ddsi', url: () => '/administration/integrations', h1: { fr: /ntégrations/, en: /ntegrations/ } },
   { route: '/notifications', as: 'dev.basrhin', url: () => '/notifications', h1: 'Notifications' },
   { route: '/notifications/preferences', as: 'dev.basrhin', url: () => '/notifications/preferences', h1: { fr: /Préférences/, en: /preferences/i } },
