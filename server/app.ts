@@ -121,6 +121,9 @@ import { registerWeb } from './plugins/web.ts';
 
 z.config(z.locales.fr());
 
+/** Browser features no page of the portal uses, turned off for it and for anything it embeds. */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
+
 export interface AppDeps {
   db: Database;
   config: Config;
@@ -308,6 +311,8 @@ export async function buildApp(options: {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+    // Helmet sets no Permissions-Policy: the portal uses no camera, microphone, location or payment.
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     // Events this request emitted are delivered now (the change has committed by the time it answers).
     if (emittedEvents(request.id))

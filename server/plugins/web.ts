@@ -24,9 +24,10 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
       index: false,
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (res, filePath) => {
-        res.setHeader('Vary', 'Accept-Encoding');
-        res.setHeader('Cache-Control', HASHED_ASSET.test(filePath) ? IMMUTABLE : 'no-cache');
+      // @fastify/static 10 hands the reply here, no longer Node's response.
+      setHeaders: (reply, filePath) => {
+        reply.header('Vary', 'Accept-Encoding');
+        reply.header('Cache-Control', HASHED_ASSET.test(filePath) ? IMMUTABLE : 'no-cache');
       },
     });
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
