@@ -83,7 +83,6 @@ export const legalEn: typeof legalFr = {
       'A session (with its IP address and browser) ends after {{idle}} minutes without activity, and at the latest {{absolute}} hours after signing in; the daily purge then deletes it.',
     retentionSessionNoFigures:
       'A session (with its IP address and browser) ends after a time without activity; the daily purge then deletes it.',
-    retentionAttempts: 'A sign-in attempt (e-mail address typed, IP address) is deleted after one day.',
     retentionDevices: 'A known browser is forgotten one year after its last successful sign-in.',
     retentionOther:
       'The rest is kept for the time the portal’s configuration sets, then deleted or made anonymous by a daily purge, recorded in the audit trail (counts only):',

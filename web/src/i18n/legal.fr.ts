@@ -82,8 +82,6 @@ export const legalFr = {
       'Une session (avec son adresse IP et son navigateur) prend fin après {{idle}} minutes sans activité, et au plus tard {{absolute}} heures après la connexion ; la purge quotidienne l’efface ensuite.',
     retentionSessionNoFigures:
       'Une session (avec son adresse IP et son navigateur) prend fin après un temps sans activité ; la purge quotidienne l’efface ensuite.',
-    retentionAttempts:
-      'Une tentative de connexion (adresse e-mail saisie, adresse IP) est effacée au bout d’un jour.',
     retentionDevices: 'Un navigateur reconnu est oublié un an après sa dernière connexion réussie.',
     retentionOther:
       'Le reste est gardé le temps fixé par la configuration du portail, puis effacé ou rendu anonyme par une purge quotidienne, tracée dans le journal d’audit (nombres seulement) :',

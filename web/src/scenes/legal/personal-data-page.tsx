@@ -76,7 +76,6 @@ export function PersonalDataPage() {
         <LegalSection id="conservation" title={t('personalData.retention')}>
           <List spacing={4}>
             <List.Item>{sessionLifetime('retentionSession')}</List.Item>
-            <List.Item>{t('personalData.retentionAttempts')}</List.Item>
             <List.Item>{t('personalData.retentionDevices')}</List.Item>
             <List.Item>
               {periods.length > 0
