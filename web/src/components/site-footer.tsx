@@ -1,5 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AccessibilityFooterLink } from '../scenes/accessibility/footer-link.tsx';
 
 /**
  * The footer of every page, signed in or not: the public service's mandatory links (accessibility
@@ -17,6 +18,7 @@ export function SiteFooter() {
     >
       <Group component="nav" aria-label={t('footer.label')} gap="md" wrap="wrap">
         {/* The links of the public pages go here, one Anchor component={Link} each. */}
+        <AccessibilityFooterLink />
       </Group>
       <Text size="sm" c="dimmed" mt="xs">
         {t('footer.publisher')}
