@@ -117,9 +117,9 @@ describe('accessibility statement', () => {
       .fill('Merci : le filtre se ferme désormais avec Échap.');
     await dialog.getByRole('button', { name: 'Répondre' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect
-      .poll(() => admin.getByText('Merci : le filtre se ferme désormais avec Échap.').count())
-      .toBe(1);
+    await expect.poll(() => admin.getByRole('heading', { level: 2, name: 'Réponse' }).count()).toBe(1);
+    // The answer is kept on the report and in its history.
+    expect(await admin.getByText('Merci : le filtre se ferme désormais avec Échap.').count()).toBe(2);
     await expect.poll(() => admin.getByRole('button', { name: 'Clore', exact: true }).count()).toBe(1);
     await expectAccessible(admin, 'signalement-repondu');
   });
