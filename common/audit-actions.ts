@@ -1,4 +1,8 @@
 import { ACCEPTANCE_AUDIT_ACTION_LABELS, ACCEPTANCE_TARGET_TYPE_LABELS } from './acceptance/permissions.ts';
+import {
+  ACCESSIBILITY_AUDIT_ACTION_LABELS,
+  ACCESSIBILITY_TARGET_TYPE_LABELS,
+} from './accessibility/permissions.ts';
 import { BOARD_AUDIT_ACTION_LABELS, BOARD_TARGET_TYPE_LABELS } from './board/permissions.ts';
 import { CALL_AUDIT_ACTION_LABELS, CALL_TARGET_TYPE_LABELS } from './calls/permissions.ts';
 import { CLUB_AUDIT_ACTION_LABELS, CLUB_TARGET_TYPE_LABELS } from './clubs/permissions.ts';
@@ -82,6 +86,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { fr: string; en: string }> = {
   ...REFERENTIAL_AUDIT_ACTION_LABELS,
   ...COMPENSATION_AUDIT_ACTION_LABELS,
   ...CLUB_AUDIT_ACTION_LABELS,
+  ...ACCESSIBILITY_AUDIT_ACTION_LABELS,
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }> = {
@@ -101,4 +106,5 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, { fr: string; en: string }
   ...REFERENTIAL_TARGET_TYPE_LABELS,
   ...COMPENSATION_TARGET_TYPE_LABELS,
   ...CLUB_TARGET_TYPE_LABELS,
+  ...ACCESSIBILITY_TARGET_TYPE_LABELS,
 };

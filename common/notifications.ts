@@ -42,6 +42,7 @@ export const EVENT_KINDS = [
   'club.postPublished',
   'club.meetingScheduled',
   'clubWish.answered',
+  'accessibilityReport.received',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -58,6 +59,7 @@ export const FOLLOW_TARGETS = [
   'supportTicket',
   'hostingBudget',
   'club',
+  'accessibilityReport',
 ] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 /** Threads anyone may follow by hand; the others (a ticket, an application to become referent) are followed by their parties only. */
@@ -159,6 +161,10 @@ export const EVENT_KIND_LABELS: Record<EventKind, { fr: string; en: string }> = 
   'clubWish.answered': {
     fr: 'Réponse du concepteur à une évolution souhaitée',
     en: 'The designer’s answer to a wished evolution',
+  },
+  'accessibilityReport.received': {
+    fr: 'Signalement d’un problème d’accessibilité',
+    en: 'Accessibility problem reported',
   },
 };
 
@@ -315,6 +321,10 @@ export const EVENT_SENTENCES: Record<EventKind, (v: SentenceValues, language: La
       : l === 'fr'
         ? `Club « ${target} » : l’évolution « ${params.title} » est déclinée. Motif : ${params.reason}`
         : `Club “${target}”: the evolution “${params.title}” is declined. Reason: ${params.reason}`,
+  'accessibilityReport.received': ({ params, target }, l) =>
+    l === 'fr'
+      ? `Problème d’accessibilité signalé (${target}) sur ${params.pageUrl} : « ${params.excerpt} »`
+      : `Accessibility problem reported (${target}) on ${params.pageUrl}: “${params.excerpt}”`,
 };
 
 /** An excerpt of a text for a notification: one line, at most `max` characters. */
@@ -334,6 +344,7 @@ export function targetPath(target: { type: FollowTarget; id: string }) {
   if (target.type === 'supportTicket') return `/support/${target.id}`;
   if (target.type === 'hostingBudget') return '/store/couts';
   if (target.type === 'club') return `/catalogue/${target.id}/club`;
+  if (target.type === 'accessibilityReport') return `/administration/accessibilite/${target.id}`;
   return target.type === 'project' ? `/projets/${target.id}` : `/catalogue/${target.id}`;
 }
 

@@ -1,4 +1,5 @@
 import { ACCEPTANCE_ACTION_LABELS, ACCEPTANCE_ACTIONS } from './acceptance/permissions.ts';
+import { ACCESSIBILITY_ACTION_LABELS, ACCESSIBILITY_ACTIONS } from './accessibility/permissions.ts';
 import { BOARD_ACTION_LABELS, BOARD_ACTIONS } from './board/permissions.ts';
 import { CALL_ACTION_LABELS, CALL_ACTIONS } from './calls/permissions.ts';
 import { CLUB_ACTION_LABELS, CLUB_ACTIONS } from './clubs/permissions.ts';
@@ -83,6 +84,7 @@ export const ACTIONS = [
   ...REFERENTIAL_ACTIONS,
   ...COMPENSATION_ACTIONS,
   ...CLUB_ACTIONS,
+  ...ACCESSIBILITY_ACTIONS,
   'statistics.read',
 ] as const;
 
@@ -194,6 +196,7 @@ export const ACTION_LABELS: Record<Action, { fr: string; en: string }> = {
   ...REFERENTIAL_ACTION_LABELS,
   ...COMPENSATION_ACTION_LABELS,
   ...CLUB_ACTION_LABELS,
+  ...ACCESSIBILITY_ACTION_LABELS,
   'statistics.read': {
     fr: 'Consulter les statistiques du portail',
     en: "Read the portal's statistics",

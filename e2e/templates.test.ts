@@ -48,6 +48,8 @@ const TEMPLATES: Template[] = [
   { route: '/connexion', as: null, url: () => '/connexion', h1: 'Mutualis' },
   { route: '/verification/pv/$id', as: null, url: (s) => `/verification/pv/${s.report.id}`, h1: { fr: /Vérification/, en: /Verif/ } },
   { route: '/desabonnement', as: null, url: () => '/desabonnement', h1: { fr: 'Ne plus recevoir ces e-mails', en: /e-?mails/ } },
+  { route: '/accessibilite', as: null, url: () => '/accessibilite', h1: { fr: "Déclaration d'accessibilité", en: 'Accessibility statement' } },
+  { route: '/accessibilite/schema-pluriannuel', as: null, url: () => '/accessibilite/schema-pluriannuel', h1: { fr: /^Schéma pluriannuel/, en: /multi-year accessibility plan/ } },
   { route: '/mentions-legales', as: null, url: () => '/mentions-legales', h1: { fr: 'Mentions légales', en: 'Legal notice' } },
   { route: '/donnees-personnelles', as: null, url: () => '/donnees-personnelles', h1: { fr: 'Données personnelles', en: 'Personal data' } },
   // Foundation.
@@ -60,6 +62,8 @@ const TEMPLATES: Template[] = [
   { route: '/administration/utilisateurs/$id', as: 'admin', url: (s) => `/administration/utilisateurs/${s.user.id}`, h1: 'Antoine Martin' },
   { route: '/administration/journal', as: 'admin', url: () => '/administration/journal', h1: { fr: "Journal d'audit", en: /Audit/ } },
   { route: '/administration/travaux', as: 'admin', url: () => '/administration/travaux', h1: { fr: /travaux/i, en: /jobs/i } },
+  { route: '/administration/accessibilite', as: 'admin', url: () => '/administration/accessibilite', h1: { fr: "Signalements d'accessibilité", en: 'Accessibility reports' } },
+  { route: '/administration/accessibilite/$id', as: 'admin', url: () => `/administration/accessibilite/${accessibilityReportId}`, h1: { fr: /^Signalement d’accessibilité/, en: /^Accessibility report/ } },
   { route: '/administration/parametres', as: 'admin', url: () => '/administration/parametres', h1: { fr: 'Paramètres du site', en: 'Site settings' } },
   { route: '/administration/integrations', as: 'ddsi', url: () => '/administration/integrations', h1: { fr: /ntégrations/, en: /ntegrations/ } },
   { route: '/notifications', as: 'dev.basrhin', url: () => '/notifications', h1: 'Notifications' },
@@ -245,6 +249,7 @@ async function lookUpSamples(api: APIRequestContext) {
 
 const env = startServerAndBrowser();
 let samples: Samples;
+let accessibilityReportId: string;
 /** The session of each account, signed in once (on first use) and shared by the templates it opens. */
 const sessions = new Map<Account, Promise<StorageState>>();
 type StorageState = Awaited<ReturnType<APIRequestContext['storageState']>>;
@@ -312,6 +317,21 @@ beforeAll(async () => {
     samples = await lookUpSamples(admin);
   } finally {
     await admin.dispose();
+  }
+  // The demo holds no accessibility report: one is sent signed out, as anyone sends one.
+  const visitor = await request.newContext({ baseURL: env.server.url });
+  try {
+    const sent = await visitor.post('/api/accessibility-reports', {
+      data: {
+        pageUrl: '/catalogue',
+        description: 'Le filtre des régions ne se lit pas avec mon lecteur d’écran.',
+        email: 'visiteur@exemple.fr',
+      },
+    });
+    if (!sent.ok()) throw new Error(`accessibility report: ${sent.status()} ${await sent.text()}`);
+    accessibilityReportId = (await sent.json()).id;
+  } finally {
+    await visitor.dispose();
   }
 });
 

@@ -27,6 +27,10 @@ import { acceptancePolicy } from './modules/acceptance/acceptance.policy.ts';
 import { campaignBinding } from './modules/acceptance/campaigns.lifecycle.ts';
 import { campaignRoutes } from './modules/acceptance/campaigns.routes.ts';
 import { reportRoutes } from './modules/acceptance/reports.routes.ts';
+import { answerMailHandler } from './modules/accessibility/accessibility.mail.ts';
+import { accessibilityPolicy } from './modules/accessibility/accessibility.policy.ts';
+import { accessibilityRoutes } from './modules/accessibility/accessibility.routes.ts';
+import { ANSWER_MAIL_TOPIC, accessibilityReportBinding } from './modules/accessibility/reports.lifecycle.ts';
 import { auditPolicy } from './modules/audit/audit.policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { sessionPolicy } from './modules/auth/auth.policy.ts';
@@ -176,6 +180,7 @@ const POLICIES = [
   referentialPolicy,
   compensationPolicy,
   clubsPolicy,
+  accessibilityPolicy,
   statisticsPolicy,
   siteSettingsPolicy,
 ];
@@ -196,6 +201,7 @@ const BINDINGS: AnyBinding[] = [
   agreementBinding,
   clubWishBinding,
   statementBinding,
+  accessibilityReportBinding,
 ];
 /** Deliverers of outbox messages by topic (notifications plug in here). */
 const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { [EVENT_TOPIC]: fanOutEvent };
@@ -256,6 +262,7 @@ export async function buildApp(options: {
       Object.entries({
         ...OUTBOX_HANDLERS,
         [EMAIL_TOPIC]: mailHandler(mailer, options.config.publicUrl),
+        [ANSWER_MAIL_TOPIC]: answerMailHandler(mailer, options.config.publicUrl),
         ...options.extra?.outboxHandlers,
       }),
     ),
@@ -388,6 +395,7 @@ export async function buildApp(options: {
   await app.register(supportRoutes);
   await app.register(compensationRoutes);
   await app.register(clubsRoutes);
+  await app.register(accessibilityRoutes);
   await app.register(statisticsRoutes);
   await app.register(siteSettingsRoutes);
   for (const routes of options.extra?.routes ?? []) await app.register(routes);

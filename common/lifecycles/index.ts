@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from '../lifecycle.ts';
 import { acceptanceCampaignLifecycle } from './acceptance-campaign.ts';
+import { accessibilityReportLifecycle } from './accessibility-report.ts';
 import { agreementLifecycle } from './agreement.ts';
 import { applicationCertificationLifecycle, applicationRecordLifecycle } from './application.ts';
 import { applicationTicketLifecycle } from './application-ticket.ts';
@@ -38,4 +39,5 @@ export const LIFECYCLES: Record<string, LifecycleDefinition<any, any, any>> = {
   [agreementLifecycle.name]: agreementLifecycle,
   [clubWishLifecycle.name]: clubWishLifecycle,
   [statementLifecycle.name]: statementLifecycle,
+  [accessibilityReportLifecycle.name]: accessibilityReportLifecycle,
 };

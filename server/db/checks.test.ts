@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../plugins/errors.ts';
 import { createSheet } from '../test/catalog-fixtures.ts';
 import { createTestContext, createUser, login, organisationId, type TestContext } from '../test/harness.ts';
+import { accessibilityCheckCases } from './checks.accessibility-cases.ts';
 import { boardCheckCases } from './checks.board-cases.ts';
 import { clubCheckCases } from './checks.clubs-cases.ts';
 import { compensationCheckCases } from './checks.compensation-cases.ts';
@@ -252,6 +253,7 @@ const cases: CheckCase[] = [
   ...proposalCheckCases(() => ({ userId })),
   ...supportCheckCases(() => ({ userId, applicationId })),
   ...referentialCheckCases(() => ({ userId })),
+  ...accessibilityCheckCases(),
   ...compensationCheckCases(() => ({ applicationId })),
   ...clubCheckCases(() => ({ userId, applicationId })),
   {
@@ -276,7 +278,7 @@ describe('controlled vocabularies in the database', () => {
     const result = (await t.db.execute(
       sql`SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
     )) as { rows: { conname: string }[] };
-    expect(declared).toHaveLength(139);
+    expect(declared).toHaveLength(140);
     expect(result.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declared));
     expect(new Set(cases.map((c) => c.constraint))).toEqual(new Set(declared));
   });

@@ -367,6 +367,8 @@ export const applicationAttachments = pgTable(
 
 // Acceptance campaigns and national acceptance reports: schema-acceptance.ts.
 export * from './schema-acceptance.ts';
+// Accessibility problems reported from the statement page: schema-accessibility.ts.
+export * from './schema-accessibility.ts';
 // The governance board: meetings, agenda items, decisions: schema-board.ts.
 export * from './schema-board.ts';
 // Calls for projects and their questions: schema-calls.ts.

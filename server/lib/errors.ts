@@ -98,6 +98,7 @@ const STALE_SUBJECTS = {
   boardItem: ["Ce point soumis à l'instance", false],
   supportTicket: ['Ce ticket', false],
   referentialProposal: ['Cette proposition au référentiel', true],
+  accessibilityReport: ['Ce signalement d’accessibilité', false],
   agreement: ['Cette convention', true],
   statement: ['Ce relevé', false],
   hostingBudget: ['Ce budget', false],

@@ -7,8 +7,15 @@ import type { Actor } from '../lib/policy.ts';
 import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
 import { findActiveSession, touchSession } from '../modules/auth/sessions.queries.ts';
 
-/** Public, one action, or any of several (a lifecycle's transitions: the executor decides per subject). */
-export type RouteAccess = { public: true } | { action: Action } | { anyOf: readonly Action[] };
+/**
+ * Public, one action, or any of several (a lifecycle's transitions: the executor decides per subject).
+ * A public write that acts for the signed-in person when there is one (an accessibility report) says
+ * `csrfWhenSignedIn`: with a session, it needs the CSRF header like any other write.
+ */
+export type RouteAccess =
+  | { public: true; csrfWhenSignedIn?: true }
+  | { action: Action }
+  | { anyOf: readonly Action[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,6 +47,18 @@ function sameToken(a: string, b: string) {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** An unsafe method carries the session's CSRF token in X-CSRF-Token. */
+function checkCsrf(request: FastifyRequest, actor: Actor) {
+  if (!UNSAFE_METHODS.has(request.method)) return;
+  const header = request.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) {
+    throw new AppError(
+      'forbidden',
+      'Jeton anti-falsification (X-CSRF-Token) absent ou invalide : rechargez la page puis recommencez.',
+    );
+  }
 }
 
 export function isGuardedPath(url: string) {
@@ -93,7 +112,10 @@ export function registerAuth(app: FastifyInstance) {
           await touchSession(db, session.sessionId);
       }
     }
-    if ('public' in access) return;
+    if ('public' in access) {
+      if (access.csrfWhenSignedIn && request.actor) checkCsrf(request, request.actor);
+      return;
+    }
 
     if (!request.actor) {
       throw new AppError(
@@ -101,15 +123,7 @@ export function registerAuth(app: FastifyInstance) {
         'Vous devez être connecté. Votre session a peut-être expiré : reconnectez-vous.',
       );
     }
-    if (UNSAFE_METHODS.has(request.method)) {
-      const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !sameToken(header, request.actor.csrfToken)) {
-        throw new AppError(
-          'forbidden',
-          'Jeton anti-falsification (X-CSRF-Token) absent ou invalide : rechargez la page puis recommencez.',
-        );
-      }
-    }
+    checkCsrf(request, request.actor);
     const actor = request.actor;
     if ('anyOf' in access) {
       if (!access.anyOf.some((action) => authorizer.can(actor, action)))

@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { ACCEPTANCE_MATRIX, type AcceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { ACCESSIBILITY_MATRIX, type AccessibilityFixtures } from './authorization-matrix.accessibility.ts';
 import { ACCOUNT_MATRIX } from './authorization-matrix.accounts.ts';
 import { BOARD_MATRIX, type BoardFixtures } from './authorization-matrix.board.ts';
 import { CALL_MATRIX, type CallFixtures } from './authorization-matrix.calls.ts';
@@ -103,6 +104,8 @@ export interface Fixtures {
   support: SupportFixtures;
   /** Referential pages and proposals (authorization-matrix.referential.ts). */
   referential: ReferentialFixtures;
+  /** Accessibility reports (authorization-matrix.accessibility.ts). */
+  accessibility: AccessibilityFixtures;
   /** Effort and agreements (authorization-matrix.compensation.ts). */
   compensation: CompensationFixtures;
   /** User clubs (authorization-matrix.clubs.ts). */
@@ -333,6 +336,7 @@ export const MATRIX: Record<string, RouteCase> = {
   ...BOARD_MATRIX,
   ...SUPPORT_MATRIX,
   ...REFERENTIAL_MATRIX,
+  ...ACCESSIBILITY_MATRIX,
   ...COMPENSATION_MATRIX,
   ...AGREEMENT_MATRIX,
   ...CLUB_MATRIX,

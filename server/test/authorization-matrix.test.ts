@@ -7,6 +7,7 @@ import { applicationAttachments, siteSettings } from '../db/schema.ts';
 import { attachmentFiles } from '../lib/attachment-files.ts';
 import { insertSession } from '../modules/auth/sessions.queries.ts';
 import { acceptanceFixtures } from './authorization-matrix.acceptance.ts';
+import { accessibilityFixtures } from './authorization-matrix.accessibility.ts';
 import { boardFixtures } from './authorization-matrix.board.ts';
 import { callFixtures } from './authorization-matrix.calls.ts';
 import { clubFixtures } from './authorization-matrix.clubs.ts';
@@ -121,6 +122,7 @@ beforeAll(async () => {
       other: other.applicationId,
     }),
     referential: referentialFixtures(t.db),
+    accessibility: accessibilityFixtures(t.db),
     compensation: compensationFixtures(t.db, officeId),
     clubs: clubFixtures(t.db, officeId, freshSheet),
     declareOwnUsage: async (applicationId) => {

@@ -84,6 +84,12 @@ beforeAll(async () => {
   const me = (await admin.get('/api/me')).json() as { user: { id: string } };
   const campaign = await insertCampaignRows(t.db, { officeId: ids.organisation, testerIds: [me.user.id] });
   Object.assign(ids, campaign, { report: await insertReportRow(t.db, campaign.campaignId, me.user.id) });
+  const accessibility = await admin.post('/api/accessibility-reports', {
+    pageUrl: '/catalogue',
+    description: 'Signalement à malmener.',
+  });
+  ids.accessibilityReport = (await admin.get('/api/accessibility-reports')).json().items[0]?.id;
+  if (accessibility.statusCode !== 201) throw new Error(`report not sent: ${accessibility.body}`);
 });
 afterAll(() => t.close());
 
@@ -137,6 +143,7 @@ const pathFor = (operation: Operation, overrides: Record<string, string> = {}) =
     if (name === 'code') return 'PAT-01';
     if (name === 'fileId') return '7d1f3a52-0f6e-4c55-9a1e-2b0c8d9e4f10';
     if (name === 'caseId' || name === 'anomalyId') return ids[name] as string;
+    if (operation.path.startsWith('/api/accessibility-reports')) return ids.accessibilityReport as string;
     if (operation.path.startsWith('/api/acceptance-campaigns')) return ids.campaignId as string;
     if (operation.path.startsWith('/api/acceptance-reports')) return ids.report as string;
     if (operation.path.startsWith('/api/evaluation-grid-versions')) return ids.gridVersion as string;

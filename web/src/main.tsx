@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import {
   Badge,
+  ComboboxChevron,
   createTheme,
   DEFAULT_THEME,
   darken,
@@ -67,6 +68,8 @@ const theme = createTheme({
     // A column may shrink below its content's width, so that a wide table scrolls inside it instead of
     // widening the page (390 px phones).
     Grid: Grid.extend({ styles: { col: { minWidth: 0 } } }),
+    // The chevron of a select is decoration: its field is named and announced as a list (RGAA 1.2).
+    ComboboxChevron: ComboboxChevron.extend({ defaultProps: { 'aria-hidden': true } }),
     // Upper-case badges get truncated in narrow cells and read worse; keep the words as written.
     // A long label (a role, a status) wraps inside its badge rather than being cut with an ellipsis.
     Badge: Badge.extend({

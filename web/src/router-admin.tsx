@@ -5,6 +5,14 @@ import { appRoute, requireAbility } from './router.tsx';
  * The administration's pages (accounts, audit log, background jobs) and the notifications'. Each
  * `requireAbility` is called late: router.tsx, which imports this file, defines it after the import.
  */
+const AccessibilityReportsPage = lazyRouteComponent(
+  () => import('./scenes/accessibility/reports-page.tsx'),
+  'AccessibilityReportsPage',
+);
+const AccessibilityReportPage = lazyRouteComponent(
+  () => import('./scenes/accessibility/report-page.tsx'),
+  'AccessibilityReportPage',
+);
 const AuditPage = lazyRouteComponent(() => import('./scenes/admin/audit-page.tsx'), 'AuditPage');
 const JobsPage = lazyRouteComponent(() => import('./scenes/admin/jobs-page.tsx'), 'JobsPage');
 const NotificationsPage = lazyRouteComponent(
@@ -55,6 +63,20 @@ const siteSettingsRoute = createRoute({
   beforeLoad: (context) => requireAbility('siteSettings.update')(context),
   component: SiteSettingsPage,
 });
+const accessibilityReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/accessibilite',
+  beforeLoad: (context) => requireAbility('accessibilityReport.list')(context),
+  component: AccessibilityReportsPage,
+});
+const accessibilityReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/administration/accessibilite/$id',
+  beforeLoad: (context) => requireAbility('accessibilityReport.list')(context),
+  component: function AccessibilityReport() {
+    return <AccessibilityReportPage id={accessibilityReportRoute.useParams().id} />;
+  },
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -72,6 +94,8 @@ export const adminRoutes = [
   auditRoute,
   jobsRoute,
   siteSettingsRoute,
+  accessibilityReportsRoute,
+  accessibilityReportRoute,
   notificationsRoute,
   notificationPreferencesRoute,
 ] as const;

@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute } from './router.tsx';
+import { accessibilityRoutes } from './router-accessibility.tsx';
 
 /**
  * The pages anyone reads without signing in, in the public frame (PublicLayout, routes of router.tsx):
@@ -16,4 +17,4 @@ const personalDataRoute = createRoute({
   component: lazyRouteComponent(() => import('./scenes/legal/personal-data-page.tsx'), 'PersonalDataPage'),
 });
 
-export const publicRoutes = [legalNoticeRoute, personalDataRoute] as const;
+export const publicRoutes = [...accessibilityRoutes, legalNoticeRoute, personalDataRoute] as const;

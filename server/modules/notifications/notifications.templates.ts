@@ -13,7 +13,7 @@ import type { MailNotificationRow } from './notifications.queries.ts';
  * carries the link to its object and the link where its kind is unsubscribed.
  */
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -54,6 +54,7 @@ const SUBJECTS: Record<EventKind, (label: string, params: Record<string, string>
   'club.postPublished': (label) => `Nouvelle actualité du club « ${label} »`,
   'club.meetingScheduled': (label) => `Réunion du club « ${label} »`,
   'clubWish.answered': (label) => `Le concepteur répond à une évolution du club « ${label} »`,
+  'accessibilityReport.received': (label) => `Problème d’accessibilité signalé : ${label}`,
 };
 
 export interface RenderedMail {

@@ -112,7 +112,10 @@ export function AppLayout() {
           </Group>
           {/* Tight on a phone: the bell has to fit between the language switch and « Se déconnecter ». */}
           <Group gap={6} wrap="nowrap">
-            <LanguageSwitch />
+            {/* Below 360 px the switch moves to the top of the menu: the header keeps « Se déconnecter » whole. */}
+            <Box className="header-language">
+              <LanguageSwitch />
+            </Box>
             {me ? <NotificationBell /> : null}
             {me ? (
               <Anchor component={Link} to="/profil" size="sm" visibleFrom="sm">
@@ -139,6 +142,9 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
         <ScrollArea>
+          <Box className="menu-language" mb="xs">
+            <LanguageSwitch />
+          </Box>
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}
@@ -170,6 +176,9 @@ export function AppLayout() {
               {can(me, 'user.list') ? link('/administration/utilisateurs', t('nav.users')) : null}
               {can(me, 'audit.read') ? link('/administration/journal', t('nav.audit')) : null}
               {can(me, 'job.read') ? link('/administration/travaux', t('jobs.nav')) : null}
+              {can(me, 'accessibilityReport.list')
+                ? link('/administration/accessibilite', t('accessibility.admin.nav'))
+                : null}
               {can(me, 'integration.read')
                 ? link('/administration/integrations', t('forge.integrations.title'))
                 : null}

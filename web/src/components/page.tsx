@@ -13,12 +13,15 @@ export function PageHeader({
   title,
   intro,
   actions,
+  documentTitle,
 }: {
   title: string;
   intro?: ReactNode;
   actions?: ReactNode;
+  /** The browser tab's title when the heading alone would not say which page this is (a greeting). */
+  documentTitle?: string;
 }) {
-  usePageTitle(title);
+  usePageTitle(documentTitle ?? title);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
       <Stack gap={4}>

@@ -1,6 +1,7 @@
 import { Anchor, Box, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AccessibilityFooterLink } from '../scenes/accessibility/footer-link.tsx';
 
 /**
  * The footer of every page, signed in or not: the public service's mandatory links (accessibility
@@ -17,7 +18,7 @@ export function SiteFooter() {
       style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
     >
       <Group component="nav" aria-label={t('footer.label')} gap="md" wrap="wrap">
-        {/* The links of the public pages go here, one Anchor component={Link} each. */}
+        <AccessibilityFooterLink />
         <Anchor component={Link} to="/mentions-legales" size="sm">
           {t('legalNotice.title')}
         </Anchor>

@@ -1,4 +1,5 @@
 import { acceptanceEn } from './acceptance.en.ts';
+import { accessibilityEn } from './accessibility.en.ts';
 import { boardEn } from './board.en.ts';
 import { callsEn } from './calls.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
@@ -268,6 +269,7 @@ export const en: Dictionary = {
   ...notificationsEn,
   ...communityEn,
   ...supportEn,
+  ...accessibilityEn,
   ...clubsEn,
   errors: {
     forbidden: 'You do not have access to this page.',

@@ -1,4 +1,5 @@
 import { acceptanceFr } from './acceptance.fr.ts';
+import { accessibilityFr } from './accessibility.fr.ts';
 import { boardFr } from './board.fr.ts';
 import { callsFr } from './calls.fr.ts';
 import { catalogueFr } from './catalogue.fr.ts';
@@ -277,6 +278,7 @@ export const fr = {
   ...notificationsFr,
   ...communityFr,
   ...supportFr,
+  ...accessibilityFr,
   ...clubsFr,
   errors: {
     forbidden: "Vous n'avez pas accès à cette page.",

@@ -25,7 +25,11 @@ export function HomePage() {
   const sections = home.data;
   return (
     <>
-      <PageHeader title={t('home.title', { name: me.user.displayName })} intro={t('home.intro')} />
+      <PageHeader
+        title={t('home.title', { name: me.user.displayName })}
+        documentTitle={t('nav.home')}
+        intro={t('home.intro')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="xl">
         <Card withBorder>
           <Text size="sm" fw={600}>

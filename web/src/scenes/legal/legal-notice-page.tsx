@@ -39,7 +39,9 @@ export function LegalNoticePage() {
             <List>
               <List.Item>
                 {/* The statement's route is declared beside this one (router-public.tsx). */}
-                <Anchor href="/accessibilite">{t('legalNotice.accessibility')}</Anchor>
+                <Anchor component={Link} to="/accessibilite">
+                  {t('legalNotice.accessibility')}
+                </Anchor>
               </List.Item>
               <List.Item>
                 <Anchor component={Link} to="/donnees-personnelles">
