@@ -83,7 +83,18 @@ function expectedValue(value: unknown, pseudonym: { displayName: string; email: 
       to,
     );
   }
-  return JSON.parse(text);
+  const replaced = JSON.parse(text);
+  // A contact document at her address loses its phone number too (clearContactPhones).
+  if (
+    typeof replaced === 'object' &&
+    replaced !== null &&
+    !Array.isArray(replaced) &&
+    typeof replaced.email === 'string' &&
+    replaced.email.toLowerCase() === pseudonym.email.toLowerCase() &&
+    'phone' in replaced
+  )
+    return { ...replaced, phone: null };
+  return replaced;
 }
 
 let before: Snapshot;
@@ -130,7 +141,9 @@ beforeAll(async () => {
     const { agent } = who;
     // Titles name the work, not the person: only what names her is rewritten.
     const place = person === HELOISE ? 'Colmar' : 'Mulhouse';
+    // Marked trained above, the profile exists at version 1: it is written at that version.
     const profile = await agent.request('PUT', '/api/me/developer-profile', {
+      version: 1,
       headline: `Profil de ${person.displayName}`,
       skills: ['Recette'],
       technologies: ['PHP'],
@@ -166,7 +179,7 @@ beforeAll(async () => {
       name: `Application de ${place}`,
       maintainer: { name: person.displayName, email: person.email, phone: PHONE },
     });
-    await openTicket(agent, { subject: `Question de ${place}` });
+    await openTicket(agent, { flow: 'starterKit', subject: `Question de ${place}` });
     await submitEvolution(agent, { title: `Évolution demandée par ${place}` });
   }
   // Bastien names her in a comment on his project; she answers on his.
@@ -214,7 +227,8 @@ describe('the erasure keeps the records whole', () => {
     let compared = 0;
     for (const [table, { rows }] of before) {
       if (table === 'users') continue;
-      const excluded = personalColumns(table);
+      // The search vector is generated from the sheet's keywords, which name the maintainer.
+      const excluded = [...personalColumns(table), ...(table === 'applications' ? ['search_vector'] : [])];
       const gone = (row: Row) =>
         [...deleted].some(
           (key) => key.startsWith(`${table}.`) && row[key.split('.')[1] as string] === heloise.id,
@@ -242,7 +256,8 @@ describe('the erasure keeps the records whole', () => {
       }
       compared += rows.length;
     }
-    expect(compared).toBeGreaterThan(500);
+    // Every row of every table of the test database, reference data included (about 330 here).
+    expect(compared).toBeGreaterThan(300);
   });
 
   it('removed her sessions, browsers, sign-in attempts, profile, follows and preferences', () => {
@@ -301,6 +316,16 @@ describe('the erasure keeps the records whole', () => {
     }
     expect(rewritten).toBeGreaterThanOrEqual(10);
     const text = JSON.stringify([...after.entries()].filter(([table]) => table !== 'users'));
+    const still = [...after.entries()]
+      .filter(([table]) => table !== 'users')
+      .flatMap(([table, { rows }]) =>
+        rows.flatMap((row) =>
+          Object.entries(row)
+            .filter(([, v]) => JSON.stringify(v ?? '').includes('Héloïse'))
+            .map(([c, v]) => `${table}.${c}: ${JSON.stringify(v).slice(0, 160)}`),
+        ),
+      );
+    expect(still).toEqual([]);
     expect(text).not.toContain('Héloïse');
     expect(text.toLowerCase()).not.toContain(HELOISE.email);
     expect(text).toContain(BASTIEN.displayName);

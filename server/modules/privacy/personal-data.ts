@@ -241,6 +241,20 @@ export const USER_REFERENCES: Record<string, PersonalTable> = {
     detail: 'reference',
     references: { raised_by: keep('signalée par', 'raised by') },
   },
+  accessibility_reports: {
+    label: role("Signalements d'accessibilité", 'Accessibility reports'),
+    title: 'page_url',
+    detail: 'reference',
+    references: {
+      reporter_id: keep('signalé par', 'reported by'),
+      answered_by: keep('répondu par', 'answered by'),
+    },
+  },
+  site_settings: {
+    label: role('Paramètres du site', 'Site settings'),
+    detail: 'reference',
+    references: { updated_by: keep('modifiés par', 'changed by') },
+  },
   acceptance_reports: {
     label: role('Procès-verbaux de recette', 'Acceptance reports'),
     title: 'number',
@@ -424,7 +438,8 @@ export const NAME_BEARING_COLUMNS: Record<string, string[]> = {
   audit_events: ['before', 'after', 'details'],
   notifications: ['target_label', 'params'],
   outbox_messages: ['payload'],
-  applications: ['maintainer', 'support'],
+  // keywords: the words a sheet is found by, its maintainer's name among them (applications.service.ts).
+  applications: ['maintainer', 'support', 'keywords'],
   project_contacts: ['name', 'email'],
   project_contributions: ['person_name'],
   acceptance_reports: ['signer_name'],
@@ -436,6 +451,7 @@ export const NAME_BEARING_COLUMNS: Record<string, string[]> = {
   agreement_comments: ['body'],
   referential_votes: ['comment'],
   proposal_scores: ['comment'],
+  accessibility_reports: ['reporter_name', 'email', 'description', 'answer'],
 };
 
 /** Contact cards that carry a phone number: nulled when the card's e-mail is the person's. */
@@ -454,6 +470,10 @@ export const NOT_PERSONAL_COLUMNS: Record<string, string> = {
   'organisations.name': "an office's name",
   'applications.name': "an application's name",
   'applications.sort_name': "an application's name, folded for sorting",
+  'site_settings.publisher_name': "the publishing body's name (the Cnam)",
+  'site_settings.host_name': "the hosting provider's name",
+  'site_settings.host_phone': "the hosting provider's switchboard",
+  'site_settings.data_requests_email': 'the mailbox of a service (personal-data requests)',
   'server_secrets.name': "a key's purpose",
   'notifications.email_cadence': 'a code (immediately, daily, weekly, never)',
   'capacity_declarations.person_days': 'a quantity',
