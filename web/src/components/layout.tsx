@@ -12,7 +12,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { can, useLogout, useMe, usePublicConfig } from '../api/queries.ts';
@@ -51,6 +51,8 @@ export function AppLayout() {
   const directoryLogout = usePublicConfig().data?.singleSignOn?.logoutUrl;
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // One language switch on the page: in the header, or at the top of the menu below 360 px.
+  const narrow = useMediaQuery('(max-width: 359.98px)', false, { getInitialValueInEffect: false });
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   useFocusHeadingOnNavigation('contenu');
   // A page with its own link (« Besoins et forces ») is not also the page of the link above it (Projets).
@@ -113,9 +115,7 @@ export function AppLayout() {
           {/* Tight on a phone: the bell has to fit between the language switch and « Se déconnecter ». */}
           <Group gap={6} wrap="nowrap">
             {/* Below 360 px the switch moves to the top of the menu: the header keeps « Se déconnecter » whole. */}
-            <Box className="header-language">
-              <LanguageSwitch />
-            </Box>
+            {narrow ? null : <LanguageSwitch />}
             {me ? <NotificationBell /> : null}
             {me ? (
               <Anchor component={Link} to="/profil" size="sm" visibleFrom="sm">
@@ -142,9 +142,11 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
         <ScrollArea>
-          <Box className="menu-language" mb="xs">
-            <LanguageSwitch />
-          </Box>
+          {narrow ? (
+            <Box mb="xs">
+              <LanguageSwitch />
+            </Box>
+          ) : null}
           {link('/', t('nav.home'))}
           {link('/catalogue', t('nav.catalogue'))}
           {link('/projets', t('nav.projects'))}

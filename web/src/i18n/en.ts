@@ -27,7 +27,7 @@ import { supportEn } from './support.en.ts';
 export const en: Dictionary = {
   app: { name: 'Mutualis', tagline: 'Collaborative portal of local applications', skip: 'Skip to content' },
   footer: {
-    label: 'Footer links',
+    label: 'Legal information and accessibility',
     publisher: 'Mutualis — portal of the Assurance Maladie (French national health insurance fund)',
   },
   publicPages: {

@@ -30,7 +30,7 @@ export const fr = {
     skip: 'Aller au contenu',
   },
   footer: {
-    label: 'Liens du pied de page',
+    label: 'Informations légales et accessibilité',
     publisher: "Mutualis — portail de l'Assurance Maladie (Caisse nationale de l'Assurance Maladie)",
   },
   publicPages: {
