@@ -21,6 +21,21 @@ import { NotificationBell } from '../scenes/notifications/notification-bell.tsx'
 import { useFocusHeadingOnNavigation } from './route-focus.ts';
 import { SiteFooter } from './site-footer.tsx';
 
+/** The portal's name (a link home) and, on a wide screen, its tagline: the start of every page's header. */
+export function SiteBrand() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Anchor component={Link} to="/" underline="never" c="inherit" fw={700} fz={{ base: 'md', sm: 'lg' }}>
+        Mutualis
+      </Anchor>
+      <Text size="sm" visibleFrom="md" c="dimmed">
+        {t('app.tagline')}
+      </Text>
+    </>
+  );
+}
+
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -98,19 +113,7 @@ export function AppLayout() {
               size="sm"
               aria-label={t('nav.openMenu')}
             />
-            <Anchor
-              component={Link}
-              to="/"
-              underline="never"
-              c="inherit"
-              fw={700}
-              fz={{ base: 'md', sm: 'lg' }}
-            >
-              Mutualis
-            </Anchor>
-            <Text size="sm" visibleFrom="md" c="dimmed">
-              {t('app.tagline')}
-            </Text>
+            <SiteBrand />
           </Group>
           {/* Tight on a phone: the bell has to fit between the language switch and « Se déconnecter ». */}
           <Group gap={6} wrap="nowrap">

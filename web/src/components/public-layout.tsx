@@ -1,8 +1,8 @@
-import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Box, Button, Container, Group } from '@mantine/core';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/queries.ts';
-import { LanguageSwitch } from './layout.tsx';
+import { LanguageSwitch, SiteBrand } from './layout.tsx';
 import { useFocusHeadingOnNavigation } from './route-focus.ts';
 import { SiteFooter } from './site-footer.tsx';
 
@@ -27,19 +27,7 @@ export function PublicLayout() {
       >
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
-            <Anchor
-              component={Link}
-              to="/"
-              underline="never"
-              c="inherit"
-              fw={700}
-              fz={{ base: 'md', sm: 'lg' }}
-            >
-              Mutualis
-            </Anchor>
-            <Text size="sm" visibleFrom="md" c="dimmed">
-              {t('app.tagline')}
-            </Text>
+            <SiteBrand />
           </Group>
           <Group gap={6} wrap="nowrap">
             <LanguageSwitch />
