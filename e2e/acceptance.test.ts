@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, postAs, settledDialog, signedInAt } from './support/browser.ts';
+import { accessibilityViolations, postAs, settledDialog, signedInAt, VIEWS } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 const env = startServerAndBrowser();
@@ -250,58 +250,57 @@ describe('a labelling project, from its grid to the signed report and the delive
 });
 
 describe('accessibility of the acceptance pages (axe, WCAG 2.1 AA)', () => {
-  for (const width of [1280, 390])
-    for (const language of ['fr', 'en'])
-      it(`at ${width} px in ${language}: the campaigns, a signed campaign, its report and the public verification`, async () => {
-        const page = await signedIn('comptable@mutualis.demo', width);
-        await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await page.goto(`${env.server.url}/recettes`);
-        await page.getByRole('link', { name: SIGNED }).waitFor();
-        await clean(page);
-        await page.getByRole('link', { name: RUNNING }).click();
-        await page.getByRole('heading', { level: 1, name: RUNNING }).waitFor();
-        await clean(page);
-        await page.screenshot({ path: `${SHOTS}/recette-en-cours-${width}-${language}.png`, fullPage: true });
-        await page.goto(`${env.server.url}/recettes`);
-        await page.getByRole('link', { name: SIGNED }).click();
-        await page.getByRole('heading', { level: 1, name: SIGNED }).waitFor();
-        await clean(page);
-        const signedUrl = page.url();
-        // The project of the signed campaign lists it with its report; a manager may open another campaign.
-        await page.locator('main a[href^="/projets/"]').first().click();
-        await page
-          .getByRole('region', { name: language === 'fr' ? 'Recette nationale' : 'National acceptance' })
-          .getByText(/PV-/)
-          .first()
-          .waitFor();
-        await clean(page);
-        await page.screenshot({ path: `${SHOTS}/projet-recette-${width}-${language}.png`, fullPage: true });
-        await page
-          .getByRole('link', {
-            name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
-          })
-          .click();
-        await page
-          .getByRole('heading', {
-            level: 1,
-            name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
-          })
-          .waitFor();
-        await clean(page);
-        await page.screenshot({ path: `${SHOTS}/recette-nouvelle-${width}-${language}.png`, fullPage: true });
-        await page.goto(signedUrl);
-        await page
-          .getByRole('link', { name: language === 'fr' ? 'Voir le procès-verbal' : 'See the report' })
-          .click();
-        await page.getByRole('heading', { level: 1, name: /PV-/ }).waitFor();
-        await clean(page);
-        const verification = page.url().replace('/recettes/pv/', '/verification/pv/');
-        const outside = await env.browser.newContext({ viewport: { width, height: 900 } });
-        const anonymous = await outside.newPage();
-        await anonymous.goto(verification);
-        await anonymous.getByRole('status').waitFor();
-        await clean(anonymous);
-        await outside.close();
-        await page.context().close();
-      }, 120_000);
+  for (const { width, language } of VIEWS)
+    it(`at ${width} px in ${language}: the campaigns, a signed campaign, its report and the public verification`, async () => {
+      const page = await signedIn('comptable@mutualis.demo', width);
+      await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await page.goto(`${env.server.url}/recettes`);
+      await page.getByRole('link', { name: SIGNED }).waitFor();
+      await clean(page);
+      await page.getByRole('link', { name: RUNNING }).click();
+      await page.getByRole('heading', { level: 1, name: RUNNING }).waitFor();
+      await clean(page);
+      await page.screenshot({ path: `${SHOTS}/recette-en-cours-${width}-${language}.png`, fullPage: true });
+      await page.goto(`${env.server.url}/recettes`);
+      await page.getByRole('link', { name: SIGNED }).click();
+      await page.getByRole('heading', { level: 1, name: SIGNED }).waitFor();
+      await clean(page);
+      const signedUrl = page.url();
+      // The project of the signed campaign lists it with its report; a manager may open another campaign.
+      await page.locator('main a[href^="/projets/"]').first().click();
+      await page
+        .getByRole('region', { name: language === 'fr' ? 'Recette nationale' : 'National acceptance' })
+        .getByText(/PV-/)
+        .first()
+        .waitFor();
+      await clean(page);
+      await page.screenshot({ path: `${SHOTS}/projet-recette-${width}-${language}.png`, fullPage: true });
+      await page
+        .getByRole('link', {
+          name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
+        })
+        .click();
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: language === 'fr' ? 'Ouvrir une campagne de recette' : 'Open an acceptance campaign',
+        })
+        .waitFor();
+      await clean(page);
+      await page.screenshot({ path: `${SHOTS}/recette-nouvelle-${width}-${language}.png`, fullPage: true });
+      await page.goto(signedUrl);
+      await page
+        .getByRole('link', { name: language === 'fr' ? 'Voir le procès-verbal' : 'See the report' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: /PV-/ }).waitFor();
+      await clean(page);
+      const verification = page.url().replace('/recettes/pv/', '/verification/pv/');
+      const outside = await env.browser.newContext({ viewport: { width, height: 900 } });
+      const anonymous = await outside.newPage();
+      await anonymous.goto(verification);
+      await anonymous.getByRole('status').waitFor();
+      await clean(anonymous);
+      await outside.close();
+      await page.context().close();
+    }, 120_000);
 });

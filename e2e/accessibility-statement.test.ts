@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signedInAt } from './support/browser.ts';
+import { expectAccessible, newPage, signedInAt, VIEWS } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 /**
@@ -41,33 +41,27 @@ async function signedOutAt(width: number, language: 'fr' | 'en') {
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
 describe('accessibility statement', () => {
-  for (const language of ['fr', 'en'] as const) {
-    for (const width of [1280, 390]) {
-      it(`is reached signed out from the login page's footer, with the plan (${language}, ${width} px)`, async () => {
-        const words = WORDS[language];
-        const page = await signedOutAt(width, language);
-        await page.getByRole('contentinfo').getByRole('link', { name: words.footer }).click();
-        await heading(page, words.statement).waitFor();
-        expect(new URL(page.url()).pathname).toBe('/accessibilite');
-        await expect.poll(() => page.getByText(words.status).count()).toBe(1);
-        expect(await page.getByText(words.rate).count()).toBe(1);
-        expect(await page.getByRole('heading', { level: 2, name: words.remedy }).count()).toBe(1);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-          true,
-        );
-        await expectAccessible(page, `accessibilite-${language}-${width}`);
+  for (const { width, language } of VIEWS) {
+    it(`is reached signed out from the login page's footer, with the plan (${language}, ${width} px)`, async () => {
+      const words = WORDS[language];
+      const page = await signedOutAt(width, language);
+      await page.getByRole('contentinfo').getByRole('link', { name: words.footer }).click();
+      await heading(page, words.statement).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/accessibilite');
+      await expect.poll(() => page.getByText(words.status).count()).toBe(1);
+      expect(await page.getByText(words.rate).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: words.remedy }).count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectAccessible(page, `accessibilite-${language}-${width}`);
 
-        await page.getByRole('main').getByRole('link', { name: words.plan }).click();
-        await heading(page, words.plan).waitFor();
-        expect(new URL(page.url()).pathname).toBe('/accessibilite/schema-pluriannuel');
-        expect(await page.getByRole('table').count()).toBe(3);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-          true,
-        );
-        await expectAccessible(page, `schema-pluriannuel-${language}-${width}`);
-        await page.context().close();
-      });
-    }
+      await page.getByRole('main').getByRole('link', { name: words.plan }).click();
+      await heading(page, words.plan).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/accessibilite/schema-pluriannuel');
+      expect(await page.getByRole('table').count()).toBe(3);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectAccessible(page, `schema-pluriannuel-${language}-${width}`);
+      await page.context().close();
+    });
   }
 
   it('takes a report signed out, and an administrator answers it from the queue', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, settledDialog, signedInAt } from './support/browser.ts';
+import { accessibilityViolations, settledDialog, signedInAt, VIEWS } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 /**
@@ -9,6 +9,8 @@ import { startServerAndBrowser } from './support/server.ts';
  * the coverage table names the office. Axe on every page, at 1280 and 390 px, in French and English.
  */
 const env = startServerAndBrowser();
+/** Where the screenshots go, when asked for (MUTUALIS_SCREENSHOTS). */
+const SHOTS = process.env.MUTUALIS_SCREENSHOTS;
 const signedIn = (email: string, width = 1280) => signedInAt(env.browser, env.server.url, email, width);
 
 async function clean(page: Page) {
@@ -88,45 +90,44 @@ describe('the developer community', () => {
 });
 
 describe('accessibility of the community pages (axe, WCAG 2.1 AA)', () => {
-  for (const width of [1280, 390])
-    for (const language of ['fr', 'en'])
-      it(`at ${width} px in ${language}: the directory, a profile and its form, the referents, an application`, async () => {
-        const page = await signedIn('dev.basrhin@mutualis.demo', width);
-        await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+  for (const { width, language } of VIEWS)
+    it(`at ${width} px in ${language}: the directory, a profile and its form, the referents, an application`, async () => {
+      const page = await signedIn('dev.basrhin@mutualis.demo', width);
+      await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await page.goto(`${env.server.url}/communaute/developpeurs`);
+      await page.getByRole('link', { name: 'Karim Benali' }).waitFor();
+      await clean(page);
+      await page.getByRole('link', { name: 'Léa Schmitt', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Léa Schmitt' }).waitFor();
+      await clean(page);
+      await page
+        .getByRole('button', { name: language === 'fr' ? 'Modifier mon profil' : 'Edit my profile' })
+        .click();
+      await page.getByRole('combobox', { name: language === 'fr' ? 'Compétences' : 'Skills' }).waitFor();
+      await clean(page);
+
+      const director = await signedIn('directeur.basrhin@mutualis.demo', width);
+      await director.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await director.goto(`${env.server.url}/communaute/referents`);
+      await director.getByRole('table').first().waitFor();
+      await clean(director);
+      const ddsi = await signedIn('ddsi@mutualis.demo', width);
+      await ddsi.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await ddsi.goto(`${env.server.url}/communaute/referents`);
+      await ddsi.getByRole('link', { name: 'CPAM des Bouches-du-Rhône' }).first().click();
+      await ddsi.getByRole('heading', { level: 1, name: /CPAM des Bouches-du-Rhône/ }).waitFor();
+      await clean(ddsi);
+      if (SHOTS && width === 390) {
+        await director.screenshot({ path: `${SHOTS}/community-referents-390.png`, fullPage: true });
+        await page.screenshot({ path: `${SHOTS}/community-profile-390.png`, fullPage: true });
+      }
+      if (SHOTS && width === 1280) {
+        await director.screenshot({ path: `${SHOTS}/community-referents-1280.png`, fullPage: true });
         await page.goto(`${env.server.url}/communaute/developpeurs`);
         await page.getByRole('link', { name: 'Karim Benali' }).waitFor();
-        await clean(page);
-        await page.getByRole('link', { name: 'Léa Schmitt', exact: true }).click();
-        await page.getByRole('heading', { level: 1, name: 'Léa Schmitt' }).waitFor();
-        await clean(page);
-        await page
-          .getByRole('button', { name: language === 'fr' ? 'Modifier mon profil' : 'Edit my profile' })
-          .click();
-        await page.getByRole('combobox', { name: language === 'fr' ? 'Compétences' : 'Skills' }).waitFor();
-        await clean(page);
-
-        const director = await signedIn('directeur.basrhin@mutualis.demo', width);
-        await director.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await director.goto(`${env.server.url}/communaute/referents`);
-        await director.getByRole('table').first().waitFor();
-        await clean(director);
-        const ddsi = await signedIn('ddsi@mutualis.demo', width);
-        await ddsi.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await ddsi.goto(`${env.server.url}/communaute/referents`);
-        await ddsi.getByRole('link', { name: 'CPAM des Bouches-du-Rhône' }).first().click();
-        await ddsi.getByRole('heading', { level: 1, name: /CPAM des Bouches-du-Rhône/ }).waitFor();
-        await clean(ddsi);
-        if (width === 390 && language === 'fr') {
-          await director.screenshot({ path: '/tmp/community-referents-390.png', fullPage: true });
-          await page.screenshot({ path: '/tmp/community-profile-390.png', fullPage: true });
-        }
-        if (width === 1280 && language === 'fr') {
-          await director.screenshot({ path: '/tmp/community-referents-1280.png', fullPage: true });
-          await page.goto(`${env.server.url}/communaute/developpeurs`);
-          await page.getByRole('link', { name: 'Karim Benali' }).waitFor();
-          await page.screenshot({ path: '/tmp/community-directory-1280.png', fullPage: true });
-        }
-      }, 120_000);
+        await page.screenshot({ path: `${SHOTS}/community-directory-1280.png`, fullPage: true });
+      }
+    }, 120_000);
 });
 
 describe('the training pages (axe, WCAG 2.1 AA)', () => {
@@ -142,12 +143,13 @@ describe('the training pages (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('link', { name: 'Starter kit PHP — promotion Grand Est' }).click();
       await page.getByRole('heading', { level: 1, name: 'Starter kit PHP — promotion Grand Est' }).waitFor();
       await clean(page);
-      if (width === 1280) await page.screenshot({ path: '/tmp/community-session-1280.png', fullPage: true });
+      if (SHOTS && width === 1280)
+        await page.screenshot({ path: `${SHOTS}/community-session-1280.png`, fullPage: true });
       // The support page: its opening form and the office's queue.
       await page.goto(`${env.server.url}/support`);
       await page.getByRole('heading', { level: 1, name: 'Support' }).waitFor();
       await page.getByRole('button', { name: 'Ouvrir le ticket' }).waitFor();
       await clean(page);
-      await page.screenshot({ path: `/tmp/support-${width}.png`, fullPage: true });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/support-${width}.png`, fullPage: true });
     }, 120_000);
 });

@@ -8,6 +8,7 @@ import {
   postAs,
   settledDialog,
   signedInAt,
+  VIEWS,
 } from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
 
@@ -272,91 +273,90 @@ describe('the good-practice referential and the shared packages', () => {
 });
 
 describe('the forge signals, the referential and the packages at 1280 and 390 px, in French and English', () => {
-  for (const width of [1280, 390])
-    for (const language of ['fr', 'en'] as const)
-      it(`at ${width} px in ${language}: catalogue facet, starter kit on a sheet, grid link, referential, packages`, async () => {
-        const fr = language === 'fr';
-        const page = await signedInAt(browser, server.url, 'ddsi@mutualis.demo', width);
-        await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        const noHorizontalScroll = async () =>
-          expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(
-            false,
-          );
+  for (const { width, language } of VIEWS)
+    it(`at ${width} px in ${language}: catalogue facet, starter kit on a sheet, grid link, referential, packages`, async () => {
+      const fr = language === 'fr';
+      const page = await signedInAt(browser, server.url, 'ddsi@mutualis.demo', width);
+      await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      const noHorizontalScroll = async () =>
+        expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(
+          false,
+        );
 
-        // The catalogue counts the sheets whose starter kit is behind (demo locks, GitLab configured).
-        const behind = await call(page, 'GET', '/api/applications?forge=starterKitBehind&pageSize=1');
-        expect(behind.total).toBeGreaterThan(0);
-        await page.goto(`${server.url}/catalogue?forge=starterKitBehind`);
-        await page.waitForLoadState('networkidle');
-        await shoot(page, `catalogue-forge-${language}`, width);
-        // On a phone the filters are in a drawer, opened by « Filtres (1) ».
-        if (width < 768) await page.getByRole('button', { name: fr ? 'Filtres (1)' : 'Filters (1)' }).click();
-        await page
-          .getByRole('group', { name: fr ? 'Forge et usine logicielle' : 'Forge and software factory' })
-          .getByText(fr ? 'Starter kit en retard' : 'Starter kit outdated')
-          .first()
-          .waitFor();
-        await clean(page);
+      // The catalogue counts the sheets whose starter kit is behind (demo locks, GitLab configured).
+      const behind = await call(page, 'GET', '/api/applications?forge=starterKitBehind&pageSize=1');
+      expect(behind.total).toBeGreaterThan(0);
+      await page.goto(`${server.url}/catalogue?forge=starterKitBehind`);
+      await page.waitForLoadState('networkidle');
+      await shoot(page, `catalogue-forge-${language}`, width);
+      // On a phone the filters are in a drawer, opened by « Filtres (1) ».
+      if (width < 768) await page.getByRole('button', { name: fr ? 'Filtres (1)' : 'Filters (1)' }).click();
+      await page
+        .getByRole('group', { name: fr ? 'Forge et usine logicielle' : 'Forge and software factory' })
+        .getByText(fr ? 'Starter kit en retard' : 'Starter kit outdated')
+        .first()
+        .waitFor();
+      await clean(page);
 
-        // Its sheet says by how many versions, against the current one.
-        await page.goto(`${server.url}/catalogue/${behind.items[0].id}`);
-        const activity = page.getByRole('region', {
-          name: fr ? 'Activité sur la Forge' : 'Activity on the forge',
-        });
-        await activity
-          .getByText(
-            fr
-              ? /^En retard de \d+ versions? \(actuelle : v3\.2\.0\)$/
-              : /^\d+ versions? behind \(current: v3\.2\.0\)$/,
-          )
-          .waitFor();
-        await activity.getByText(fr ? 'Niveau PSRAM déclaré' : 'PSRAM level declared').waitFor();
-        // GitLab is configured: the demo sheet's address is elsewhere, its data said to be the demonstration's.
-        await activity
-          .getByText(
-            fr
-              ? /^Données de démonstration : cette adresse n’est pas sur la forge configurée, son activité n’y est pas lue\. Données du /
-              : /^Demonstration data: this address is not on the configured forge, so its activity is not read there\. Data of /,
-          )
-          .waitFor();
-        expect(
-          await activity.getByText(fr ? /GitLab n’est pas configuré/ : /GitLab is not configured/).count(),
-        ).toBe(0);
-        await shoot(page, `sheet-starter-kit-${language}`, width);
-        await clean(page);
-        await noHorizontalScroll();
+      // Its sheet says by how many versions, against the current one.
+      await page.goto(`${server.url}/catalogue/${behind.items[0].id}`);
+      const activity = page.getByRole('region', {
+        name: fr ? 'Activité sur la Forge' : 'Activity on the forge',
+      });
+      await activity
+        .getByText(
+          fr
+            ? /^En retard de \d+ versions? \(actuelle : v3\.2\.0\)$/
+            : /^\d+ versions? behind \(current: v3\.2\.0\)$/,
+        )
+        .waitFor();
+      await activity.getByText(fr ? 'Niveau PSRAM déclaré' : 'PSRAM level declared').waitFor();
+      // GitLab is configured: the demo sheet's address is elsewhere, its data said to be the demonstration's.
+      await activity
+        .getByText(
+          fr
+            ? /^Données de démonstration : cette adresse n’est pas sur la forge configurée, son activité n’y est pas lue\. Données du /
+            : /^Demonstration data: this address is not on the configured forge, so its activity is not read there\. Data of /,
+        )
+        .waitFor();
+      expect(
+        await activity.getByText(fr ? /GitLab n’est pas configuré/ : /GitLab is not configured/).count(),
+      ).toBe(0);
+      await shoot(page, `sheet-starter-kit-${language}`, width);
+      await clean(page);
+      await noHorizontalScroll();
 
-        // A requirement of the labelling grid links to its referential page.
-        const grids = await call(page, 'GET', '/api/evaluation-grids');
-        const labelling = grids.items
-          .find((g: { kind: string }) => g.kind === 'labelling')
-          .versions.find((v: { state: string }) => v.state === 'published');
-        await page.goto(`${server.url}/grilles/versions/${labelling.id}`);
-        await page.getByRole('link', { name: 'Niveaux de conformité PSRAM' }).first().click();
-        await page.getByRole('heading', { level: 1, name: 'Niveaux de conformité PSRAM' }).waitFor();
-        await shoot(page, `referential-page-${language}`, width);
-        await clean(page);
-        await noHorizontalScroll();
+      // A requirement of the labelling grid links to its referential page.
+      const grids = await call(page, 'GET', '/api/evaluation-grids');
+      const labelling = grids.items
+        .find((g: { kind: string }) => g.kind === 'labelling')
+        .versions.find((v: { state: string }) => v.state === 'published');
+      await page.goto(`${server.url}/grilles/versions/${labelling.id}`);
+      await page.getByRole('link', { name: 'Niveaux de conformité PSRAM' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Niveaux de conformité PSRAM' }).waitFor();
+      await shoot(page, `referential-page-${language}`, width);
+      await clean(page);
+      await noHorizontalScroll();
 
-        await page.goto(`${server.url}/referentiel`);
-        await page
-          .getByRole('heading', {
-            level: 1,
-            name: fr ? 'Référentiel de bonnes pratiques' : 'Good-practice referential',
-          })
-          .waitFor();
-        await shoot(page, `referential-${language}`, width);
-        await clean(page);
-        await noHorizontalScroll();
+      await page.goto(`${server.url}/referentiel`);
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: fr ? 'Référentiel de bonnes pratiques' : 'Good-practice referential',
+        })
+        .waitFor();
+      await shoot(page, `referential-${language}`, width);
+      await clean(page);
+      await noHorizontalScroll();
 
-        // The packages list the demo sheets that use them, though GitLab is configured.
-        await page.goto(`${server.url}/paquets`);
-        const starterKit = page.getByRole('region', { name: 'cnam/sk-php' });
-        await starterKit.getByRole('link').first().waitFor();
-        expect(await starterKit.getByRole('link').count()).toBeGreaterThan(1);
-        await shoot(page, `packages-${language}`, width);
-        await clean(page);
-        await noHorizontalScroll();
-        await page.context().close();
-      }, 180_000);
+      // The packages list the demo sheets that use them, though GitLab is configured.
+      await page.goto(`${server.url}/paquets`);
+      const starterKit = page.getByRole('region', { name: 'cnam/sk-php' });
+      await starterKit.getByRole('link').first().waitFor();
+      expect(await starterKit.getByRole('link').count()).toBeGreaterThan(1);
+      await shoot(page, `packages-${language}`, width);
+      await clean(page);
+      await noHorizontalScroll();
+      await page.context().close();
+    }, 180_000);
 });

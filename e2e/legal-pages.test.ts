@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signIn } from './support/browser.ts';
+import { expectAccessible, newPage, signIn, VIEWS } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 /**
@@ -25,7 +25,6 @@ const PAGES = {
   ],
 } as const;
 
-const WIDTHS = [1280, 390] as const;
 const pageWidth = (page: Page) => page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
 
 /** A new page at this width, in this language (the switch's stored choice). */
@@ -51,37 +50,33 @@ async function followFooterLinks(page: Page, start: string, language: 'fr' | 'en
 }
 
 describe('the legal pages, without signing in', () => {
-  for (const language of ['fr', 'en'] as const) {
-    for (const width of WIDTHS) {
-      it(`are reached from the login page's footer (${language}, ${width} px)`, async () => {
-        const page = await pageIn(language, width);
-        await followFooterLinks(page, '/connexion', language, `legal-signed-out-${language}-${width}`);
-        // The public frame offers the way in.
-        await page
-          .getByRole('link', { name: language === 'fr' ? 'Se connecter' : 'Sign in' })
-          .first()
-          .waitFor();
-        await page.context().close();
-      }, 120_000);
-    }
+  for (const { width, language } of VIEWS) {
+    it(`are reached from the login page's footer (${language}, ${width} px)`, async () => {
+      const page = await pageIn(language, width);
+      await followFooterLinks(page, '/connexion', language, `legal-signed-out-${language}-${width}`);
+      // The public frame offers the way in.
+      await page
+        .getByRole('link', { name: language === 'fr' ? 'Se connecter' : 'Sign in' })
+        .first()
+        .waitFor();
+      await page.context().close();
+    }, 120_000);
   }
 });
 
 describe('the legal pages, signed in', () => {
-  for (const language of ['fr', 'en'] as const) {
-    for (const width of WIDTHS) {
-      it(`are reached from the portal's footer (${language}, ${width} px)`, async () => {
-        const page = await pageIn('fr', width);
-        await signIn(page, env.server.url, 'agent.rhone@mutualis.demo');
-        await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await page.addInitScript((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await followFooterLinks(page, '/', language, `legal-signed-in-${language}-${width}`);
-        await page
-          .getByRole('link', { name: language === 'fr' ? 'Retour au portail' : 'Back to the portal' })
-          .waitFor();
-        await page.context().close();
-      }, 120_000);
-    }
+  for (const { width, language } of VIEWS) {
+    it(`are reached from the portal's footer (${language}, ${width} px)`, async () => {
+      const page = await pageIn('fr', width);
+      await signIn(page, env.server.url, 'agent.rhone@mutualis.demo');
+      await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await page.addInitScript((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await followFooterLinks(page, '/', language, `legal-signed-in-${language}-${width}`);
+      await page
+        .getByRole('link', { name: language === 'fr' ? 'Retour au portail' : 'Back to the portal' })
+        .waitFor();
+      await page.context().close();
+    }, 120_000);
   }
 });
 

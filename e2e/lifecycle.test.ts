@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../web/src/components/dates.ts';
 import { accessibilityViolations, newPage, settledDialog, signIn } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
@@ -11,9 +12,8 @@ async function signedIn(email: string, locale?: string): Promise<Page> {
   return page;
 }
 
-/** The date as the steps write it (the browser and this process share the time zone). */
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(new Date(iso));
+/** The day as the steps write it (« 1er décembre 2026 »), by the portal's own formatter. */
+const longDate = (iso: string) => formatDateTime(iso, 'fr')?.split(' à ')[0] ?? '';
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 

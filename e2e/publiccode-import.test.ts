@@ -59,6 +59,7 @@ describe('publiccode.yml in the import wizard', () => {
     const notes = await new AxeBuilder({ page })
       .include('[data-import-notes]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .setLegacyMode(true)
       .analyze();
     expect(
       notes.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, parisDay } from '../common/support/service-targets.ts';
 import { formatDay } from '../web/src/components/dates.ts';
-import { accessibilityViolations, postAs, settledDialog, signedInAt } from './support/browser.ts';
+import { accessibilityViolations, postAs, settledDialog, signedInAt, VIEWS } from './support/browser.ts';
 import { startServerAndBrowser } from './support/server.ts';
 
 /**
@@ -169,28 +169,27 @@ describe('support journeys', () => {
 });
 
 describe('accessibility of the support pages (axe, WCAG 2.1 AA)', () => {
-  for (const width of [1280, 390])
-    for (const language of ['fr', 'en'])
-      it(`at ${width} px in ${language}: the queues with late tickets, a ticket with its targets`, async () => {
-        const page = await signedIn('dev.basrhin@mutualis.demo', width);
-        await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
-        await page.goto(`${env.server.url}/support`);
-        const late = page.getByText(language === 'fr' ? 'En retard' : 'Late', { exact: true }).first();
-        await late.waitFor();
-        await clean(page);
-        await page
-          .getByRole('checkbox', { name: language === 'fr' ? 'En retard seulement' : 'Late only' })
-          .check();
-        await page
-          .getByRole('link', { name: 'Le générateur de formulaires ignore les contraintes de validation' })
-          .click();
-        await page.getByRole('heading', { level: 1, name: /Le générateur de formulaires/ }).waitFor();
-        await clean(page);
-        if (language === 'fr')
-          await page.screenshot({ path: `/tmp/support-ticket-${width}.png`, fullPage: true });
-        await page.goto(`${env.server.url}/support`);
-        await late.waitFor();
-        if (language === 'fr')
-          await page.screenshot({ path: `/tmp/support-queue-${width}.png`, fullPage: true });
-      }, 120_000);
+  for (const { width, language } of VIEWS)
+    it(`at ${width} px in ${language}: the queues with late tickets, a ticket with its targets`, async () => {
+      const page = await signedIn('dev.basrhin@mutualis.demo', width);
+      await page.evaluate((lang) => localStorage.setItem('mutualis.language', lang), language);
+      await page.goto(`${env.server.url}/support`);
+      const late = page.getByText(language === 'fr' ? 'En retard' : 'Late', { exact: true }).first();
+      await late.waitFor();
+      await clean(page);
+      await page
+        .getByRole('checkbox', { name: language === 'fr' ? 'En retard seulement' : 'Late only' })
+        .check();
+      await page
+        .getByRole('link', { name: 'Le générateur de formulaires ignore les contraintes de validation' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: /Le générateur de formulaires/ }).waitFor();
+      await clean(page);
+      if (language === 'fr')
+        await page.screenshot({ path: `/tmp/support-ticket-${width}.png`, fullPage: true });
+      await page.goto(`${env.server.url}/support`);
+      await late.waitFor();
+      if (language === 'fr')
+        await page.screenshot({ path: `/tmp/support-queue-${width}.png`, fullPage: true });
+    }, 120_000);
 });
