@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompiledServer, runCompiled } from '../test/compiled-cli.ts';
+import { embeddedOnlyTitle, inPostgresRun } from '../test/embedded-only.ts';
 import { createEmbeddedClient } from './client.embedded.ts';
 import { openDatabase } from './client.ts';
 import { seedDemoCatalogue } from './demo/seed-catalogue.ts';
@@ -26,6 +27,7 @@ let sourceTables: Awaited<ReturnType<typeof tableFingerprints>>;
 
 /** A database with the demo's accounts, sixty sheets and projects, backed up by the command line. */
 beforeAll(async () => {
+  if (inPostgresRun) return;
   await buildCompiledServer();
   source = folder('source');
   const database = await openDatabase({ dataDir: source });
@@ -49,68 +51,72 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.concurrent('backup and restore of the embedded database', { timeout: TEST_TIMEOUT_MS }, () => {
-  it('restores into a new data folder every row of every table', async ({ expect }) => {
-    const target = folder('restored');
-    const restore = await runCompiled(target, 'cli', ['restore', backupFile]);
-    expect(restore.stderr).toBe('');
-    expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/Base restaurée dans .* \(\d+ tables\)/);
-    const database = await openDatabase({ dataDir: target });
-    try {
-      const restored = await tableFingerprints(database.db);
-      expect(restored).toEqual(sourceTables);
-    } finally {
-      await database.close();
-    }
-    // The comparison means something: the demo filled many tables, with thousands of rows.
-    const filled = sourceTables.filter((table) => table.rows > 0);
-    expect(filled.length).toBeGreaterThan(20);
-    expect(filled.reduce((sum, table) => sum + table.rows, 0)).toBeGreaterThan(1000);
-    expect(filled.map((table) => table.table)).toEqual(
-      expect.arrayContaining([
-        'public.applications',
-        'public.users',
-        'public.projects',
-        'drizzle.__drizzle_migrations',
-      ]),
-    );
-  });
-
-  it('never restores over an existing database', async ({ expect }) => {
-    const again = await runCompiled(source, 'cli', ['restore', backupFile]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('contient déjà une base : la restauration ne l');
-  });
-
-  it('refuses a file that is not a backup, and leaves no half-restored folder', async ({ expect }) => {
-    const target = folder('garbage');
-    const notABackup = path.join(target, 'notes.txt');
-    writeFileSync(notABackup, 'pas une sauvegarde');
-    const refused = await runCompiled(target, 'cli', ['restore', notABackup]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("n'est pas une sauvegarde de la base embarquée");
-    expect(existsSync(path.join(target, 'pgdata'))).toBe(false);
-  });
-
-  it('refuses to back up a database that a server holds open', async ({ expect }) => {
-    const held = folder('held');
-    const client = await createEmbeddedClient({ dataDir: held });
-    try {
-      const refused = await runCompiled(held, 'cli', ['backup', path.join(held, 'x.tar.gz')]);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('arrêtez le serveur');
-      expect(existsSync(path.join(held, 'x.tar.gz'))).toBe(false);
-    } finally {
-      await client.close();
-    }
-  });
-
-  it('sends a PostgreSQL server to pg_dump', async ({ expect }) => {
-    const refused = await runCompiled(folder('pg'), 'cli', ['backup', 'x.tar.gz'], {
-      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+describe.skipIf(inPostgresRun)(
+  embeddedOnlyTitle('backup and restore of the embedded database'),
+  { timeout: TEST_TIMEOUT_MS, concurrent: true },
+  () => {
+    it('restores into a new data folder every row of every table', async ({ expect }) => {
+      const target = folder('restored');
+      const restore = await runCompiled(target, 'cli', ['restore', backupFile]);
+      expect(restore.stderr).toBe('');
+      expect(restore.code).toBe(0);
+      expect(restore.stdout).toMatch(/Base restaurée dans .* \(\d+ tables\)/);
+      const database = await openDatabase({ dataDir: target });
+      try {
+        const restored = await tableFingerprints(database.db);
+        expect(restored).toEqual(sourceTables);
+      } finally {
+        await database.close();
+      }
+      // The comparison means something: the demo filled many tables, with thousands of rows.
+      const filled = sourceTables.filter((table) => table.rows > 0);
+      expect(filled.length).toBeGreaterThan(20);
+      expect(filled.reduce((sum, table) => sum + table.rows, 0)).toBeGreaterThan(1000);
+      expect(filled.map((table) => table.table)).toEqual(
+        expect.arrayContaining([
+          'public.applications',
+          'public.users',
+          'public.projects',
+          'drizzle.__drizzle_migrations',
+        ]),
+      );
     });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('pg_dump');
-  });
-});
+
+    it('never restores over an existing database', async ({ expect }) => {
+      const again = await runCompiled(source, 'cli', ['restore', backupFile]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('contient déjà une base : la restauration ne l');
+    });
+
+    it('refuses a file that is not a backup, and leaves no half-restored folder', async ({ expect }) => {
+      const target = folder('garbage');
+      const notABackup = path.join(target, 'notes.txt');
+      writeFileSync(notABackup, 'pas une sauvegarde');
+      const refused = await runCompiled(target, 'cli', ['restore', notABackup]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("n'est pas une sauvegarde de la base embarquée");
+      expect(existsSync(path.join(target, 'pgdata'))).toBe(false);
+    });
+
+    it('refuses to back up a database that a server holds open', async ({ expect }) => {
+      const held = folder('held');
+      const client = await createEmbeddedClient({ dataDir: held });
+      try {
+        const refused = await runCompiled(held, 'cli', ['backup', path.join(held, 'x.tar.gz')]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('arrêtez le serveur');
+        expect(existsSync(path.join(held, 'x.tar.gz'))).toBe(false);
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('sends a PostgreSQL server to pg_dump', async ({ expect }) => {
+      const refused = await runCompiled(folder('pg'), 'cli', ['backup', 'x.tar.gz'], {
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('pg_dump');
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, removeDataDir, startServer } from '../../../e2e/support/server.ts';
+import { embeddedOnlyTitle, inPostgresRun } from '../../test/embedded-only.ts';
 import { type SmtpServer, startSmtpServer } from '../../test/smtp.ts';
 
 /**
@@ -18,6 +19,7 @@ const DIRECTOR = 'directeur.basrhin@mutualis.demo';
 let smtp: SmtpServer;
 const servers: RunningServer[] = [];
 beforeAll(async () => {
+  if (inPostgresRun) return;
   smtp = await startSmtpServer();
 }, 60_000);
 afterAll(async () => {
@@ -71,7 +73,7 @@ const start = (dataDir?: string) =>
     return server;
   });
 
-describe('e-mail across a killed worker', () => {
+describe.skipIf(inPostgresRun)(embeddedOnlyTitle('e-mail across a killed worker'), () => {
   it('arrives exactly once when the sending process is killed mid-send and started again', async () => {
     const first = await start();
     const firstAdmin = await signIn(first, 'admin@mutualis.demo');

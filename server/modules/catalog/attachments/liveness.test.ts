@@ -9,10 +9,12 @@ import { sheetRow, xlsxOf } from '../../../test/zip-files.ts';
 /**
  * Uploads and imports must not hold the event loop: the server, listening on a real port, keeps
  * answering /health/live while a 5 MB attachment is stored and a million-row XLSX is imported. Not a
- * benchmark: the bound is generous (the machine may be shared), yet far below what a blocked loop
- * gave (a 5 MB `bytea` held PGlite, and so every request, for seconds; a million-row XLSX for a minute).
+ * benchmark: the bound is generous (the machine may be shared), yet below what a blocked loop gave (a
+ * 5 MB `bytea` held PGlite, and so every request, for seconds; a million-row XLSX for a minute). 500 ms
+ * was exceeded once with the machine's two cores shared by the browser tests and a PostgreSQL run (load
+ * average 7): the bound is 2 s.
  */
-const LIVENESS_BOUND_MS = 500;
+const LIVENESS_BOUND_MS = 2_000;
 
 let t: TestContext;
 let rhone: string;
