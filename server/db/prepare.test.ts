@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { DEMO_ACCOUNTS } from '../modules/auth/demo-accounts.ts';
-import { adminUrl, databaseUrl } from '../test/database-urls.ts';
+import { adminUrl, databaseUrl, dropDatabase } from '../test/database-urls.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { prepareDatabase } from './prepare.ts';
 
@@ -27,7 +27,7 @@ describe.skipIf(!url)('the start-up lock (PostgreSQL server)', () => {
     await Promise.all(handles.map((handle) => handle.close()));
     const admin = new pg.Client({ connectionString: adminUrl(url as string) });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
-import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
+import { adminUrl, databaseUrl, dropDatabase, TEMPLATE_DATABASE } from './database-urls.ts';
 
 /**
  * A real, migrated database of its own for one test file, with the reference offices loaded:
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
         if ((rows[0]?.n ?? 0) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(cleaner, name);
       await cleaner.end();
     },
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.ts';
 import { loadReferenceData } from '../db/reference/load-reference.ts';
-import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
+import { adminUrl, databaseUrl, dropDatabase, TEMPLATE_DATABASE } from './database-urls.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     const pg = (await import('pg')).default;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await dropDatabase(admin, TEMPLATE_DATABASE);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
     const template = await openDatabase({ url: databaseUrl(url, TEMPLATE_DATABASE) });
     await template.migrate();
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     await template.close();
     project.provide('embeddedTemplate', '');
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+      await dropDatabase(admin, TEMPLATE_DATABASE);
       await admin.end();
     };
   }

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, createSheet, signIn, uniqueWord } from '../../bench/api-client.ts';
 import { createAdmin, startCompiledServer } from '../../bench/server-process.ts';
 import { buildCompiledServer } from './compiled-cli.ts';
-import { adminUrl, databaseUrl } from './database-urls.ts';
+import { adminUrl, databaseUrl, dropDatabase } from './database-urls.ts';
 
 const INSTANCES = 3;
 const url = process.env.DATABASE_URL;
@@ -159,7 +159,7 @@ describe.skipIf(!url)(`several instances on one PostgreSQL${url ? '' : ` (skippe
     await Promise.all(servers.map((s) => s.stop()));
     const admin = new pg.Client({ connectionString: adminUrl(url as string) });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
     rmSync(logs, { recursive: true, force: true });
   }, 120_000);
