@@ -45,7 +45,15 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  await app.deps.jobs.start();
+  try {
+    await app.deps.jobs.start();
+  } catch (error) {
+    // Stopped while the job queue was starting (a SIGTERM soon after the first requests): the stop closed
+    // the pool under pg-boss's start, and the stop's own exit stands — a clean one.
+    if (stopping) return;
+    throw error;
+  }
+  if (stopping) return;
   // The catalogue is read into the search index now rather than by the first search.
   const warming = Date.now();
   app.deps.catalogue.warm().then(
