@@ -111,9 +111,9 @@ describe('accessibility of the club page (axe, WCAG 2.1 AA)', () => {
         })
         .waitFor();
       await clean(designer);
-      if (language === 'fr') {
-        await member.screenshot({ path: `/tmp/club-member-${width}.png`, fullPage: true });
-        await designer.screenshot({ path: `/tmp/club-designer-forms-${width}.png`, fullPage: true });
+      if (SHOTS) {
+        await member.screenshot({ path: `${SHOTS}/club-member-${width}.png`, fullPage: true });
+        await designer.screenshot({ path: `${SHOTS}/club-designer-forms-${width}.png`, fullPage: true });
       }
     }, 120_000);
 });

@@ -13,6 +13,8 @@ import { startServerAndBrowser } from './support/server.ts';
  * resolves. Axe on the queues and a ticket, at 1280 and 390 px, in French and English.
  */
 const env = startServerAndBrowser();
+/** Where the screenshots go, when asked for (MUTUALIS_SCREENSHOTS). */
+const SHOTS = process.env.MUTUALIS_SCREENSHOTS;
 const signedIn = (email: string, width = 1280) => signedInAt(env.browser, env.server.url, email, width);
 /** A three-day session that ends today: its attendance is marked and it is completed at once. */
 const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
@@ -185,11 +187,9 @@ describe('accessibility of the support pages (axe, WCAG 2.1 AA)', () => {
         .click();
       await page.getByRole('heading', { level: 1, name: /Le générateur de formulaires/ }).waitFor();
       await clean(page);
-      if (language === 'fr')
-        await page.screenshot({ path: `/tmp/support-ticket-${width}.png`, fullPage: true });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/support-ticket-${width}.png`, fullPage: true });
       await page.goto(`${env.server.url}/support`);
       await late.waitFor();
-      if (language === 'fr')
-        await page.screenshot({ path: `/tmp/support-queue-${width}.png`, fullPage: true });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/support-queue-${width}.png`, fullPage: true });
     }, 120_000);
 });
